@@ -1,1 +1,8 @@
-"""store stage."""
+"""Storage: the single writer and the queries over stored articles, mentions and events."""
+
+from __future__ import annotations
+
+from .schema import SCHEMA_VERSION
+from .sqlite import ActorRow, ArticleRow, EventFilter, Store, StoredEvent
+
+__all__ = ["SCHEMA_VERSION", "ActorRow", "ArticleRow", "EventFilter", "Store", "StoredEvent"]

@@ -1,0 +1,334 @@
+"""The `lagebild` command. Thin: parses options, calls the library, formats the answer.
+
+Errors are mapped to exit codes in one place (``main``); library code never exits or prints.
+Article text is never interpreted as Rich markup (it is hostile input).
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import logging
+import sys
+from collections.abc import Iterable, Sequence
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from .config import describe, load_settings
+from .errors import LagebildError
+from .models import Document, Event
+from .store import EventFilter, Store, StoredEvent
+
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    help="lagebild: German news pages -> sourced PLOVER events (who did what to whom, when, by whose account).",
+)
+train_app = typer.Typer(no_args_is_help=True, help="Train the models that ship with lagebild.")
+app.add_typer(train_app, name="train")
+
+# Not a terminal (a pipe, CI log): Rich would squeeze tables into 80 columns.
+_WIDTH = None if sys.stdout.isatty() else 160
+out = Console(highlight=False, soft_wrap=True, width=_WIDTH)
+err = Console(stderr=True, highlight=False, soft_wrap=True, width=_WIDTH)
+
+
+class Format(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+DbOption = Annotated[
+    Path | None, typer.Option("--db", help="SQLite database (default: store.path setting, lagebild.db)")
+]
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="settings file (default: ./lagebild.toml if present)")
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="output format")]
+
+
+def _db_path(db: Path | None, config: Path | None = None) -> Path:
+    return db if db is not None else Path(load_settings(config).store.path)
+
+
+def _open_readonly(db: Path | None, config: Path | None = None) -> Store:
+    return Store(_db_path(db, config), readonly=True)
+
+
+# --- run --------------------------------------------------------------------------------
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(help="files or folders (.txt .html .jsonl, .gz); - reads JSONL from stdin")],
+    db: DbOption = None,
+    config: ConfigOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar or summary")] = False,
+) -> None:
+    """Read, clean, annotate and store articles. Running twice adds nothing new."""
+    from .runner import list_inputs
+    from .runner import run as run_pipeline
+
+    settings = load_settings(config)
+    files, _ = list_inputs(paths)
+    with Store(_db_path(db, config)) as store:
+        progress = Progress(
+            TextColumn("[bold]processing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err, disable=quiet or not err.is_terminal, transient=True,
+        )
+        with progress:
+            task = progress.add_task("files", total=len(files))
+            summary = run_pipeline(
+                paths, store, settings,
+                on_problem=lambda p: err.print(Text(f"problem: {p}", style="yellow")),
+                on_progress=lambda n: progress.update(task, completed=n),
+            )
+        totals = store.counts()
+    if not quiet:
+        table = Table(title="lagebild run", show_header=False)
+        for label, value in (
+            ("input files", summary.files), ("articles read", summary.read),
+            ("new articles stored", summary.added), ("already stored (skipped)", summary.duplicates),
+            ("unchanged files (skipped)", summary.unchanged_files), ("events found", summary.events),
+            ("problems", len(summary.problems)), ("seconds", f"{summary.seconds:.2f}"),
+            ("database", f"{_db_path(db, config)}: {totals['articles']} articles, "
+                         f"{totals['events']} events, {totals['actors']} actors"),
+        ):
+            table.add_row(label, str(value))
+        err.print(table)
+    if not summary.anything_read:
+        err.print("error: no article could be read from the given inputs")
+        raise typer.Exit(code=2)
+
+
+# --- articles / show ----------------------------------------------------------------------
+
+ARTICLE_FIELDS = ("id", "doc", "title", "published", "outlet", "author", "language", "url", "source", "n_events", "body")
+
+
+@app.command()
+def articles(
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+    limit: Annotated[int | None, typer.Option(help="at most this many")] = None,
+) -> None:
+    """List stored articles."""
+    with _open_readonly(db) as store:
+        rows = store.articles(limit=limit)
+    records = [{k: getattr(r, k) for k in ARTICLE_FIELDS} for r in rows]
+    if fmt is Format.table:
+        table = Table(title=f"{len(rows)} articles")
+        for col in ("id", "doc", "published", "outlet", "title", "events", "words"):
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            table.add_row(r.id, r.doc, r.published or "–", r.outlet or "–", Text(r.title or "–"),
+                          str(r.n_events), str(len(r.body.split())))
+        out.print(table)
+    else:
+        _emit(records, fmt, ARTICLE_FIELDS)
+
+
+@app.command()
+def show(
+    article: Annotated[str, typer.Argument(help="article id, id prefix or doc name")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the article as JSON")] = False,
+) -> None:
+    """Show one article: clean body with highlighted actors, its sentences and events."""
+    with _open_readonly(db) as store:
+        article_id = store.find_article_id(article)
+        doc = store.document(article_id) if article_id else None
+    if doc is None:
+        err.print(Text(f"error: no article {article!r} in the database"))
+        raise typer.Exit(code=1)
+    if as_json:
+        out.print_json(json.dumps(dataclasses.asdict(doc), ensure_ascii=False))
+        return
+    _print_document(doc)
+
+
+def _print_document(doc: Document) -> None:
+    meta = Table(show_header=False, box=None)
+    for label, value in (("id", doc.id), ("doc", doc.doc), ("title", doc.title), ("published", doc.published),
+                         ("outlet", doc.outlet), ("author", doc.author), ("language", doc.language)):
+        meta.add_row(label, Text(value or "–"))
+    out.print(meta)
+    out.rule("body (actors highlighted)")
+    body = Text(doc.body)
+    for m in doc.mentions:
+        body.stylize("bold cyan" if m.actor else "underline", m.start, m.end)
+    out.print(body)
+    out.rule(f"{len(doc.sentences)} sentences")
+    for i, s in enumerate(doc.sentences):
+        out.print(Text(f"[{i}] ", style="dim") + Text(s.text))
+    if doc.mentions:
+        out.rule(f"{len(doc.mentions)} actor mentions")
+        table = Table("text", "label", "actor", "country", "sector", "how")
+        for m in doc.mentions:
+            a = m.actor
+            table.add_row(Text(m.text), m.label, Text(a.name if a else "–"), (a.country if a else None) or "–",
+                          (a.sector if a else None) or "–", m.how)
+        out.print(table)
+    out.rule(f"{len(doc.events)} events")
+    if doc.events:
+        out.print(_events_table([StoredEvent(0, doc.id, doc.doc, e) for e in doc.events]))
+
+
+# --- events / actors / search ---------------------------------------------------------------
+
+EVENT_FIELDS = (
+    "id", "doc", "article_id", "type", "mode", "source", "target", "date", "date_precision",
+    "modality", "attributed_to", "sentence", "start", "end", "confidence", "trigger",
+)
+
+
+def event_record(se: StoredEvent) -> dict[str, Any]:
+    """The JSON form of a stored event (also used by the HTTP API)."""
+    e = se.event
+    return {
+        "id": se.id, "doc": se.doc, "article_id": se.article_id, "type": e.type, "mode": e.mode,
+        "source": dataclasses.asdict(e.source) if e.source else None,
+        "target": dataclasses.asdict(e.target) if e.target else None,
+        "date": e.date, "date_precision": e.date_precision, "modality": e.modality,
+        "attributed_to": e.attributed_to, "sentence": e.sentence, "start": e.start, "end": e.end,
+        "confidence": e.confidence, "trigger": e.trigger,
+    }
+
+
+def _actor_label(ref: Any) -> str:
+    if ref is None:
+        return "–"
+    return f"{ref.name} ({ref.country or '?'})"
+
+
+def _events_table(rows: Sequence[StoredEvent]) -> Table:
+    table = Table(title=f"{len(rows)} events")
+    for col in ("date", "type", "source", "target", "modality", "by whose account", "doc", "evidence"):
+        table.add_column(col, overflow="fold")
+    for se in rows:
+        e: Event = se.event
+        table.add_row(e.date or "–", e.type + (f"/{e.mode}" if e.mode else ""), Text(_actor_label(e.source)),
+                      Text(_actor_label(e.target)), e.modality, Text(e.attributed_to or "–"), se.doc,
+                      Text(e.sentence[:160]))
+    return table
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+    actor: Annotated[str | None, typer.Option(help="actor id, country code (RUS) or name, either side")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT")] = None,
+    since: Annotated[str | None, typer.Option(help="from this date (YYYY[-MM[-DD]])")] = None,
+    until: Annotated[str | None, typer.Option(help="up to this date, inclusive")] = None,
+    modality: Annotated[str | None, typer.Option(help="asserted|reported|negated|hypothetical|planned")] = None,
+    limit: Annotated[int | None, typer.Option(help="at most this many")] = None,
+) -> None:
+    """List extracted events with their evidence."""
+    filters = EventFilter(actor=actor, type=type, since=since, until=until, modality=modality, limit=limit)
+    with _open_readonly(db) as store:
+        rows = store.events(filters)
+    if fmt is Format.table:
+        out.print(_events_table(rows))
+    elif fmt is Format.jsonl:
+        _emit([event_record(r) for r in rows], fmt, EVENT_FIELDS)
+    else:
+        _emit([_flat_event(event_record(r)) for r in rows], fmt, FLAT_EVENT_FIELDS)
+
+
+FLAT_EVENT_FIELDS = (
+    "id", "doc", "article_id", "type", "mode", "source_name", "source_actor_id", "source_country",
+    "source_sector", "target_name", "target_actor_id", "target_country", "target_sector", "date",
+    "date_precision", "modality", "attributed_to", "confidence", "trigger", "start", "end", "sentence",
+)
+
+
+def _flat_event(rec: dict[str, Any]) -> dict[str, Any]:
+    flat = {k: v for k, v in rec.items() if k not in ("source", "target")}
+    for side in ("source", "target"):
+        ref = rec[side] or {}
+        for key in ("name", "actor_id", "country", "sector"):
+            flat[f"{side}_{key}"] = ref.get(key)
+    return flat
+
+
+@app.command()
+def actors(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
+    """List linked actors with how often they are mentioned."""
+    with _open_readonly(db) as store:
+        rows = store.actors()
+    records = [dict(dataclasses.asdict(r.actor), mentions=r.mentions, articles=r.articles) for r in rows]
+    fields = ("actor_id", "name", "kind", "country", "sector", "mentions", "articles")
+    if fmt is Format.table:
+        table = Table(*fields, title=f"{len(rows)} actors")
+        for rec in records:
+            table.add_row(*(Text(str(rec[f] if rec[f] is not None else "–")) for f in fields))
+        out.print(table)
+    else:
+        _emit(records, fmt, fields)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="words to find (all must occur)")],
+    db: DbOption = None,
+    limit: int = 20,
+) -> None:
+    """Full-text search over titles and bodies."""
+    with _open_readonly(db) as store:
+        hits = store.search(query, limit=limit)
+    table = Table("id", "doc", "title", "snippet", title=f"{len(hits)} hits")
+    for row, snippet in hits:
+        table.add_row(row.id, row.doc, Text(row.title or "–"), Text(snippet))
+    out.print(table)
+
+
+@app.command("config")
+def show_config(config: ConfigOption = None) -> None:
+    """Print every setting with its value and help text."""
+    table = Table("setting", "value", "help")
+    for name, value, help_text in describe(load_settings(config)):
+        table.add_row(name, Text(json.dumps(value)), help_text)
+    out.print(table)
+
+
+# --- output helpers ----------------------------------------------------------------------
+
+
+def _emit(records: Iterable[dict[str, Any]], fmt: Format, fields: Sequence[str]) -> None:
+    if fmt is Format.jsonl:
+        for rec in records:
+            sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    else:
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=list(fields), extrasaction="ignore")
+        writer.writeheader()
+        for rec in records:
+            writer.writerow(rec)
+        sys.stdout.write(buf.getvalue())
+
+
+def main(argv: list[str] | None = None) -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app(args=argv)
+    except LagebildError as exc:
+        err.print(Text(f"error: {exc}"))
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:  # `lagebild events | head`
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

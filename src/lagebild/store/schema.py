@@ -1,0 +1,108 @@
+"""The SQLite schema, versioned. A new version appends a migration; old ones never change."""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+# Each entry migrates from version i to i+1 (index 0 creates version 1).
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+    CREATE TABLE articles (
+        id          TEXT PRIMARY KEY,      -- content hash of title + clean body
+        doc         TEXT NOT NULL,         -- input file name or JSONL record id
+        source      TEXT NOT NULL,         -- path or URL it was read from
+        url         TEXT,
+        title       TEXT,
+        published   TEXT,                  -- ISO 8601 as stated by the page; NULL if not stated
+        outlet      TEXT,
+        author      TEXT,
+        language    TEXT,
+        body        TEXT NOT NULL,
+        removed     TEXT NOT NULL DEFAULT '[]',  -- JSON list of boilerplate blocks dropped
+        added_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX articles_published ON articles(published);
+
+    CREATE TABLE sentences (
+        article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx         INTEGER NOT NULL,
+        start       INTEGER NOT NULL,
+        "end"       INTEGER NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE actors (
+        actor_id    TEXT PRIMARY KEY,
+        name        TEXT NOT NULL,
+        kind        TEXT NOT NULL,
+        country     TEXT,
+        sector      TEXT
+    );
+
+    CREATE TABLE mentions (
+        article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx         INTEGER NOT NULL,
+        start       INTEGER NOT NULL,
+        "end"       INTEGER NOT NULL,
+        text        TEXT NOT NULL,
+        label       TEXT NOT NULL,
+        actor_id    TEXT REFERENCES actors(actor_id),
+        sentence_index INTEGER,
+        how         TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX mentions_actor ON mentions(actor_id);
+
+    CREATE TABLE events (
+        id              INTEGER PRIMARY KEY,
+        article_id      TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx             INTEGER NOT NULL,
+        type            TEXT NOT NULL,
+        mode            TEXT,
+        source_name     TEXT,
+        source_actor_id TEXT,
+        source_country  TEXT,
+        source_sector   TEXT,
+        target_name     TEXT,
+        target_actor_id TEXT,
+        target_country  TEXT,
+        target_sector   TEXT,
+        date            TEXT,
+        date_precision  TEXT,
+        modality        TEXT NOT NULL,
+        attributed_to   TEXT,
+        sentence        TEXT NOT NULL,
+        start           INTEGER NOT NULL,
+        "end"           INTEGER NOT NULL,
+        confidence      REAL NOT NULL,
+        trigger         TEXT,
+        UNIQUE (article_id, idx)
+    );
+    CREATE INDEX events_type ON events(type);
+    CREATE INDEX events_date ON events(date);
+    CREATE INDEX events_dyad ON events(source_country, target_country, date);
+
+    -- Which input file produced which article: lets a second run skip unchanged files.
+    CREATE TABLE inputs (
+        source      TEXT NOT NULL,
+        doc         TEXT NOT NULL,
+        article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        size        INTEGER,
+        mtime       REAL,
+        PRIMARY KEY (source, doc)
+    ) WITHOUT ROWID;
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.rowid, old.title, old.body);
+    END;
+    """,
+)
