@@ -1,0 +1,125 @@
+"""The `lagebild` command, run in-process (and once as a real process for exit codes)."""
+
+from __future__ import annotations
+
+import json
+import re
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lagebild.cli import app
+
+runner = CliRunner()
+
+
+def _invoke(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _summary_value(summary: str, label: str) -> str:
+    match = re.search(re.escape(label) + r"\s*│\s*(\S+)", summary)
+    assert match, summary
+    return match.group(1)
+
+
+@pytest.fixture(scope="module")
+def seeded_db(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    db = tmp_path_factory.mktemp("db") / "seeds.db"
+    code, _, err = _invoke("run", str(seeds_dir), "--db", str(db))
+    assert code == 0, err
+    return db
+
+
+def test_run_summary_and_articles_jsonl(seeded_db: Path, seeds_dir: Path) -> None:
+    code, out, _ = _invoke("articles", "--db", str(seeded_db), "--format", "jsonl")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert sorted(r["doc"] for r in rows) == sorted(p.name for p in seeds_dir.glob("*.txt"))
+    for row in rows:
+        assert {"id", "doc", "title", "published", "outlet", "author", "language", "body"} <= set(row)
+        assert row["body"]
+
+
+def test_second_run_adds_nothing(seeded_db: Path, seeds_dir: Path, tmp_path: Path) -> None:
+    before = _invoke("articles", "--db", str(seeded_db), "--format", "csv")[1]
+    code, _, err = _invoke("run", str(seeds_dir), "--db", str(seeded_db))
+    assert code == 0 and _summary_value(err, "unchanged files (skipped)") == "5"
+    # Same content under another name is still the same article.
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(next(seeds_dir.glob("*.txt")).read_bytes())
+    code, _, err = _invoke("run", str(copy), "--db", str(seeded_db))
+    assert code == 0 and _summary_value(err, "already stored (skipped)") == "1"
+    assert _invoke("articles", "--db", str(seeded_db), "--format", "csv")[1] == before
+
+
+def test_show_and_search(seeded_db: Path) -> None:
+    code, out, _ = _invoke("show", "001_b7f47c553c0be28e.txt", "--db", str(seeded_db))
+    assert code == 0 and "Der russische Präsident Wladimir Putin unterzeichnete die Vereinbarung" in out
+    assert "sentences" in out
+    code, out, _ = _invoke("show", "no-such-article", "--db", str(seeded_db))
+    assert code == 1
+    code, out, _ = _invoke("search", "Papiertiger", "--db", str(seeded_db))
+    assert code == 0 and "003_4825ce159035b7a9.txt" in out
+
+
+def test_show_json(seeded_db: Path) -> None:
+    code, out, _ = _invoke("show", "000_f2117dddb9fe0dd3.txt", "--db", str(seeded_db), "--json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["doc"] == "000_f2117dddb9fe0dd3.txt" and doc["sentences"]
+
+
+def test_bad_inputs_each_get_one_clear_line(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "binary.txt").write_bytes(bytes(range(256)) * 64)
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "latin1.txt").write_bytes("Die Größe der Maßnahme überraschte Beobachter in Moskau.".encode("latin-1"))
+    with open(inputs / "huge.txt", "wb") as f:
+        f.write(b"Ein Satz ohne Ende. " * (50 * 2**20 // 20))  # 50 MB
+    (inputs / "broken.html").write_text("<html><body><div><p>Unclosed <b>tags <table><tr><td>Der Text des Artikels geht "
+                                        "weiter und weiter, ohne dass das HTML jemals sauber geschlossen wird.", encoding="utf-8")
+    (inputs / "feed.jsonl").write_text(
+        json.dumps({"id": "good", "text": "Russland und Venezuela schlossen eine Partnerschaft."}) + "\n"
+        + '{"id": "bad", "text": \n', encoding="utf-8")
+    db = tmp_path / "x.db"
+    code, _, err = _invoke("run", str(inputs), "--db", str(db))
+    assert code == 0
+    assert "Traceback" not in err
+    problem_lines = [line for line in err.splitlines() if line.startswith("problem:")]
+    joined = "\n".join(problem_lines)
+    assert "binary.txt: binary file" in joined
+    assert "empty.txt: empty file" in joined
+    assert "huge.txt: too large" in joined
+    assert "feed.jsonl:2: malformed JSON" in joined
+    assert len(problem_lines) == 4
+    _, out, _ = _invoke("articles", "--db", str(db), "--format", "jsonl")
+    stored = {json.loads(line)["doc"]: json.loads(line) for line in out.splitlines()}
+    assert set(stored) == {"latin1.txt", "broken.html", "good"}
+    assert "Größe der Maßnahme" in stored["latin1.txt"]["body"]
+
+
+def test_nothing_readable_is_a_failure(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    code, _, err = _invoke("run", str(tmp_path / "empty.txt"), "--db", str(tmp_path / "x.db"))
+    assert code == 2 and "no article could be read" in err
+
+
+def test_real_process_maps_errors_to_exit_codes(tmp_path: Path) -> None:
+    exe = Path(sys.executable).parent / "lagebild"
+    env = dict(os.environ, COLUMNS="200")
+    proc = subprocess.run([str(exe), "articles", "--db", str(tmp_path / "none.db")],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == 4  # StoreError
+    assert "error: no database at" in proc.stderr and "Traceback" not in proc.stderr
+    bad_cfg = tmp_path / "bad.toml"
+    bad_cfg.write_text("[limits]\nwhat = 1\n")
+    proc = subprocess.run([str(exe), "config", "--config", str(bad_cfg)], capture_output=True, text=True,
+                          env=env, timeout=60)
+    assert proc.returncode == 3 and "unknown setting 'what'" in proc.stderr
