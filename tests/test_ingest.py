@@ -168,3 +168,129 @@ def test_jsonl_record_cap() -> None:
     items = list(read_jsonl_stream(io.BytesIO(data), "f", "f", Limits(max_documents_per_file=3)))
     assert len(_articles(items)) == 3
     assert "stopped after 3 records" in _problems(items)[0].reason
+
+
+# --- WARC, feeds, URLs ---------------------------------------------------------------------
+
+
+def _write_warc(path: Path, pages: list[tuple[str, str, bytes]]) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as f:
+        writer = WARCWriter(f, gzip=path.name.endswith(".gz"))
+        for url, ctype, body in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                          http_headers=headers))
+
+
+def test_warc_gz_html_responses_become_articles(tmp_path: Path) -> None:
+    warc = tmp_path / "news.warc.gz"
+    _write_warc(warc, [
+        ("https://news.example/a", "text/html; charset=utf-8", "<html><body><p>Putin traf Xi in Peking.</p></body></html>".encode()),
+        ("https://news.example/logo.png", "image/png", b"\x89PNG...."),
+        ("https://news.example/b", "text/html", "<p>Größe zählt.</p>".encode("cp1252")),
+    ])
+    items = list(read_paths([tmp_path]))
+    arts = _articles(items)
+    assert [(a.doc, a.kind) for a in arts] == [("https://news.example/a", "html"), ("https://news.example/b", "html")]
+    assert "Größe zählt" in arts[1].text and not _problems(items)
+
+
+def test_truncated_warc_keeps_what_was_read(tmp_path: Path) -> None:
+    warc = tmp_path / "cut.warc"
+    _write_warc(warc, [(f"https://n.example/{i}", "text/html", f"<p>Artikel {i}</p>".encode()) for i in range(3)])
+    data = warc.read_bytes()
+    warc.write_bytes(data[: int(len(data) * 0.8)])
+    items = list(read_paths([warc]))
+    assert len(_articles(items)) >= 1
+    (tmp_path / "fake.warc").write_bytes(b"this is not a warc file at all\n" * 10)
+    problems = _problems(list(read_paths([tmp_path / "fake.warc"])))
+    assert problems and "WARC" in problems[0].reason
+
+
+RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Tagesblatt</title>
+<item><title>Putin und Xi</title><link>https://tb.example/1</link><guid>tb-1</guid>
+<pubDate>Thu, 11 Dec 2025 20:04:00 +0100</pubDate><description>Kurz.</description>
+<content:encoded><![CDATA[<p>Chinas Staatschef Xi Jinping hat Russland Unterstützung zugesagt.</p>]]></content:encoded></item>
+<item><title>Ohne Inhalt</title><link>https://tb.example/2</link><description></description></item>
+</channel></rss>"""
+
+
+def test_rss_entries_become_articles(tmp_path: Path) -> None:
+    (tmp_path / "feed.rss").write_text(RSS, encoding="utf-8")
+    items = list(read_paths([tmp_path / "feed.rss"]))
+    [art] = _articles(items)
+    assert (art.doc, art.title, art.url, art.outlet, art.published) == (
+        "tb-1", "Putin und Xi", "https://tb.example/1", "Tagesblatt", "2025-12-11T19:04")
+    assert "Xi Jinping hat Russland" in art.text and art.kind == "html"
+    assert "no text" in _problems(items)[0].reason
+
+
+def test_not_a_feed_is_a_problem(tmp_path: Path) -> None:
+    (tmp_path / "x.xml").write_text("<config><a>1</a></config>", encoding="utf-8")
+    [problem] = _problems(list(read_paths([tmp_path / "x.xml"])))
+    assert "not a feed" in problem.reason
+
+
+def test_url_rules_refuse_other_schemes_and_private_addresses() -> None:
+    import pytest
+
+    from lagebild.errors import InputError
+    from lagebild.ingest.fetch import FetchPolicy, check_url
+
+    for url, message in (("file:///etc/passwd", "only http and https"), ("ftp://x.example/a", "only http"),
+                         ("http://127.0.0.1:9/feed", "non-public address"), ("http://10.1.2.3/", "non-public"),
+                         ("http://169.254.169.254/latest", "non-public"), ("http://[::1]/", "non-public")):
+        with pytest.raises(InputError, match=message):
+            check_url(url, FetchPolicy())
+    check_url("http://127.0.0.1:9/feed", FetchPolicy(allow_private=True))
+
+
+def test_fetch_feed_and_page_from_local_server_with_caps() -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from lagebild.ingest.fetch import FetchPolicy
+    from lagebild.ingest.readers import read_url
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            routes = {"/feed": ("application/rss+xml", RSS.encode()),
+                      "/page": ("text/html", "<html><body><p>Seite über Größe.</p></body></html>".encode()),
+                      "/big": ("text/html", b"x" * 5000)}
+            if self.path == "/redirect-out":
+                self.send_response(302)
+                self.send_header("Location", "file:///etc/passwd")
+                self.end_headers()
+                return
+            ctype, body = routes.get(self.path, ("text/plain", b""))
+            self.send_response(200 if self.path in routes else 404)
+            self.send_header("Content-Type", ctype)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    policy = FetchPolicy(allow_private=True, timeout_seconds=5, max_bytes=1000)
+    try:
+        [feed_art] = _articles(list(read_url(base + "/feed", policy=policy)))
+        assert feed_art.title == "Putin und Xi"
+        [page] = list(read_url(base + "/page", policy=policy))
+        assert isinstance(page, RawArticle) and "Größe" in page.text and page.url == base + "/page"
+        [big] = list(read_url(base + "/big", policy=policy))
+        assert isinstance(big, Problem) and "too large" in big.reason
+        [missing] = list(read_url(base + "/nope", policy=policy))
+        assert isinstance(missing, Problem) and "404" in missing.reason
+        [redirect] = list(read_url(base + "/redirect-out", policy=policy))
+        assert isinstance(redirect, Problem) and "only http and https" in redirect.reason
+        [refused] = list(read_url(base + "/feed"))  # default policy: no private addresses
+        assert isinstance(refused, Problem) and "non-public" in refused.reason
+    finally:
+        server.shutdown()

@@ -13,7 +13,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterable, Sequence
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -32,7 +32,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    help="lagebild: German news pages -> sourced PLOVER events (who did what to whom, when, by whose account).",
+    help="lagebild: German news -> sourced PLOVER events: who did what to whom, when, by whose account.",
 )
 train_app = typer.Typer(no_args_is_help=True, help="Train the models that ship with lagebild.")
 app.add_typer(train_app, name="train")
@@ -43,7 +43,7 @@ out = Console(highlight=False, soft_wrap=True, width=_WIDTH)
 err = Console(stderr=True, highlight=False, soft_wrap=True, width=_WIDTH)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
@@ -71,7 +71,9 @@ def _open_readonly(db: Path | None, config: Path | None = None) -> Store:
 
 @app.command()
 def run(
-    paths: Annotated[list[str], typer.Argument(help="files or folders (.txt .html .jsonl, .gz); - reads JSONL from stdin")],
+    paths: Annotated[
+        list[str], typer.Argument(help="files or folders (.txt .html .jsonl, .gz); - reads JSONL from stdin")
+    ],
     db: DbOption = None,
     config: ConfigOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar or summary")] = False,
@@ -84,13 +86,20 @@ def run(
     files, _ = list_inputs(paths)
     with Store(_db_path(db, config)) as store:
         progress = Progress(
-            TextColumn("[bold]processing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=err, disable=quiet or not err.is_terminal, transient=True,
+            TextColumn("[bold]processing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            disable=quiet or not err.is_terminal,
+            transient=True,
         )
         with progress:
             task = progress.add_task("files", total=len(files))
             summary = run_pipeline(
-                paths, store, settings,
+                paths,
+                store,
+                settings,
                 on_problem=lambda p: err.print(Text(f"problem: {p}", style="yellow")),
                 on_progress=lambda n: progress.update(task, completed=n),
             )
@@ -98,12 +107,19 @@ def run(
     if not quiet:
         table = Table(title="lagebild run", show_header=False)
         for label, value in (
-            ("input files", summary.files), ("articles read", summary.read),
-            ("new articles stored", summary.added), ("already stored (skipped)", summary.duplicates),
-            ("unchanged files (skipped)", summary.unchanged_files), ("events found", summary.events),
-            ("problems", len(summary.problems)), ("seconds", f"{summary.seconds:.2f}"),
-            ("database", f"{_db_path(db, config)}: {totals['articles']} articles, "
-                         f"{totals['events']} events, {totals['actors']} actors"),
+            ("input files", summary.files),
+            ("articles read", summary.read),
+            ("new articles stored", summary.added),
+            ("already stored (skipped)", summary.duplicates),
+            ("unchanged files (skipped)", summary.unchanged_files),
+            ("events found", summary.events),
+            ("problems", len(summary.problems)),
+            ("seconds", f"{summary.seconds:.2f}"),
+            (
+                "database",
+                f"{_db_path(db, config)}: {totals['articles']} articles, "
+                f"{totals['events']} events, {totals['actors']} actors",
+            ),
         ):
             table.add_row(label, str(value))
         err.print(table)
@@ -114,7 +130,19 @@ def run(
 
 # --- articles / show ----------------------------------------------------------------------
 
-ARTICLE_FIELDS = ("id", "doc", "title", "published", "outlet", "author", "language", "url", "source", "n_events", "body")
+ARTICLE_FIELDS = (
+    "id",
+    "doc",
+    "title",
+    "published",
+    "outlet",
+    "author",
+    "language",
+    "url",
+    "source",
+    "n_events",
+    "body",
+)
 
 
 @app.command()
@@ -132,8 +160,15 @@ def articles(
         for col in ("id", "doc", "published", "outlet", "title", "events", "words"):
             table.add_column(col, overflow="fold")
         for r in rows:
-            table.add_row(r.id, r.doc, r.published or "–", r.outlet or "–", Text(r.title or "–"),
-                          str(r.n_events), str(len(r.body.split())))
+            table.add_row(
+                r.id,
+                r.doc,
+                r.published or "–",
+                r.outlet or "–",
+                Text(r.title or "–"),
+                str(r.n_events),
+                str(len(r.body.split())),
+            )
         out.print(table)
     else:
         _emit(records, fmt, ARTICLE_FIELDS)
@@ -160,8 +195,15 @@ def show(
 
 def _print_document(doc: Document) -> None:
     meta = Table(show_header=False, box=None)
-    for label, value in (("id", doc.id), ("doc", doc.doc), ("title", doc.title), ("published", doc.published),
-                         ("outlet", doc.outlet), ("author", doc.author), ("language", doc.language)):
+    for label, value in (
+        ("id", doc.id),
+        ("doc", doc.doc),
+        ("title", doc.title),
+        ("published", doc.published),
+        ("outlet", doc.outlet),
+        ("author", doc.author),
+        ("language", doc.language),
+    ):
         meta.add_row(label, Text(value or "–"))
     out.print(meta)
     out.rule("body (actors highlighted)")
@@ -177,8 +219,14 @@ def _print_document(doc: Document) -> None:
         table = Table("text", "label", "actor", "country", "sector", "how")
         for m in doc.mentions:
             a = m.actor
-            table.add_row(Text(m.text), m.label, Text(a.name if a else "–"), (a.country if a else None) or "–",
-                          (a.sector if a else None) or "–", m.how)
+            table.add_row(
+                Text(m.text),
+                m.label,
+                Text(a.name if a else "–"),
+                (a.country if a else None) or "–",
+                (a.sector if a else None) or "–",
+                m.how,
+            )
         out.print(table)
     out.rule(f"{len(doc.events)} events")
     if doc.events:
@@ -188,8 +236,22 @@ def _print_document(doc: Document) -> None:
 # --- events / actors / search ---------------------------------------------------------------
 
 EVENT_FIELDS = (
-    "id", "doc", "article_id", "type", "mode", "source", "target", "date", "date_precision",
-    "modality", "attributed_to", "sentence", "start", "end", "confidence", "trigger",
+    "id",
+    "doc",
+    "article_id",
+    "type",
+    "mode",
+    "source",
+    "target",
+    "date",
+    "date_precision",
+    "modality",
+    "attributed_to",
+    "sentence",
+    "start",
+    "end",
+    "confidence",
+    "trigger",
 )
 
 
@@ -197,12 +259,22 @@ def event_record(se: StoredEvent) -> dict[str, Any]:
     """The JSON form of a stored event (also used by the HTTP API)."""
     e = se.event
     return {
-        "id": se.id, "doc": se.doc, "article_id": se.article_id, "type": e.type, "mode": e.mode,
+        "id": se.id,
+        "doc": se.doc,
+        "article_id": se.article_id,
+        "type": e.type,
+        "mode": e.mode,
         "source": dataclasses.asdict(e.source) if e.source else None,
         "target": dataclasses.asdict(e.target) if e.target else None,
-        "date": e.date, "date_precision": e.date_precision, "modality": e.modality,
-        "attributed_to": e.attributed_to, "sentence": e.sentence, "start": e.start, "end": e.end,
-        "confidence": e.confidence, "trigger": e.trigger,
+        "date": e.date,
+        "date_precision": e.date_precision,
+        "modality": e.modality,
+        "attributed_to": e.attributed_to,
+        "sentence": e.sentence,
+        "start": e.start,
+        "end": e.end,
+        "confidence": e.confidence,
+        "trigger": e.trigger,
     }
 
 
@@ -218,9 +290,16 @@ def _events_table(rows: Sequence[StoredEvent]) -> Table:
         table.add_column(col, overflow="fold")
     for se in rows:
         e: Event = se.event
-        table.add_row(e.date or "–", e.type + (f"/{e.mode}" if e.mode else ""), Text(_actor_label(e.source)),
-                      Text(_actor_label(e.target)), e.modality, Text(e.attributed_to or "–"), se.doc,
-                      Text(e.sentence[:160]))
+        table.add_row(
+            e.date or "–",
+            e.type + (f"/{e.mode}" if e.mode else ""),
+            Text(_actor_label(e.source)),
+            Text(_actor_label(e.target)),
+            e.modality,
+            Text(e.attributed_to or "–"),
+            se.doc,
+            Text(e.sentence[:160]),
+        )
     return table
 
 
@@ -228,11 +307,15 @@ def _events_table(rows: Sequence[StoredEvent]) -> Table:
 def events(
     db: DbOption = None,
     fmt: FormatOption = Format.table,
-    actor: Annotated[str | None, typer.Option(help="actor id, country code (RUS) or name, either side")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="actor id, country code (RUS) or name, either side")
+    ] = None,
     type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT")] = None,
     since: Annotated[str | None, typer.Option(help="from this date (YYYY[-MM[-DD]])")] = None,
     until: Annotated[str | None, typer.Option(help="up to this date, inclusive")] = None,
-    modality: Annotated[str | None, typer.Option(help="asserted|reported|negated|hypothetical|planned")] = None,
+    modality: Annotated[
+        str | None, typer.Option(help="asserted|reported|negated|hypothetical|planned")
+    ] = None,
     limit: Annotated[int | None, typer.Option(help="at most this many")] = None,
 ) -> None:
     """List extracted events with their evidence."""
@@ -248,9 +331,28 @@ def events(
 
 
 FLAT_EVENT_FIELDS = (
-    "id", "doc", "article_id", "type", "mode", "source_name", "source_actor_id", "source_country",
-    "source_sector", "target_name", "target_actor_id", "target_country", "target_sector", "date",
-    "date_precision", "modality", "attributed_to", "confidence", "trigger", "start", "end", "sentence",
+    "id",
+    "doc",
+    "article_id",
+    "type",
+    "mode",
+    "source_name",
+    "source_actor_id",
+    "source_country",
+    "source_sector",
+    "target_name",
+    "target_actor_id",
+    "target_country",
+    "target_sector",
+    "date",
+    "date_precision",
+    "modality",
+    "attributed_to",
+    "confidence",
+    "trigger",
+    "start",
+    "end",
+    "sentence",
 )
 
 

@@ -7,10 +7,10 @@ rest, so one broken file never costs the others.
 
 from __future__ import annotations
 
+from .decode import decode_bytes
+from .limits import Limits
 from .readers import (
     SUPPORTED_SUFFIXES,
-    Limits,
-    decode_bytes,
     iter_input_files,
     read_jsonl_stream,
     read_path,

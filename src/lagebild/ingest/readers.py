@@ -5,6 +5,11 @@ Formats, by suffix (each also as ``.gz``):
 * ``.txt``            a page saved as plain text (boilerplate still in it) -> kind "text"
 * ``.html``/``.htm``  a saved web page -> kind "html"
 * ``.jsonl``          one article per line (see ``jsonl.py``) -> kind "record"
+* ``.warc``           web archive, every HTML response an article (``warc.py``)
+* ``.rss``/``.atom``/``.xml``  a feed, every entry an article (``feeds.py``)
+
+Besides files: ``http(s)://`` URLs (a feed or a page, fetched under ``FetchPolicy``) and
+``-`` for JSONL on standard input.
 
 Documents are read whole but capped (``Limits.max_document_bytes``); JSONL is streamed line by
 line, so a file of any size is read in bounded memory.
@@ -13,39 +18,37 @@ line, so a file of any size is read in bounded memory.
 from __future__ import annotations
 
 import gzip
-import io
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Literal
 
+from ..errors import InputError
 from ..models import Problem, RawArticle
+from .decode import decode_bytes
+from .feeds import looks_like_feed, read_feed_bytes
+from .fetch import FetchPolicy, fetch, is_url
 from .jsonl import records_from_lines
+from .limits import Limits
+from .warc import read_warc
 
-DocumentKind = Literal["text", "html", "record"]
+InputFormat = Literal["text", "html", "jsonl", "warc", "feed"]
 
-_KIND_BY_SUFFIX: dict[str, DocumentKind] = {
+_KIND_BY_SUFFIX: dict[str, InputFormat] = {
     ".txt": "text",
     ".text": "text",
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
-    ".jsonl": "record",
-    ".ndjson": "record",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".warc": "warc",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
 }
-SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_KIND_BY_SUFFIX) + tuple(
-    s + ".gz" for s in _KIND_BY_SUFFIX
-)
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Safety limits for one run. Defaults are safe for news; raise them on purpose."""
-
-    max_document_bytes: int = 10 * 1024 * 1024  # one article (a .txt/.html file, a JSONL line)
-    max_documents_per_file: int = 1_000_000  # records taken from one JSONL file
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_KIND_BY_SUFFIX) + tuple(s + ".gz" for s in _KIND_BY_SUFFIX)
 
 
 def _suffixes(path: Path) -> tuple[str, bool]:
@@ -57,7 +60,7 @@ def _suffixes(path: Path) -> tuple[str, bool]:
     return Path(name).suffix, gz
 
 
-def kind_of(path: Path) -> DocumentKind | None:
+def kind_of(path: Path) -> InputFormat | None:
     suffix, _ = _suffixes(path)
     return _KIND_BY_SUFFIX.get(suffix)
 
@@ -94,16 +97,48 @@ def _unsupported(path: Path) -> str:
     )
 
 
-def read_paths(paths: Iterable[str | Path], limits: Limits | None = None) -> Iterator[RawArticle | Problem]:
-    """Every article in ``paths`` (files, folders, or ``-`` for JSONL on stdin)."""
+def read_paths(
+    paths: Iterable[str | Path], limits: Limits | None = None, policy: FetchPolicy | None = None
+) -> Iterator[RawArticle | Problem]:
+    """Every article in ``paths``: files, folders, http(s) URLs, or ``-`` for JSONL on stdin."""
     limits = limits or Limits()
-    for item in iter_input_files(p for p in paths if str(p) != "-"):
+    given = [str(p) if is_url(str(p)) or str(p) == "-" else p for p in paths]
+    for item in iter_input_files(p for p in given if not _is_stream(p)):
         if isinstance(item, Problem):
             yield item
         else:
             yield from read_path(item, limits)
-    if any(str(p) == "-" for p in paths):
+    for p in given:
+        if isinstance(p, str) and is_url(p):
+            yield from read_url(p, limits, policy)
+    if "-" in given:
         yield from read_jsonl_stream(sys.stdin.buffer, "<stdin>", "stdin", limits)
+
+
+def _is_stream(p: str | Path) -> bool:
+    return isinstance(p, str) and (p == "-" or is_url(p))
+
+
+def read_url(
+    url: str, limits: Limits | None = None, policy: FetchPolicy | None = None
+) -> Iterator[RawArticle | Problem]:
+    """A feed URL gives its entries; a page URL gives one HTML article."""
+    limits = limits or Limits()
+    policy = policy or FetchPolicy(max_bytes=limits.max_document_bytes)
+    try:
+        fetched = fetch(url, policy)
+    except InputError as exc:
+        yield Problem(url, exc.reason)
+        return
+    if looks_like_feed(fetched.data) or "xml" in fetched.content_type:
+        yield from read_feed_bytes(fetched.data, url, limits)
+        return
+    decoded = decode_bytes(fetched.data, html=True)
+    if isinstance(decoded, str):
+        yield Problem(url, decoded)
+        return
+    text, encoding = decoded
+    yield RawArticle(source=url, doc=fetched.url, text=text, kind="html", url=fetched.url, encoding=encoding)
 
 
 def read_path(path: Path, limits: Limits | None = None) -> Iterator[RawArticle | Problem]:
@@ -115,9 +150,15 @@ def read_path(path: Path, limits: Limits | None = None) -> Iterator[RawArticle |
         return
     _, gz = _suffixes(path)
     try:
-        if kind == "record":
+        if kind == "jsonl":
             with _open_binary(path, gz) as stream:
                 yield from read_jsonl_stream(stream, str(path), path.name, limits)
+        elif kind == "warc":
+            yield from read_warc(path, limits)  # warcio reads .warc.gz itself
+        elif kind == "feed":
+            with _open_binary(path, gz) as stream:
+                data = stream.read(limits.max_document_bytes * 10 + 1)
+            yield from read_feed_bytes(data, str(path), limits)
         else:
             yield _read_document(path, kind, gz, limits)
     except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
@@ -138,7 +179,9 @@ def _open_binary(path: Path, gz: bool) -> IO[bytes]:
     return open(path, "rb")
 
 
-def _read_document(path: Path, kind: DocumentKind, gz: bool, limits: Limits) -> RawArticle | Problem:
+def _read_document(
+    path: Path, kind: Literal["text", "html"], gz: bool, limits: Limits
+) -> RawArticle | Problem:
     with _open_binary(path, gz) as stream:
         data = stream.read(limits.max_document_bytes + 1)
     if len(data) > limits.max_document_bytes:
@@ -155,92 +198,6 @@ def _read_document(path: Path, kind: DocumentKind, gz: bool, limits: Limits) -> 
         return Problem(str(path), "empty file: no text in it")
     name = path.name[:-3] if gz else path.name
     return RawArticle(source=str(path), doc=name, text=text, kind=kind, encoding=encoding)
-
-
-# --- decoding ---------------------------------------------------------------------------
-
-_BINARY_SIGNATURES = (
-    b"%PDF",
-    b"\x89PNG",
-    b"\xff\xd8\xff",
-    b"GIF8",
-    b"PK\x03\x04",
-    b"\x7fELF",
-    b"\x1f\x8b",
-    b"BZh",
-    b"\xfd7zXZ",
-    b"SQLite format 3",
-)
-
-
-def decode_bytes(data: bytes, html: bool = False) -> tuple[str, str] | str:
-    """Decode article bytes. Returns ``(text, encoding)`` or a reason why it is not text.
-
-    Order: BOMs, strict UTF-8, a charset the HTML declares, cp1252 (the Windows superset of
-    Latin-1 that German pages use), Latin-1. Trying strict UTF-8 first is what prevents
-    mojibake: cp1252 would "decode" UTF-8 bytes into "Ã¼".
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _strip_controls(data[3:].decode("utf-8", errors="replace")), "utf-8-sig"
-    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
-        if data.startswith(bom):
-            return _strip_controls(data[2:].decode(codec, errors="replace")), codec
-    why_binary = _binary_reason(data)
-    if why_binary:
-        return why_binary
-    try:
-        return _strip_controls(data.decode("utf-8")), "utf-8"
-    except UnicodeDecodeError as exc:
-        if _is_truncated_utf8(data, exc):
-            return _strip_controls(data[: exc.start].decode("utf-8")), "utf-8"
-    declared = _declared_charset(data) if html else None
-    for codec in filter(None, (declared, "cp1252", "latin-1")):
-        try:
-            return _strip_controls(data.decode(codec)), codec
-        except (UnicodeDecodeError, LookupError):
-            continue
-    return "cannot decode: not UTF-8, cp1252 or Latin-1 text"  # unreachable: latin-1 decodes all
-
-
-def _is_truncated_utf8(data: bytes, exc: UnicodeDecodeError) -> bool:
-    # A file cut in the middle of a multi-byte character is UTF-8 with a broken tail, not cp1252.
-    return exc.start >= len(data) - 3 and exc.reason == "unexpected end of data"
-
-
-def _binary_reason(data: bytes) -> str | None:
-    head = data[:8192]
-    for signature in _BINARY_SIGNATURES:
-        if head.startswith(signature):
-            return "binary file, not text (looks like an image, archive, PDF or program)"
-    if b"\x00" in head:
-        return "binary file, not text (contains NUL bytes)"
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    if head and controls / len(head) > 0.05:
-        return "binary file, not text (too many control characters)"
-    return None
-
-
-def _declared_charset(data: bytes) -> str | None:
-    head = data[:4096].lower()
-    marker = head.find(b"charset=")
-    if marker < 0:
-        return None
-    value = head[marker + 8 : marker + 40].strip(b"\"' ")
-    name = bytes(c for c in value.split(b'"')[0].split(b"'")[0].split(b";")[0] if c > 32)
-    try:
-        codec = name.decode("ascii")
-        io.TextIOWrapper(io.BytesIO(b""), encoding=codec)  # raises LookupError if unknown
-        return codec
-    except (UnicodeDecodeError, LookupError):
-        return None
-
-
-_CONTROL_TABLE = {c: None for c in range(32) if c not in (9, 10, 13)} | {0x7F: None}
-
-
-def _strip_controls(text: str) -> str:
-    # Control characters other than tab/newline break terminals, XML and JSON consumers.
-    return text.translate(_CONTROL_TABLE).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_jsonl_stream(

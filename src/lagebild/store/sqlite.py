@@ -166,8 +166,17 @@ class Store:
             "INSERT OR IGNORE INTO articles(id, doc, source, url, title, published, outlet, "
             "author, language, body, removed) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (
-                doc.id, doc.doc, doc.source, doc.url, doc.title, doc.published, doc.outlet,
-                doc.author, doc.language, doc.body, json.dumps(list(doc.removed), ensure_ascii=False),
+                doc.id,
+                doc.doc,
+                doc.source,
+                doc.url,
+                doc.title,
+                doc.published,
+                doc.outlet,
+                doc.author,
+                doc.language,
+                doc.body,
+                json.dumps(list(doc.removed), ensure_ascii=False),
             ),
         )
         if cur.rowcount == 0:
@@ -181,8 +190,17 @@ class Store:
             'INSERT INTO mentions(article_id, idx, start, "end", text, label, actor_id, '
             "sentence_index, how) VALUES (?,?,?,?,?,?,?,?,?)",
             [
-                (doc.id, i, m.start, m.end, m.text, m.label,
-                 m.actor.actor_id if m.actor else None, m.sentence_index, m.how)
+                (
+                    doc.id,
+                    i,
+                    m.start,
+                    m.end,
+                    m.text,
+                    m.label,
+                    m.actor.actor_id if m.actor else None,
+                    m.sentence_index,
+                    m.how,
+                )
                 for i, m in enumerate(doc.mentions)
             ],
         )
@@ -254,13 +272,22 @@ class Store:
             )
         )
         mentions = tuple(self._mentions(article_id))
-        events = tuple(
-            se.event for se in self.events(EventFilter(article_id=article_id), order="position")
-        )
+        events = tuple(se.event for se in self.events(EventFilter(article_id=article_id), order="position"))
         return Document(
-            id=row[0], doc=row[1], source=row[2], body=body, title=row[4], published=row[5],
-            outlet=row[6], author=row[7], language=row[8], url=row[9], sentences=sentences,
-            mentions=mentions, events=events, removed=tuple(json.loads(row[10])),
+            id=row[0],
+            doc=row[1],
+            source=row[2],
+            body=body,
+            title=row[4],
+            published=row[5],
+            outlet=row[6],
+            author=row[7],
+            language=row[8],
+            url=row[9],
+            sentences=sentences,
+            mentions=mentions,
+            events=events,
+            removed=tuple(json.loads(row[10])),
         )
 
     def _mentions(self, article_id: str) -> Iterator[Mention]:
@@ -367,9 +394,19 @@ def _ref_columns(ref: ActorRef | None) -> tuple[str | None, ...]:
 
 def _event_columns(e: Event) -> Sequence[Any]:
     return (
-        e.type, e.mode, *_ref_columns(e.source), *_ref_columns(e.target), e.date,
-        e.date_precision, e.modality, e.attributed_to, e.sentence, e.start, e.end,
-        e.confidence, e.trigger,
+        e.type,
+        e.mode,
+        *_ref_columns(e.source),
+        *_ref_columns(e.target),
+        e.date,
+        e.date_precision,
+        e.modality,
+        e.attributed_to,
+        e.sentence,
+        e.start,
+        e.end,
+        e.confidence,
+        e.trigger,
     )
 
 
@@ -380,11 +417,43 @@ def _ref(name: str | None, aid: str | None, country: str | None, sector: str | N
 
 
 def _stored_event(row: Sequence[Any]) -> StoredEvent:
-    (eid, article_id, doc, etype, mode, sn, sa, sc, ss, tn, ta, tc, ts, date, prec, modality,
-     attributed, sentence, start, end, confidence, trigger) = row
+    (
+        eid,
+        article_id,
+        doc,
+        etype,
+        mode,
+        sn,
+        sa,
+        sc,
+        ss,
+        tn,
+        ta,
+        tc,
+        ts,
+        date,
+        prec,
+        modality,
+        attributed,
+        sentence,
+        start,
+        end,
+        confidence,
+        trigger,
+    ) = row
     event = Event(
-        type=etype, source=_ref(sn, sa, sc, ss), target=_ref(tn, ta, tc, ts), modality=modality,
-        sentence=sentence, start=start, end=end, mode=mode, date=date, date_precision=prec,
-        attributed_to=attributed, confidence=confidence, trigger=trigger,
+        type=etype,
+        source=_ref(sn, sa, sc, ss),
+        target=_ref(tn, ta, tc, ts),
+        modality=modality,
+        sentence=sentence,
+        start=start,
+        end=end,
+        mode=mode,
+        date=date,
+        date_precision=prec,
+        attributed_to=attributed,
+        confidence=confidence,
+        trigger=trigger,
     )
     return StoredEvent(eid, article_id, doc, event)
