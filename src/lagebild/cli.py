@@ -77,6 +77,10 @@ def run(
     db: DbOption = None,
     config: ConfigOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar or summary")] = False,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="worker processes (local cores)")] = 1,
+    dask: Annotated[
+        str | None, typer.Option("--dask", help="process on the Dask cluster at this scheduler address")
+    ] = None,
 ) -> None:
     """Read, clean, annotate and store articles. Running twice adds nothing new."""
     from .runner import list_inputs

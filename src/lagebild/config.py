@@ -37,6 +37,9 @@ class LimitSettings:
     max_documents_per_file: int = _setting(
         1_000_000, "most records taken from one JSONL file; the rest are reported"
     )
+    max_seconds_per_document: float = _setting(
+        60.0, "give up on one article after this many seconds of cleaning and annotation"
+    )
 
 
 @dataclass(frozen=True)
@@ -98,9 +101,11 @@ def _apply_section(section: Any, values: dict[str, Any], where: str) -> Any:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(f"{where}: {key} must be a list of strings")
             value = tuple(value)
+        elif isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
         elif isinstance(default, bool) or not isinstance(value, type(default)):
             raise ConfigError(f"{where}: {key} must be {type(default).__name__}, got {value!r}")
-        if isinstance(value, int) and value <= 0:
+        if isinstance(value, int | float) and value <= 0:
             raise ConfigError(f"{where}: {key} must be positive")
         changes[key] = value
     return replace(section, **changes)

@@ -1,5 +1,10 @@
 """One run: inputs -> read -> clean -> (skip if stored) -> annotate -> store.
 
+The main process reads the inputs and is the only writer to the store; cleaning and
+annotation run where the executor says: in this process (``workers=1``), in local worker
+processes (``workers=N``), or on a Dask cluster (``dask_address``). Work goes out in batches
+with a bounded number in flight, so memory stays flat however large the input is.
+
 Cleaning comes before the duplicate check because an article's identity is the hash of its
 clean text: the same story saved twice with different boilerplate is stored once. Unchanged
 files seen in an earlier run (same path, size and mtime) are not even read again.
@@ -8,15 +13,25 @@ files seen in an earlier run (same path, size and mtime) are not even read again
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
+import signal
+import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Any, Protocol
 
 from .clean import clean
 from .config import Settings
-from .errors import LagebildError
+from .errors import InputError, LagebildError
 from .ingest import iter_input_files, read_path, read_paths
+from .ingest.fetch import is_url
 from .models import Document, Problem, RawArticle
 from .pipeline import Pipeline
 from .store import Store
@@ -41,27 +56,110 @@ class RunSummary:
 
 
 ProblemHook = Callable[[Problem], None]
-ProgressHook = Callable[[int], None]  # called with the number of files finished so far
+ProgressHook = Callable[[int], None]  # called with the number of input files finished so far
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A batch result for an article that was already stored."""
+
+    article_id: str
+
+
+BatchResult = list[Document | Problem | Skipped]
+
+
+class _Executor(Protocol):
+    def submit(self, fn: Callable[..., Any], /, *args: Any) -> Any: ...
+
+
+# --- the work a batch does (runs in a worker process, or here) -------------------------------
+
+
+@lru_cache(maxsize=4)
+def _pipeline(stages: tuple[str, ...]) -> Pipeline:
+    # Built once per process: loading the NER model and knowledge base is the slow part.
+    return Pipeline.from_names(stages)
+
+
+@lru_cache(maxsize=4)
+def _reader_store(db_path: str) -> Store | None:
+    # Workers check "already stored?" on a read-only connection (WAL allows it while the main
+    # process writes), so duplicates never reach the expensive annotation stages.
+    return Store(db_path, readonly=True) if Path(db_path).exists() else None
+
+
+def process_batch(
+    raws: list[RawArticle], stages: tuple[str, ...], db_path: str | None, seconds_cap: float
+) -> BatchResult:
+    pipeline = _pipeline(stages)
+    store = _reader_store(db_path) if db_path else None
+    results: BatchResult = []
+    for raw in raws:
+        try:
+            with _time_cap(seconds_cap, raw):
+                doc = clean(raw)
+                if store is not None and store.has_article(doc.id):
+                    results.append(Skipped(doc.id))
+                    continue
+                results.append(pipeline(doc))
+        except LagebildError as exc:
+            results.append(Problem(raw.source, getattr(exc, "reason", None) or str(exc), raw.line))
+        except RecursionError:
+            results.append(Problem(raw.source, "document too deeply nested to process", raw.line))
+    return results
+
+
+@contextmanager
+def _time_cap(seconds: float, raw: RawArticle) -> Iterator[None]:
+    """Abort one document that takes longer than ``seconds`` (a pathological input)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise InputError(raw.source, f"gave up after {seconds:g} s (limits.max_seconds_per_document)", raw.line)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+# --- the run ---------------------------------------------------------------------------
 
 
 def list_inputs(paths: Iterable[str]) -> tuple[list[Path], list[Problem]]:
     files: list[Path] = []
     problems: list[Problem] = []
-    for item in iter_input_files(p for p in paths if p != "-"):
-        (problems if isinstance(item, Problem) else files).append(item)  # type: ignore[arg-type]
+    for item in iter_input_files(p for p in paths if p != "-" and not is_url(p)):
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            files.append(item)
     return files, problems
+
+
+@dataclass
+class _Item:
+    raw: RawArticle
+    size: int | None
+    mtime: float | None
 
 
 def run(
     paths: list[str],
     store: Store,
     settings: Settings,
-    pipeline: Pipeline | None = None,
+    workers: int = 1,
+    dask_address: str | None = None,
     on_problem: ProblemHook | None = None,
     on_progress: ProgressHook | None = None,
 ) -> RunSummary:
     started = time.perf_counter()
-    pipeline = pipeline or Pipeline.from_names(settings.pipeline.stages)
     summary = RunSummary()
     files, problems = list_inputs(paths)
     summary.files = len(files)
@@ -73,64 +171,137 @@ def run(
 
     for problem in problems:
         report(problem)
-    batch: list[tuple[Document, int | None, float | None]] = []
+    items = _read_items(paths, files, store, settings, summary, report, on_progress)
+    stages = tuple(settings.pipeline.stages)
+    _pipeline(stages)  # fail fast on a bad stage list or a missing model, before any work
+    with _executor(workers, dask_address) as executor:
+        writer = _Writer(store, settings.pipeline.batch_size, summary, report)
+        for batch, results in _dispatch(items, executor, stages, str(store.path), settings, workers):
+            writer.take(batch, results)
+        writer.flush()
+    summary.seconds = time.perf_counter() - started
+    return summary
 
-    def flush() -> None:
-        if batch:
-            summary.added += store.write_many(batch)
-            batch.clear()
 
+def _read_items(
+    paths: list[str],
+    files: list[Path],
+    store: Store,
+    settings: Settings,
+    summary: RunSummary,
+    report: ProblemHook,
+    on_progress: ProgressHook | None,
+) -> Iterator[_Item]:
+    limits = settings.reader_limits()
     for done, path in enumerate(files, start=1):
         size, mtime = _stat(path)
         if size is not None and store.known_input(str(path), _doc_name(path), size, mtime or 0.0):
             summary.unchanged_files += 1
         else:
-            for item in _annotated(read_path(path, settings.reader_limits()), store, pipeline, summary):
-                if isinstance(item, Problem):
-                    report(item)
+            for raw in read_path(path, limits):
+                if isinstance(raw, Problem):
+                    report(raw)
                     continue
-                summary.events += len(item.events)
-                single_file = item.source == str(path) and item.doc == _doc_name(path)
-                batch.append((item, size if single_file else None, mtime if single_file else None))
-                if len(batch) >= settings.pipeline.batch_size:
-                    flush()
+                summary.read += 1
+                whole_file = raw.doc == _doc_name(path)
+                yield _Item(raw, size if whole_file else None, mtime if whole_file else None)
         if on_progress:
             on_progress(done)
-    if "-" in paths:
-        for item in _annotated(read_paths(["-"], settings.reader_limits()), store, pipeline, summary):
-            if isinstance(item, Problem):
-                report(item)
-            else:
-                summary.events += len(item.events)
-                batch.append((item, None, None))
-                if len(batch) >= settings.pipeline.batch_size:
-                    flush()
-    flush()
-    summary.seconds = time.perf_counter() - started
-    return summary
-
-
-def _annotated(
-    items: Iterable[RawArticle | Problem], store: Store, pipeline: Pipeline, summary: RunSummary
-) -> Iterator[Document | Problem]:
-    for raw in items:
+    streams = [p for p in paths if p == "-" or is_url(p)]
+    for raw in read_paths(streams, limits) if streams else ():
         if isinstance(raw, Problem):
-            yield raw
-            continue
-        summary.read += 1
+            report(raw)
+        else:
+            summary.read += 1
+            yield _Item(raw, None, None)
+
+
+def _batches(items: Iterator[_Item], size: int) -> Iterator[list[_Item]]:
+    batch: list[_Item] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _dispatch(
+    items: Iterator[_Item],
+    executor: _Executor | None,
+    stages: tuple[str, ...],
+    db_path: str,
+    settings: Settings,
+    workers: int,
+) -> Iterator[tuple[list[_Item], BatchResult]]:
+    cap = settings.limits.max_seconds_per_document
+    if executor is None:
+        for batch in _batches(items, 8):
+            yield batch, process_batch([i.raw for i in batch], stages, db_path, cap)
+        return
+    # Bounded window of batches in flight, consumed in submission order: flat memory, stable output.
+    in_flight: deque[tuple[list[_Item], Future[BatchResult]]] = deque()
+    window = max(2, 3 * workers)
+    for batch in _batches(items, settings.pipeline.batch_size):
+        in_flight.append((batch, executor.submit(process_batch, [i.raw for i in batch], stages, db_path, cap)))
+        if len(in_flight) >= window:
+            done_batch, future = in_flight.popleft()
+            yield done_batch, future.result()
+    while in_flight:
+        done_batch, future = in_flight.popleft()
+        yield done_batch, future.result()
+
+
+@contextmanager
+def _executor(workers: int, dask_address: str | None) -> Iterator[_Executor | None]:
+    if dask_address:
         try:
-            doc = clean(raw)
-            if store.has_article(doc.id):
-                summary.duplicates += 1
-                continue
-            yield pipeline(doc)
-        except LagebildError as exc:
-            yield Problem(raw.source, _reason(exc), raw.line)
+            from distributed import Client
+        except ImportError as exc:
+            raise LagebildError("--dask needs the 'dask' extra: pip install 'lagebild[dask]'") from exc
+        client = Client(dask_address)
+        try:
+            yield client
+        finally:
+            client.close()
+    elif workers > 1:
+        # spawn, not fork: forking a process that runs threads (progress bar, SQLite) can deadlock.
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            yield pool
+    else:
+        yield None
 
 
-def _reason(exc: LagebildError) -> str:
-    # InputError already names the source; keep only the reason so it is not printed twice.
-    return getattr(exc, "reason", None) or str(exc)
+class _Writer:
+    """The single writer: buffers annotated articles and stores them in transactions."""
+
+    def __init__(self, store: Store, batch_size: int, summary: RunSummary, report: ProblemHook) -> None:
+        self.store = store
+        self.batch_size = batch_size
+        self.summary = summary
+        self.report = report
+        self.pending: list[tuple[Document, int | None, float | None]] = []
+
+    def take(self, batch: list[_Item], results: BatchResult) -> None:
+        for item, result in zip(batch, results, strict=True):
+            if isinstance(result, Problem):
+                self.report(result)
+            elif isinstance(result, Skipped):
+                self.summary.duplicates += 1
+            else:
+                self.summary.events += len(result.events)
+                self.pending.append((result, item.size, item.mtime))
+        if len(self.pending) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            added = self.store.write_many(self.pending)
+            # Two inputs with the same content in one batch: the second is a duplicate.
+            self.summary.duplicates += len(self.pending) - added
+            self.summary.added += added
+            self.pending.clear()
 
 
 def _doc_name(path: Path) -> str:
@@ -144,3 +315,7 @@ def _stat(path: Path) -> tuple[int | None, float | None]:
     except OSError:
         return None, None
     return st.st_size, st.st_mtime
+
+
+def default_workers() -> int:
+    return max(1, (os.cpu_count() or 1))

@@ -1,0 +1,98 @@
+"""Runs: serial, local worker processes and a Dask cluster give the same store."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lagebild.config import LimitSettings, PipelineSettings, Settings
+from lagebild.runner import run
+from lagebild.store import Store
+
+# Sentences only: the runner's job is moving documents, not annotating them (other tests do that).
+FAST = Settings(pipeline=PipelineSettings(stages=("sentences",), batch_size=4))
+
+
+def _corpus(tmp_path: Path, n: int = 12) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lines = [json.dumps({"id": f"r{i}", "text": f"Meldung {i}: Russland und China vereinbarten eine Zusammenarbeit."})
+             for i in range(n)]
+    lines.append(json.dumps({"id": "dup", "text": "Meldung 0: Russland und China vereinbarten eine Zusammenarbeit."}))
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "page.txt").write_text("Ein Artikel aus einer Textdatei. Er hat zwei Sätze.", encoding="utf-8")
+    return folder
+
+
+def _stored(db: Path) -> list[tuple[str, str]]:
+    with Store(db, readonly=True) as store:
+        return sorted((a.doc, a.body) for a in store.articles())
+
+
+def test_serial_run_and_rerun(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path)
+    with Store(tmp_path / "s.db") as store:
+        first = run([str(folder)], store, FAST)
+        assert (first.read, first.added, first.duplicates) == (14, 13, 1)
+        second = run([str(folder)], store, FAST)
+        # The text file is skipped unread; JSONL records are re-read but recognised by content.
+        assert (second.unchanged_files, second.added, second.duplicates) == (1, 0, 13)
+
+
+def test_workers_give_the_same_store(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path)
+    with Store(tmp_path / "serial.db") as store:
+        run([str(folder)], store, FAST)
+    with Store(tmp_path / "parallel.db") as store:
+        summary = run([str(folder)], store, FAST, workers=2)
+    assert summary.added == 13 and not summary.problems
+    assert _stored(tmp_path / "serial.db") == _stored(tmp_path / "parallel.db")
+
+
+def test_dask_local_cluster(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    folder = _corpus(tmp_path)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with Store(tmp_path / "dask.db") as store:
+            summary = run([str(folder)], store, FAST, dask_address=cluster.scheduler_address)
+    assert summary.added == 13 and not summary.problems
+    with Store(tmp_path / "serial.db") as store:
+        run([str(folder)], store, FAST)
+    assert _stored(tmp_path / "dask.db") == _stored(tmp_path / "serial.db")
+
+
+def test_incremental_run_reads_only_new_files(tmp_path: Path, seeds_dir: Path) -> None:
+    folder = tmp_path / "pages"
+    shutil.copytree(seeds_dir, folder)
+    with Store(tmp_path / "s.db") as store:
+        run([str(folder)], store, FAST)
+        for i in range(3):
+            (folder / f"new{i}.txt").write_text(f"Neuer Artikel Nummer {i}. Mit Inhalt.", encoding="utf-8")
+        summary = run([str(folder)], store, FAST)
+    assert (summary.unchanged_files, summary.read, summary.added) == (5, 3, 3)
+
+
+def test_time_cap_turns_a_hang_into_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import lagebild.runner as runner_module
+
+    real_clean = runner_module.clean
+
+    def slow_clean(raw):  # type: ignore[no-untyped-def]
+        if "langsam" in raw.text:
+            time.sleep(5)
+        return real_clean(raw)
+
+    monkeypatch.setattr(runner_module, "clean", slow_clean)
+    (tmp_path / "slow.txt").write_text("Ein langsam zu lesender Text.", encoding="utf-8")
+    (tmp_path / "fast.txt").write_text("Ein schneller Text.", encoding="utf-8")
+    settings = Settings(limits=LimitSettings(max_seconds_per_document=0.5), pipeline=FAST.pipeline)
+    with Store(tmp_path / "s.db") as store:
+        summary = run([str(tmp_path / "slow.txt"), str(tmp_path / "fast.txt")], store, settings)
+    assert summary.added == 1
+    [problem] = summary.problems
+    assert "slow.txt" in problem.source and "gave up after 0.5 s" in problem.reason
