@@ -19,9 +19,15 @@ FAST = Settings(pipeline=PipelineSettings(stages=("sentences",), batch_size=4))
 def _corpus(tmp_path: Path, n: int = 12) -> Path:
     folder = tmp_path / "in"
     folder.mkdir()
-    lines = [json.dumps({"id": f"r{i}", "text": f"Meldung {i}: Russland und China vereinbarten eine Zusammenarbeit."})
-             for i in range(n)]
-    lines.append(json.dumps({"id": "dup", "text": "Meldung 0: Russland und China vereinbarten eine Zusammenarbeit."}))
+    lines = [
+        json.dumps(
+            {"id": f"r{i}", "text": f"Meldung {i}: Russland und China vereinbarten eine Zusammenarbeit."}
+        )
+        for i in range(n)
+    ]
+    lines.append(
+        json.dumps({"id": "dup", "text": "Meldung 0: Russland und China vereinbarten eine Zusammenarbeit."})
+    )
     (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (folder / "page.txt").write_text("Ein Artikel aus einer Textdatei. Er hat zwei Sätze.", encoding="utf-8")
     return folder
@@ -55,7 +61,9 @@ def test_workers_give_the_same_store(tmp_path: Path) -> None:
 def test_dask_local_cluster(tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
     folder = _corpus(tmp_path)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
         with Store(tmp_path / "dask.db") as store:
             summary = run([str(folder)], store, FAST, dask_address=cluster.scheduler_address)
     assert summary.added == 13 and not summary.problems

@@ -118,7 +118,9 @@ def _time_cap(seconds: float, raw: RawArticle) -> Iterator[None]:
         return
 
     def expire(signum: int, frame: object) -> None:
-        raise InputError(raw.source, f"gave up after {seconds:g} s (limits.max_seconds_per_document)", raw.line)
+        raise InputError(
+            raw.source, f"gave up after {seconds:g} s (limits.max_seconds_per_document)", raw.line
+        )
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -244,7 +246,9 @@ def _dispatch(
     in_flight: deque[tuple[list[_Item], Future[BatchResult]]] = deque()
     window = max(2, 3 * workers)
     for batch in _batches(items, settings.pipeline.batch_size):
-        in_flight.append((batch, executor.submit(process_batch, [i.raw for i in batch], stages, db_path, cap)))
+        in_flight.append(
+            (batch, executor.submit(process_batch, [i.raw for i in batch], stages, db_path, cap))
+        )
         if len(in_flight) >= window:
             done_batch, future = in_flight.popleft()
             yield done_batch, future.result()
@@ -267,7 +271,9 @@ def _executor(workers: int, dask_address: str | None) -> Iterator[_Executor | No
             client.close()
     elif workers > 1:
         # spawn, not fork: forking a process that runs threads (progress bar, SQLite) can deadlock.
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=multiprocessing.get_context("spawn")
+        ) as pool:
             yield pool
     else:
         yield None

@@ -1,0 +1,163 @@
+"""Benchmark: the full lagebild pipeline over real German news.
+
+    .venv/bin/python bench/run.py                      # 1,028 10kGNAD articles
+    .venv/bin/python bench/run.py --workers 2          # end to end with 2 worker processes
+    .venv/bin/python bench/run.py --scale 1000,10000   # cost per article as the store grows
+    .venv/bin/python bench/run.py --repeat 3           # median of 3 runs
+
+Prints per-stage seconds (a serial pass, so stage costs add up), peak RSS, and as its last line
+``articles_per_s=<number>`` for the end-to-end run (reader -> store, with ``--workers``).
+Record results with the date in bench/RESULTS.md. The data set is CC BY-NC-SA: it is read
+from ../shared/data and never copied into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("LAGEBILD_SHARED", REPO.parent / "shared"))
+GNAD = SHARED / "data" / "10kgnad" / "test.csv"
+
+
+def load_gnad(path: Path = GNAD) -> list[tuple[str, str]]:
+    """(category, text) rows of 10kGNAD's test split."""
+    if not path.exists():
+        sys.exit(f"benchmark data not found: {path} (set LAGEBILD_SHARED to the shared folder)")
+    with open(path, encoding="utf-8", newline="") as f:
+        return [(row[0], row[1]) for row in csv.reader(f, delimiter=";", quotechar="'") if len(row) >= 2]
+
+
+def write_jsonl(rows: list[tuple[str, str]], out: Path, copies: int = 1) -> int:
+    """Write the articles as JSONL; copies > 1 replicates them with a variation so hashes differ."""
+    n = 0
+    with open(out, "w", encoding="utf-8") as f:
+        for copy in range(copies):
+            for i, (category, text) in enumerate(rows):
+                body = text if copy == 0 else f"{text}\n\n(Fassung {copy}, Meldung {i}.)"
+                f.write(
+                    json.dumps(
+                        {
+                            "id": f"gnad-{copy}-{i}",
+                            "text": body,
+                            "outlet": "derStandard",
+                            "category": category,
+                        },
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
+                n += 1
+    return n
+
+
+def peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024  # Linux reports KiB
+
+
+def stage_profile(rows: list[tuple[str, str]]) -> dict[str, float]:
+    """Seconds per stage over all rows, serial, so the costs add up and compare."""
+    from lagebild.clean import clean
+    from lagebild.config import load_settings
+    from lagebild.models import RawArticle
+    from lagebild.pipeline import Pipeline
+    from lagebild.store import Store
+
+    pipeline = Pipeline.from_names(load_settings().pipeline.stages)
+    seconds: dict[str, float] = defaultdict(float)
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+        for i, (_, text) in enumerate(rows):
+            t = time.perf_counter()
+            raw = RawArticle(
+                source="10kgnad", doc=f"gnad-{i}", text=text, kind="record", outlet="derStandard"
+            )
+            doc = clean(raw)
+            seconds["clean"] += time.perf_counter() - t
+            for stage in pipeline.stages:
+                t = time.perf_counter()
+                doc = stage(doc)
+                seconds[stage.name] += time.perf_counter() - t
+            t = time.perf_counter()
+            store.write(doc)
+            seconds["store"] += time.perf_counter() - t
+    return dict(seconds)
+
+
+def end_to_end(jsonl: Path, workers: int) -> tuple[float, int]:
+    """Seconds for `lagebild run` on the JSONL file (fresh store), and articles stored."""
+    from lagebild.config import load_settings
+    from lagebild.runner import run
+    from lagebild.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+        t = time.perf_counter()
+        summary = run([str(jsonl)], store, load_settings(), workers=workers)
+        return time.perf_counter() - t, summary.added
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--workers", type=int, default=2, help="worker processes for the end-to-end run")
+    parser.add_argument("--repeat", type=int, default=1, help="end-to-end runs; the median is reported")
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N articles")
+    parser.add_argument("--scale", default=None, help="comma-separated corpus sizes, e.g. 1000,10000,100000")
+    parser.add_argument("--no-stages", action="store_true", help="skip the serial per-stage profile")
+    args = parser.parse_args()
+
+    rows = load_gnad()[: args.limit]
+    words = sum(len(text.split()) for _, text in rows)
+    print(f"corpus: {len(rows)} articles, {words} words ({words / len(rows):.0f} per article)")
+
+    if not args.no_stages:
+        seconds = stage_profile(rows)
+        total = sum(seconds.values())
+        print(f"{'stage':<12}{'seconds':>10}{'ms/article':>12}{'share':>8}")
+        for name, secs in seconds.items():
+            print(f"{name:<12}{secs:>10.2f}{1000 * secs / len(rows):>12.2f}{secs / total:>8.0%}")
+        print(
+            f"{'total':<12}{total:>10.2f}{1000 * total / len(rows):>12.2f}  (serial: {len(rows) / total:.1f} articles/s)"
+        )
+
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.scale:
+            print(f"{'articles':>10}{'seconds':>10}{'ms/article':>12}{'articles/s':>12}")
+            for size in (int(s) for s in args.scale.split(",")):
+                copies = -(-size // len(rows))
+                jsonl = Path(tmp) / f"scale-{size}.jsonl"
+                write_jsonl(rows, jsonl, copies)
+                _truncate_lines(jsonl, size)
+                secs, stored = end_to_end(jsonl, args.workers)
+                print(f"{stored:>10}{secs:>10.1f}{1000 * secs / stored:>12.2f}{stored / secs:>12.1f}")
+        jsonl = Path(tmp) / "corpus.jsonl"
+        n = write_jsonl(rows, jsonl)
+        timings = []
+        for _ in range(args.repeat):
+            secs, stored = end_to_end(jsonl, args.workers)
+            timings.append(secs)
+        median = statistics.median(timings)
+    print(f"end to end: {n} articles, workers={args.workers}, median {median:.2f} s of {len(timings)} run(s)")
+    print(f"peak_rss_mb={peak_rss_mb():.0f}")
+    print(f"articles_per_s={n / median:.1f}")
+
+
+def _truncate_lines(path: Path, keep: int) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)[:keep]
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
