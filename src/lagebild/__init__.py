@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .errors import (
     ConfigError,
     DataMissingError,
@@ -23,6 +25,50 @@ from .models import (
 
 __version__ = "0.1.0"
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from pathlib import Path
+
+
+def read(*paths: str | Path) -> Iterator[RawArticle | Problem]:
+    """Read files, folders, URLs (or ``-`` for JSONL on stdin) into RawArticles and Problems."""
+    from .ingest import read_paths
+
+    return read_paths(paths)
+
+
+def clean(raw: RawArticle) -> Document:
+    """Separate the article body from boilerplate and find title, date, outlet, language."""
+    from .clean import clean as clean_raw
+
+    return clean_raw(raw)
+
+
+def annotate(doc: Document, stages: Iterable[str] | None = None) -> Document:
+    """Run the annotation stages (default: sentences, ner, actors, events) over a Document."""
+    from .pipeline import DEFAULT_STAGES
+
+    return _pipeline(tuple(stages) if stages is not None else DEFAULT_STAGES)(doc)
+
+
+def process(*paths: str | Path) -> list[Document | Problem]:
+    """Read, clean and annotate everything in ``paths``; problems are returned, not raised."""
+    from .pipeline import DEFAULT_STAGES
+    from .pipeline import process as process_raws
+
+    return list(process_raws(read(*paths), _pipeline(DEFAULT_STAGES)))
+
+
+_PIPELINES: dict[tuple[str, ...], Any] = {}
+
+
+def _pipeline(stages: tuple[str, ...]) -> Any:
+    from .pipeline import Pipeline
+
+    if stages not in _PIPELINES:
+        _PIPELINES[stages] = Pipeline.from_names(stages)
+    return _PIPELINES[stages]
+
 __all__ = [
     "Actor",
     "ActorRef",
@@ -39,4 +85,8 @@ __all__ = [
     "Sentence",
     "StoreError",
     "__version__",
+    "annotate",
+    "clean",
+    "process",
+    "read",
 ]

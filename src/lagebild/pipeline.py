@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from .errors import ConfigError, LagebildError
+from .errors import ConfigError, LagebildError, ModelError
 from .models import Document, Problem, RawArticle
 
 log = logging.getLogger(__name__)
@@ -102,5 +102,7 @@ def process(
             continue
         try:
             yield pipeline(clean(raw))
+        except (ModelError, ConfigError):
+            raise  # not this document's fault: nothing else would work either
         except LagebildError as exc:
             yield Problem(raw.source, str(exc), raw.line)

@@ -29,7 +29,7 @@ from typing import Any, Protocol
 
 from .clean import clean
 from .config import Settings
-from .errors import InputError, LagebildError
+from .errors import ConfigError, InputError, LagebildError, ModelError
 from .ingest import iter_input_files, read_path, read_paths
 from .ingest.fetch import is_url
 from .models import Document, Problem, RawArticle
@@ -103,6 +103,8 @@ def process_batch(
                     results.append(Skipped(doc.id))
                     continue
                 results.append(pipeline(doc))
+        except (ModelError, ConfigError):
+            raise  # not this document's fault: the whole run cannot work
         except LagebildError as exc:
             results.append(Problem(raw.source, getattr(exc, "reason", None) or str(exc), raw.line))
         except RecursionError:
