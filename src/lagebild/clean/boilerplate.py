@@ -1,0 +1,326 @@
+"""Body versus boilerplate on a page saved as plain text.
+
+No HTML means no tags, link density or DOM: every non-blank line is a paragraph candidate and
+is judged by what text alone shows. The method follows jusText (Pomikálek 2011), adapted to
+plain text:
+
+1. features per line: length, stopword ratio (German and English), sentence end, repetition,
+   cue lists from ``data/cues.tsv``, dateline/byline shape;
+2. a first class per line: ``good`` (article prose), ``neargood`` (a short sentence), ``short``
+   (headline-like) or ``bad`` (cue, credit, foreign language, duplicate, keyword list);
+3. structure: a terminal cue ("58 Kommentare", "Mehr entdecken") ends the article, a
+   "Lesen Sie auch" cue takes the teaser headlines after it, a credit line takes its caption;
+4. context: short and near-good lines take the class of their neighbours, so subheadings
+   between paragraphs stay while menus, kickers and button rows around them go;
+5. a series of teasers (kicker/headline + optional one-line dek) closing the page is cut.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .dates import byline_of, is_date_line
+from .lexicon import Cues, cues, stopwords
+from .normalize import normalize_text, strip_decor
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_END = re.compile(r"[.!?…]['\"“”«»‘’)\]]*$|[.!?]\s*\((?:[\w/,. ]{1,30})\)$")
+# A credit glued to the end of a caption: "... telefoniert. Bild: keystone",
+# "... ein.(Bild: AFP/Alexander NEMENOV)".
+_TRAILING_CREDIT = re.compile(
+    r"\s*\(?\s*\b(?:Foto|Fotos|Bild|Bilder|Photo|Credit|Quelle|Grafik|Video)\s*:\s*"
+    r"[^.!?()]{1,70}\)?\s*$"
+)
+_DUP_KEY = re.compile(r"[\W_]+")
+
+# Thresholds of the first classification (jusText uses 70/200 chars and 0.30/0.32 for
+# stopwords; German news sentences are long, one-sentence paragraphs are common).
+GOOD_MIN_WORDS = 10
+GOOD_MIN_CHARS = 200
+NEARGOOD_MIN_WORDS = 5
+MIN_STOP_RATIO = 0.15
+CUE_MAX_WORDS = 40  # a cue never removes a long paragraph
+HEADLINE_MAX_WORDS = 20
+TERMINAL_MIN_BODY_CHARS = 300  # a terminal cue counts only after this much article text
+TEASER_DEK_MAX_CHARS = 350
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line of the page with the features the classifier uses."""
+
+    index: int  # position among non-blank lines
+    raw: str  # the line as on the page
+    text: str  # without decoration and trailing credit
+    block: int  # blank-line-separated block number
+    words: int
+    stop_de: float
+    stop_en: float
+    ends_sentence: bool
+    cue: str | None
+    credit: str  # a photo credit cut from the end of the line ("Bild: keystone"), or ""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    line: Line
+    keep: bool
+    reason: str  # "body", "heading", or why the line was removed
+
+
+@dataclass(frozen=True)
+class Split:
+    """The page cut into body paragraphs and removed blocks, with the evidence."""
+
+    body: tuple[str, ...]
+    removed: tuple[str, ...]
+    verdicts: tuple[Verdict, ...]
+    first_body: int  # index of the first kept line (len(verdicts) when none)
+    end: int  # index of the terminal cue (len(verdicts) when none)
+
+
+def features(text: str, cue_table: Cues | None = None) -> list[Line]:
+    """Split normalised page text into lines and measure each one."""
+    table = cue_table or cues()
+    de, en = stopwords("de"), stopwords("en")
+    out: list[Line] = []
+    block = 0
+    for raw in normalize_text(text).split("\n"):
+        if not raw:
+            block += 1
+            continue
+        clean = strip_decor(raw)
+        stripped = _TRAILING_CREDIT.sub("", clean)
+        has_credit = stripped != clean and len(stripped) > 20
+        line = stripped if has_credit else clean
+        words = [w.lower() for w in _WORD.findall(line)]
+        n = len(words) or 1
+        cue = table.kind_of(clean) if len(words) <= CUE_MAX_WORDS else None
+        out.append(
+            Line(
+                index=len(out),
+                raw=raw,
+                text=line,
+                block=block,
+                words=len(words),
+                stop_de=sum(w in de for w in words) / n,
+                stop_en=sum(w in en for w in words) / n,
+                ends_sentence=bool(_SENTENCE_END.search(line)),
+                cue=cue,
+                credit=clean[len(stripped) :].strip() if has_credit else "",
+            )
+        )
+    return out
+
+
+def _dup_key(line: Line) -> str:
+    return _DUP_KEY.sub(" ", line.text.lower()).strip()
+
+
+def _first_class(line: Line, dup_count: int) -> tuple[str, str]:
+    """(class, reason) before context: good / neargood / short / bad."""
+    if line.cue:
+        return "bad", line.cue
+    if is_date_line(line.text):
+        return "bad", "dateline"
+    if not _LETTER.search(line.text):
+        return "bad", "no-words"
+    if dup_count > 1 and line.words >= 3:
+        return "bad", "repeated"
+    if byline_of(line.text):
+        return "bad", "byline"
+    if line.words >= 4 and line.stop_en > 0.2 and line.stop_en > line.stop_de + 0.05:
+        return "bad", "foreign"
+    if line.words >= 8 and line.stop_de < 0.08:
+        return "bad", "keywords"
+    prose = line.stop_de >= MIN_STOP_RATIO
+    if prose and (
+        (line.words >= GOOD_MIN_WORDS and line.ends_sentence) or len(line.text) >= GOOD_MIN_CHARS
+    ):
+        return "good", "body"
+    if prose and line.words >= NEARGOOD_MIN_WORDS and line.ends_sentence:
+        return "neargood", "body"
+    return "short", "short"
+
+
+def _headline_like(line: Line) -> bool:
+    return 0 < line.words <= HEADLINE_MAX_WORDS and not line.text.endswith(".")
+
+
+class _Classes:
+    """Mutable per-line classes while the passes run (local to one call)."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        counts = Counter(_dup_key(ln) for ln in lines)
+        self.lines = lines
+        firsts = [_first_class(ln, counts[_dup_key(ln)]) for ln in lines]
+        self.cls = [c for c, _ in firsts]
+        self.reason = [r for _, r in firsts]
+        self.blocked = len({ln.block for ln in lines}) > 3  # the page uses blank lines
+
+    def set(self, i: int, cls: str, reason: str) -> None:
+        self.cls[i], self.reason[i] = cls, reason
+
+    def neighbour(self, i: int, step: int, skip_neargood: bool) -> str:
+        """Class of the next line in direction ``step`` that is not short; page edge = bad."""
+        j = i + step
+        while 0 <= j < len(self.cls):
+            c = self.cls[j]
+            if c == "short" or (skip_neargood and c == "neargood"):
+                j += step
+                continue
+            return c
+        return "bad"
+
+
+def _cut_terminal(c: _Classes) -> int:
+    seen = 0
+    for i, ln in enumerate(c.lines):
+        if ln.cue == "terminal" and seen >= TERMINAL_MIN_BODY_CHARS:
+            for j in range(i, len(c.lines)):
+                c.set(j, "bad", "after-end" if j > i else "terminal")
+            return i
+        if c.cls[i] == "good":
+            seen += len(ln.text)
+    return len(c.lines)
+
+
+def _take_teasers(c: _Classes) -> None:
+    """After a "Lesen Sie auch" cue: the teaser headline(s) and a dek in the same block."""
+    for i, ln in enumerate(c.lines):
+        if ln.cue != "related":
+            continue
+        taken = 0
+        for j in range(i + 1, min(i + 5, len(c.lines))):
+            nxt = c.lines[j]
+            if c.cls[j] == "bad":
+                continue
+            if _headline_like(nxt) and c.cls[j] == "short":
+                c.set(j, "bad", "teaser")
+                taken += 1
+                continue
+            same_block = c.blocked and nxt.block == c.lines[j - 1].block
+            if taken and same_block and len(nxt.text) <= TEASER_DEK_MAX_CHARS:
+                c.set(j, "bad", "teaser")
+            break
+
+
+def _take_captions(c: _Classes) -> None:
+    """A credit line takes the caption line(s) printed just before it."""
+    for i, ln in enumerate(c.lines):
+        if ln.cue != "credit":
+            continue
+        for j in (i - 1, i - 2):
+            if j < 0 or c.cls[j] == "bad" and c.reason[j] != "repeated":
+                break
+            prev = c.lines[j]
+            same_block = not c.blocked or prev.block == ln.block
+            if c.cls[j] == "short" or c.reason[j] == "repeated" or (
+                same_block and prev.words <= 40 and j == i - 1
+            ):
+                c.set(j, "bad", "caption")
+            else:
+                break
+
+
+def _resolve_context(c: _Classes) -> None:
+    """jusText's context step: short and neargood lines follow their neighbours."""
+    new: dict[int, tuple[str, str]] = {}
+    for i, cls in enumerate(c.cls):
+        if cls != "short":
+            continue
+        prev, nxt = c.neighbour(i, -1, True), c.neighbour(i, 1, True)
+        if prev == "good" and nxt == "good":
+            new[i] = ("good", "heading")
+        elif prev == "bad" and nxt == "bad":
+            new[i] = ("bad", "short")
+        elif (prev == "bad" and c.neighbour(i, -1, False) == "neargood") or (
+            nxt == "bad" and c.neighbour(i, 1, False) == "neargood"
+        ):
+            new[i] = ("good", "heading")
+        else:
+            new[i] = ("bad", "short")
+    for i, (cls, reason) in new.items():
+        c.set(i, cls, reason)
+    for i, cls in enumerate(c.cls):
+        if cls != "neargood":
+            continue
+        if c.neighbour(i, -1, True) == "bad" and c.neighbour(i, 1, True) == "bad":
+            c.set(i, "bad", "isolated")
+        else:
+            c.set(i, "good", "body")
+
+
+def _cut_teaser_series(c: _Classes) -> None:
+    """Cut teasers of other stories at the end: units of headline line(s) + at most one dek."""
+    kept = [i for i, cls in enumerate(c.cls) if cls == "good"]
+    units: list[list[int]] = []
+    pos = len(kept) - 1
+    while pos >= 0:
+        unit: list[int] = []
+        # optional dek: one prose line right after the headline(s)
+        if c.reason[kept[pos]] == "body" and len(c.lines[kept[pos]].text) <= TEASER_DEK_MAX_CHARS:
+            unit.append(kept[pos])
+            pos -= 1
+        heads = 0
+        while pos >= 0 and c.reason[kept[pos]] == "heading" and heads < 3:
+            unit.append(kept[pos])
+            pos -= 1
+            heads += 1
+        if not heads:
+            break
+        units.append(unit)
+    if not units:
+        return
+    two_line_heads = sum(1 for u in units if sum(c.reason[i] == "heading" for i in u) >= 2)
+    if len(units) >= 3 or (len(units) >= 2 and two_line_heads >= 2):
+        for unit in units:
+            for i in unit:
+                c.set(i, "bad", "teaser")
+
+
+def split_body(text: str, extracted: bool = False) -> Split:
+    """Separate the article body of a plain-text page from its boilerplate.
+
+    ``extracted``: the text is the output of a main-text extractor (trafilatura), whose
+    block structure is already right; only lines that are boilerplate by themselves (cues,
+    credits, captions, datelines, repeats) go, short lines are not judged by context.
+    """
+    lines = features(text)
+    c = _Classes(lines)
+    end = _cut_terminal(c)
+    _take_teasers(c)
+    _take_captions(c)
+    if extracted:
+        for i, cls in enumerate(c.cls):
+            if cls in ("short", "neargood"):
+                c.set(i, "good", "heading" if cls == "short" else "body")
+    else:
+        _resolve_context(c)
+    _cut_teaser_series(c)
+    verdicts = tuple(
+        Verdict(ln, c.cls[i] == "good", c.reason[i]) for i, ln in enumerate(lines)
+    )
+    body = tuple(v.line.text for v in verdicts if v.keep)
+    first = next((i for i, v in enumerate(verdicts) if v.keep), len(verdicts))
+    return Split(body, _removed_blocks(verdicts), verdicts, first, end)
+
+
+def _removed_blocks(verdicts: tuple[Verdict, ...]) -> tuple[str, ...]:
+    """Consecutive removed lines grouped into blocks; trailing credits count as removed."""
+    blocks: list[list[str]] = []
+    open_block = False
+    for v in verdicts:
+        if v.keep:
+            open_block = False
+            if v.line.credit:
+                blocks.append([v.line.credit])
+            continue
+        if not open_block:
+            blocks.append([])
+            open_block = True
+        blocks[-1].append(v.line.raw)
+    return tuple("\n".join(b) for b in blocks if b)
