@@ -1,18 +1,132 @@
-"""Named-entity recognition with the spaCy model trained by `lagebild train ner`."""
+"""Named-entity recognition with the spaCy model shipped in ``assets/ner``.
+
+The model (PER, LOC, ORG, MISC; trained by ``lagebild.nlp.ner_train`` on GermEval 2014,
+SmartData, MobIE and Legal NER) runs over the whole clean body, so mention offsets are body
+offsets with no re-mapping; each mention gets the index of the sentence it starts in. The
+model is loaded once per path and cached. Mentions found by an earlier stage win over
+overlapping NER spans: they come from a more specific source (a gazetteer, a rule).
+"""
 
 from __future__ import annotations
 
-from ..models import Document
+import bisect
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from ..errors import ModelError
+from ..models import Document, EntityLabel, Mention, Sentence
 from ..pipeline import register_stage
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+LABELS: frozenset[str] = frozenset({"PER", "LOC", "ORG", "MISC"})
+MODEL_ENV = "LAGEBILD_NER_MODEL"  # a different model directory, e.g. for experiments
+MAX_LENGTH = 5_000_000  # characters; spaCy's default (1M) refuses very long pages
+
+
+def model_path() -> Path:
+    env = os.environ.get(MODEL_ENV)
+    return Path(env) if env else Path(__file__).resolve().parents[1] / "assets" / "ner"
+
+
+@lru_cache(maxsize=2)
+def load_model(path: Path | None = None) -> Language:
+    """The spaCy pipeline at ``path`` (default: the shipped model), loaded once."""
+    import spacy
+
+    path = path or model_path()
+    if not (path / "config.cfg").exists():
+        raise ModelError(
+            f"NER model not found at {path}: reinstall lagebild, or train one with "
+            f"`lagebild train ner` (or point {MODEL_ENV} at a trained spaCy model directory)"
+        )
+    try:
+        nlp = spacy.load(path)
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"NER model at {path} cannot be loaded: {exc}") from exc
+    if "ner" not in nlp.pipe_names:
+        raise ModelError(f"{path} is a spaCy pipeline without an 'ner' component")
+    nlp.max_length = MAX_LENGTH
+    return nlp
+
+
+def mentions_from(sdoc: Doc, sentences: Sequence[Sentence]) -> tuple[Mention, ...]:
+    """NER mentions of a spaCy doc over a body, each with its sentence index."""
+    starts = [s.start for s in sentences]
+    out: list[Mention] = []
+    for ent in sdoc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        out.append(
+            Mention(
+                start=ent.start_char,
+                end=ent.end_char,
+                text=ent.text,
+                label=cast(EntityLabel, ent.label_),
+                sentence_index=sentence_index(starts, sentences, ent.start_char),
+                how="ner",
+            )
+        )
+    return tuple(out)
+
+
+def sentence_index(starts: list[int], sentences: Sequence[Sentence], offset: int) -> int | None:
+    """Index of the sentence that contains ``offset``; None if it falls between sentences."""
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and offset < sentences[i].end:
+        return i
+    return None
+
+
+def merge_mentions(existing: Sequence[Mention], found: Iterable[Mention]) -> tuple[Mention, ...]:
+    """``existing`` plus every found mention that overlaps none of them, in text order."""
+    kept = list(existing)
+    for m in found:
+        if not any(m.start < e.end and e.start < m.end for e in existing):
+            kept.append(m)
+    return tuple(sorted(kept, key=lambda m: (m.start, m.end)))
+
+
+def _with_mentions(doc: Document, sdoc: Doc) -> Document:
+    found = mentions_from(sdoc, doc.sentences)
+    return replace(doc, mentions=merge_mentions(doc.mentions, found))
+
+
+def recognize(doc: Document, nlp: Language | None = None) -> Document:
+    """``doc`` with the NER model's mentions added."""
+    nlp = nlp or load_model()
+    return _with_mentions(doc, nlp(doc.body))
+
+
+def recognize_many(
+    docs: Iterable[Document],
+    nlp: Language | None = None,
+    batch_size: int = 64,
+    n_process: int = 1,
+) -> list[Document]:
+    """Batch version of :func:`recognize` over ``nlp.pipe`` (several times faster)."""
+    nlp = nlp or load_model()
+    items = list(docs)
+    sdocs = nlp.pipe((d.body for d in items), batch_size=batch_size, n_process=n_process)
+    return [_with_mentions(d, s) for d, s in zip(items, sdocs, strict=True)]
 
 
 class NerStage:
-    name = "ner"
-    requires = ("body", "sentences")
-    assigns = ("mentions",)
+    name: str = "ner"
+    requires: tuple[str, ...] = ("body", "sentences")
+    assigns: tuple[str, ...] = ("mentions",)
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
 
     def __call__(self, doc: Document) -> Document:
-        return doc  # placeholder until the trained model lands
+        return recognize(doc, load_model(self.path))
 
 
 @register_stage("ner")
