@@ -55,6 +55,8 @@ def _record(line: bytes, source: str, name: str, number: int, decode: Decoder) -
         obj: Any = json.loads(text)
     except json.JSONDecodeError as exc:
         return Problem(source, f"malformed JSON ({exc.msg} at column {exc.colno})", number)
+    except RecursionError:  # "[[[[..." deeper than Python's stack: hostile, not an article
+        return Problem(source, "malformed JSON (nested too deeply)", number)
     if not isinstance(obj, dict):
         return Problem(source, f"expected a JSON object, got {type(obj).__name__}", number)
     wrong = [k for k in _STRING_FIELDS + _TEXT_FIELDS if k in obj and not _is_scalar(obj[k])]
