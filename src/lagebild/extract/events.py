@@ -1,9 +1,603 @@
-"""PLOVER event extraction (placeholder)."""
+"""PLOVER event extraction: who did what to whom, when, by whose account.
+
+Per sentence: find trigger words from ``data/triggers.tsv`` (over simplemma lemmas, with
+separable particles joined and compound heads matched), take the linked actor mentions of
+the sentence as participants, assign source and target by the trigger's frame (active,
+symmetric, recipient-as-subject, passive, nominal), then ask ``modality`` for modality and
+attribution and ``dates`` for the date.
+
+Participants are the actor mentions (``Document.mentions`` from the "actors" stage) whose
+actor has a ``country``; mentions of the same country next to each other ("der russische
+Präsident Wladimir Putin") are one participant. Role markers are the preposition in front of
+a participant: "von/durch/seitens" mark the agent of a passive or the giver to a recipient,
+"mit" the partner, "gegen/auf/an/für/nach/gegenüber" the target.
+
+Not extracted: events whose two sides are the same state (domestic politics is out of
+scope for the dyads), and events with neither side resolved.
+"""
 
 from __future__ import annotations
 
-from ..models import Document
+import logging
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..models import ActorRef, Document, Event, Mention, Sentence
 from ..pipeline import register_stage
+from . import dates, modality
+from ._lexicon import read_tsv
+from ._tokens import Token, tokenize
+
+CLAUSE_PUNCT_OPEN = frozenset({","})
+
+log = logging.getLogger(__name__)
+
+MIN_CONFIDENCE = 0.5  # triggers below this only count with a light verb
+_RELATIVE = frozenset({"der", "die", "das", "welcher", "welche", "welches", "dem", "den"})
+_SUBJECT_PRONOUNS = frozenset({"er", "sie", "es"})
+SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
+AGENT_PREPS = frozenset({"von", "durch", "seitens", "vonseiten"})
+SOURCE_PREPS = frozenset({"aus"})
+PARTNER_PREPS = frozenset({"mit", "zwischen"})
+TARGET_PREPS = frozenset({"gegen", "auf", "an", "für", "nach", "gegenüber", "zu", "zum", "zur",
+                          "über", "vor"})
+PLACE_PREPS = frozenset({"in", "im", "bei", "beim", "aus"})
+ALL_PREPS = AGENT_PREPS | SOURCE_PREPS | PARTNER_PREPS | TARGET_PREPS | PLACE_PREPS | {
+    "um", "unter", "wegen", "trotz", "während", "seit", "bis", "ohne", "nahe", "neben",
+    "zwischen", "hinter", "laut", "vom", "am"}
+_DETERMINERS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines sein seine seinen seinem seiner "
+    "ihr ihre ihren ihrem ihrer beide beiden".split()
+)
+_COORD = frozenset({"und", "sowie", ",", "als", "auch", "sowohl", "wie", "oder"})
+# Where an attack or deployment happens is its target's territory ("Luftangriffe in Syrien").
+_PLACE_IS_TARGET = frozenset({"ASSAULT", "MOBILIZE"})
+_PASSIVE_AUX = frozenset({"wurde", "wurden", "worden", "wird", "werden", "würde", "würden"})
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    lemma: str
+    type: str
+    mode: str | None
+    pos: str  # "V" or "N"
+    frame: str
+    light: str | None  # "noun", "verb" or None
+    needs: frozenset[str]
+    conf: float
+
+
+@dataclass(frozen=True)
+class Participant:
+    ref: ActorRef
+    first: int  # token indexes, inclusive
+    last: int
+    role: str  # "core", "agent", "source", "partner", "target", "place"
+    prep: str | None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    index: int
+    entry: TriggerEntry
+    passive: bool
+
+
+@lru_cache(maxsize=1)
+def trigger_lexicon() -> dict[str, tuple[TriggerEntry, ...]]:
+    """``data/triggers.tsv`` by lemma."""
+    out: dict[str, list[TriggerEntry]] = {}
+    for row in read_tsv("triggers.tsv", min_fields=8):
+        lemma, etype, mode, pos, frame, light, needs, conf = row[:8]
+        entry = TriggerEntry(
+            lemma=lemma.lower(),
+            type=etype,
+            mode=None if mode == "-" else mode,
+            pos=pos,
+            frame=frame,
+            light=None if light == "-" else light,
+            needs=frozenset() if needs == "-" else frozenset(needs.split(",")),
+            conf=float(conf),
+        )
+        out.setdefault(entry.lemma, []).append(entry)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _type_table() -> dict[str, tuple[bool, bool]]:
+    """``data/event_types.tsv``: type -> (symmetric, needs_target)."""
+    return {row[0]: (row[1] == "yes", row[2] == "yes")
+            for row in read_tsv("event_types.tsv", min_fields=3)}
+
+
+def is_symmetric(event_type: str) -> bool:
+    return _type_table().get(event_type, (False, False))[0]
+
+
+def needs_target(event_type: str) -> bool:
+    return _type_table().get(event_type, (False, False))[1]
+
+
+@lru_cache(maxsize=1)
+def _noun_heads() -> tuple[str, ...]:
+    # Longest first, so "luftangriff" wins over "angriff" as a compound head.
+    nouns = {e.lemma for es in trigger_lexicon().values() for e in es if e.pos == "N"}
+    return tuple(sorted(nouns, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _collective_nouns() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in read_tsv("collective.tsv"))
+
+
+def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
+    """Trigger words of a sentence, at most one entry per token (the most confident)."""
+    lex = trigger_lexicon()
+    clause_lemmas: dict[int, set[str]] = {}
+    for t in tokens:
+        clause_lemmas.setdefault(t.clause, set()).update({t.lemma, t.lower})
+    out: list[Trigger] = []
+    for i, tok in enumerate(tokens):
+        if not tok.text[:1].isalpha():
+            continue
+        entries = _entries_for(tokens, i, lex)
+        entries = [e for e in entries if not e.needs or any(
+            any(lem.startswith(n) or lem.endswith(n) for lem in clause_lemmas[tok.clause])
+            for n in e.needs)]
+        if not entries:
+            continue
+        # Nouns are capitalised in German; a lower-case word is not a noun trigger.
+        if tok.text[:1].islower():
+            entries = [e for e in entries if e.pos == "V"] or []
+            # "seit einigen Wochen", "der unterstützten": after a preposition or article the
+            # word is an adjective/determiner, not the verb of a clause
+            if i > 0 and (tokens[i - 1].lower in ALL_PREPS or tokens[i - 1].lower in _DETERMINERS):
+                entries = []
+        elif i > 0:
+            entries = [e for e in entries if e.pos == "N"] or entries
+        if not entries:
+            continue
+        best = max(entries, key=lambda e: e.conf)
+        out.append(Trigger(i, best, _is_passive(tokens, i)))
+    return out
+
+
+def _entries_for(
+    tokens: tuple[Token, ...], i: int, lex: dict[str, tuple[TriggerEntry, ...]]
+) -> list[TriggerEntry]:
+    tok = tokens[i]
+    keys = [modality.verb_lemma(tokens, i), tok.lemma, tok.lower]
+    if "-" in tok.text:
+        tail = tok.text.rsplit("-", 1)[1]
+        keys += [tail.lower(), _lemma(tail)]
+    for key in keys:
+        if key in lex:
+            return list(lex[key])
+    if tok.text[:1].isupper():
+        low = tok.lemma
+        for head in _noun_heads():
+            if len(low) > len(head) + 2 and low.endswith(head):
+                return [e for e in lex[head] if e.pos == "N"]
+    return []
+
+
+def _lemma(word: str) -> str:
+    from ._tokens import lemma
+
+    return lemma(word)
+
+
+def _is_passive(tokens: tuple[Token, ...], i: int) -> bool:
+    tok = tokens[i]
+    participle = tok.lower.startswith("ge") or "ge" in tok.lower[2:5] or tok.lower.endswith(
+        ("iert", "t", "en"))
+    if not participle or tok.text[:1].isupper() and i > 0:
+        return False
+    return any(t.lower in _PASSIVE_AUX for t in tokens if t.clause == tok.clause)
+
+
+def participants(
+    sentence: Sentence, tokens: tuple[Token, ...], mentions: list[Mention]
+) -> list[Participant]:
+    """Actor mentions of the sentence as participants with their role markers."""
+    spans: list[tuple[int, int, ActorRef]] = []
+    for m in mentions:
+        actor = m.actor
+        if actor is None or not actor.country:
+            continue
+        first = _token_at(tokens, m.start - sentence.start)
+        last = _token_at(tokens, m.end - 1 - sentence.start)
+        if first is None or last is None:
+            continue
+        spans.append((first, last, ActorRef(m.text, actor.actor_id, actor.country, actor.sector)))
+    spans.sort(key=lambda s: s[0])
+    merged: list[tuple[int, int, ActorRef]] = []
+    for first, last, ref in spans:
+        if merged and merged[-1][2].country == ref.country and first - merged[-1][1] <= 3 and all(
+            tokens[k].clause == tokens[first].clause for k in range(merged[-1][1], first + 1)
+        ) and not any(tokens[k].lower in ALL_PREPS for k in range(merged[-1][1] + 1, first)):
+            prev = merged[-1]
+            # keep the more specific reference (the person, not the adjective)
+            keep = ref if ref.actor_id and len(ref.name) > len(prev[2].name) else prev[2]
+            merged[-1] = (prev[0], max(prev[1], last), keep)
+        else:
+            merged.append((first, last, ref))
+    return [_with_role(tokens, f, la, ref) for f, la, ref in merged]
+
+
+def _token_at(tokens: tuple[Token, ...], offset: int) -> int | None:
+    for i, t in enumerate(tokens):
+        if t.start <= offset < t.end or (offset < t.start and i == 0):
+            return i
+        if offset < t.start:
+            return i
+    return len(tokens) - 1 if tokens else None
+
+
+def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) -> Participant:
+    j = first - 1
+    steps = 0
+    while j >= 0 and steps < 5:
+        t = tokens[j]
+        if t.lower in ALL_PREPS:
+            prep = t.lower
+            if t.lower == "von" or (j > 0 and tokens[j - 1].lower == "von"):
+                prep = "von"
+            if prep == "seiten" or (t.lower == "von" and j + 1 < first and tokens[j + 1].lower == "seiten"):
+                prep = "von"
+            return Participant(ref, first, last, _role_of(prep), prep)
+        if t.lower == "seiten" and j > 0 and tokens[j - 1].lower in ("von", "vonseiten"):
+            return Participant(ref, first, last, "agent", "von")
+        if t.text[:1].isupper() and t.lower not in _DETERMINERS and t.lower != "seiten":
+            break  # a noun in between: the mention is a genitive/attribute of that noun
+        if t.clause != tokens[first].clause:
+            break
+        j -= 1
+        steps += 1
+    return Participant(ref, first, last, "core", None)
+
+
+def _role_of(prep: str) -> str:
+    if prep in AGENT_PREPS or prep == "vom":
+        return "agent"
+    if prep in SOURCE_PREPS:
+        return "source"
+    if prep in PARTNER_PREPS:
+        return "partner"
+    if prep in TARGET_PREPS:
+        return "target"
+    if prep in PLACE_PREPS:
+        return "place"
+    return "other"
+
+
+def _groups(parts: list[Participant], tokens: tuple[Token, ...]) -> list[list[Participant]]:
+    """Coordinated participants ("Russland und China", "der russischen als auch der
+    kubanischen") form one group; the group takes the role of its first member."""
+    groups: list[list[Participant]] = []
+    for p in parts:
+        if groups:
+            prev = groups[-1][-1]
+            between = tokens[prev.last + 1 : p.first]
+            if between and all(t.lower in _COORD or t.lower in _DETERMINERS
+                               or t.text[:1].islower() and len(between) <= 3 for t in between) \
+                    and any(t.lower in _COORD for t in between) and p.role in ("core", prev.role):
+                groups[-1].append(replace(p, role=groups[-1][0].role, prep=groups[-1][0].prep))
+                continue
+        groups.append([p])
+    return groups
+
+
+def assign_roles(
+    trig: Trigger, tokens: tuple[Token, ...], parts: list[Participant],
+    collective: list[ActorRef], previous_subject: ActorRef | None = None,
+) -> list[tuple[ActorRef | None, ActorRef | None]]:
+    """(source, target) pairs for one trigger.
+
+    ``collective`` are the article's two main states (for "beide Seiten" and for a missing
+    partner of a symmetric act); ``previous_subject`` stands in for a subject pronoun.
+    """
+    entry = trig.entry
+    clause = tokens[trig.index].clause
+    in_clause = [p for p in parts if tokens[p.first].clause == clause]
+    others = [p for p in parts if tokens[p.first].clause != clause]
+    groups = _groups(in_clause, tokens)
+    if entry.pos == "N":
+        src, tgt = _nominal(trig, tokens, groups, entry)
+        if src is None and _possessive_before(tokens, trig.index):
+            src = _subject_from_other_clauses(others, tokens, trig)
+    elif entry.frame == "recipient" or trig.passive:
+        src = _first(groups, ("agent", "source"))
+        tgt = _first(groups, ("core",))
+    else:
+        relative = _relative_antecedent(tokens, trig, parts)
+        if relative is not None:
+            src = [relative]
+            groups = [g for g in groups if g[0] is not relative]
+        else:
+            src = _first(groups, ("core",))
+            if src is not None and src[0].first > trig.index and _pronoun_subject(tokens, trig):
+                src = None  # "Sie beklagten, ...": the participant after is not the subject
+            if src is None and not _pronoun_subject(tokens, trig):
+                src = _subject_from_other_clauses(others, tokens, trig)
+        if entry.frame == "demand":
+            addressed = [g for g in groups if g[0].prep == "von" and g is not src]
+            tgt = addressed[0] if addressed else _next_target(groups, src, entry)
+        else:
+            tgt = _next_target(groups, src, entry)
+        if tgt is None and entry.type in SPEECH_TYPES:
+            # "Moskau hoffe, dass Washington ...": the complement clause's subject
+            later = [p for p in others if p.first > trig.index and p.role == "core"
+                     and tokens[p.first].clause == clause + 1]
+            tgt = [later[0]] if later else None
+    src_refs = [p.ref for p in src] if src else []
+    if not src_refs and previous_subject is not None and _pronoun_subject(tokens, trig):
+        src_refs = [previous_subject]
+    tgt_refs = [p.ref for p in tgt] if tgt else []
+    if _mentions_collective(tokens, clause) and collective:
+        if not src_refs:
+            src_refs = collective[:1]
+            tgt_refs = tgt_refs or collective[1:2]
+        elif not tgt_refs:
+            tgt_refs = [c for c in collective if c.country != src_refs[0].country][:1]
+    if src_refs and not tgt_refs and len(src_refs) == 1 and is_symmetric(entry.type):
+        # "Putin unterzeichnete die Vereinbarung": the partner is the article's counterpart
+        tgt_refs = [c for c in collective if c.country != src_refs[0].country][:1]
+    return _pairs(src_refs, tgt_refs, entry)
+
+
+def _possessive_before(tokens: tuple[Token, ...], i: int) -> bool:
+    return i > 0 and tokens[i - 1].lower.startswith(("sein", "ihr"))
+
+
+def _pronoun_subject(tokens: tuple[Token, ...], trig: Trigger) -> bool:
+    """The clause's subject is a pronoun: "Sie beklagten", "..., warnte sie"."""
+    clause = tokens[trig.index].clause
+    idx = [k for k, t in enumerate(tokens) if t.clause == clause and t.text[:1].isalpha()]
+    if not idx:
+        return False
+    first = tokens[idx[0]]
+    if first.lower in _SUBJECT_PRONOUNS and idx[0] < trig.index:
+        return True
+    after = trig.index + 1
+    return after < len(tokens) and tokens[after].lower in _SUBJECT_PRONOUNS and tokens[
+        after].clause == clause
+
+
+def _relative_antecedent(
+    tokens: tuple[Token, ...], trig: Trigger, parts: list[Participant]
+) -> Participant | None:
+    """In "..., Putin, der im Dezember Assad aufgenommen hat" the subject is the antecedent."""
+    clause = tokens[trig.index].clause
+    idx = [k for k, t in enumerate(tokens) if t.clause == clause]
+    if not idx or idx[0] == 0:
+        return None
+    opener = tokens[idx[0]]
+    if opener.text in CLAUSE_PUNCT_OPEN and len(idx) > 1:
+        opener = tokens[idx[1]]
+    if opener.lower not in _RELATIVE or tokens[idx[0] - 1].text != ",":
+        return None
+    before = [p for p in parts if p.last < idx[0] - 1 and idx[0] - 1 - p.last <= 2]
+    return before[-1] if before else None
+
+
+def _pairs(
+    src: list[ActorRef], tgt: list[ActorRef], entry: TriggerEntry
+) -> list[tuple[ActorRef | None, ActorRef | None]]:
+    if not src and not tgt:
+        return []
+    if len(src) > 1 and not tgt and is_symmetric(entry.type):
+        # "Russland und Venezuela haben eine Partnerschaft geschlossen": each pair once
+        return [(a, b) for k, a in enumerate(src) for b in src[k + 1 :]]
+    out: list[tuple[ActorRef | None, ActorRef | None]] = []
+    for s in src or [None]:
+        for t in tgt or [None]:
+            out.append((s, t))
+    return out
+
+
+def _first(groups: list[list[Participant]], roles: tuple[str, ...]) -> list[Participant] | None:
+    for g in groups:
+        if g[0].role in roles:
+            return g
+    return None
+
+
+def _next_target(
+    groups: list[list[Participant]], src: list[Participant] | None, entry: TriggerEntry
+) -> list[Participant] | None:
+    roles = {"core", "target", "partner"}
+    if entry.mode == "visit" or entry.type in _PLACE_IS_TARGET:
+        roles.add("place")
+    for g in groups:
+        if src is not None and g is src:
+            continue
+        if src is not None and g[0].first < src[0].first and g[0].role != "core":
+            continue
+        if g[0].role in roles:
+            return g
+    return None
+
+
+def _subject_from_other_clauses(
+    others: list[Participant], tokens: tuple[Token, ...], trig: Trigger
+) -> list[Participant] | None:
+    # A subordinate/infinitive clause takes its subject from the main clause before it.
+    before = [p for p in others if p.last < trig.index and p.role == "core"]
+    return [before[0]] if before else None
+
+
+def _nominal(
+    trig: Trigger, tokens: tuple[Token, ...], groups: list[list[Participant]], entry: TriggerEntry
+) -> tuple[list[Participant] | None, list[Participant] | None]:
+    i = trig.index
+    src: list[Participant] | None = None
+    tgt: list[Participant] | None = None
+    for g in groups:
+        p = g[0]
+        # "US-Angriff", "russische Angriffe", "Russlands Angriffskrieg", "Chinas Xi ..."
+        if p.first <= i <= p.last or (p.last < i and i - p.last <= 2 and p.role == "core"):
+            src = g
+    after = [g for g in groups if g[0].first > i and g is not src]
+    if src is None and after:
+        first_after = after[0][0]
+        # "Besuch des venezolanischen Staatschefs", "Rückendeckung von Xi", "Solidarität aus Peking"
+        if first_after.role in ("core", "agent", "source") and first_after.first - i <= 4:
+            src = after[0]
+            after = after[1:]
+    if src is None:
+        # possessive or implicit: the clause subject ("Russland ... durch seinen Angriffskrieg")
+        before = [g for g in groups if g[0].last < i and g[0].role == "core"]
+        src = before[0] if before else None
+    roles = {"target", "partner", "core"}
+    if entry.mode == "visit" or entry.type in _PLACE_IS_TARGET:
+        roles.add("place")
+    for g in after:
+        if g[0].role in roles:
+            tgt = g
+            break
+    if tgt is None:
+        # "Putin hat dem Staatschef Maduro seine Unterstützung zugesichert": a dative before
+        before = [g for g in groups if g[0].last < i and g is not src and g[0].role in roles]
+        tgt = before[0] if before else None
+    return src, tgt
+
+
+def _mentions_collective(tokens: tuple[Token, ...], clause: int) -> bool:
+    nouns = _collective_nouns()
+    for k, t in enumerate(tokens[:-1]):
+        if t.clause == clause and t.lower in ("beide", "beiden"):
+            nxt = tokens[k + 1]
+            if nxt.lemma in nouns or nxt.lower.rstrip("ns") in nouns or nxt.lower in nouns:
+                return True
+    return False
+
+
+def _collective(doc: Document, upto: int) -> list[ActorRef]:
+    """The two states the article has mentioned most before offset ``upto``."""
+    counts: Counter[str] = Counter()
+    refs: dict[str, ActorRef] = {}
+    for m in doc.mentions:
+        if m.start >= upto or m.actor is None or not m.actor.country:
+            continue
+        counts[m.actor.country] += 1
+        refs.setdefault(m.actor.country, ActorRef(m.actor.name, m.actor.actor_id, m.actor.country,
+                                                  m.actor.sector))
+    return [refs[c] for c, _ in counts.most_common(2)] if len(counts) >= 2 else []
+
+
+def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Trigger]:
+    """Merge light verbs with the noun trigger of their clause ("Unterstützung zusichern")."""
+    drop: set[int] = set()
+    out: list[Trigger] = []
+    for t in triggers:
+        if t.entry.pos != "V" or t.entry.light is None:
+            continue
+        nouns = [n for n in triggers if n.entry.pos == "N" and tokens[n.index].clause ==
+                 tokens[t.index].clause and n.index not in drop]
+        if not nouns:
+            continue
+        noun = min(nouns, key=lambda n: abs(n.index - t.index))
+        drop.add(noun.index)
+        if t.entry.light == "noun":
+            merged = replace(noun.entry, pos="V", frame=t.entry.frame, light=None,
+                             conf=max(noun.entry.conf, t.entry.conf, 0.6))
+            drop.add(t.index)
+            out.append(Trigger(t.index, merged, t.passive))
+    kept = [t for t in triggers if t.index not in drop]
+    kept += out
+    # A weak trigger alone (a light verb without its noun, "Zusammenarbeit" as a state)
+    # is not an event.
+    return [t for t in kept if t.entry.conf >= MIN_CONFIDENCE]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What one sentence passes to the next: the source it named and its subject."""
+
+    attribution: str | None = None
+    subject: ActorRef | None = None
+
+
+def extract_sentence(
+    doc: Document, sentence: Sentence, context: Context = Context(),
+    keep_irrealis: bool = False,
+) -> tuple[list[Event], Context]:
+    """Events of one sentence and the context it passes on to the next.
+
+    Negated and hypothetical statements are dropped unless ``keep_irrealis``: the event
+    list is a record of what happened, was reported or is planned.
+    """
+    tokens = tokenize(sentence)
+    if not tokens:
+        return [], context
+    mentions = [m for m in doc.mentions if sentence.start <= m.start < sentence.end]
+    parts = participants(sentence, tokens, mentions)
+    own_attr = modality.sentence_attribution(tokens, sentence.text)
+    subject = next((p.ref for p in parts if p.role == "core"), None)
+    after = Context(own_attr or context.attribution, subject or context.subject)
+    triggers = _light_pairs(find_triggers(tokens), tokens)
+    if not triggers:
+        return [], after
+    collective = _collective(doc, sentence.end)
+    events: list[Event] = []
+    seen: set[tuple[str, str | None, str | None]] = set()
+    for trig in sorted(triggers, key=lambda t: t.index):
+        for src, tgt in assign_roles(trig, tokens, parts, collective, context.subject):
+            if src is None or (tgt is None and needs_target(trig.entry.type)):
+                continue
+            if tgt is not None and src.country == tgt.country:
+                continue  # domestic: not a dyad between states
+            key = (trig.entry.type, src.country, tgt.country if tgt else None)
+            if key in seen:
+                continue
+            seen.add(key)
+            event = _event(doc, sentence, tokens, trig, src, tgt, context.attribution)
+            if keep_irrealis or event.modality not in ("negated", "hypothetical"):
+                events.append(event)
+    return events, after
+
+
+def _event(
+    doc: Document, sentence: Sentence, tokens: tuple[Token, ...], trig: Trigger,
+    src: ActorRef | None, tgt: ActorRef | None, previous_attribution: str | None,
+) -> Event:
+    entry = trig.entry
+    tok = tokens[trig.index]
+    mod = modality.classify(
+        tokens, trig.index, sentence.text,
+        trigger_is_speech=entry.type in SPEECH_TYPES and entry.pos == "V",
+        previous_attribution=previous_attribution,
+    )
+    when = dates.event_date(sentence.text, tok.start, doc.published,
+                            planned=mod.modality == "planned")
+    confidence = entry.conf * (1.0 if src is not None and tgt is not None else 0.7)
+    return Event(
+        type=entry.type,
+        source=src,
+        target=tgt,
+        modality=mod.modality,
+        sentence=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        mode=entry.mode,
+        date=when.iso if when else None,
+        date_precision=when.precision if when else None,
+        attributed_to=mod.attributed_to,
+        confidence=round(confidence, 3),
+        trigger=tok.text,
+    )
+
+
+def extract_events(doc: Document, keep_irrealis: bool = False) -> tuple[Event, ...]:
+    """All events of a document that has sentences and actor mentions."""
+    events: list[Event] = []
+    context = Context()
+    for sentence in doc.sentences:
+        found, context = extract_sentence(doc, sentence, context, keep_irrealis)
+        events.extend(found)
+    return tuple(events)
 
 
 class EventStage:
@@ -12,7 +606,7 @@ class EventStage:
     assigns = ("events",)
 
     def __call__(self, doc: Document) -> Document:
-        return doc
+        return replace(doc, events=extract_events(doc))
 
 
 @register_stage("events")

@@ -1,0 +1,70 @@
+"""Tokens with lemmas and clause numbers for one sentence: what the extractors match on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..models import Sentence
+
+_TOKEN = re.compile(r"\w+(?:[-‑]\w+)*|[^\w\s]", re.UNICODE)
+# Punctuation that ends a clause for modality scope and argument search.
+CLAUSE_PUNCT = frozenset({",", ";", ":", "–", "—", "(", ")", "«", "»", "„", "“", '"', "?", "!"})
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int  # offsets into the sentence text
+    end: int
+    text: str
+    lower: str
+    lemma: str  # lower-cased lemma
+    clause: int  # index of the clause the token belongs to
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """simplemma's German lemma, lower-cased; the word itself when simplemma fails."""
+    import simplemma
+
+    try:
+        return str(simplemma.lemmatize(word, lang="de")).lower()
+    except (ValueError, KeyError):  # pragma: no cover - simplemma is total on strings
+        return word.lower()
+
+
+def tokenize(sentence: Sentence) -> tuple[Token, ...]:
+    """Tokens of ``sentence`` with offsets relative to ``sentence.start``.
+
+    Uses the sentence's own tokens when the splitter provided them, else a regex; hyphenated
+    words ("US-Angriff") are kept whole here and split by the matchers that need it.
+    """
+    text = sentence.text
+    if sentence.tokens:
+        spans = [(s - sentence.start, e - sentence.start) for s, e in sentence.tokens]
+        spans = _merge_hyphens(text, spans)
+    else:
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+    out: list[Token] = []
+    clause = 0
+    for s, e in spans:
+        word = text[s:e]
+        low = word.lower()
+        # German sets off every subordinate clause with a comma, so punctuation is a good
+        # approximation of clause scope for negation and modality.
+        if word in CLAUSE_PUNCT:
+            clause += 1
+        out.append(Token(s, e, word, low, lemma(word) if word[:1].isalpha() else low, clause))
+    return tuple(out)
+
+
+def _merge_hyphens(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    # spaCy splits "US-Angriff" into "US", "-", "Angriff"; glue pieces touching a hyphen.
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and (text[s:e] in "-‑" or text[merged[-1][1] - 1] in "-‑") and merged[-1][1] == s:
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged

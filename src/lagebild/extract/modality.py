@@ -1,0 +1,206 @@
+"""Is an event asserted, reported, negated, hypothetical or planned — and by whose account?
+
+Cue words come from ``data/modality_cues.tsv`` and ``data/speech_verbs.tsv``. Scope is the
+trigger's clause (commas and dashes delimit clauses in German news), except for cues that
+frame a whole sentence ("..., gab es nicht", "laut Bloomberg", "berichtete Bloomberg").
+
+Precedence: negated > hypothetical > planned > reported > asserted. A speech act that is
+itself the event ("Lawrow forderte ...") is asserted unless another source reports it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..models import Modality
+from ._lexicon import cue_classes, read_tsv
+from ._tokens import Token
+
+_ARTICLES = frozenset(
+    "der die das den dem des ein eine einen einem einer eines sein seine ihr ihre".split()
+)
+_PRONOUNS = frozenset("er sie es man wir ich du ihr".split())
+# Separable-verb particles: "teilte ... mit" is "mitteilen".
+PARTICLES = frozenset(
+    "ab an auf aus bei ein fest fort her hervor hin los mit nach vor weg zu zurück zusammen "
+    "bekannt statt teil kund entgegen gegenüber".split()
+)
+
+
+@dataclass(frozen=True)
+class ModalityResult:
+    modality: Modality
+    attributed_to: str | None = None
+    cue: str | None = None  # the word that decided it, for debugging and the web view
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, str]:
+    return cue_classes("modality_cues.tsv")
+
+
+@lru_cache(maxsize=1)
+def speech_lemmas() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in read_tsv("speech_verbs.tsv"))
+
+
+def verb_lemma(tokens: tuple[Token, ...], i: int) -> str:
+    """The lemma of token ``i`` joined with its separated particle, if one ends the clause."""
+    tok = tokens[i]
+    for j in range(i + 1, len(tokens)):
+        nxt = tokens[j]
+        if nxt.clause != tok.clause:
+            break
+        last_in_clause = j + 1 == len(tokens) or tokens[j + 1].clause != tok.clause or tokens[
+            j + 1
+        ].lower in (".", "und", "oder")
+        if nxt.lower in PARTICLES and last_in_clause:
+            return nxt.lower + tok.lemma
+    return tok.lemma
+
+
+def sentence_attribution(tokens: tuple[Token, ...], text: str) -> str | None:
+    """Who the sentence says its content comes from, when it names a source.
+
+    "laut Bloomberg", "Xi zufolge", "teilte der Kreml mit", "berichtete Bloomberg",
+    "wie die Nachrichtenagentur TASS berichtete", "so Bloomberg-Quellen", "hieß es in ...".
+    """
+    cues = _cues()
+    for i, tok in enumerate(tokens):
+        cls = cues.get(tok.lower)
+        if cls == "source_before":
+            name = _name_after(tokens, i + 1)
+            if name:
+                return name
+        elif cls == "source_after":
+            name = _name_before(tokens, i)
+            if name:
+                return name
+        elif tok.lower == "so" and i > 0 and tokens[i - 1].text == ",":
+            name = _name_after(tokens, i + 1)
+            if name:
+                return name
+    speech = speech_lemmas()
+    for i, tok in enumerate(tokens):
+        if verb_lemma(tokens, i) not in speech or not tok.text[:1].islower():
+            continue
+        # inverted order after a quote or a clause: "..., teilte der Kreml mit"
+        name = _name_after(tokens, i + 1)
+        if name:
+            return name
+        # "wie die Nachrichtenagentur TASS am Montag berichtete" / "Schetyna sagte, ..."
+        name = _name_before(tokens, i)
+        if name:
+            return name
+        if tok.lower in ("hieß", "heißt"):
+            return _name_after(tokens, i + 2) or "unbenannt"
+    return None
+
+
+def _name_after(tokens: tuple[Token, ...], i: int) -> str | None:
+    while i < len(tokens) and tokens[i].lower in _ARTICLES:
+        i += 1
+    if i < len(tokens) and tokens[i].lower in ("in", "im"):
+        i += 1
+        while i < len(tokens) and tokens[i].lower in _ARTICLES:
+            i += 1
+    return _capital_run(tokens, i, 1)
+
+
+def _name_before(tokens: tuple[Token, ...], i: int) -> str | None:
+    j = i - 1
+    # skip a time expression or adverb between the name and the verb ("TASS am Montag")
+    while j >= 0 and tokens[j].text[:1].islower() and tokens[j].lower not in _ARTICLES and i - j < 4:
+        j -= 1
+    if j >= 0 and tokens[j].text[:1].isupper() and tokens[j].lower in ("montag", "dienstag",
+                                                                       "mittwoch", "donnerstag",
+                                                                       "freitag", "samstag",
+                                                                       "sonntag"):
+        j -= 2 if j >= 1 and tokens[j - 1].lower == "am" else 1
+    return _capital_run(tokens, j, -1)
+
+
+def _capital_run(tokens: tuple[Token, ...], i: int, step: int) -> str | None:
+    words: list[Token] = []
+    while 0 <= i < len(tokens):
+        tok = tokens[i]
+        if not tok.text[:1].isupper() or tok.lower in _PRONOUNS or tok.lower in _ARTICLES:
+            break
+        words.append(tok)
+        i += step
+        if len(words) == 4:
+            break
+    if not words:
+        return None
+    if step < 0:
+        words.reverse()
+    return " ".join(w.text for w in words)
+
+
+def classify(
+    tokens: tuple[Token, ...],
+    trigger_index: int,
+    text: str,
+    *,
+    trigger_is_speech: bool = False,
+    previous_attribution: str | None = None,
+) -> ModalityResult:
+    """The modality of an event whose trigger is ``tokens[trigger_index]``.
+
+    ``previous_attribution`` is the source named by the preceding sentence: "demnach" and
+    bare Konjunktiv I continue it ("Putin befürwortete demnach ...").
+    """
+    cues = _cues()
+    trig = tokens[trigger_index]
+    clause = [t for t in tokens if t.clause == trig.clause]
+    low = text.lower()
+    for phrase, cls in cues.items():
+        if cls == "sentence_negation" and " " in phrase and phrase in low:
+            return ModalityResult("negated", cue=phrase)
+    for t in tokens:
+        if cues.get(t.lower) == "sentence_negation" and t.clause != trig.clause:
+            return ModalityResult("negated", cue=t.lower)
+    neg = _negation(clause, trig)
+    if neg:
+        return ModalityResult("negated", cue=neg)
+    if trigger_index == 0 and trig.text[:1].isupper() and "?" not in text:
+        return ModalityResult("hypothetical", cue="verb-first conditional")
+    if text.rstrip().endswith("?") and trig.clause == 0:
+        return ModalityResult("hypothetical", cue="?")
+    for t in clause:
+        if cues.get(t.lower) == "hypothetical" and t is not trig:
+            return ModalityResult("hypothetical", cue=t.lower)
+    for t in clause:
+        if cues.get(t.lower) == "planned" and t is not trig:
+            return ModalityResult("planned", cue=t.lower)
+    source = sentence_attribution(tokens, text)
+    if source is not None and not (trigger_is_speech and _names_subject(source, tokens, trig)):
+        return ModalityResult("reported", attributed_to=source, cue="source")
+    for t in clause:
+        cls = cues.get(t.lower)
+        if cls == "reportative" or (cls == "konjunktiv1" and not trigger_is_speech):
+            return ModalityResult("reported", attributed_to=previous_attribution, cue=t.lower)
+    return ModalityResult("asserted")
+
+
+def _negation(clause: list[Token], trig: Token) -> str | None:
+    cues = _cues()
+    for k, t in enumerate(clause):
+        if cues.get(t.lower) != "negation":
+            continue
+        nxt = clause[k + 1].lower if k + 1 < len(clause) else ""
+        if t.lower == "nicht" and nxt in ("nur", "zuletzt", "ausgeschlossen", "ausschließen"):
+            continue  # "nicht nur", "nicht zuletzt": no denial
+        # "keine" far after a verb-second trigger belongs to another phrase; "nicht" at the
+        # end of a clause negates its verb wherever it stands.
+        if t.start > trig.end and t.lower != "nicht" and t.start - trig.end > 40:
+            continue
+        return t.lower
+    return None
+
+
+def _names_subject(source: str, tokens: tuple[Token, ...], trig: Token) -> bool:
+    # "Lawrow forderte ..., sagte er": the speaker is the actor, the demand is asserted.
+    first = source.split()[0]
+    return any(t.text == first and t.start < trig.start for t in tokens)
