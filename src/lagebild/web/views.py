@@ -1,0 +1,273 @@
+"""What each page shows, as plain data: the same dict is the page's JSON and its template input.
+
+Every fact carries its provenance: an event record names its article and the index of its
+evidence sentence, and ``evidence_url`` points at that sentence (``/articles/ID#s12``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from ..errors import LagebildError
+from ..models import MODALITIES, PLOVER_TYPES, Document
+from ..store import ArticleRow, EventFilter, Store, StoredEvent
+from . import markup, relations
+
+MAX_LIMIT = 5000
+DEFAULT_EVENT_LIMIT = 200
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class BadRequest(LagebildError):
+    """A request parameter has a value the web app cannot use (HTTP 400)."""
+
+
+@dataclass(frozen=True)
+class Page:
+    template: str
+    data: dict[str, Any]  # the JSON form; the template gets it as ``data``
+    extra: dict[str, Any] = field(default_factory=dict)  # template-only context (derived views)
+
+
+# --- links ---------------------------------------------------------------------------------
+
+
+def article_url(article_id: str, sentence: int | None = None) -> str:
+    url = f"/articles/{quote(article_id, safe='')}"
+    return url + f"#s{sentence}" if sentence is not None else url
+
+
+def dyad_url(a: str, b: str) -> str:
+    return "/dyad?" + urlencode({"a": a, "b": b})
+
+
+def actor_events_url(key: str) -> str:
+    return "/events?" + urlencode({"actor": key})
+
+
+# --- records -------------------------------------------------------------------------------
+
+
+def event_record(se: StoredEvent, sentence: int | None) -> dict[str, Any]:
+    """The CLI's JSON shape of an event, plus where its evidence sentence is."""
+    # Imported here: the CLI module pulls in typer and rich, needed only for this shape.
+    from ..cli import event_record as cli_event_record
+
+    rec = cli_event_record(se)
+    rec["sentence_index"] = sentence
+    rec["evidence_url"] = article_url(se.article_id, sentence)
+    return rec
+
+
+def event_records(store: Store, events: Sequence[StoredEvent]) -> list[dict[str, Any]]:
+    starts = _sentence_starts(store, {se.article_id for se in events})
+    return [event_record(se, _index_of(starts.get(se.article_id, []), se.event.start)) for se in events]
+
+
+def _sentence_starts(store: Store, article_ids: Iterable[str]) -> dict[str, list[int]]:
+    # The store has no query for sentence offsets alone; loading whole documents for a list
+    # of events would be far slower. Read-only SQL on the store's connection, in one place.
+    ids = sorted(article_ids)
+    starts: dict[str, list[int]] = {aid: [] for aid in ids}
+    for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT article_id, start FROM sentences WHERE article_id IN ({marks}) ORDER BY article_id, idx"
+        for aid, start in store.conn.execute(sql, chunk):
+            starts[aid].append(start)
+    return starts
+
+
+def _index_of(starts: list[int], offset: int) -> int | None:
+    i = bisect_right(starts, offset) - 1
+    return i if i >= 0 else None
+
+
+def article_record(row: ArticleRow | Document, with_body: bool) -> dict[str, Any]:
+    rec: dict[str, Any] = {
+        "id": row.id,
+        "doc": row.doc,
+        "title": row.title,
+        "published": row.published,
+        "outlet": row.outlet,
+        "author": row.author,
+        "language": row.language,
+        "url": row.url,
+        "source": row.source,
+        "words": len(row.body.split()),
+        "html_url": article_url(row.id),
+    }
+    if isinstance(row, ArticleRow):
+        rec["n_events"] = row.n_events
+    if with_body:
+        rec["body"] = row.body
+    return rec
+
+
+# --- parameters ----------------------------------------------------------------------------
+
+
+def check_filter(f: EventFilter) -> EventFilter:
+    """Reject values the store would silently match nothing with; say what is allowed."""
+    if f.type and f.type.upper() not in PLOVER_TYPES:
+        raise BadRequest(f"unknown event type {f.type!r}; one of {', '.join(PLOVER_TYPES)}")
+    if f.modality and f.modality.lower() not in MODALITIES:
+        raise BadRequest(f"unknown modality {f.modality!r}; one of {', '.join(MODALITIES)}")
+    for name, value in (("since", f.since), ("until", f.until)):
+        if value and not _DATE.match(value):
+            raise BadRequest(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+    if f.limit is not None and not 1 <= f.limit <= MAX_LIMIT:
+        raise BadRequest(f"limit must be between 1 and {MAX_LIMIT}")
+    return f
+
+
+# --- pages ---------------------------------------------------------------------------------
+
+
+def overview(store: Store, all_events: Sequence[StoredEvent]) -> Page:
+    latest = list(reversed(all_events[-20:]))
+    dyads = relations.dyads(all_events)[:10]
+    actors = store.actors()[:10]
+    data = {
+        "counts": store.counts(),
+        "latest_events": event_records(store, latest),
+        "strongest_dyads": [dict(d.as_dict(), url=dyad_url(d.a, d.b)) for d in dyads],
+        "top_actors": [_actor_record(r.actor, r.mentions, r.articles) for r in actors],
+    }
+    return Page("overview.html", data)
+
+
+def articles(store: Store, limit: int | None) -> Page:
+    if limit is not None and not 1 <= limit <= MAX_LIMIT:
+        raise BadRequest(f"limit must be between 1 and {MAX_LIMIT}")
+    rows = store.articles(limit=limit)
+    return Page("articles.html", {"articles": [article_record(r, with_body=False) for r in rows]})
+
+
+def article(store: Store, key: str) -> Page | None:
+    article_id = store.find_article_id(key)
+    doc = store.document(article_id) if article_id else None
+    if doc is None:
+        return None
+    stored = store.events(EventFilter(article_id=doc.id), order="position")
+    records = [event_record(se, markup.sentence_index(doc.sentences, se.event.start)) for se in stored]
+    evidence: dict[int, list[int]] = {}
+    for rec in records:
+        if rec["sentence_index"] is not None:
+            evidence.setdefault(rec["sentence_index"], []).append(rec["id"])
+    data = {
+        "article": article_record(doc, with_body=True),
+        "sentences": [
+            {"index": i, "start": s.start, "end": s.end, "text": s.text} for i, s in enumerate(doc.sentences)
+        ],
+        "mentions": [dataclasses.asdict(m) for m in doc.mentions],
+        "events": records,
+    }
+    blocks = markup.blocks(doc.body, doc.sentences, doc.mentions, {k: tuple(v) for k, v in evidence.items()})
+    return Page("article.html", data, {"blocks": blocks})
+
+
+def events(store: Store, filters: EventFilter) -> Page:
+    f = check_filter(filters)
+    if f.limit is None:
+        f = dataclasses.replace(f, limit=DEFAULT_EVENT_LIMIT)
+    rows = store.events(f)
+    data = {
+        "filters": {k: v for k, v in dataclasses.asdict(f).items() if k != "article_id"},
+        "events": event_records(store, rows),
+        "truncated": len(rows) == f.limit,
+    }
+    return Page("events.html", data, {"types": PLOVER_TYPES, "modalities": MODALITIES})
+
+
+def actors(store: Store) -> Page:
+    rows = store.actors()
+    return Page("actors.html", {"actors": [_actor_record(r.actor, r.mentions, r.articles) for r in rows]})
+
+
+def _actor_record(actor: Any, mentions: int, n_articles: int) -> dict[str, Any]:
+    key = actor.country or actor.actor_id
+    return dict(
+        dataclasses.asdict(actor),
+        mentions=mentions,
+        articles=n_articles,
+        events_url=actor_events_url(key),
+    )
+
+
+def dyad_list(all_events: Sequence[StoredEvent], limit: int) -> Page:
+    rows = relations.dyads(all_events)[: max(1, min(limit, MAX_LIMIT))]
+    return Page("dyads.html", {"dyads": [dict(d.as_dict(), url=dyad_url(d.a, d.b)) for d in rows]})
+
+
+def dyad(store: Store, all_events: Sequence[StoredEvent], a: str, b: str) -> Page:
+    a, b = a.strip(), b.strip()
+    if not a or not b or a == b:
+        raise BadRequest("a dyad needs two different actor keys, e.g. ?a=RUS&b=UKR")
+    items = relations.dyad_events(all_events, a, b)
+    tally = relations.Tally()
+    for se in items:
+        tally.add(se)
+    names = {a: a, b: b}
+    for se in items:
+        for ref in (se.event.source, se.event.target):
+            key = relations.actor_key(ref)
+            if key in names and ref is not None and ref.name and names[key] == key:
+                names[key] = ref.name
+    data = {
+        "a": a,
+        "b": b,
+        "a_name": names[a],
+        "b_name": names[b],
+        "totals": tally.as_dict(),
+        "timeline": relations.timeline(items),
+        "events": event_records(store, items),
+        "source": "web.relations",  # SWITCH-TO-RELATE: becomes "relate" when it lands
+    }
+    return Page("dyad.html", data)
+
+
+def network(all_events: Sequence[StoredEvent], min_events: int) -> Page:
+    graph = relations.network(all_events, min_events=min_events)
+    for node in graph["nodes"]:
+        node["url"] = actor_events_url(str(node["id"]))
+    for link in graph["links"]:
+        link["url"] = dyad_url(str(link["source"]), str(link["target"]))
+    return Page("network.html", {"min_events": min_events, **graph})
+
+
+def search(store: Store, query: str, limit: int) -> Page:
+    if not 1 <= limit <= 200:
+        raise BadRequest("limit must be between 1 and 200")
+    hits = store.search(query, limit=limit) if query.strip() else []
+    data = {
+        "q": query,
+        "hits": [{"article": article_record(row, with_body=False), "snippet": snip} for row, snip in hits],
+    }
+    return Page("search.html", data, {"snippets": [snippet_parts(snip) for _, snip in hits]})
+
+
+def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """Split an FTS snippet on its ``[`` ``]`` marks into (text, is_match) pieces."""
+    parts: list[tuple[str, bool]] = []
+    for piece in re.split(r"(\[[^\[\]]*\])", snippet):
+        if piece.startswith("[") and piece.endswith("]") and len(piece) > 2:
+            parts.append((piece[1:-1], True))
+        elif piece:
+            parts.append((piece, False))
+    return parts
+
+
+def storylines(all_events: Sequence[StoredEvent], min_articles: int) -> Page:
+    lines = relations.storylines(all_events, min_articles=max(1, min_articles))
+    data = {
+        "min_articles": min_articles,
+        "storylines": [dict(s.as_dict(), url=dyad_url(s.a, s.b)) for s in lines],
+        "source": "web.relations",  # SWITCH-TO-RELATE
+    }
+    return Page("storylines.html", data)
