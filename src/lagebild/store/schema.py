@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Each entry migrates from version i to i+1 (index 0 creates version 1).
 MIGRATIONS: tuple[str, ...] = (
@@ -104,5 +104,53 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO articles_fts(articles_fts, rowid, title, body)
         VALUES ('delete', old.rowid, old.title, old.body);
     END;
+    """,
+    # 2: merged events (relate/merge.py): one row per real-world event, with the raw event rows
+    # (one per article sentence) that report it. Recomputed per actor-pair block by
+    # `lagebild.relate.merge`; a raw event belongs to exactly one merged event.
+    """
+    CREATE TABLE merged_events (
+        id              TEXT PRIMARY KEY,  -- sha1 of the smallest member "article_id:idx", 16 hex
+        block           TEXT NOT NULL,     -- actor-pair key the merge ran on (for incremental merges)
+        type            TEXT NOT NULL,
+        mode            TEXT,
+        symmetric       INTEGER NOT NULL,  -- 1: direction-free type (CONSULT, AGREE, COOPERATE)
+        source_name     TEXT,
+        source_actor_id TEXT,
+        source_country  TEXT,
+        target_name     TEXT,
+        target_actor_id TEXT,
+        target_country  TEXT,
+        date            TEXT,              -- as stated in the text (most precise member date)
+        date_precision  TEXT,
+        day             TEXT,              -- date, else the earliest publication date; NULL if neither
+        day_source      TEXT,              -- 'text' | 'published' | NULL
+        modality        TEXT NOT NULL,
+        attributed_to   TEXT,
+        evidence        TEXT NOT NULL,     -- the representative sentence
+        n_mentions      INTEGER NOT NULL,
+        n_articles      INTEGER NOT NULL,
+        n_sources       INTEGER NOT NULL,  -- distinct outlets (an article without outlet counts alone)
+        confidence      REAL NOT NULL,
+        first_seen      TEXT,              -- earliest / latest publication date of a reporting article
+        last_seen       TEXT
+    );
+    CREATE INDEX merged_block ON merged_events(block);
+    CREATE INDEX merged_day ON merged_events(day);
+    CREATE INDEX merged_dyad ON merged_events(source_country, target_country, day);
+    CREATE INDEX merged_dyad_actor ON merged_events(source_actor_id, target_actor_id, day);
+
+    CREATE TABLE event_mentions (
+        event_id        INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+        merged_id       TEXT NOT NULL REFERENCES merged_events(id) ON DELETE CASCADE,
+        article_id      TEXT NOT NULL,
+        sentence_index  INTEGER,
+        outlet          TEXT,
+        published       TEXT,
+        modality        TEXT NOT NULL,
+        attributed_to   TEXT,
+        similarity      REAL NOT NULL      -- evidence similarity to the event when it joined (1 = founder)
+    );
+    CREATE INDEX event_mentions_merged ON event_mentions(merged_id);
     """,
 )

@@ -1,0 +1,288 @@
+"""Reads and writes of the merged-event tables (schema migration 2) for ``lagebild.relate``.
+
+``merged_events`` holds one row per real-world event, ``event_mentions`` ties every raw
+``events`` row (one per article sentence) to the merged event it reports. ``relate.merge``
+decides the grouping; this module only moves rows in and out of SQLite, in one transaction per
+call, so a reader (``lagebild serve``) never sees half a merge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import astuple, dataclass, fields
+from typing import Any
+
+from .sqlite import Store
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """A raw event as merging needs it: the event, where it was said and by which outlet."""
+
+    event_id: int
+    article_id: str
+    idx: int
+    type: str
+    mode: str | None
+    source_name: str | None
+    source_actor_id: str | None
+    source_country: str | None
+    target_name: str | None
+    target_actor_id: str | None
+    target_country: str | None
+    date: str | None
+    date_precision: str | None
+    modality: str
+    attributed_to: str | None
+    sentence: str
+    confidence: float
+    published: str | None
+    outlet: str | None
+    sentence_index: int | None
+
+
+@dataclass(frozen=True)
+class MergedRow:
+    """One ``merged_events`` row (column order = table order)."""
+
+    id: str
+    block: str
+    type: str
+    mode: str | None
+    symmetric: int
+    source_name: str | None
+    source_actor_id: str | None
+    source_country: str | None
+    target_name: str | None
+    target_actor_id: str | None
+    target_country: str | None
+    date: str | None
+    date_precision: str | None
+    day: str | None
+    day_source: str | None
+    modality: str
+    attributed_to: str | None
+    evidence: str
+    n_mentions: int
+    n_articles: int
+    n_sources: int
+    confidence: float
+    first_seen: str | None
+    last_seen: str | None
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    """One ``event_mentions`` row."""
+
+    event_id: int
+    merged_id: str
+    article_id: str
+    sentence_index: int | None
+    outlet: str | None
+    published: str | None
+    modality: str
+    attributed_to: str | None
+    similarity: float
+
+
+MERGED_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(MergedRow))
+MENTION_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(MentionRow))
+_MERGED_SELECT = ", ".join(f"m.{c}" for c in MERGED_COLUMNS)
+
+# The sentence index is looked up from the stored sentence offsets: the last sentence that
+# starts at or before the event's sentence (sentences are few per article, the scan is cheap).
+_EVENT_ROWS_SQL = (
+    "SELECT e.id, e.article_id, e.idx, e.type, e.mode, e.source_name, e.source_actor_id, "
+    "e.source_country, e.target_name, e.target_actor_id, e.target_country, e.date, "
+    "e.date_precision, e.modality, e.attributed_to, e.sentence, e.confidence, a.published, "
+    "a.outlet, (SELECT max(s.idx) FROM sentences s WHERE s.article_id = e.article_id "
+    "AND s.start <= e.start) FROM events e JOIN articles a ON a.id = e.article_id"
+)
+
+
+def event_rows(store: Store) -> list[EventRow]:
+    """Every raw event with its article's publication date and outlet."""
+    return [EventRow(*row) for row in store.conn.execute(_EVENT_ROWS_SQL)]
+
+
+def assigned_event_ids(store: Store) -> set[int]:
+    return {row[0] for row in store.conn.execute("SELECT event_id FROM event_mentions")}
+
+
+def block_sizes(store: Store) -> dict[str, int]:
+    """Per block: how many mentions the stored merged events claim to have."""
+    sql = "SELECT block, sum(n_mentions) FROM merged_events GROUP BY block"
+    return {block: int(n) for block, n in store.conn.execute(sql)}
+
+
+def block_mention_counts(store: Store) -> dict[str, int]:
+    """Per block: how many event_mentions rows still exist (deleted articles cascade here)."""
+    sql = (
+        "SELECT m.block, count(*) FROM event_mentions em JOIN merged_events m "
+        "ON m.id = em.merged_id GROUP BY m.block"
+    )
+    return {block: int(n) for block, n in store.conn.execute(sql)}
+
+
+def replace_blocks(
+    store: Store, blocks: Iterable[str], merged: Sequence[MergedRow], mentions: Sequence[MentionRow]
+) -> None:
+    """Swap the merged events of ``blocks`` for new ones, atomically."""
+    block_list = sorted(set(blocks))
+    with store.conn:
+        # Chunked: SQLite limits the number of bound parameters per statement.
+        for i in range(0, len(block_list), 500):
+            chunk = block_list[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            store.conn.execute(f"DELETE FROM merged_events WHERE block IN ({marks})", chunk)
+        store.conn.executemany(
+            f"INSERT INTO merged_events({', '.join(MERGED_COLUMNS)}) "
+            f"VALUES ({','.join('?' * len(MERGED_COLUMNS))})",
+            [astuple(m) for m in merged],
+        )
+        store.conn.executemany(
+            f"INSERT OR REPLACE INTO event_mentions({', '.join(MENTION_COLUMNS)}) "
+            f"VALUES ({','.join('?' * len(MENTION_COLUMNS))})",
+            [astuple(m) for m in mentions],
+        )
+
+
+def clear(store: Store) -> None:
+    with store.conn:
+        store.conn.execute("DELETE FROM event_mentions")
+        store.conn.execute("DELETE FROM merged_events")
+
+
+def _side_columns(level: str) -> tuple[str, str]:
+    if level == "country":
+        return "source_country", "target_country"
+    if level == "actor":
+        return "source_actor_id", "target_actor_id"
+    raise ValueError(f"level must be 'country' or 'actor', not {level!r}")
+
+
+def _modality_clause(modalities: Sequence[str] | None, params: list[Any]) -> str:
+    if not modalities:
+        return ""
+    params.extend(modalities)
+    return f" AND m.modality IN ({','.join('?' * len(modalities))})"
+
+
+def dyad_rows(
+    store: Store,
+    a: str,
+    b: str,
+    level: str = "country",
+    directed: bool = False,
+    modalities: Sequence[str] | None = None,
+) -> list[tuple[str | None, str | None, str, str | None, str, int, int]]:
+    """(day, date_precision, type, mode, direction, n_events, n_sources) grouped rows of one dyad.
+
+    ``direction`` is ``"ab"`` or ``"ba"``. One indexed range lookup per direction (UNION ALL,
+    not OR, so SQLite uses the (source, target, day) index for both).
+    """
+    src, tgt = _side_columns(level)
+    parts: list[str] = []
+    params: list[Any] = []
+    directions = [("ab", a, b)]
+    if not directed and a != b:
+        directions.append(("ba", b, a))
+    for label, x, y in directions:
+        sql = (
+            f"SELECT m.day, m.date_precision, m.type, m.mode, '{label}', count(*), sum(m.n_sources) "
+            f"FROM merged_events m WHERE m.{src} = ? AND m.{tgt} = ?"
+        )
+        params += [x, y]
+        sql += _modality_clause(modalities, params)
+        sql += " GROUP BY m.day, m.date_precision, m.type, m.mode"
+        parts.append(sql)
+    return [tuple(r) for r in store.conn.execute(" UNION ALL ".join(parts), params)]  # type: ignore[misc]
+
+
+def pair_rows(
+    store: Store,
+    since: str | None = None,
+    level: str = "country",
+    modalities: Sequence[str] | None = None,
+) -> list[tuple[str, str, str, str | None, int, int, str | None, str | None]]:
+    """(source, target, type, mode, n_events, n_sources, first_day, last_day) for every pair."""
+    src, tgt = _side_columns(level)
+    params: list[Any] = []
+    sql = (
+        f"SELECT m.{src}, m.{tgt}, m.type, m.mode, count(*), sum(m.n_sources), min(m.day), "
+        f"max(m.day) FROM merged_events m WHERE m.{src} IS NOT NULL AND m.{tgt} IS NOT NULL "
+        f"AND m.{src} != m.{tgt}"
+    )
+    if since:
+        sql += " AND m.day >= ?"
+        params.append(since)
+    sql += _modality_clause(modalities, params)
+    sql += f" GROUP BY m.{src}, m.{tgt}, m.type, m.mode"
+    return [tuple(r) for r in store.conn.execute(sql, params)]  # type: ignore[misc]
+
+
+def merged_between(
+    store: Store,
+    a: str,
+    b: str,
+    level: str = "country",
+    modalities: Sequence[str] | None = None,
+) -> list[MergedRow]:
+    """Merged events between ``a`` and ``b`` in either direction (unordered)."""
+    src, tgt = _side_columns(level)
+    parts: list[str] = []
+    params: list[Any] = []
+    pairs = [(a, b)] if a == b else [(a, b), (b, a)]
+    for x, y in pairs:
+        sql = f"SELECT {_MERGED_SELECT} FROM merged_events m WHERE m.{src} = ? AND m.{tgt} = ?"
+        params += [x, y]
+        sql += _modality_clause(modalities, params)
+        parts.append(sql)
+    return [MergedRow(*row) for row in store.conn.execute(" UNION ALL ".join(parts), params)]
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """A mention of a merged event with what a reader needs to find it."""
+
+    merged_id: str
+    event_id: int
+    article_id: str
+    doc: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: str | None
+    sentence_index: int | None
+    sentence: str
+    modality: str
+    attributed_to: str | None
+    type: str
+    date: str | None
+    similarity: float
+
+
+def sources_of(store: Store, merged_ids: Sequence[str]) -> dict[str, list[SourceRow]]:
+    """The mentions of each merged event, earliest publication first."""
+    out: dict[str, list[SourceRow]] = {mid: [] for mid in merged_ids}
+    for i in range(0, len(merged_ids), 500):
+        chunk = list(merged_ids[i : i + 500])
+        marks = ",".join("?" * len(chunk))
+        sql = (
+            "SELECT em.merged_id, em.event_id, em.article_id, a.doc, a.title, a.url, em.outlet, "
+            "em.published, em.sentence_index, e.sentence, em.modality, em.attributed_to, e.type, "
+            "e.date, em.similarity FROM event_mentions em JOIN events e ON e.id = em.event_id "
+            f"JOIN articles a ON a.id = em.article_id WHERE em.merged_id IN ({marks}) "
+            "ORDER BY coalesce(em.published, '\uffff'), em.article_id, e.idx"
+        )
+        for row in store.conn.execute(sql, chunk):
+            out[row[0]].append(SourceRow(*row))
+    return out
+
+
+def table_rows(store: Store, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Column names and rows of a query (for exports)."""
+    cur = store.conn.execute(sql, params)
+    names = [d[0] for d in cur.description]
+    return names, [tuple(r) for r in cur.fetchall()]
