@@ -9,8 +9,10 @@ from functools import lru_cache
 from ..models import Sentence
 
 _TOKEN = re.compile(r"\w+(?:[-‑]\w+)*|[^\w\s]", re.UNICODE)
-# Punctuation that ends a clause for modality scope and argument search.
-CLAUSE_PUNCT = frozenset({",", ";", ":", "–", "—", "(", ")", "«", "»", "„", "“", '"', "?", "!"})
+# Punctuation that ends a clause for modality scope and argument search. Quotes and
+# brackets are not in it: they wrap phrases inside a clause ("ins „Schurken-Camp“ von
+# Putin", "Assad (60) und dessen Familie").
+CLAUSE_PUNCT = frozenset({",", ";", ":", "–", "—", "?", "!"})
 
 
 @dataclass(frozen=True)

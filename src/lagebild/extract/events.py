@@ -29,14 +29,16 @@ from . import dates, modality
 from ._lexicon import read_tsv
 from ._tokens import Token, tokenize
 
-CLAUSE_PUNCT_OPEN = frozenset({","})
 
 log = logging.getLogger(__name__)
 
 MIN_CONFIDENCE = 0.5  # triggers below this only count with a light verb
 _RELATIVE = frozenset({"der", "die", "das", "welcher", "welche", "welches", "dem", "den"})
 _SUBJECT_PRONOUNS = frozenset({"er", "sie", "es"})
-SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
+# Acts whose addressee may be the subject of the complement clause ("hoffe, dass Washington")
+COMPLEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
+# Speech acts: "Lawrow forderte ..., sagte er" is asserted, the speaker is the actor
+SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
 AGENT_PREPS = frozenset({"von", "durch", "seitens", "vonseiten"})
 SOURCE_PREPS = frozenset({"aus"})
 PARTNER_PREPS = frozenset({"mit", "zwischen"})
@@ -105,18 +107,27 @@ def trigger_lexicon() -> dict[str, tuple[TriggerEntry, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _type_table() -> dict[str, tuple[bool, bool]]:
-    """``data/event_types.tsv``: type -> (symmetric, needs_target)."""
-    return {row[0]: (row[1] == "yes", row[2] == "yes")
-            for row in read_tsv("event_types.tsv", min_fields=3)}
+def _type_table() -> dict[str, tuple[bool, bool, bool]]:
+    """``data/event_types.tsv``: type -> (symmetric, needs_target, genitive_is_target)."""
+    return {row[0]: (row[1] == "yes", row[2] == "yes", row[3] == "target")
+            for row in read_tsv("event_types.tsv", min_fields=4)}
 
 
 def is_symmetric(event_type: str) -> bool:
-    return _type_table().get(event_type, (False, False))[0]
+    return _type_table().get(event_type, (False, False, False))[0]
 
 
 def needs_target(event_type: str) -> bool:
-    return _type_table().get(event_type, (False, False))[1]
+    return _type_table().get(event_type, (False, False, False))[1]
+
+
+def genitive_is_target(event_type: str) -> bool:
+    return _type_table().get(event_type, (False, False, False))[2]
+
+
+@lru_cache(maxsize=1)
+def _not_triggers() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in read_tsv("not_triggers.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -167,6 +178,8 @@ def _entries_for(
     tokens: tuple[Token, ...], i: int, lex: dict[str, tuple[TriggerEntry, ...]]
 ) -> list[TriggerEntry]:
     tok = tokens[i]
+    if tok.lemma in _not_triggers():
+        return []
     keys = [modality.verb_lemma(tokens, i), tok.lemma, tok.lower]
     if "-" in tok.text:
         tail = tok.text.rsplit("-", 1)[1]
@@ -176,6 +189,8 @@ def _entries_for(
             return list(lex[key])
     if tok.text[:1].isupper():
         low = tok.lemma
+        if low in _not_triggers() or tok.lower in _not_triggers():
+            return []
         for head in _noun_heads():
             if len(low) > len(head) + 2 and low.endswith(head):
                 return [e for e in lex[head] if e.pos == "N"]
@@ -190,6 +205,13 @@ def _lemma(word: str) -> str:
 
 def _is_passive(tokens: tuple[Token, ...], i: int) -> bool:
     tok = tokens[i]
+    # "die von Russland gelieferten Systeme", "die von den USA angebotene Zusammenarbeit":
+    # a participle used as an adjective after a von-phrase is passive
+    if tok.text[:1].islower() and tok.lower.endswith(("te", "ten", "tem", "tes", "ter", "ene",
+                                                      "enen", "enem")):
+        back = [t.lower for t in tokens[max(0, i - 5) : i]]
+        if "von" in back or "vom" in back:
+            return True
     participle = tok.lower.startswith("ge") or "ge" in tok.lower[2:5] or tok.lower.endswith(
         ("iert", "t", "en"))
     if not participle or tok.text[:1].isupper() and i > 0:
@@ -224,6 +246,34 @@ def participants(
         else:
             merged.append((first, last, ref))
     return [_with_role(tokens, f, la, ref) for f, la, ref in merged]
+
+
+def _join_appositions(tokens: tuple[Token, ...], parts: list[Participant]) -> tuple[Token, ...]:
+    """Undo the clause break of an apposition: "dem Staatschef, Nicolás Maduro, ..." is one
+    noun phrase, not three clauses."""
+    starts = {p.first for p in parts}
+    ends = {p.last for p in parts}
+    joined: set[int] = set()
+    for k, t in enumerate(tokens):
+        if t.text != "," or k == 0 or k + 1 >= len(tokens):
+            continue
+        if k + 1 in starts and tokens[k - 1].text[:1].isupper():
+            joined.add(k)
+            # the closing comma of the apposition
+            for p in parts:
+                if p.first == k + 1 and p.last + 1 < len(tokens) and tokens[p.last + 1].text == ",":
+                    joined.add(p.last + 1)
+        elif k - 1 in ends and k - 2 >= 0 and tokens[k - 2].text == "," and False:
+            pass
+    if not joined:
+        return tokens
+    out: list[Token] = []
+    shift = 0
+    for k, t in enumerate(tokens):
+        if k in joined:
+            shift += 1
+        out.append(replace(t, clause=t.clause - shift))
+    return tuple(out)
 
 
 def _token_at(tokens: tuple[Token, ...], offset: int) -> int | None:
@@ -292,11 +342,13 @@ def _groups(parts: list[Participant], tokens: tuple[Token, ...]) -> list[list[Pa
 def assign_roles(
     trig: Trigger, tokens: tuple[Token, ...], parts: list[Participant],
     collective: list[ActorRef], previous_subject: ActorRef | None = None,
+    partners: dict[str, ActorRef] | None = None,
 ) -> list[tuple[ActorRef | None, ActorRef | None]]:
     """(source, target) pairs for one trigger.
 
-    ``collective`` are the article's two main states (for "beide Seiten" and for a missing
-    partner of a symmetric act); ``previous_subject`` stands in for a subject pronoun.
+    ``collective`` are the article's two main states (for "beide Seiten");
+    ``previous_subject`` stands in for a subject pronoun; ``partners`` maps a state to its
+    last counterpart in the article, the partner of a symmetric act that names none.
     """
     entry = trig.entry
     clause = tokens[trig.index].clause
@@ -309,7 +361,13 @@ def assign_roles(
             src = _subject_from_other_clauses(others, tokens, trig)
     elif entry.frame == "recipient" or trig.passive:
         src = _first(groups, ("agent", "source"))
-        tgt = _first(groups, ("core",))
+        # the subject stands next to the finite verb: "erhält Russland", "Putin erhält"
+        # (after the verb first: a fronted adverbial "Ungeachtet des Ukraine-Kriegs erhält
+        # Russland" pushes the subject behind it)
+        after_verb = [g for g in groups if g[0].role == "core" and 0 < g[0].first - trig.index <= 1]
+        before_verb = [g for g in groups if g[0].role == "core" and 0 < trig.index - g[-1].last <= 1]
+        near = after_verb or before_verb
+        tgt = near[0] if near else _first(groups, ("core",))
     else:
         relative = _relative_antecedent(tokens, trig, parts)
         if relative is not None:
@@ -326,7 +384,7 @@ def assign_roles(
             tgt = addressed[0] if addressed else _next_target(groups, src, entry)
         else:
             tgt = _next_target(groups, src, entry)
-        if tgt is None and entry.type in SPEECH_TYPES:
+        if tgt is None and entry.type in COMPLEMENT_TYPES:
             # "Moskau hoffe, dass Washington ...": the complement clause's subject
             later = [p for p in others if p.first > trig.index and p.role == "core"
                      and tokens[p.first].clause == clause + 1]
@@ -341,9 +399,11 @@ def assign_roles(
             tgt_refs = tgt_refs or collective[1:2]
         elif not tgt_refs:
             tgt_refs = [c for c in collective if c.country != src_refs[0].country][:1]
-    if src_refs and not tgt_refs and len(src_refs) == 1 and is_symmetric(entry.type):
-        # "Putin unterzeichnete die Vereinbarung": the partner is the article's counterpart
-        tgt_refs = [c for c in collective if c.country != src_refs[0].country][:1]
+    if src_refs and not tgt_refs and len(src_refs) == 1 and is_symmetric(entry.type) and partners:
+        # "Putin unterzeichnete die Vereinbarung": the partner is the counterpart of the
+        # article's last event with that state
+        known = partners.get(src_refs[0].country or "")
+        tgt_refs = [known] if known is not None else []
     return _pairs(src_refs, tgt_refs, entry)
 
 
@@ -371,14 +431,11 @@ def _relative_antecedent(
     """In "..., Putin, der im Dezember Assad aufgenommen hat" the subject is the antecedent."""
     clause = tokens[trig.index].clause
     idx = [k for k, t in enumerate(tokens) if t.clause == clause]
-    if not idx or idx[0] == 0:
+    # the clause starts with its comma: ", der ..."
+    if len(idx) < 2 or tokens[idx[0]].text != "," or tokens[idx[1]].lower not in _RELATIVE:
         return None
-    opener = tokens[idx[0]]
-    if opener.text in CLAUSE_PUNCT_OPEN and len(idx) > 1:
-        opener = tokens[idx[1]]
-    if opener.lower not in _RELATIVE or tokens[idx[0] - 1].text != ",":
-        return None
-    before = [p for p in parts if p.last < idx[0] - 1 and idx[0] - 1 - p.last <= 2]
+    comma = idx[0]
+    before = [p for p in parts if p.last < comma and comma - 1 - p.last <= 2]
     return before[-1] if before else None
 
 
@@ -440,6 +497,14 @@ def _nominal(
         if p.first <= i <= p.last or (p.last < i and i - p.last <= 2 and p.role == "core"):
             src = g
     after = [g for g in groups if g[0].first > i and g is not src]
+    if genitive_is_target(entry.type) and after and after[0][0].role == "core" and \
+            after[0][0].first - i <= 3:
+        # "Invasion Venezuelas", "Festnahme des Präsidenten": the genitive is the victim
+        tgt = after[0]
+        if src is None:
+            before = [g for g in groups if g[0].last < i and g[0].role == "core"]
+            src = before[0] if before else None
+        return src, tgt
     if src is None and after:
         first_after = after[0][0]
         # "Besuch des venezolanischen Staatschefs", "Rückendeckung von Xi", "Solidarität aus Peking"
@@ -496,6 +561,10 @@ def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tri
             continue
         nouns = [n for n in triggers if n.entry.pos == "N" and tokens[n.index].clause ==
                  tokens[t.index].clause and n.index not in drop]
+        if t.entry.light == "verb":
+            # "Partnerschaft schließen" swallows its object, not "beim Besuch ... verständigt"
+            nouns = [n for n in nouns if n.entry.type == t.entry.type
+                     or any(n.entry.lemma.startswith(w) for w in t.entry.needs)]
         if not nouns:
             continue
         noun = min(nouns, key=lambda n: abs(n.index - t.index))
@@ -518,6 +587,7 @@ class Context:
 
     attribution: str | None = None
     subject: ActorRef | None = None
+    partners: tuple[tuple[str, ActorRef], ...] = ()  # state -> last counterpart
 
 
 def extract_sentence(
@@ -534,9 +604,12 @@ def extract_sentence(
         return [], context
     mentions = [m for m in doc.mentions if sentence.start <= m.start < sentence.end]
     parts = participants(sentence, tokens, mentions)
+    tokens = _join_appositions(tokens, parts)
+    parts = participants(sentence, tokens, mentions)
     own_attr = modality.sentence_attribution(tokens, sentence.text)
     subject = next((p.ref for p in parts if p.role == "core"), None)
-    after = Context(own_attr or context.attribution, subject or context.subject)
+    partners = dict(context.partners)
+    after = Context(own_attr or context.attribution, subject or context.subject, context.partners)
     triggers = _light_pairs(find_triggers(tokens), tokens)
     if not triggers:
         return [], after
@@ -544,7 +617,7 @@ def extract_sentence(
     events: list[Event] = []
     seen: set[tuple[str, str | None, str | None]] = set()
     for trig in sorted(triggers, key=lambda t: t.index):
-        for src, tgt in assign_roles(trig, tokens, parts, collective, context.subject):
+        for src, tgt in assign_roles(trig, tokens, parts, collective, context.subject, partners):
             if src is None or (tgt is None and needs_target(trig.entry.type)):
                 continue
             if tgt is not None and src.country == tgt.country:
@@ -556,7 +629,10 @@ def extract_sentence(
             event = _event(doc, sentence, tokens, trig, src, tgt, context.attribution)
             if keep_irrealis or event.modality not in ("negated", "hypothetical"):
                 events.append(event)
-    return events, after
+                if tgt is not None and src.country and tgt.country:
+                    partners[src.country] = tgt
+                    partners[tgt.country] = src
+    return events, replace(after, partners=tuple(partners.items()))
 
 
 def _event(

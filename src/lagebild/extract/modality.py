@@ -83,19 +83,33 @@ def sentence_attribution(tokens: tuple[Token, ...], text: str) -> str | None:
                 return name
     speech = speech_lemmas()
     for i, tok in enumerate(tokens):
-        if verb_lemma(tokens, i) not in speech or not tok.text[:1].islower():
+        if not tok.text[:1].islower() or (
+                verb_lemma(tokens, i) not in speech and tok.lower not in speech):
             continue
         # inverted order after a quote or a clause: "..., teilte der Kreml mit"
         name = _name_after(tokens, i + 1)
         if name:
             return name
-        # "wie die Nachrichtenagentur TASS am Montag berichtete" / "Schetyna sagte, ..."
+        # "wie die Nachrichtenagentur TASS am Montag berichtete" / "Schetyna sagte, ..."; a
+        # capitalised word before a clause-final participle is its object, not the speaker
         name = _name_before(tokens, i)
-        if name:
+        if name and _speaker_position(tokens, i, name):
             return name
-        if tok.lower in ("hieß", "heißt"):
+        if tok.lower in ("hieß", "heißt", "hiess", "heisst"):
             return _name_after(tokens, i + 2) or "unbenannt"
     return None
+
+
+def _speaker_position(tokens: tuple[Token, ...], verb: int, name: str) -> bool:
+    first_word = name.split()[0]
+    clause = tokens[verb].clause
+    for k in range(verb - 1, -1, -1):
+        if tokens[k].text == first_word:
+            j = k - 1
+            while j >= 0 and tokens[j].lower in _ARTICLES:
+                j -= 1
+            return j < 0 or tokens[j].clause != clause or tokens[j].lower == "wie"
+    return False
 
 
 def _name_after(tokens: tuple[Token, ...], i: int) -> str | None:
