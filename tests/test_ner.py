@@ -229,6 +229,16 @@ def test_recognize_many_matches_single_and_sets_sentence_index() -> None:
 
 
 @needs_model
+def test_recognize_many_only_kept_sentences() -> None:
+    body = "Die NATO verlegt Truppen nach Litauen.\n\nDas sagte Generalsekretär Mark Rutte in Brüssel."
+    (doc,) = ner.recognize_many([_document(body)], keep_sentence=lambda s: "sagte" in s.text)
+    assert {m.sentence_index for m in doc.mentions} == {1}
+    assert "Brüssel" in {m.text for m in doc.mentions}
+    for m in doc.mentions:
+        assert body[m.start : m.end] == m.text
+
+
+@needs_model
 def test_stage_registered_and_runs_in_pipeline() -> None:
     from lagebild.pipeline import Pipeline
 

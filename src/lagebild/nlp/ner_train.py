@@ -26,12 +26,13 @@ import logging
 import os
 import shutil
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from ..errors import DataMissingError, ModelError
+from .ner import load_model
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -499,26 +500,88 @@ def default_config() -> Path:
     return repo_root() / "train" / "ner.cfg"
 
 
+class TrainingTimeUp(Exception):
+    """Raised inside spaCy's loop when the wall-clock budget is spent (not an error)."""
+
+
+def stop_after(minutes: float) -> Callable[[Language, dict[str, Any]], None]:
+    """A spaCy ``before_update`` callback that ends training after ``minutes``."""
+    deadline = time.monotonic() + minutes * 60
+
+    def check(nlp: Language, info: dict[str, Any]) -> None:
+        # spaCy saves model-last when the loop aborts; model-best is already on disk.
+        if time.monotonic() > deadline:
+            raise TrainingTimeUp(f"time budget of {minutes} min spent at step {info['step']}")
+
+    return check
+
+
+def _register_time_limit() -> None:
+    from spacy.util import registry
+
+    if "lagebild.stop_after.v1" not in registry.callbacks:
+        registry.callbacks.register("lagebild.stop_after.v1", func=stop_after)
+
+
 def train(
     corpus_dir: Path,
     output_dir: Path,
     config: Path | None = None,
     overrides: dict[str, object] | None = None,
+    max_minutes: float | None = None,
 ) -> Path:
-    """Train with spaCy's loop; ``output_dir/model-best`` and ``model-last`` are checkpoints."""
+    """Train with spaCy's loop; returns ``output_dir/model-best`` (the best dev checkpoint).
+
+    ``max_minutes`` stops the loop after that much wall clock; checkpoints written so far
+    (``model-best`` at every improving evaluation, ``model-last`` on stop) are kept.
+    """
     from spacy.cli.train import train as spacy_train
 
     cfg = config or default_config()
     if not cfg.exists():
         raise ModelError(f"training config {cfg} not found")
+    for part in ("train", "dev"):
+        _require(corpus_dir / f"{part}.spacy")
     settings: dict[str, object] = {
         "paths.train": str(corpus_dir / "train.spacy"),
         "paths.dev": str(corpus_dir / "dev.spacy"),
     }
+    if max_minutes is not None:
+        _register_time_limit()
+        settings["training.before_update"] = {
+            "@callbacks": "lagebild.stop_after.v1",
+            "minutes": max_minutes,
+        }
     settings.update(overrides or {})
     output_dir.mkdir(parents=True, exist_ok=True)
-    spacy_train(cfg, output_dir, overrides=settings)
-    return output_dir / "model-best"
+    try:
+        spacy_train(cfg, output_dir, overrides=settings)
+    except TrainingTimeUp as stop:
+        log.info("%s", stop)
+    best = output_dir / "model-best"
+    if not best.exists():
+        raise ModelError(f"training wrote no checkpoint to {best}; give it more time")
+    return best
+
+
+def train_ner(
+    work_dir: Path | None = None,
+    corpora: Iterable[str] = DEFAULT_CORPORA,
+    data: Path | None = None,
+    config: Path | None = None,
+    max_minutes: float | None = None,
+    export_to: Path | None = None,
+) -> Path:
+    """The whole recipe behind ``lagebild train ner``: corpus -> train -> export.
+
+    Work files go to ``work_dir`` (default ``train/out``, git-ignored); the best checkpoint
+    is exported to ``export_to`` (default: the package's ``assets/ner``). Returns that path.
+    """
+    work = work_dir or repo_root() / "train" / "out"
+    counts = build_corpus(work / "corpus", corpora, data)
+    log.info("NER corpus: %s", counts)
+    best = train(work / "corpus", work / "model", config=config, max_minutes=max_minutes)
+    return export_model(best, export_to)
 
 
 def export_model(trained: Path, target: Path | None = None) -> Path:
@@ -535,7 +598,20 @@ def export_model(trained: Path, target: Path | None = None) -> Path:
         shutil.rmtree(target)
     # Vectors and the lookup tables are not used by the model: drop them to keep it small.
     nlp.to_disk(target, exclude=["vocab.vectors", "vocab.lookups"])
+    _strip_training_settings(target / "config.cfg")
     return target
+
+
+def _strip_training_settings(path: Path) -> None:
+    # The shipped config must load without this module's registered training callback or
+    # the corpus paths of the machine it was trained on.
+    from thinc.api import Config
+
+    cfg = Config().from_disk(path, interpolate=False)
+    cfg["training"]["before_update"] = None
+    cfg["paths"]["train"] = None
+    cfg["paths"]["dev"] = None
+    cfg.to_disk(path)
 
 
 # --- evaluation -----------------------------------------------------------------------------
@@ -584,7 +660,7 @@ def evaluate(
     from spacy.tokens import DocBin
 
     if nlp is None:
-        nlp = spacy.load(model or default_model_dir())
+        nlp = spacy.load(model) if model else load_model()
     if docs is None:
         path = corpus or (repo_root() / "train" / "out" / "corpus" / "heldout.spacy")
         if not path.exists():
@@ -660,9 +736,8 @@ def measure_speed(
     texts: list[str], nlp: Language | None = None, n_process: int = 1, batch_size: int = 64
 ) -> SpeedResult:
     """Wall-clock NER throughput over ``texts`` (tokenizer + tok2vec + ner)."""
-    import spacy
 
-    nlp = nlp or spacy.load(default_model_dir())
+    nlp = nlp or load_model()
     words = sum(len(t.split()) for t in texts)
     start = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
