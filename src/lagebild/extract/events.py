@@ -238,7 +238,9 @@ def participants(
     for first, last, ref in spans:
         if merged and merged[-1][2].country == ref.country and first - merged[-1][1] <= 3 and all(
             tokens[k].clause == tokens[first].clause for k in range(merged[-1][1], first + 1)
-        ) and not any(tokens[k].lower in ALL_PREPS for k in range(merged[-1][1] + 1, first)):
+        ) and all(tokens[k].text[:1].isupper() or tokens[k].lower in _DETERMINERS
+                  for k in range(merged[-1][1] + 1, first)):
+            # only titles and articles between: "der russische Präsident Wladimir Putin"
             prev = merged[-1]
             # keep the more specific reference (the person, not the adjective)
             keep = ref if ref.actor_id and len(ref.name) > len(prev[2].name) else prev[2]

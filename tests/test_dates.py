@@ -1,0 +1,91 @@
+"""Date resolution: German time expressions against the publication date (issue 4)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from lagebild.extract.dates import (
+    ResolvedDate,
+    default_date,
+    event_date,
+    find_time_expressions,
+    resolve,
+)
+
+PUB = date(2025, 10, 27)  # a Monday
+
+
+def _resolve_only(text: str, published: date | None = PUB, direction: str = "past") -> str | None:
+    exprs = find_time_expressions(text)
+    assert len(exprs) == 1, [e.text for e in exprs]
+    got = resolve(exprs[0], published, direction)  # type: ignore[arg-type]
+    return got.iso if got else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("am Montag berichtete", "2025-10-27"),  # the publication day itself is a Monday
+        ("am Freitagabend angerufen", "2025-10-24"),
+        ("am späten Freitagabend", "2025-10-24"),
+        ("im Mai in Moskau", "2025-05"),
+        ("im Dezember verhandelt", "2024-12"),  # a month after publication lies in last year
+        ("im Dezember 2024 aufgenommen", "2024-12"),
+        ("zuletzt im September 2025 in Peking", "2025-09"),
+        ("am 7. Mai 2025 die Hand", "2025-05-07"),
+        ("am 11.12.2025 um", "2025-12-11"),
+        ("am 3. Oktober", "2025-10-03"),
+        ("in der vergangenen Woche telefonierte", "2025-10"),
+        ("im vergangenen Jahr", "2024"),
+        ("vor knapp einem Jahr sahen", "2024"),
+        ("gestern", "2025-10-26"),
+        ("hatte 2011 beigetragen", "2011"),
+    ],
+)
+def test_resolves_against_publication(text: str, expected: str) -> None:
+    assert _resolve_only(text) == expected
+
+
+def test_planned_weekday_points_forward() -> None:
+    assert _resolve_only("am Dienstag angesetzt", direction="future") == "2025-10-28"
+
+
+@pytest.mark.parametrize("text", ["am Montag", "im Mai", "in der vergangenen Woche", "gestern"])
+def test_relative_expression_without_publication_date_is_unknown(text: str) -> None:
+    assert _resolve_only(text, published=None) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["seit 2010 in Wien", "500 Millionen Dollar", "Jahrgang 1953", "(2004-2010)", "2022 Menschen"],
+)
+def test_periods_and_quantities_are_not_dates(text: str) -> None:
+    assert find_time_expressions(text) == ()
+
+
+def test_news_default_is_publication_day_for_past_tense() -> None:
+    got = event_date("Putin hat mit Maduro telefoniert.", 10, "2025-12-11T20:04")
+    assert got == ResolvedDate("2025-12-11", "day")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In der Vergangenheit hatte Moskau Militärexperten entsandt.",  # pluperfect
+        "Maduro warnte zuletzt vor einer Intervention.",  # background cue
+        "Zudem verhandelt Putin mit Trump.",  # present tense: ongoing
+    ],
+)
+def test_no_default_for_background(sentence: str) -> None:
+    assert event_date(sentence, 5, "2025-12-11T20:04") is None
+
+
+def test_undated_article_gives_no_default() -> None:
+    assert default_date("Putin hat mit Maduro telefoniert.", None) is None
+
+
+def test_explicit_date_wins_in_undated_article() -> None:
+    got = event_date("Putin gab sich zuletzt im September 2025 in Peking die Ehre.", 6, None)
+    assert got == ResolvedDate("2025-09", "month")

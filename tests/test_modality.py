@@ -1,0 +1,73 @@
+"""Modality and attribution of events (issue 4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.extract._tokens import tokenize
+from lagebild.extract.modality import classify, sentence_attribution
+from lagebild.models import Sentence
+
+
+def _classify(text: str, trigger: str, **kw: object) -> tuple[str, str | None]:
+    tokens = tokenize(Sentence(0, len(text), text))
+    index = next(i for i, t in enumerate(tokens) if t.text == trigger)
+    got = classify(tokens, index, text, **kw)  # type: ignore[arg-type]
+    return got.modality, got.attributed_to
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("Von militärischer Hilfe Russlands war keine Rede.", "Hilfe", "negated"),
+        ("Sie beklagten, Russland habe nicht ausreichend Unterstützung geleistet.",
+         "Unterstützung", "negated"),
+        ("Hinweise darauf, dass Russland ihm Asyl gewähren könnte, gab es nicht.", "Asyl",
+         "negated"),
+        ("Zieht Trump die Flotte zurück, sähe der Autokrat wie der Sieger aus.", "Zieht",
+         "hypothetical"),
+        ("Russland könnte Maduro Asyl gewähren.", "Asyl", "hypothetical"),
+        ("Am Dienstag ist ein Treffen mit Putin angesetzt.", "Treffen", "planned"),
+        ("Obama wird am Sonntag zu einem Besuch in Hanoi erwartet.", "Besuch", "planned"),
+        ("Putin hat mit Maduro telefoniert.", "telefoniert", "asserted"),
+        ("Nicht nur Russland hat Venezuela unterstützt.", "unterstützt", "asserted"),
+    ],
+)
+def test_modality(text: str, trigger: str, modality: str) -> None:
+    assert _classify(text, trigger)[0] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Putin habe die Partnerschaft hervorgehoben, teilte der Kreml in Moskau mit.", "Kreml"),
+        ("Laut Bloomberg haben Regierungsvertreter ihren Ärger geäußert.", "Bloomberg"),
+        ("Xi zufolge habe Schoigu Wang Yi informiert.", "Xi"),
+        ("Putin unterzeichnete, wie die Nachrichtenagentur TASS am Montag berichtete.",
+         "Nachrichtenagentur TASS"),
+        ("Russland habe nicht geholfen, so Bloomberg-Quellen.", "Bloomberg-Quellen"),
+        ("Diese Dienste hätten versagt, berichtete Bloomberg.", "Bloomberg"),
+    ],
+)
+def test_attribution(text: str, source: str) -> None:
+    assert sentence_attribution(tokenize(Sentence(0, len(text), text)), text) == source
+
+
+def test_object_before_participle_is_not_the_speaker() -> None:
+    text = "Putin habe die Partnerschaft zwischen beiden Ländern hervorgehoben."
+    assert sentence_attribution(tokenize(Sentence(0, len(text), text)), text) is None
+
+
+def test_reported_via_attribution() -> None:
+    text = "Putin habe Maduro seine Unterstützung zugesichert, teilte der Kreml mit."
+    assert _classify(text, "Unterstützung") == ("reported", "Kreml")
+
+
+def test_demnach_continues_previous_source() -> None:
+    text = "Putin befürwortete demnach den Kurs Maduros."
+    assert _classify(text, "befürwortete", previous_attribution="Kreml") == ("reported", "Kreml")
+
+
+def test_speech_act_of_the_speaker_is_asserted() -> None:
+    text = "Lawrow forderte Verhandlungen, sagte Lawrow am Dienstag."
+    assert _classify(text, "forderte", trigger_is_speech=True)[0] == "asserted"
