@@ -17,9 +17,10 @@ from typing import Any
 import pytest
 
 from lagebild.config import Settings
-from lagebild.nlp import ner
 from lagebild.models import Actor, ActorRef, Document, Event, Mention, content_id
+from lagebild.nlp import ner
 from lagebild.pipeline import Pipeline
+from lagebild.relate import merge
 from lagebild.runner import run
 from lagebild.store import Store
 
@@ -55,7 +56,8 @@ PARTNERSHIP_BODY = (
 )
 SUPPORT_TITLE = "Putin sichert Maduro Unterstützung zu"
 SUPPORT_BODY = (
-    "Wladimir Putin hat Nicolás Maduro am 11. Dezember 2025 in einem Telefonat seine Unterstützung zugesichert. "
+    "Wladimir Putin hat Nicolás Maduro am 11. Dezember 2025 in einem Telefonat "
+    "seine Unterstützung zugesichert. "
     "Das teilte der Kreml in Moskau mit."
 )
 
@@ -73,8 +75,16 @@ def _ref(actor: Actor) -> ActorRef:
 def _annotated(title: str, body: str, names: dict[str, Actor], facts: list[dict[str, Any]]) -> Document:
     """A Document split by the real sentence stage, with mentions and events added by hand."""
     doc = Pipeline.from_names(["sentences"])(
-        Document(id=content_id(title, body), doc=f"hand-{content_id(title, body)[:6]}", source="hand", body=body,
-                 title=title, published="2025-12-12", outlet="Testblatt", language="de")
+        Document(
+            id=content_id(title, body),
+            doc=f"hand-{content_id(title, body)[:6]}",
+            source="hand",
+            body=body,
+            title=title,
+            published="2025-12-12",
+            outlet="Testblatt",
+            language="de",
+        )
     )
     mentions = []
     for name, actor in names.items():
@@ -101,7 +111,9 @@ def _annotated(title: str, body: str, names: dict[str, Actor], facts: list[dict[
                 trigger=fact.get("trigger"),
             )
         )
-    return dataclasses.replace(doc, mentions=tuple(sorted(mentions, key=lambda m: m.start)), events=tuple(events))
+    return dataclasses.replace(
+        doc, mentions=tuple(sorted(mentions, key=lambda m: m.start)), events=tuple(events)
+    )
 
 
 def hand_documents() -> list[Document]:
@@ -110,14 +122,38 @@ def hand_documents() -> list[Document]:
         PARTNERSHIP_BODY,
         {"Russland": RUS, "Venezuela": VEN, "USA": USA},
         [
-            {"in": "Partnerschaft unterzeichnet", "type": "AGREE", "source": _ref(RUS), "target": _ref(VEN),
-             "date": "2025-10-27", "trigger": "unterzeichnet"},
-            {"in": "Drogenhandel", "type": "ACCUSE", "source": _ref(USA), "target": _ref(VEN),
-             "date": "2025-11", "modality": "reported", "trigger": "warfen vor"},
-            {"in": "verurteilte", "type": "ACCUSE", "source": _ref(RUS), "target": _ref(USA),
-             "date": "2025-12", "trigger": "verurteilte"},
-            {"in": "militärische Hilfe", "type": "REQUEST", "source": _ref(VEN), "target": _ref(RUS),
-             "trigger": "bat"},
+            {
+                "in": "Partnerschaft unterzeichnet",
+                "type": "AGREE",
+                "source": _ref(RUS),
+                "target": _ref(VEN),
+                "date": "2025-10-27",
+                "trigger": "unterzeichnet",
+            },
+            {
+                "in": "Drogenhandel",
+                "type": "ACCUSE",
+                "source": _ref(USA),
+                "target": _ref(VEN),
+                "date": "2025-11",
+                "modality": "reported",
+                "trigger": "warfen vor",
+            },
+            {
+                "in": "verurteilte",
+                "type": "ACCUSE",
+                "source": _ref(RUS),
+                "target": _ref(USA),
+                "date": "2025-12",
+                "trigger": "verurteilte",
+            },
+            {
+                "in": "militärische Hilfe",
+                "type": "REQUEST",
+                "source": _ref(VEN),
+                "target": _ref(RUS),
+                "trigger": "bat",
+            },
         ],
     )
     support = _annotated(
@@ -125,8 +161,16 @@ def hand_documents() -> list[Document]:
         SUPPORT_BODY,
         {"Wladimir Putin": PUTIN, "Nicolás Maduro": MADURO, "Kreml": RUS},
         [
-            {"in": "Unterstützung zugesichert", "type": "SUPPORT", "source": _ref(PUTIN), "target": _ref(MADURO),
-             "date": "2025-12-11", "modality": "reported", "by": "Kreml", "trigger": "zugesichert"},
+            {
+                "in": "Unterstützung zugesichert",
+                "type": "SUPPORT",
+                "source": _ref(PUTIN),
+                "target": _ref(MADURO),
+                "date": "2025-12-11",
+                "modality": "reported",
+                "by": "Kreml",
+                "trigger": "zugesichert",
+            },
         ],
     )
     hostile = _annotated(
@@ -134,8 +178,14 @@ def hand_documents() -> list[Document]:
         "Die " + HOSTILE_ACTOR + " griff Venezuela am 1. Dezember 2025 an. " + XSS_BODY,
         {"Venezuela": VEN},
         [
-            {"in": "griff", "type": "ASSAULT", "source": ActorRef(HOSTILE_ACTOR, None, "XSS", None),
-             "target": _ref(VEN), "date": "2025-12-01", "by": "<script>window.__xss='by'</script>"},
+            {
+                "in": "griff",
+                "type": "ASSAULT",
+                "source": ActorRef(HOSTILE_ACTOR, None, "XSS", None),
+                "target": _ref(VEN),
+                "date": "2025-12-01",
+                "by": "<script>window.__xss='by'</script>",
+            },
         ],
     )
     return [partnership, support, hostile]
@@ -143,7 +193,13 @@ def hand_documents() -> list[Document]:
 
 def hostile_jsonl(folder: Path) -> Path:
     path = folder / "hostile.jsonl"
-    record = {"id": "hostile-1", "title": XSS_TITLE, "text": XSS_BODY, "url": XSS_URL, "outlet": "<i>Böse</i>"}
+    record = {
+        "id": "hostile-1",
+        "title": XSS_TITLE,
+        "text": XSS_BODY,
+        "url": XSS_URL,
+        "outlet": "<i>Böse</i>",
+    }
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
 
@@ -157,8 +213,11 @@ def pipeline_settings() -> Settings:
     return dataclasses.replace(settings, pipeline=dataclasses.replace(settings.pipeline, stages=stages))
 
 
-def build_store(folder: Path) -> Path:
-    """The seeds and a hostile JSONL article through the real pipeline, plus hand-annotated events."""
+def build_store(folder: Path, merged: bool = True) -> Path:
+    """The seeds and a hostile JSONL article through the real pipeline, plus hand-annotated events.
+
+    ``merged``: also merge the events into real-world events (``relate.merge``), as a full run does.
+    """
     db = folder / "web.db"
     inputs = folder / "inputs"
     inputs.mkdir()
@@ -170,6 +229,8 @@ def build_store(folder: Path) -> Path:
         assert summary.added == len(list(SEEDS.glob("*.txt"))) + 1, summary.problems
         for doc in hand_documents():
             store.write(doc)
+        if merged:
+            merge(store)
     return db
 
 
@@ -246,30 +307,60 @@ def test_api_events_rejects_bad_filters_with_a_reason(client: TestClient, params
     assert response.json()
 
 
-def test_api_dyad_timeline_and_events(client: TestClient) -> None:
-    data = client.get("/api/dyad", params={"a": "VEN", "b": "RUS"}).json()
-    assert data["totals"]["events"] == 3  # AGREE, REQUEST, SUPPORT (Putin -> Maduro counts as RUS-VEN)
-    assert data["totals"]["cooperation"] == 3 and data["totals"]["conflict"] == 0
+def test_api_dyad_timeline_and_story_from_merged_events(client: TestClient) -> None:
+    data = client.get("/api/dyad", params={"a": "ven", "b": "RUS"}).json()
+    assert data["source"] == "relate" and (data["a"], data["b"]) == ("VEN", "RUS")
+    # AGREE, REQUEST and SUPPORT (Putin -> Maduro counts as RUS-VEN at country level).
+    assert data["totals"]["types"] == {"AGREE": 1, "REQUEST": 1, "SUPPORT": 1}
+    assert data["totals"]["cooperation"] == 2 and data["totals"]["conflict"] == 1  # a demand is pressure
     months = {m["month"]: m for m in data["timeline"]}
     assert months["2025-10"]["types"] == {"AGREE": 1}
-    assert months["2025-12"]["types"] == {"SUPPORT": 1}
-    assert data["timeline"][-1]["month"] == "undated"  # the REQUEST has no date
-    assert {e["type"] for e in data["events"]} == {"AGREE", "REQUEST", "SUPPORT"}
-    assert client.get("/api/dyad", params={"a": "RUS", "b": "RUS"}).status_code == 400
+    assert months["2025-10"]["score"] > 0
+    # The undated REQUEST is placed at its article's publication day by relate.
+    assert months["2025-12"]["types"] == {"REQUEST": 1, "SUPPORT": 1}
+    assert [s["type"] for s in data["story"]] == ["AGREE", "SUPPORT", "REQUEST"]
+    support = data["story"][1]
+    assert support["modality"] == "reported" and support["attributed_to"] == "Kreml"
+    source = support["sources"][0]
+    assert source["evidence_url"] == f"/articles/{source['article_id']}#s0"
+    assert client.get("/api/dyad", params={"a": "RUS", "b": "rus"}).status_code == 400
 
 
 def test_api_dyads_network_storylines(client: TestClient) -> None:
     dyads = client.get("/api/dyads").json()["dyads"]
-    assert (dyads[0]["a"], dyads[0]["b"]) == ("RUS", "VEN")
-    assert dyads[0]["url"] == "/dyad?a=RUS&b=VEN"
+    assert (dyads[0]["a"], dyads[0]["b"], dyads[0]["events"]) == ("RUS", "VEN", 3)
+    assert dyads[0]["url"] == "/dyad?a=RUS&b=VEN" and dyads[0]["a_name"] == "Russland"
     graph = client.get("/api/network").json()
     assert {"RUS", "VEN", "USA"} <= {n["id"] for n in graph["nodes"]}
     rus_usa = next(link for link in graph["links"] if {link["source"], link["target"]} == {"RUS", "USA"})
     assert rus_usa["conflict"] == 1 and rus_usa["score"] < 0
-    assert client.get("/api/network", params={"min_events": 3}).json()["links"][0]["events"] == 3
+    assert [
+        link["events"] for link in client.get("/api/network", params={"min_events": 3}).json()["links"]
+    ] == [3]
     lines = client.get("/api/storylines").json()["storylines"]
-    rus_ven = next(s for s in lines if (s["a"], s["b"]) == ("RUS", "VEN"))
-    assert len(rus_ven["articles"]) == 2 and rus_ven["first"] == "2025-10-27" and rus_ven["last"] == "2025-12-11"
+    assert [(s["a"], s["b"]) for s in lines] == [("RUS", "VEN")]  # the only dyad with >= 2 events
+    assert lines[0]["first"] == "2025-10-27" and len(lines[0]["story"]) == 3
+
+
+@pytest.fixture(scope="module")
+def unmerged_client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    return TestClient(create_app(build_store(tmp_path_factory.mktemp("unmerged"), merged=False)))
+
+
+def test_views_work_on_a_store_that_was_never_merged(unmerged_client: TestClient) -> None:
+    data = unmerged_client.get("/api/dyad", params={"a": "RUS", "b": "VEN"}).json()
+    assert data["source"] == "raw-events"
+    assert data["totals"]["types"] == {"AGREE": 1, "REQUEST": 1, "SUPPORT": 1}
+    assert [m["month"] for m in data["timeline"]] == ["2025-10", "2025-12"]
+    assert data["left_out"] == 1  # the undated REQUEST: raw events know no publication fallback
+    assert [s["type"] for s in data["story"]] == ["AGREE", "SUPPORT", "REQUEST"]
+    assert data["story"][0]["sources"][0]["evidence_url"].endswith("#s0")
+    graph = unmerged_client.get("/api/network").json()
+    assert {"RUS", "VEN", "USA"} <= {n["id"] for n in graph["nodes"]}
+    lines = unmerged_client.get("/api/storylines").json()["storylines"]
+    assert [(s["a"], s["b"]) for s in lines] == [("RUS", "VEN")]
+    html = unmerged_client.get("/dyad?a=RUS&b=VEN").text
+    assert "Partnerschaft unterzeichnet" in html
 
 
 def test_api_overview_and_actors(client: TestClient) -> None:
@@ -316,9 +407,13 @@ def test_every_page_is_also_json(client: TestClient) -> None:
 
 def test_openapi_and_offline_docs(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
-    assert {"/api/events", "/api/articles/{article_id}", "/api/dyad", "/api/network", "/api/storylines"} <= set(
-        schema["paths"]
-    )
+    assert {
+        "/api/events",
+        "/api/articles/{article_id}",
+        "/api/dyad",
+        "/api/network",
+        "/api/storylines",
+    } <= set(schema["paths"])
     assert "/events" not in schema["paths"]  # HTML twins stay out of the API schema
     docs = client.get("/docs")
     assert docs.status_code == 200 and "/api/events" in docs.text
@@ -345,7 +440,7 @@ def test_dyad_page_embeds_timeline_data_safely(client: TestClient) -> None:
     match = re.search(r'<script type="application/json" id="timeline-data">(.*?)</script>', html, re.S)
     assert match
     months = [row["month"] for row in json.loads(match.group(1))]
-    assert months == ["2025-10", "2025-12", "undated"]
+    assert months == ["2025-10", "2025-12"]
     assert '<script src="/static/vendor/echarts/echarts.min.js"></script>' in html
     assert "Partnerschaft unterzeichnet" in html
 
@@ -404,7 +499,9 @@ def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_trusted_hosts_guard_against_dns_rebinding(db: Path) -> None:
-    guarded = TestClient(create_app(db, allowed_hosts=["127.0.0.1", "localhost"]), base_url="http://127.0.0.1")
+    guarded = TestClient(
+        create_app(db, allowed_hosts=["127.0.0.1", "localhost"]), base_url="http://127.0.0.1"
+    )
     assert guarded.get("/api/overview").status_code == 200
     assert guarded.get("/api/overview", headers={"host": "evil.example"}).status_code == 400
 

@@ -67,12 +67,16 @@ class EventCache:
 
 
 def event_query(
-    actor: Annotated[str | None, Query(description="actor id, country code (RUS) or name, either side")] = None,
+    actor: Annotated[
+        str | None, Query(description="actor id, country code (RUS) or name, either side")
+    ] = None,
     type: Annotated[str | None, Query(description="PLOVER type: " + ", ".join(PLOVER_TYPES))] = None,
     since: Annotated[str | None, Query(description="from this date (YYYY[-MM[-DD]]), inclusive")] = None,
     until: Annotated[str | None, Query(description="up to this date, inclusive")] = None,
     modality: Annotated[str | None, Query(description="one of " + ", ".join(MODALITIES))] = None,
-    limit: Annotated[int | None, Query(description=f"at most this many (default 200, max {views.MAX_LIMIT})")] = None,
+    limit: Annotated[
+        int | None, Query(description=f"at most this many (default 200, max {views.MAX_LIMIT})")
+    ] = None,
 ) -> EventFilter:
     """The event filters of the CLI's `lagebild events`, as query parameters."""
     # An empty form field arrives as "": it means "no filter", not "match the empty string".
@@ -106,6 +110,8 @@ def all_events(request: Request, store: StoreDep) -> list[StoredEvent]:
 EventsDep = Annotated[list[StoredEvent], Depends(all_events)]
 QueryDep = Annotated[EventFilter, Depends(event_query)]
 Limit = Annotated[int | None, Query(ge=1, le=views.MAX_LIMIT, description="at most this many")]
+MinEvents = Annotated[int, Query(ge=1, description="only dyads with at least this many factual events")]
+StoryLimit = Annotated[int, Query(ge=1, le=200, description="at most this many dyads")]
 Format = Annotated[Literal["html", "json"] | None, Query(description="json: the page's data as JSON")]
 
 
@@ -124,7 +130,7 @@ def _templates() -> Jinja2Templates:
         article_url=views.article_url,
         dyad_url=views.dyad_url,
         actor_events_url=views.actor_events_url,
-        scale=relations.plover_scale(),
+        polarity=relations.polarity,
         json_url=json_url,
     )
     return Jinja2Templates(env=env)
@@ -217,7 +223,11 @@ def create_app(db_path: str | Path, allowed_hosts: list[str] | None = None) -> F
     def api_articles(store: StoreDep, limit: Limit = None) -> dict[str, Any]:
         return views.articles(store, limit).data
 
-    @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article: body, sentences, mentions, events")
+    @app.get(
+        "/api/articles/{article_id}",
+        tags=["articles"],
+        summary="One article: body, sentences, mentions, events",
+    )
     def api_article(article_id: str, store: StoreDep) -> dict[str, Any]:
         return found(views.article(store, article_id), article_id).data
 
@@ -230,10 +240,14 @@ def create_app(db_path: str | Path, allowed_hosts: list[str] | None = None) -> F
         return views.actors(store).data
 
     @app.get("/api/dyads", tags=["relations"], summary="Actor pairs, busiest first")
-    def api_dyads(events: EventsDep, limit: Annotated[int, Query(ge=1, le=views.MAX_LIMIT)] = 100) -> dict[str, Any]:
-        return views.dyad_list(events, limit).data
+    def api_dyads(
+        store: StoreDep, events: EventsDep, limit: Annotated[int, Query(ge=1, le=views.MAX_LIMIT)] = 100
+    ) -> dict[str, Any]:
+        return views.dyad_list(store, events, limit).data
 
-    @app.get("/api/dyad", tags=["relations"], summary="One dyad: monthly cooperation/conflict timeline and events")
+    @app.get(
+        "/api/dyad", tags=["relations"], summary="One dyad: monthly cooperation/conflict timeline and events"
+    )
     def api_dyad(
         store: StoreDep,
         events: EventsDep,
@@ -243,25 +257,37 @@ def create_app(db_path: str | Path, allowed_hosts: list[str] | None = None) -> F
         return views.dyad(store, events, a, b).data
 
     @app.get("/api/network", tags=["relations"], summary="Actors as nodes, dyads as weighted edges")
-    def api_network(events: EventsDep, min_events: Annotated[int, Query(ge=1)] = 1) -> dict[str, Any]:
-        return views.network(events, min_events).data
+    def api_network(
+        store: StoreDep, events: EventsDep, min_events: Annotated[int, Query(ge=1)] = 1
+    ) -> dict[str, Any]:
+        return views.network(store, events, min_events).data
 
     @app.get("/api/search", tags=["articles"], summary="Full-text search over titles and bodies")
-    def api_search(store: StoreDep, q: str = "", limit: Annotated[int, Query(ge=1, le=200)] = 20) -> dict[str, Any]:
+    def api_search(
+        store: StoreDep, q: str = "", limit: Annotated[int, Query(ge=1, le=200)] = 20
+    ) -> dict[str, Any]:
         return views.search(store, q, limit).data
 
-    @app.get("/api/storylines", tags=["relations"], summary="Dyads followed across several articles")
-    def api_storylines(events: EventsDep, min_articles: Annotated[int, Query(ge=1)] = 2) -> dict[str, Any]:
-        return views.storylines(events, min_articles).data
+    @app.get(
+        "/api/storylines", tags=["relations"], summary="The busiest dyads, each with its events in date order"
+    )
+    def api_storylines(
+        store: StoreDep, events: EventsDep, min_events: MinEvents = 2, limit: StoryLimit = 20
+    ) -> dict[str, Any]:
+        return views.storylines(store, events, min_events, limit).data
 
     # --- HTML pages (each also JSON with ?format=json) -----------------------------------
 
     @app.get("/", include_in_schema=False)
-    def page_overview(request: Request, store: StoreDep, events: EventsDep, format: Format = None) -> Response:
+    def page_overview(
+        request: Request, store: StoreDep, events: EventsDep, format: Format = None
+    ) -> Response:
         return render(request, views.overview(store, events), format)
 
     @app.get("/articles", include_in_schema=False)
-    def page_articles(request: Request, store: StoreDep, limit: Limit = None, format: Format = None) -> Response:
+    def page_articles(
+        request: Request, store: StoreDep, limit: Limit = None, format: Format = None
+    ) -> Response:
         return render(request, views.articles(store, limit), format)
 
     @app.get("/articles/{article_id}", include_in_schema=False)
@@ -278,9 +304,13 @@ def create_app(db_path: str | Path, allowed_hosts: list[str] | None = None) -> F
 
     @app.get("/dyads", include_in_schema=False)
     def page_dyads(
-        request: Request, events: EventsDep, limit: Annotated[int, Query(ge=1)] = 100, format: Format = None
+        request: Request,
+        store: StoreDep,
+        events: EventsDep,
+        limit: Annotated[int, Query(ge=1, le=views.MAX_LIMIT)] = 100,
+        format: Format = None,
     ) -> Response:
-        return render(request, views.dyad_list(events, limit), format)
+        return render(request, views.dyad_list(store, events, limit), format)
 
     @app.get("/dyad", include_in_schema=False)
     def page_dyad(
@@ -290,9 +320,13 @@ def create_app(db_path: str | Path, allowed_hosts: list[str] | None = None) -> F
 
     @app.get("/network", include_in_schema=False)
     def page_network(
-        request: Request, events: EventsDep, min_events: Annotated[int, Query(ge=1)] = 1, format: Format = None
+        request: Request,
+        store: StoreDep,
+        events: EventsDep,
+        min_events: Annotated[int, Query(ge=1)] = 1,
+        format: Format = None,
     ) -> Response:
-        return render(request, views.network(events, min_events), format)
+        return render(request, views.network(store, events, min_events), format)
 
     @app.get("/search", include_in_schema=False)
     def page_search(
@@ -306,9 +340,14 @@ def create_app(db_path: str | Path, allowed_hosts: list[str] | None = None) -> F
 
     @app.get("/storylines", include_in_schema=False)
     def page_storylines(
-        request: Request, events: EventsDep, min_articles: Annotated[int, Query(ge=1)] = 2, format: Format = None
+        request: Request,
+        store: StoreDep,
+        events: EventsDep,
+        min_events: MinEvents = 2,
+        limit: StoryLimit = 20,
+        format: Format = None,
     ) -> Response:
-        return render(request, views.storylines(events, min_articles), format)
+        return render(request, views.storylines(store, events, min_events, limit), format)
 
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
     def page_docs(request: Request, format: Format = None) -> Response:
@@ -331,7 +370,9 @@ def _endpoints(schema: dict[str, Any]) -> list[dict[str, Any]]:
                 }
                 for p in op.get("parameters", [])
             ]
-            out.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""), "params": params})
+            out.append(
+                {"method": method.upper(), "path": path, "summary": op.get("summary", ""), "params": params}
+            )
     return out
 
 

@@ -1,54 +1,42 @@
-"""Dyads, monthly cooperation/conflict timelines, the actor network and simple storylines.
+"""Dyads, timelines, the actor network and storylines, in the one shape the pages use.
 
-Computed from the store's events. This is the web's own fallback until ``lagebild.relate``
-(merged events across articles, storylines) lands; the views call only the functions below,
-so switching to ``relate`` changes this module and nothing else. Marked: SWITCH-TO-RELATE.
+The numbers come from ``lagebild.relate`` (merged real-world events, with all the articles
+that report each) whenever the store holds merged events. A store that was never merged
+(``merged_events`` empty) still gets every view, computed here from the raw per-sentence
+events with the same weights and the same rule (only asserted or reported events count), so
+the pages work before and after a merge; ``source`` in each answer says which one was used.
 
-An event is dyadic when both sides resolve to an actor key: the country code (ISO 3166-1
-alpha-3, or EU/NATO/UN) when known, since that is what the timeline and network are about,
-otherwise the canonical actor id.
+Actor keys: the country code (ISO 3166-1 alpha-3, or EU/NATO/UN) when known, otherwise the
+canonical actor id — the same level as ``relate``'s default (``level="country"``).
 """
 
 from __future__ import annotations
 
-import csv
+import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
+from typing import Any
 
+from .. import relate
 from ..models import ActorRef
-from ..store import StoredEvent
+from ..relate._data import type_weight  # SHARED-WEIGHTS: ask relate to export it
+from ..store import Store, StoredEvent
 
-UNDATED = "undated"
+FACTUAL = relate.dyads.FACTUAL
+RELATE = "relate"
+FALLBACK = "raw-events"
 
-
-@dataclass(frozen=True)
-class Scale:
-    """Where an event type sits on the cooperation/conflict axis (``data/plover_scale.tsv``)."""
-
-    polarity: str  # "cooperation" or "conflict"
-    quad: str  # "verbal" or "material"
-    weight: float
+Record = dict[str, Any]
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+# --- shared helpers --------------------------------------------------------------------------
 
 
-@cache
-def plover_scale() -> dict[str, Scale]:
-    return {
-        r["type"]: Scale(r["polarity"], r["quad"], float(r["weight"])) for r in _rows("plover_scale.tsv")
-    }
-
-
-@cache
-def modality_weights() -> dict[str, float]:
-    return {r["modality"]: float(r["weight"]) for r in _rows("modality_weights.tsv")}
+def polarity(etype: str, mode: str | None = None) -> tuple[str, str]:
+    """("cooperation"|"conflict", "verbal"|"material") of an event type, from relate's weights."""
+    quad = type_weight(etype, mode).quad
+    return ("cooperation" if quad in (1, 2) else "conflict", "material" if quad in (2, 4) else "verbal")
 
 
 def actor_key(ref: ActorRef | None) -> str | None:
@@ -72,159 +60,281 @@ def dyad_of(se: StoredEvent) -> tuple[str, str] | None:
     return (a, b) if a < b else (b, a)
 
 
-def month_of(se: StoredEvent) -> str:
-    return se.event.date[:7] if se.event.date and len(se.event.date) >= 7 else UNDATED
+def names(events: Iterable[StoredEvent]) -> dict[str, str]:
+    """A readable name for each actor key, as the text first gave it."""
+    out: dict[str, str] = {}
+    for se in events:
+        for ref in (se.event.source, se.event.target):
+            key = actor_key(ref)
+            if key and ref is not None and ref.name and key not in out:
+                out[key] = ref.name
+    return out
+
+
+def merge_state(store: Store) -> tuple[int, int]:
+    """(merged events, raw events not yet merged) — (0, 0) for a store without merge tables."""
+    try:
+        row = store.conn.execute(
+            "SELECT (SELECT count(*) FROM merged_events), "
+            "(SELECT count(*) FROM events WHERE id NOT IN (SELECT event_id FROM event_mentions))"
+        ).fetchone()
+    except sqlite3.OperationalError:
+        return 0, 0
+    return int(row[0]), int(row[1])
+
+
+def use_relate(store: Store) -> bool:
+    return merge_state(store)[0] > 0
+
+
+# --- tallies of raw events (the fallback) ----------------------------------------------------
 
 
 @dataclass
 class Tally:
-    """Counts and the weighted score of a group of events."""
+    """Counts and weights of a group of raw events; only factual ones count, as in ``relate``."""
 
     events: int = 0
     cooperation: int = 0
     conflict: int = 0
-    score: float = 0.0
+    total: float = 0.0
     types: Counter[str] = field(default_factory=Counter)
+    first: str | None = None
+    last: str | None = None
 
     def add(self, se: StoredEvent) -> None:
         e = se.event
+        if e.modality not in FACTUAL:
+            return
         self.events += 1
         self.types[e.type] += 1
-        scale = plover_scale().get(e.type)
-        if scale is None:
-            return
-        if scale.polarity == "cooperation":
+        pol, _ = polarity(e.type, e.mode)
+        if pol == "cooperation":
             self.cooperation += 1
         else:
             self.conflict += 1
-        self.score += scale.weight * modality_weights().get(e.modality, 0.0)
+        self.total += type_weight(e.type, e.mode).weight
+        if e.date:
+            self.first = e.date if self.first is None or e.date < self.first else self.first
+            self.last = e.date if self.last is None or e.date > self.last else self.last
 
-    def as_dict(self) -> dict[str, object]:
+    def record(self) -> Record:
         return {
             "events": self.events,
             "cooperation": self.cooperation,
             "conflict": self.conflict,
-            "score": round(self.score, 2),
-            "types": dict(self.types.most_common()),
+            "score": round(self.total, 2),
+            "mean": round(self.total / self.events, 2) if self.events else 0.0,
+            "types": dict(sorted(self.types.items())),
+            "first": self.first,
+            "last": self.last,
         }
 
 
-@dataclass(frozen=True)
-class Dyad:
-    a: str
-    b: str
-    a_name: str
-    b_name: str
-    tally: Tally
-
-    def as_dict(self) -> dict[str, object]:
-        return {"a": self.a, "b": self.b, "a_name": self.a_name, "b_name": self.b_name, **self.tally.as_dict()}
-
-
-def dyads(events: Iterable[StoredEvent]) -> list[Dyad]:
-    """Every actor pair with events between them, the busiest first."""
-    tallies: dict[tuple[str, str], Tally] = defaultdict(Tally)
-    names: dict[str, str] = {}
+def _raw_pairs(events: Iterable[StoredEvent]) -> dict[tuple[str, str], list[StoredEvent]]:
+    pairs: dict[tuple[str, str], list[StoredEvent]] = defaultdict(list)
     for se in events:
         pair = dyad_of(se)
-        if pair is None:
+        if pair is not None:
+            pairs[pair].append(se)
+    return pairs
+
+
+def _tally(events: Iterable[StoredEvent]) -> Tally:
+    tally = Tally()
+    for se in events:
+        tally.add(se)
+    return tally
+
+
+# --- relate's answers in the pages' shape -----------------------------------------------------
+
+
+def _quad_counts(quad: dict[str, int]) -> tuple[int, int]:
+    coop = sum(n for q, n in quad.items() if q.endswith("cooperation"))
+    return coop, sum(quad.values()) - coop
+
+
+def _relation_record(r: relate.Relation) -> Record:
+    coop, conf = _quad_counts(r.quad)
+    return {
+        "a": r.a,
+        "b": r.b,
+        "events": r.n_events,
+        "cooperation": coop,
+        "conflict": conf,
+        "score": round(r.total, 2),
+        "mean": round(r.score, 2),
+        "types": dict(r.counts),
+        "first": r.first,
+        "last": r.last,
+        "n_sources": r.n_sources,
+    }
+
+
+def _story_record(item: relate.StoryItem) -> Record:
+    return {
+        "id": item.id,
+        "date": item.date,
+        "when": item.when,
+        "type": item.type,
+        "mode": item.mode,
+        "source": item.source,
+        "target": item.target,
+        "source_name": item.source_name,
+        "target_name": item.target_name,
+        "modality": item.modality,
+        "attributed_to": item.attributed_to,
+        "evidence": item.evidence,
+        "n_sources": item.n_sources,
+        "sources": [
+            {
+                "event_id": s.event_id,
+                "article_id": s.article_id,
+                "doc": s.doc,
+                "title": s.title,
+                "outlet": s.outlet,
+                "published": s.published,
+                "sentence_index": s.sentence_index,
+                "sentence": s.sentence,
+            }
+            for s in item.sources
+        ],
+    }
+
+
+def _raw_story_record(se: StoredEvent, sentence_index: int | None) -> Record:
+    e = se.event
+    return {
+        "id": str(se.id),
+        "date": e.date,
+        "when": e.date,
+        "type": e.type,
+        "mode": e.mode,
+        "source": actor_key(e.source),
+        "target": actor_key(e.target),
+        "source_name": e.source.name if e.source else None,
+        "target_name": e.target.name if e.target else None,
+        "modality": e.modality,
+        "attributed_to": e.attributed_to,
+        "evidence": e.sentence,
+        "n_sources": 1,
+        "sources": [
+            {
+                "event_id": se.id,
+                "article_id": se.article_id,
+                "doc": se.doc,
+                "title": None,
+                "outlet": None,
+                "published": None,
+                "sentence_index": sentence_index,
+                "sentence": e.sentence,
+            }
+        ],
+    }
+
+
+# --- the views' questions --------------------------------------------------------------------
+
+
+def dyad_list(store: Store, events: Sequence[StoredEvent], limit: int | None) -> list[Record]:
+    """Actor pairs with factual events between them, the busiest first."""
+    label = names(events)
+    if use_relate(store):
+        rows = [_relation_record(r) for r in relate.network(store, limit=None)]
+    else:
+        tallies = {pair: _tally(items) for pair, items in _raw_pairs(events).items()}
+        rows = [{"a": a, "b": b, **t.record()} for (a, b), t in tallies.items() if t.events]
+        rows.sort(key=lambda r: (-r["events"], r["a"], r["b"]))
+    rows = rows if limit is None else rows[:limit]
+    for r in rows:
+        r["a_name"], r["b_name"] = label.get(r["a"], r["a"]), label.get(r["b"], r["b"])
+    return rows
+
+
+def timeline(store: Store, events: Sequence[StoredEvent], a: str, b: str) -> tuple[list[Record], int]:
+    """Monthly rows for the dyad (oldest first) and how many events are too coarse to place."""
+    if use_relate(store):
+        buckets = relate.timeline(store, a, b, by="month")
+        rows = []
+        for bucket in buckets:
+            coop, conf = _quad_counts(bucket.quad)
+            rows.append(
+                {
+                    "month": bucket.period,
+                    "events": bucket.n_events,
+                    "cooperation": coop,
+                    "conflict": conf,
+                    "score": round(bucket.total, 2),
+                    "mean": round(bucket.score, 2),
+                    "types": dict(bucket.counts),
+                }
+            )
+        return rows, relate.too_coarse(store, a, b, "month")
+    months: dict[str, Tally] = defaultdict(Tally)
+    left_out = 0
+    for se in _pair_events(events, a, b):
+        if se.event.modality not in FACTUAL:
             continue
-        tallies[pair].add(se)
-        _remember_names(names, se)
-    ranked = sorted(tallies.items(), key=lambda kv: (-kv[1].events, -abs(kv[1].score), kv[0]))
-    return [Dyad(a, b, names.get(a, a), names.get(b, b), t) for (a, b), t in ranked]
+        if se.event.date and len(se.event.date) >= 7:
+            months[se.event.date[:7]].add(se)
+        else:
+            left_out += 1
+    out = []
+    for month in sorted(months):
+        rec = months[month].record()
+        out.append(
+            {
+                "month": month,
+                **{k: rec[k] for k in ("events", "cooperation", "conflict", "score", "mean", "types")},
+            }
+        )
+    return out, left_out
 
 
-def _remember_names(names: dict[str, str], se: StoredEvent) -> None:
-    for ref in (se.event.source, se.event.target):
-        key = actor_key(ref)
-        if key and ref is not None and ref.name and key not in names:
-            names[key] = ref.name
-
-
-def dyad_events(events: Iterable[StoredEvent], a: str, b: str) -> list[StoredEvent]:
+def _pair_events(events: Iterable[StoredEvent], a: str, b: str) -> list[StoredEvent]:
     pair = (a, b) if a < b else (b, a)
     return [se for se in events if dyad_of(se) == pair]
 
 
-def timeline(events: Sequence[StoredEvent]) -> list[dict[str, object]]:
-    """One row per month (``YYYY-MM``), oldest first; undated events in a last ``undated`` row."""
-    months: dict[str, Tally] = defaultdict(Tally)
-    for se in events:
-        months[month_of(se)].add(se)
-    order = sorted(m for m in months if m != UNDATED) + ([UNDATED] if UNDATED in months else [])
-    return [{"month": m, **months[m].as_dict()} for m in order]
+def story(
+    store: Store, events: Sequence[StoredEvent], a: str, b: str, sentence_of: dict[int, int | None]
+) -> list[Record]:
+    """Everything between ``a`` and ``b`` in date order, all modalities, each with its sources.
+
+    ``sentence_of`` maps raw event ids to their sentence index (for the fallback's links).
+    """
+    if use_relate(store):
+        return [_story_record(item) for item in relate.story(store, a, b)]
+    items = sorted(
+        _pair_events(events, a, b), key=lambda se: (se.event.date is None, se.event.date or "", se.id)
+    )
+    return [_raw_story_record(se, sentence_of.get(se.id)) for se in items]
 
 
-def network(events: Iterable[StoredEvent], min_events: int = 1) -> dict[str, list[dict[str, object]]]:
-    """Actors as nodes, dyads with at least ``min_events`` events as edges."""
-    edges = [d for d in dyads(events) if d.tally.events >= max(1, min_events)]
+def pair_events(events: Sequence[StoredEvent], a: str, b: str) -> list[StoredEvent]:
+    return _pair_events(events, a, b)
+
+
+def network(store: Store, events: Sequence[StoredEvent], min_events: int = 1) -> dict[str, list[Record]]:
+    """Actors as nodes, dyads with at least ``min_events`` factual events as edges."""
+    edges = [d for d in dyad_list(store, events, None) if d["events"] >= max(1, min_events)]
     degree: Counter[str] = Counter()
-    names: dict[str, str] = {}
+    label: dict[str, str] = {}
     for d in edges:
-        for key, name in ((d.a, d.a_name), (d.b, d.b_name)):
-            degree[key] += d.tally.events
-            names[key] = name
-    nodes: list[dict[str, object]] = [
-        {"id": k, "name": names[k], "events": n} for k, n in degree.most_common()
-    ]
-    links: list[dict[str, object]] = [
-        {
-            "source": d.a,
-            "target": d.b,
-            "events": d.tally.events,
-            "cooperation": d.tally.cooperation,
-            "conflict": d.tally.conflict,
-            "score": round(d.tally.score, 2),
-        }
+        for key, name in ((d["a"], d["a_name"]), (d["b"], d["b_name"])):
+            degree[key] += d["events"]
+            label[key] = name
+    nodes: list[Record] = [{"id": k, "name": label[k], "events": n} for k, n in degree.most_common()]
+    links: list[Record] = [
+        {k: d[k] for k in ("events", "cooperation", "conflict", "score", "mean")}
+        | {"source": d["a"], "target": d["b"]}
         for d in edges
     ]
     return {"nodes": nodes, "links": links}
 
 
-@dataclass(frozen=True)
-class Storyline:
-    a: str
-    b: str
-    first: str | None
-    last: str | None
-    articles: tuple[str, ...]
-    event_ids: tuple[int, ...]
-    tally: Tally
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "a": self.a,
-            "b": self.b,
-            "first": self.first,
-            "last": self.last,
-            "articles": list(self.articles),
-            "event_ids": list(self.event_ids),
-            **self.tally.as_dict(),
-        }
-
-
-def storylines(events: Sequence[StoredEvent], min_articles: int = 2) -> list[Storyline]:
-    """Fallback storylines: a dyad followed across several articles, in date order.
-
-    ``relate`` will replace this with proper storylines (merged events, topic continuity);
-    until then a dyad reported in at least ``min_articles`` articles is one storyline.
-    """
-    by_pair: dict[tuple[str, str], list[StoredEvent]] = defaultdict(list)
-    for se in events:
-        pair = dyad_of(se)
-        if pair is not None:
-            by_pair[pair].append(se)
-    lines: list[Storyline] = []
-    for (a, b), items in by_pair.items():
-        articles = tuple(sorted({se.article_id for se in items}))
-        if len(articles) < min_articles:
-            continue
-        dated = sorted(se.event.date for se in items if se.event.date)
-        tally = Tally()
-        for se in items:
-            tally.add(se)
-        first, last = (dated[0], dated[-1]) if dated else (None, None)
-        lines.append(Storyline(a, b, first, last, articles, tuple(se.id for se in items), tally))
-    lines.sort(key=lambda s: (-len(s.articles), -s.tally.events, s.a, s.b))
+def storylines(store: Store, events: Sequence[StoredEvent], min_events: int, limit: int) -> list[Record]:
+    """The busiest dyads with at least ``min_events`` factual events, each with its story."""
+    lines = [d for d in dyad_list(store, events, None) if d["events"] >= max(1, min_events)][:limit]
     return lines

@@ -77,7 +77,9 @@ def _sentence_starts(store: Store, article_ids: Iterable[str]) -> dict[str, list
     starts: dict[str, list[int]] = {aid: [] for aid in ids}
     for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
         marks = ",".join("?" * len(chunk))
-        sql = f"SELECT article_id, start FROM sentences WHERE article_id IN ({marks}) ORDER BY article_id, idx"
+        sql = (
+            f"SELECT article_id, start FROM sentences WHERE article_id IN ({marks}) ORDER BY article_id, idx"
+        )
         for aid, start in store.conn.execute(sql, chunk):
             starts[aid].append(start)
     return starts
@@ -131,12 +133,13 @@ def check_filter(f: EventFilter) -> EventFilter:
 
 def overview(store: Store, all_events: Sequence[StoredEvent]) -> Page:
     latest = list(reversed(all_events[-20:]))
-    dyads = relations.dyads(all_events)[:10]
+    dyads = relations.dyad_list(store, all_events, 10)
     actors = store.actors()[:10]
+    merged, unmerged = relations.merge_state(store)
     data = {
-        "counts": store.counts(),
+        "counts": dict(store.counts(), merged_events=merged, unmerged_events=unmerged),
         "latest_events": event_records(store, latest),
-        "strongest_dyads": [dict(d.as_dict(), url=dyad_url(d.a, d.b)) for d in dyads],
+        "strongest_dyads": [dict(d, url=dyad_url(d["a"], d["b"])) for d in dyads],
         "top_actors": [_actor_record(r.actor, r.mentions, r.articles) for r in actors],
     }
     return Page("overview.html", data)
@@ -200,45 +203,65 @@ def _actor_record(actor: Any, mentions: int, n_articles: int) -> dict[str, Any]:
     )
 
 
-def dyad_list(all_events: Sequence[StoredEvent], limit: int) -> Page:
-    rows = relations.dyads(all_events)[: max(1, min(limit, MAX_LIMIT))]
-    return Page("dyads.html", {"dyads": [dict(d.as_dict(), url=dyad_url(d.a, d.b)) for d in rows]})
+def dyad_list(store: Store, all_events: Sequence[StoredEvent], limit: int) -> Page:
+    rows = relations.dyad_list(store, all_events, max(1, min(limit, MAX_LIMIT)))
+    data = {"dyads": [dict(d, url=dyad_url(d["a"], d["b"])) for d in rows], "source": _source(store)}
+    return Page("dyads.html", data)
+
+
+def _source(store: Store) -> str:
+    return relations.RELATE if relations.use_relate(store) else relations.FALLBACK
 
 
 def dyad(store: Store, all_events: Sequence[StoredEvent], a: str, b: str) -> Page:
-    a, b = a.strip(), b.strip()
+    a, b = _actor_code(a), _actor_code(b)
     if not a or not b or a == b:
         raise BadRequest("a dyad needs two different actor keys, e.g. ?a=RUS&b=UKR")
-    items = relations.dyad_events(all_events, a, b)
-    tally = relations.Tally()
-    for se in items:
-        tally.add(se)
-    names = {a: a, b: b}
-    for se in items:
-        for ref in (se.event.source, se.event.target):
-            key = relations.actor_key(ref)
-            if key in names and ref is not None and ref.name and names[key] == key:
-                names[key] = ref.name
+    label = relations.names(all_events)
+    rows, left_out = relations.timeline(store, all_events, a, b)
+    totals = next(
+        (d for d in relations.dyad_list(store, all_events, None) if {d["a"], d["b"]} == {a, b}), None
+    )
     data = {
         "a": a,
         "b": b,
-        "a_name": names[a],
-        "b_name": names[b],
-        "totals": tally.as_dict(),
-        "timeline": relations.timeline(items),
-        "events": event_records(store, items),
-        "source": "web.relations",  # SWITCH-TO-RELATE: becomes "relate" when it lands
+        "a_name": label.get(a, a),
+        "b_name": label.get(b, b),
+        "totals": totals
+        or {"events": 0, "cooperation": 0, "conflict": 0, "score": 0.0, "mean": 0.0, "types": {}},
+        "timeline": rows,
+        "left_out": left_out,  # events the monthly timeline cannot place (no date, or only a year)
+        "story": _story(store, all_events, a, b),
+        "source": _source(store),
+        "unmerged_events": relations.merge_state(store)[1],
     }
     return Page("dyad.html", data)
 
 
-def network(all_events: Sequence[StoredEvent], min_events: int) -> Page:
-    graph = relations.network(all_events, min_events=min_events)
+def _actor_code(key: str) -> str:
+    # Country codes are upper case in the store (rus -> RUS); actor ids (Q7747, lb:...) are kept.
+    key = key.strip()
+    return key.upper() if len(key) <= 4 and key.isalpha() else key
+
+
+def _story(store: Store, all_events: Sequence[StoredEvent], a: str, b: str) -> list[dict[str, Any]]:
+    pair = relations.pair_events(all_events, a, b)
+    starts = _sentence_starts(store, {se.article_id for se in pair})
+    sentence_of = {se.id: _index_of(starts.get(se.article_id, []), se.event.start) for se in pair}
+    items = relations.story(store, all_events, a, b, sentence_of)
+    for item in items:
+        for src in item["sources"]:
+            src["evidence_url"] = article_url(src["article_id"], src["sentence_index"])
+    return items
+
+
+def network(store: Store, all_events: Sequence[StoredEvent], min_events: int) -> Page:
+    graph = relations.network(store, all_events, min_events=min_events)
     for node in graph["nodes"]:
         node["url"] = actor_events_url(str(node["id"]))
     for link in graph["links"]:
         link["url"] = dyad_url(str(link["source"]), str(link["target"]))
-    return Page("network.html", {"min_events": min_events, **graph})
+    return Page("network.html", {"min_events": min_events, "source": _source(store), **graph})
 
 
 def search(store: Store, query: str, limit: int) -> Page:
@@ -263,11 +286,10 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
     return parts
 
 
-def storylines(all_events: Sequence[StoredEvent], min_articles: int) -> Page:
-    lines = relations.storylines(all_events, min_articles=max(1, min_articles))
-    data = {
-        "min_articles": min_articles,
-        "storylines": [dict(s.as_dict(), url=dyad_url(s.a, s.b)) for s in lines],
-        "source": "web.relations",  # SWITCH-TO-RELATE
-    }
+def storylines(store: Store, all_events: Sequence[StoredEvent], min_events: int, limit: int) -> Page:
+    lines = relations.storylines(store, all_events, max(1, min_events), max(1, min(limit, 200)))
+    for line in lines:
+        line["url"] = dyad_url(line["a"], line["b"])
+        line["story"] = _story(store, all_events, line["a"], line["b"])
+    data = {"min_events": min_events, "storylines": lines, "source": _source(store)}
     return Page("storylines.html", data)
