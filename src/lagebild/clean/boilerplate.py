@@ -40,12 +40,20 @@ _DUP_KEY = re.compile(r"[\W_]+")
 # stopwords; German news sentences are long, one-sentence paragraphs are common).
 GOOD_MIN_WORDS = 10
 GOOD_MIN_CHARS = 200
-NEARGOOD_MIN_WORDS = 5
+NEARGOOD_MIN_WORDS = 4
 MIN_STOP_RATIO = 0.15
+NEARGOOD_MIN_STOP = 0.08
+NEARGOOD_REACH = 3  # a short sentence stays when article prose is at most this many lines away
+TEASER_MIN_HEADLINES = 3
 CUE_MAX_WORDS = 40  # a cue never removes a long paragraph
+FLOATING_CUE_MAX_WORDS = 30  # cues matched anywhere in a line: boxes' sentences are short
 HEADLINE_MAX_WORDS = 20
 TERMINAL_MIN_BODY_CHARS = 300  # a terminal cue counts only after this much article text
 TEASER_DEK_MAX_CHARS = 350
+CAPTION_MAX_WORDS = 25
+CREDIT_MAX_WORDS = 8  # a longer "credit" line carries its own caption
+_HEADLINE_REASONS = frozenset({"short", "heading", "repeated"})
+_INNER_SENTENCE_END = re.compile(r"[.!?][\"“”»]?\s+[„\"«A-ZÄÖÜ]")
 
 
 @dataclass(frozen=True)
@@ -93,12 +101,17 @@ def features(text: str, cue_table: Cues | None = None) -> list[Line]:
             block += 1
             continue
         clean = strip_decor(raw)
-        stripped = _TRAILING_CREDIT.sub("", clean)
+        # The credit regex is the costliest per line: run it only where a label can be.
+        stripped = _TRAILING_CREDIT.sub("", clean) if ":" in clean[-90:] else clean
         has_credit = stripped != clean and len(stripped) > 20
         line = stripped if has_credit else clean
         words = [w.lower() for w in _WORD.findall(line)]
         n = len(words) or 1
-        cue = table.kind_of(clean) if len(words) <= CUE_MAX_WORDS else None
+        cue = (
+            table.kind_of(clean, floating=len(words) <= FLOATING_CUE_MAX_WORDS)
+            if len(words) <= CUE_MAX_WORDS
+            else None
+        )
         out.append(
             Line(
                 index=len(out),
@@ -106,8 +119,8 @@ def features(text: str, cue_table: Cues | None = None) -> list[Line]:
                 text=line,
                 block=block,
                 words=len(words),
-                stop_de=sum(w in de for w in words) / n,
-                stop_en=sum(w in en for w in words) / n,
+                stop_de=len([w for w in words if w in de]) / n,
+                stop_en=len([w for w in words if w in en]) / n,
                 ends_sentence=bool(_SENTENCE_END.search(line)),
                 cue=cue,
                 credit=clean[len(stripped) :].strip() if has_credit else "",
@@ -117,6 +130,9 @@ def features(text: str, cue_table: Cues | None = None) -> list[Line]:
 
 
 def _dup_key(line: Line) -> str:
+    # Long paragraphs are not compared: repeats are titles, captions and kickers.
+    if line.words > CUE_MAX_WORDS:
+        return f"#{line.index}"
     return _DUP_KEY.sub(" ", line.text.lower()).strip()
 
 
@@ -141,7 +157,9 @@ def _first_class(line: Line, dup_count: int) -> tuple[str, str]:
         (line.words >= GOOD_MIN_WORDS and line.ends_sentence) or len(line.text) >= GOOD_MIN_CHARS
     ):
         return "good", "body"
-    if prose and line.words >= NEARGOOD_MIN_WORDS and line.ends_sentence:
+    # Headline-style ledes ("Pentagon legt Programm auf Eis.") have few function words but
+    # end like a sentence.
+    if line.stop_de >= NEARGOOD_MIN_STOP and line.words >= NEARGOOD_MIN_WORDS and line.ends_sentence:
         return "neargood", "body"
     return "short", "short"
 
@@ -154,9 +172,10 @@ class _Classes:
     """Mutable per-line classes while the passes run (local to one call)."""
 
     def __init__(self, lines: list[Line]) -> None:
-        counts = Counter(_dup_key(ln) for ln in lines)
+        keys = [_dup_key(ln) for ln in lines]
+        counts = Counter(keys)
         self.lines = lines
-        firsts = [_first_class(ln, counts[_dup_key(ln)]) for ln in lines]
+        firsts = [_first_class(ln, counts[k]) for ln, k in zip(lines, keys, strict=True)]
         self.cls = [c for c, _ in firsts]
         self.reason = [r for _, r in firsts]
         self.blocked = len({ln.block for ln in lines}) > 3  # the page uses blank lines
@@ -211,15 +230,20 @@ def _take_teasers(c: _Classes) -> None:
 def _take_captions(c: _Classes) -> None:
     """A credit line takes the caption line(s) printed just before it."""
     for i, ln in enumerate(c.lines):
-        if ln.cue != "credit":
+        if ln.cue != "credit" or ln.words > CREDIT_MAX_WORDS:
             continue
         for j in (i - 1, i - 2):
             if j < 0 or c.cls[j] == "bad" and c.reason[j] != "repeated":
                 break
             prev = c.lines[j]
             same_block = not c.blocked or prev.block == ln.block
-            if c.cls[j] == "short" or c.reason[j] == "repeated" or (
-                same_block and prev.words <= 40 and j == i - 1
+            one_sentence = prev.words <= CAPTION_MAX_WORDS and not _INNER_SENTENCE_END.search(
+                prev.text
+            )
+            if (
+                c.cls[j] == "short"
+                or c.reason[j] == "repeated"
+                or (same_block and one_sentence and j == i - 1)
             ):
                 c.set(j, "bad", "caption")
             else:
@@ -245,41 +269,66 @@ def _resolve_context(c: _Classes) -> None:
             new[i] = ("bad", "short")
     for i, (cls, reason) in new.items():
         c.set(i, cls, reason)
+    # A short sentence near article prose is article (a lead before a photo block, a
+    # one-line paragraph between two boxes); far from it, it is a box's text.
+    good = [i for i, cls in enumerate(c.cls) if cls == "good"]
     for i, cls in enumerate(c.cls):
         if cls != "neargood":
             continue
-        if c.neighbour(i, -1, True) == "bad" and c.neighbour(i, 1, True) == "bad":
-            c.set(i, "bad", "isolated")
-        else:
+        if any(abs(i - g) <= NEARGOOD_REACH for g in good):
             c.set(i, "good", "body")
+        else:
+            c.set(i, "bad", "isolated")
 
 
-def _cut_teaser_series(c: _Classes) -> None:
-    """Cut teasers of other stories at the end: units of headline line(s) + at most one dek."""
-    kept = [i for i, cls in enumerate(c.cls) if cls == "good"]
-    units: list[list[int]] = []
-    pos = len(kept) - 1
-    while pos >= 0:
-        unit: list[int] = []
-        # optional dek: one prose line right after the headline(s)
-        if c.reason[kept[pos]] == "body" and len(c.lines[kept[pos]].text) <= TEASER_DEK_MAX_CHARS:
-            unit.append(kept[pos])
-            pos -= 1
-        heads = 0
-        while pos >= 0 and c.reason[kept[pos]] == "heading" and heads < 3:
-            unit.append(kept[pos])
-            pos -= 1
+def _is_dek(c: _Classes, i: int) -> bool:
+    """A one-line summary printed right under a teaser headline (same block)."""
+    ln = c.lines[i]
+    if i == 0 or len(ln.text) > TEASER_DEK_MAX_CHARS:
+        return False
+    if not (c.cls[i] == "good" or c.reason[i] == "isolated"):
+        return False
+    head = c.lines[i - 1]
+    same_block = not c.blocked or head.block == ln.block
+    return same_block and _headline_like(head) and c.reason[i - 1] in _HEADLINE_REASONS
+
+
+def _cut_teaser_series(c: _Classes, end: int) -> None:
+    """Cut teasers of other stories closing the page: kicker/headline lines, each group
+    followed by at most one short dek, at least three headlines in a row of such units.
+
+    Walks back from the end of the article region over every line (kept or not), because
+    the headlines of a teaser list are often already removed while their deks were kept.
+    """
+    units: list[tuple[int, int]] = []  # (headline-like lines, deks) per unit, last first
+    run: list[int] = []
+    heads = deks = 0
+    i = end - 1
+    while i >= 0:
+        ln = c.lines[i]
+        if _headline_like(ln) and c.reason[i] in _HEADLINE_REASONS:
+            run.append(i)
             heads += 1
-        if not heads:
-            break
-        units.append(unit)
-    if not units:
-        return
-    two_line_heads = sum(1 for u in units if sum(c.reason[i] == "heading" for i in u) >= 2)
-    if len(units) >= 3 or (len(units) >= 2 and two_line_heads >= 2):
-        for unit in units:
-            for i in unit:
-                c.set(i, "bad", "teaser")
+            i -= 1
+            continue
+        if c.cls[i] == "bad" and c.reason[i] not in ("isolated", "short"):
+            i -= 1  # buttons, credits, ads between teasers
+            continue
+        if _is_dek(c, i):
+            units.append((heads, deks))
+            heads, deks = 0, 1
+            run.append(i)
+            i -= 1
+            continue
+        break
+    units.append((heads, deks))
+    headlines = sum(h for h, _ in units)
+    two_line = sum(1 for h, _ in units if h >= 2)
+    dek_count = sum(d for _, d in units)
+    if headlines >= TEASER_MIN_HEADLINES and (two_line >= 2 or dek_count == 0):
+        for j in run:
+            if c.cls[j] == "good" or c.reason[j] == "isolated":
+                c.set(j, "bad", "teaser")
 
 
 def split_body(text: str, extracted: bool = False) -> Split:
@@ -300,7 +349,7 @@ def split_body(text: str, extracted: bool = False) -> Split:
                 c.set(i, "good", "heading" if cls == "short" else "body")
     else:
         _resolve_context(c)
-    _cut_teaser_series(c)
+    _cut_teaser_series(c, end)
     verdicts = tuple(
         Verdict(ln, c.cls[i] == "good", c.reason[i]) for i, ln in enumerate(lines)
     )

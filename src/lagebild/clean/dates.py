@@ -33,6 +33,7 @@ _FILLER = frozenset(
 )
 _UPDATE_WORDS = re.compile(r"aktualisiert|update|zuletzt|geändert", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d{4}")  # every date form below has a four-digit year
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class PageDate:
 
 def find_date(line: str) -> PageDate | None:
     """The first valid date in ``line`` as ISO (minute precision when a time is given)."""
+    if not _DIGIT.search(line):
+        return None
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(line):
             parsed = _to_iso(m)

@@ -19,7 +19,7 @@ TITLE_MAX_WORDS = 25
 HEAD_EXTENSION = 3  # body lines after which an unlabelled dateline is no longer page head
 # Head-line reasons that can never be the headline.
 _NOT_TITLE = frozenset({"line", "credit", "comment", "terminal", "related", "foreign",
-                        "dateline", "byline", "no-words", "keywords", "after-end"})  # fmt: skip
+                        "dateline", "byline", "no-words", "keywords", "after-end", "nav"})  # fmt: skip
 # A date line outside the page head must say it is the publication date.
 _PUBLISHED_CUE = re.compile(
     r"^\s*(stand|veröffentlicht|publiziert|erstellt|erschienen|datum|date|aktualisiert)\b",
@@ -113,8 +113,8 @@ def _author(head: tuple[Verdict, ...]) -> str | None:
 
 def _outlet(verdicts: tuple[Verdict, ...]) -> str | None:
     """The first outlet signature found in a line that is not article body."""
-    texts = [v.line.raw for v in verdicts if not v.keep]
+    text = "\n".join(v.line.raw for v in verdicts if not v.keep)
     for signature in outlet_signatures():
-        if any(signature.pattern.search(t) for t in texts):
+        if signature.pattern.search(text):
             return signature.outlet
     return None
