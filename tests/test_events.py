@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from lagebild.extract.events import EventStage, extract_events, find_triggers
 from lagebild.extract._tokens import tokenize
+from lagebild.extract.events import EventStage, extract_events, find_triggers
 from lagebild.models import Actor, Document, Event, Mention, Sentence
 from lagebild.nlp.sentences import split_sentences
 

@@ -29,7 +29,6 @@ from . import dates, modality
 from ._lexicon import read_tsv
 from ._tokens import Token, tokenize
 
-
 log = logging.getLogger(__name__)
 
 MIN_CONFIDENCE = 0.5  # triggers below this only count with a light verb
@@ -55,6 +54,9 @@ _DETERMINERS = frozenset(
 _COORD = frozenset({"und", "sowie", ",", "als", "auch", "sowohl", "wie", "oder"})
 # Where an attack or deployment happens is its target's territory ("Luftangriffe in Syrien").
 _PLACE_IS_TARGET = frozenset({"ASSAULT", "MOBILIZE"})
+# A nominal event after these is a goal or topic, not something that happened.
+_GOAL_PREPS = frozenset({"für", "über"})
+_COPULAS = frozenset({"ist", "sind", "war", "waren", "gilt", "galt", "bleibt", "blieb", "als"})
 _PASSIVE_AUX = frozenset({"wurde", "wurden", "worden", "wird", "werden", "würde", "würden"})
 
 
@@ -68,6 +70,8 @@ class TriggerEntry:
     light: str | None  # "noun", "verb" or None
     needs: frozenset[str]
     conf: float
+    blockers: frozenset[str] = frozenset()  # lemmas after the trigger that cancel it
+    requires_target: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,8 +103,11 @@ def trigger_lexicon() -> dict[str, tuple[TriggerEntry, ...]]:
             pos=pos,
             frame=frame,
             light=None if light == "-" else light,
-            needs=frozenset() if needs == "-" else frozenset(needs.split(",")),
+            needs=frozenset(n for n in needs.split(",") if n not in ("-", "@target")
+                            and not n.startswith("!")),
             conf=float(conf),
+            blockers=frozenset(n[1:] for n in needs.split(",") if n.startswith("!")),
+            requires_target="@target" in needs.split(","),
         )
         out.setdefault(entry.lemma, []).append(entry)
     return {k: tuple(v) for k, v in out.items()}
@@ -156,6 +163,8 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
         entries = [e for e in entries if not e.needs or any(
             any(lem.startswith(n) or lem.endswith(n) for lem in clause_lemmas[tok.clause])
             for n in e.needs)]
+        entries = [e for e in entries if not e.blockers or not any(
+            t.lower in e.blockers for t in tokens[i + 1 :] if t.clause == tok.clause)]
         if not entries:
             continue
         # Nouns are capitalised in German; a lower-case word is not a noun trigger.
@@ -248,6 +257,17 @@ def participants(
         else:
             merged.append((first, last, ref))
     return [_with_role(tokens, f, la, ref) for f, la, ref in merged]
+
+
+def _dateline_end(tokens: tuple[Token, ...]) -> int:
+    """Index of the dash that ends a dateline ("Jerusalem/Ramallah –"), 0 when none."""
+    for k, t in enumerate(tokens[:6]):
+        if t.text in ("–", "—", "-"):
+            head = tokens[:k]
+            if head and all(h.text[:1].isupper() or h.text in "/." for h in head):
+                return k
+            return 0
+    return 0
 
 
 def _join_appositions(tokens: tuple[Token, ...], parts: list[Participant]) -> tuple[Token, ...]:
@@ -372,9 +392,13 @@ def assign_roles(
         tgt = near[0] if near else _first(groups, ("core",))
     else:
         relative = _relative_antecedent(tokens, trig, parts)
-        if relative is not None:
+        if relative is _NO_SOURCE:
+            src = None
+        elif relative is not None:
             src = [relative]
             groups = [g for g in groups if g[0] is not relative]
+        elif _determiner_prefield(tokens, trig, parts):
+            src = None  # "Das Militär des Landes drohte Südkorea": Südkorea is the object
         else:
             src = _first(groups, ("core",))
             if src is not None and src[0].first > trig.index and _pronoun_subject(tokens, trig):
@@ -383,14 +407,18 @@ def assign_roles(
                 src = _subject_from_other_clauses(others, tokens, trig)
         if entry.frame == "demand":
             addressed = [g for g in groups if g[0].prep == "von" and g is not src]
-            tgt = addressed[0] if addressed else _next_target(groups, src, entry)
+            tgt = addressed[0] if addressed else _next_target(groups, src, entry, tokens)
         else:
-            tgt = _next_target(groups, src, entry)
+            tgt = _next_target(groups, src, entry, tokens)
         if tgt is None and entry.type in COMPLEMENT_TYPES:
             # "Moskau hoffe, dass Washington ...": the complement clause's subject
             later = [p for p in others if p.first > trig.index and p.role == "core"
                      and tokens[p.first].clause == clause + 1]
-            tgt = [later[0]] if later else None
+            # "Die Attacke in Aleppo sei empörend, kritisierte er": the quoted clause before
+            earlier = [p for p in others if p.last < trig.index and tokens[p.first].clause ==
+                       clause - 1 and p.role in ("core", "target", "place")
+                       and tokens[trig.index - 1].text == ","]
+            tgt = [later[0]] if later else [earlier[0]] if earlier else None
     src_refs = [p.ref for p in src] if src else []
     if not src_refs and previous_subject is not None and _pronoun_subject(tokens, trig):
         src_refs = [previous_subject]
@@ -407,6 +435,26 @@ def assign_roles(
         known = partners.get(src_refs[0].country or "")
         tgt_refs = [known] if known is not None else []
     return _pairs(src_refs, tgt_refs, entry)
+
+
+def _copula_between(tokens: tuple[Token, ...], groups: list[list[Participant]], i: int) -> bool:
+    before = [g for g in groups if g[0].last < i and g[0].role == "core"]
+    if not before:
+        return False
+    return any(tokens[k].lower in _COPULAS for k in range(before[0][-1].last + 1, i))
+
+
+_NO_SOURCE = Participant(ActorRef("", None, None), -1, -1, "none", None)
+
+
+def _determiner_prefield(
+    tokens: tuple[Token, ...], trig: Trigger, parts: list[Participant]
+) -> bool:
+    """A main clause "Der/Das X ... <verb> Y" whose subject phrase names no actor."""
+    if tokens[trig.index].clause != 0 or not tokens or tokens[0].lower not in (
+            "der", "die", "das", "ein", "eine"):
+        return False
+    return not any(p.first < trig.index for p in parts) and trig.index <= 8
 
 
 def _possessive_before(tokens: tuple[Token, ...], i: int) -> bool:
@@ -434,11 +482,18 @@ def _relative_antecedent(
     clause = tokens[trig.index].clause
     idx = [k for k, t in enumerate(tokens) if t.clause == clause]
     # the clause starts with its comma: ", der ..."
-    if len(idx) < 2 or tokens[idx[0]].text != "," or tokens[idx[1]].lower not in _RELATIVE:
+    if len(idx) < 3 or tokens[idx[0]].text != "," or tokens[idx[1]].lower not in _RELATIVE:
+        return None
+    follower = tokens[idx[2]]
+    # ", der im Dezember ..." is a relative clause, ", der Ministerpräsident habe" an article
+    if follower.text[:1].isupper() or (follower.lower not in ALL_PREPS and follower.lower
+                                       not in _DETERMINERS and follower.lower.endswith(
+                                           ("e", "en", "er", "es", "em"))):
         return None
     comma = idx[0]
     before = [p for p in parts if p.last < comma and comma - 1 - p.last <= 2]
-    return before[-1] if before else None
+    # an antecedent that is no actor still is the subject: the event has no known source
+    return before[-1] if before else _NO_SOURCE
 
 
 def _pairs(
@@ -449,11 +504,9 @@ def _pairs(
     if len(src) > 1 and not tgt and is_symmetric(entry.type):
         # "Russland und Venezuela haben eine Partnerschaft geschlossen": each pair once
         return [(a, b) for k, a in enumerate(src) for b in src[k + 1 :]]
-    out: list[tuple[ActorRef | None, ActorRef | None]] = []
-    for s in src or [None]:
-        for t in tgt or [None]:
-            out.append((s, t))
-    return out
+    sources: list[ActorRef | None] = list(src) or [None]
+    targets: list[ActorRef | None] = list(tgt) or [None]
+    return [(s, t) for s in sources for t in targets]
 
 
 def _first(groups: list[list[Participant]], roles: tuple[str, ...]) -> list[Participant] | None:
@@ -463,19 +516,36 @@ def _first(groups: list[list[Participant]], roles: tuple[str, ...]) -> list[Part
     return None
 
 
+def _attached(tokens: tuple[Token, ...], head: Participant, p: Participant) -> bool:
+    """``p`` is a prepositional phrase on ``head``'s noun: only prepositions and articles
+    (or capitalised nouns) stand between them, no verb."""
+    between = tokens[head.last + 1 : p.first]
+    return 0 < len(between) <= 3 and all(
+        t.lower in ALL_PREPS or t.lower in _DETERMINERS or t.text[:1].isupper() for t in between)
+
+
 def _next_target(
-    groups: list[list[Participant]], src: list[Participant] | None, entry: TriggerEntry
+    groups: list[list[Participant]], src: list[Participant] | None, entry: TriggerEntry,
+    tokens: tuple[Token, ...] = (),
 ) -> list[Participant] | None:
-    roles = {"core", "target", "partner"}
+    # Symmetric acts name their partner with "mit"; other acts take the object first, then a
+    # prepositional target. A phrase hanging on the source itself ("der Sonderberichterstatter
+    # für die Palästinensergebiete") is not the target.
+    order: tuple[tuple[str, ...], ...] = (
+        (("partner",), ("core",), ("target",)) if is_symmetric(entry.type)
+        else (("core",), ("target", "partner")))
     if entry.mode == "visit" or entry.type in _PLACE_IS_TARGET:
-        roles.add("place")
-    for g in groups:
-        if src is not None and g is src:
-            continue
-        if src is not None and g[0].first < src[0].first and g[0].role != "core":
-            continue
-        if g[0].role in roles:
-            return g
+        order = order + (("place",),)
+    for roles in order:
+        for g in groups:
+            if src is not None and g is src:
+                continue
+            if src is not None and g[0].first < src[0].first and g[0].role != "core":
+                continue
+            if src is not None and g[0].role != "core" and _attached(tokens, src[-1], g[0]):
+                continue
+            if g[0].role in roles:
+                return g
     return None
 
 
@@ -507,14 +577,19 @@ def _nominal(
             before = [g for g in groups if g[0].last < i and g[0].role == "core"]
             src = before[0] if before else None
         return src, tgt
+    if i >= 1 and any(tokens[k].lower in _GOAL_PREPS for k in range(max(0, i - 3), i)):
+        return None, None  # "für eine Freilassung", "Gespräche über einen Abzug": not done
     if src is None and after:
         first_after = after[0][0]
         # "Besuch des venezolanischen Staatschefs", "Rückendeckung von Xi", "Solidarität aus Peking"
         if first_after.role in ("core", "agent", "source") and first_after.first - i <= 4:
             src = after[0]
             after = after[1:]
-    if src is None:
-        # possessive or implicit: the clause subject ("Russland ... durch seinen Angriffskrieg")
+    if src is None and (not genitive_is_target(entry.type) or _possessive_before(tokens, i)
+                        or _copula_between(tokens, groups, i)):
+        # the clause subject: "Putin habe bei einem Telefonat mit Maduro ...", "Russland ...
+        # durch seinen Angriffskrieg", "Russland gilt als Waffenlieferant". Not for attacks
+        # in general: "Ban hat den Angriff verurteilt" does not make Ban the attacker.
         before = [g for g in groups if g[0].last < i and g[0].role == "core"]
         src = before[0] if before else None
     roles = {"target", "partner", "core"}
@@ -608,8 +683,16 @@ def extract_sentence(
     parts = participants(sentence, tokens, mentions)
     tokens = _join_appositions(tokens, parts)
     parts = participants(sentence, tokens, mentions)
+    line = _dateline_end(tokens)
+    if line:
+        # "Washington – US-Außenminister Kerry hat ...": the dateline names where the report
+        # was filed, not an actor of the sentence
+        parts = [p for p in parts if p.first > line]
+        tokens = tuple(replace(t, clause=max(0, t.clause - 1)) for t in tokens)
     own_attr = modality.sentence_attribution(tokens, sentence.text)
-    subject = next((p.ref for p in parts if p.role == "core"), None)
+    # who "er"/"sie" in the next sentence most likely is: the named speaker, else the subject
+    speaker = next((p.ref for p in parts if own_attr and p.ref.name in own_attr), None)
+    subject = speaker or next((p.ref for p in parts if p.role == "core"), None)
     partners = dict(context.partners)
     after = Context(own_attr or context.attribution, subject or context.subject, context.partners)
     triggers = _light_pairs(find_triggers(tokens), tokens)
@@ -620,7 +703,8 @@ def extract_sentence(
     seen: set[tuple[str, str | None, str | None]] = set()
     for trig in sorted(triggers, key=lambda t: t.index):
         for src, tgt in assign_roles(trig, tokens, parts, collective, context.subject, partners):
-            if src is None or (tgt is None and needs_target(trig.entry.type)):
+            if src is None or (tgt is None and (needs_target(trig.entry.type)
+                                                or trig.entry.requires_target)):
                 continue
             if tgt is not None and src.country == tgt.country:
                 continue  # domestic: not a dyad between states
@@ -679,12 +763,17 @@ def extract_events(doc: Document, keep_irrealis: bool = False) -> tuple[Event, .
 
 
 class EventStage:
-    name = "events"
-    requires = ("body", "sentences", "mentions")
-    assigns = ("events",)
+    """The "events" stage. ``keep_irrealis`` also keeps negated and hypothetical events."""
+
+    name: str = "events"
+    requires: tuple[str, ...] = ("body", "sentences", "mentions")
+    assigns: tuple[str, ...] = ("events",)
+
+    def __init__(self, keep_irrealis: bool = False) -> None:
+        self.keep_irrealis = keep_irrealis
 
     def __call__(self, doc: Document) -> Document:
-        return replace(doc, events=extract_events(doc))
+        return replace(doc, events=extract_events(doc, self.keep_irrealis))
 
 
 @register_stage("events")

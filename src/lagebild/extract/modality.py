@@ -192,8 +192,8 @@ def classify(
     if source is not None and not (trigger_is_speech and _names_subject(source, tokens, trig)):
         return ModalityResult("reported", attributed_to=source, cue="source")
     for t in clause:
-        cls = cues.get(t.lower)
-        if cls == "reportative" or (cls == "konjunktiv1" and not trigger_is_speech):
+        cue = cues.get(t.lower)
+        if cue == "reportative" or (cue == "konjunktiv1" and not trigger_is_speech):
             return ModalityResult("reported", attributed_to=previous_attribution, cue=t.lower)
     return ModalityResult("asserted")
 
