@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -452,3 +454,112 @@ def test_sparkline() -> None:
     assert sparkline([0, 1, 2, 7]) == "▁▂▃█"
     assert sparkline([-9.0, 0.0, 4.5]) == "▁▆█"
     assert len(sparkline([1.0] * 5)) == 5
+
+
+# --- the seeds, with the gold events as extractor output ----------------------------------------
+
+SHARED_GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold"
+SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds"
+
+
+def _naive_sentences(body: str) -> list[tuple[int, int]]:
+    """Line and full-stop boundaries: enough to number the sentences of a seed page."""
+    spans, start = [], 0
+    for m in re.finditer(r"\n+|(?<=[.!?])\s+", body):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(body):
+        spans.append((start, len(body)))
+    return spans
+
+
+def _gold_documents() -> list[Document]:
+    if not (SHARED_GOLD / "seed_events.jsonl").exists() or not SEEDS.is_dir():
+        pytest.skip("gold annotations (../shared/gold) or examples/seeds not available")
+    meta = {d["doc"]: d for d in map(json.loads, (SHARED_GOLD / "seed_docs.jsonl").read_text().splitlines())}
+    gold: dict[str, list[dict[str, object]]] = {}
+    for line in (SHARED_GOLD / "seed_events.jsonl").read_text(encoding="utf-8").splitlines():
+        g = json.loads(line)
+        if not g.get("negative"):
+            gold.setdefault(g["doc"], []).append(g)
+    docs = []
+    for name, info in sorted(meta.items()):
+        body = (SEEDS / name).read_text(encoding="utf-8")
+        spans = _naive_sentences(body)
+        events = []
+        for g in gold.get(name, []):
+            at = body.find(str(g["quote"]))
+            assert at >= 0, g["quote"]
+            start, end = next((s, e) for s, e in spans if s <= at < e)
+
+            def ref(code: object) -> ActorRef | None:
+                return ActorRef(str(code), None, str(code)) if code else None
+
+            date = g["date"]
+            events.append(
+                Event(
+                    type=str(g["type"]),
+                    source=ref(g["source"]),
+                    target=ref(g["target"]),
+                    modality=g["modality"],  # type: ignore[arg-type]
+                    sentence=body[start:end],
+                    start=start,
+                    end=end,
+                    mode=g.get("mode"),  # type: ignore[arg-type]
+                    date=date,  # type: ignore[arg-type]
+                    date_precision=None if not date else {4: "year", 7: "month"}.get(len(str(date)), "day"),  # type: ignore[arg-type]
+                    attributed_to=g.get("attributed_to"),  # type: ignore[arg-type]
+                )
+            )
+        docs.append(
+            Document(
+                id=content_id(info.get("title"), body),
+                doc=name,
+                source=name,
+                body=body,
+                title=info.get("title"),
+                published=info.get("published"),
+                outlet=info.get("outlet"),
+                sentences=tuple(Sentence(s, e, body[s:e]) for s, e in spans),
+                events=tuple(events),
+            )
+        )
+    return docs
+
+
+@pytest.fixture
+def gold_store(tmp_path: Path) -> Store:
+    s = Store(tmp_path / "gold.db")
+    s.write_many((d, None, None) for d in _gold_documents())
+    merge(s)
+    return s
+
+
+def test_gold_seed_events_merge_into_fewer_real_events(gold_store: Store) -> None:
+    n_raw = gold_store.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    n_merged = gold_store.conn.execute("SELECT count(*) FROM merged_events").fetchone()[0]
+    assert n_raw == 64 and n_merged <= 0.75 * n_raw
+    # The five accusations of Venezuela's officials in one article are one event.
+    (accuse,) = gold_store.conn.execute(
+        "SELECT n_mentions, n_articles FROM merged_events WHERE type='ACCUSE' AND source_country='VEN' "
+        "AND target_country='RUS'"
+    ).fetchall()
+    assert tuple(accuse) == (5, 1)
+
+
+def test_gold_seed_story_russia_venezuela(gold_store: Store) -> None:
+    items = story(gold_store, "RUS", "VEN")
+    order = [(i.type, i.when) for i in items]
+    signing = order.index(("AGREE", "2025-10-27"))
+    support = order.index(("SUPPORT", "2025-12-11"))
+    assert order[0][1] == "2025-05"
+    assert signing < support
+    assert items[signing].n_sources == 1 and len(items[signing].sources) >= 2  # title + body of one page
+    # The headline "Putin besiegelt Partnerschaft" (SUPPORT) is the signing's title mention.
+    assert not any(i.type == "SUPPORT" and i.when == "2025-10-27" for i in items)
+    undated = [i for i in items if i.when is None]
+    assert items[-len(undated):] == undated
+    accuse = next(i for i in undated if i.type == "ACCUSE")
+    assert (accuse.source, accuse.target, len(accuse.sources)) == ("VEN", "RUS", 5)
+    assert undated.index(accuse) > 0  # after the earlier article's undated item, before its own later ones

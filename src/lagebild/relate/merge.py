@@ -76,6 +76,10 @@ class MergeSettings:
     threshold: float = 0.6  # same day + same type always merges; a month needs some similarity
     strong_similarity: float = 0.5  # undated events across articles need this much evidence overlap
     undated_window_days: int = 14  # ... and a publication date this close to the cluster's day
+    compatible_similarity: float = 0.15  # a compatible (not the same) type also needs this overlap ...
+    headline_sentences: int = 2  # ... except for the first sentences of an article (title, lead),
+    # which summarise the body in other words ("Putin besiegelt Partnerschaft" -> AGREE in the body)
+    recent_days: int = 7  # an undated mention prefers events up to this many days before publication
     compare_members: int = 12  # similarity = best over this many members of a cluster
     stem: int = 6  # tokens are cut to this many letters (cheap German stemming)
 
@@ -271,10 +275,13 @@ class _BlockClusterer:
         sim = max(
             (jaccard(toks, m.tokens) for m in c.members[: self.s.compare_members]), default=0.0
         )
+        if t < 1.0 and sim < self.s.compatible_similarity and not self._headline(row, c):
+            return None  # "assured support" and "agreed on projects" are two events unless worded alike
         if row.article_id in c.articles:
             # Title, lead and body of one article repeat the event: same article, compatible
-            # date (or none), same/compatible type and pair is enough.
-            return 1.0 + 0.2 * t + 0.5 * sim, sim
+            # date (or none), same/compatible type and pair is enough. An undated mention leans
+            # towards the event that happened just before the article appeared.
+            return 1.0 + 0.2 * t + 0.5 * sim + (0.0 if when else self._recency(row, c)), sim
         if d is not None:
             score = 0.5 * d + 0.2 * t + 0.3 * sim
             return (score, sim) if score >= self.s.threshold else None
@@ -286,6 +293,26 @@ class _BlockClusterer:
         if published and anchor and abs((published - anchor).days) > self.s.undated_window_days:
             return None
         return 0.2 * t + sim, sim
+
+    def _headline(self, row: EventRow, c: _Cluster) -> bool:
+        """True when the row or a same-article member is in the article's first sentences."""
+        n = self.s.headline_sentences
+
+        def top(r: EventRow) -> bool:
+            if r.sentence_index is not None and r.sentence_index < n:
+                return True
+            title = " ".join((r.title or "").split())
+            return bool(title) and title in " ".join(r.sentence.split())
+
+        if row.article_id not in c.articles:
+            return False
+        return top(row) or any(top(m.row) for m in c.members if m.row.article_id == row.article_id)
+
+    def _recency(self, row: EventRow, c: _Cluster) -> float:
+        published, day = _parse_day(row.published), _parse_day(c.day)
+        if published and day and 0 <= (published - day).days <= self.s.recent_days:
+            return 0.1
+        return 0.0
 
     def _found(self, row: EventRow, when: str | None, member: _Member) -> None:
         direction = None if row.type in self.kinds.symmetric else _direction(row)

@@ -2,9 +2,9 @@
 
 Order: the event's own date where the text gives one; otherwise the publication date of the
 earliest article that reports it (an undated "officials accuse Russia" is placed when it was
-reported); events with neither come last. Within one day, a month-only date sorts before the
-days of that month (it is known to have happened no later than them), then by type and id so
-the order is stable.
+reported); events with neither come last, in input order (article, then position in it). Within one day,
+events dated by the text come before those placed by publication; a month-only date sorts
+before the days of that month; then type and id keep the order stable.
 """
 
 from __future__ import annotations
@@ -52,14 +52,18 @@ def story(
     if level == "country":
         a, b = a.upper(), b.upper()
     rows = merged_between(store, a, b, level, modalities)
-    rows.sort(key=_order)
     sources = sources_of(store, [r.id for r in rows])
+    rows.sort(key=lambda r: _order(r, sources.get(r.id, [])))
     return [_item(r, sources.get(r.id, []), level) for r in rows]
 
 
-def _order(r: MergedRow) -> tuple[int, str, int, str, str]:
+def _order(r: MergedRow, sources: list[SourceRow]) -> tuple[int, str, int, int, tuple[str, int], str, str]:
     day = r.day or ""
-    return (r.day is None, day, len(day), r.type, r.id)
+    # Same day: events dated by their text before those only placed by publication. Undated
+    # and unpublished events keep the input order (doc name, then position in the article),
+    # the best hint left.
+    first = min(((s.doc, s.event_id) for s in sources), default=("", 0)) if r.day is None else ("", 0)
+    return (r.day is None, day, len(day), r.day_source != "text", first, r.type, r.id)
 
 
 def _item(r: MergedRow, sources: list[SourceRow], level: str) -> StoryItem:

@@ -39,6 +39,7 @@ class EventRow:
     published: str | None
     outlet: str | None
     sentence_index: int | None
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ _EVENT_ROWS_SQL = (
     "e.source_country, e.target_name, e.target_actor_id, e.target_country, e.date, "
     "e.date_precision, e.modality, e.attributed_to, e.sentence, e.confidence, a.published, "
     "a.outlet, (SELECT max(s.idx) FROM sentences s WHERE s.article_id = e.article_id "
-    "AND s.start <= e.start) FROM events e JOIN articles a ON a.id = e.article_id"
+    "AND s.start <= e.start), a.title FROM events e JOIN articles a ON a.id = e.article_id"
 )
 
 
