@@ -1,9 +1,490 @@
-"""Actor linking: mentions -> canonical actors (placeholder)."""
+"""Actor linking: every state, person, organisation and place named in the body -> an Actor.
+
+A left-to-right matcher over each sentence's tokens (dict lookups on normalised tokens, see
+``kb.norm``), using the compiled knowledge base (``kb.load_kb``):
+
+* names from the KB, longest first ("Wladimir Putin", "Vereinigte Staaten", "Weißes Haus");
+* country adjectives/genitives/compound prefixes, optionally followed by a role noun:
+  "der russische Präsident" / "Russlands Präsident" / "US-Präsident" / "Kreml-Chef" -> the
+  office holder at the article's date; "der russische General Oleg Makarewitsch" -> a new
+  person with the state the text gives; "die russischen Geheimdienste" -> RUS/SPY group;
+  an adjective alone ("russischen Beständen") -> the state;
+* a capital or seat of power is the government ("Moskau hoffe", "der Kreml teilte mit")
+  unless it stands after a locative preposition or as a dateline ("in Moskau", "Damaskus –");
+* inside an article: surnames after the full name ("Putin"), names of people the text
+  introduced ("Makarewitsch"), a bare role noun for the last person in that office
+  ("der Ministerpräsident");
+* NER spans (``how="ner"``) that the KB does not cover stay as ``how="ner-only"`` actors.
+
+Dates: offices are resolved with ``doc.published``. Without a date, a holder of the office who
+is named in the article wins; else the latest known holder (documented in the report).
+"""
 
 from __future__ import annotations
 
-from ..models import Document
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from ..models import Actor, Document, Mention, Sentence
 from ..pipeline import register_stage
+from .kb import KnowledgeBase, load_kb, norm, slug
+
+# After these a capital is the place, not its government ("in Moskau", "nach Peking").
+LOCATIVE = frozenset({"in", "im", "nach", "bei", "beim", "nahe", "nahe", "vor", "ins", "nördlich",
+                      "südlich", "östlich", "westlich", "zwischen"})
+# Words between a country adjective and its role noun: "der russische *nationale* Sicherheitsrat".
+_MODIFIER_ENDINGS = ("e", "en", "er", "es", "em")
+_ADJ_STEM_ENDINGS = tuple(norm(x) for x in ("ig", "isch", "lich", "al", "är", "ell", "iv", "ant", "ent", "los", "bar", "sam"))
+_MODIFIER_PREFIXES = tuple(norm(x) for x in ("ehemalig", "frueher", "früher", "damalig", "amtierend", "designiert",
+                      "stellvertretend", "neu", "abgesetzt", "gestürzt", "gestuerzt", "gewählt",
+                      "gewaehlt", "scheidend", "künftig", "kuenftig", "langjährig", "oberst", "erst"))
+_DATELINE_MARKS = frozenset({"–", "-", "—", "/"})
+_MAX_NAME_TOKENS = 3  # an unknown person's name after a role noun
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+@dataclass
+class _DocState:
+    """What the article established so far: who was named, aliases it introduced."""
+
+    date: str | None
+    seen: list[str] = field(default_factory=list)  # person actor ids, in order of mention
+    local_names: dict[str, Actor] = field(default_factory=dict)  # surname key -> actor
+    by_office: dict[str, Actor] = field(default_factory=dict)  # office -> last person named so
+    people: dict[str, Actor] = field(default_factory=dict)
+
+
+def _tokens(body: str, sentence: Sentence) -> list[_Tok]:
+    spans = sentence.tokens or ((sentence.start, sentence.end),)
+    out: list[_Tok] = []
+    for n, (s, e) in enumerate(spans):
+        # spaCy keeps the full stop on a sentence's last word when it looks like an
+        # abbreviation ("Digi24."); the name is the word without it.
+        if n == len(spans) - 1 and e - s > 2 and body[e - 1] == "." and body[s:e - 1].isalnum():
+            out.append(_Tok(s, e - 1, body[s:e - 1], norm(body[s:e - 1])))
+            out.append(_Tok(e - 1, e, ".", "."))
+            continue
+        out.append(_Tok(s, e, body[s:e], norm(body[s:e])))
+    return out
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def _name_ok(entry: list[str], text: str) -> bool:
+    flag = entry[2] if len(entry) > 2 else ""
+    if flag == "cs":
+        return text.isupper()
+    if flag == "lc":
+        return True
+    return _capitalised(text) or text[:3].lower() in ("al-", "as-", "el-", "de ", "von")
+
+
+class Linker:
+    """Links one Document's mentions; holds the KB and the per-name first-token index."""
+
+    def __init__(self, kb: KnowledgeBase | None = None) -> None:
+        self.kb = kb or load_kb()
+        first: dict[str, int] = {}
+        for key in self.kb.names:
+            n = key.count(" ") + 1
+            head = key.split(" ", 1)[0]
+            if first.get(head, 0) < n:
+                first[head] = n
+        self._first = first
+
+    # ---- public ------------------------------------------------------------------------
+
+    def link(self, doc: Document) -> tuple[Mention, ...]:
+        state = _DocState(date=doc.published)
+        found: list[Mention] = []
+        for index, sentence in enumerate(doc.sentences):
+            found.extend(self._sentence(doc.body, sentence, index, state))
+        ner = [m for m in doc.mentions if m.actor is None]
+        found.extend(self._ner_only(doc.body, ner, found, state))
+        found.sort(key=lambda m: (m.start, m.end))
+        return tuple(found)
+
+    # ---- one sentence ------------------------------------------------------------------
+
+    def _sentence(self, body: str, sentence: Sentence, index: int, st: _DocState) -> list[Mention]:
+        toks = _tokens(body, sentence)
+        out: list[Mention] = []
+        i = 0
+        while i < len(toks):
+            got = self._at(toks, i, st)
+            if got is None:
+                i += 1
+                continue
+            end, actor, how = got
+            start_tok = toks[i]
+            last = toks[end - 1]
+            mention = Mention(
+                start=start_tok.start,
+                end=last.end,
+                text=body[start_tok.start:last.end],
+                label=_label(actor),
+                actor=actor,
+                sentence_index=index,
+                how=how,
+            )
+            out.append(mention)
+            i = end
+        return out
+
+    def _at(self, toks: list[_Tok], i: int, st: _DocState) -> tuple[int, Actor, str] | None:
+        """The mention starting at token ``i``: (end token, actor, how), or None."""
+        tok = toks[i]
+        key = tok.key
+        # 1. a country adjective, possibly heading a role phrase
+        if key in self.kb.adjectives:
+            return self._country_phrase(toks, i, i + 1, self.kb.adjectives[key], st, "adj")
+        # 2. names from the KB (longest match), and names the article introduced
+        named = self._name(toks, i, st)
+        if named is not None:
+            end, actor_id, how = named
+            return self._after_name(toks, i, end, actor_id, how, st)
+        local = st.local_names.get(key)
+        if local is not None and _capitalised(tok.text):
+            return i + 1, local, "coref"
+        # 3. hyphenated compounds: "US-Präsident", "Kreml-Chef", "UN-Konferenz"
+        if "-" in key:
+            compound = self._compound(toks, i, st)
+            if compound is not None:
+                return compound
+        # 4. role nouns without a country: "Außenminister Sergej Lawrow", "der Ministerpräsident"
+        role = self.kb.roles.get(key)
+        if role is not None and _capitalised(tok.text):
+            return self._bare_role(toks, i, role, st)
+        # 5. demonyms: "die Palästinenser", "zwei Afghanen"
+        if key in self.kb.demonyms and _capitalised(tok.text):
+            state_id = self.kb.demonyms[key]
+            country = self.kb.actors[state_id][2]
+            return i + 1, Actor(f"lb:people:{country.lower()}", tok.text, "group", country, None), "demonym"
+        return None
+
+    def _name(self, toks: list[_Tok], i: int, st: _DocState) -> tuple[int, str, str] | None:
+        longest = self._first.get(toks[i].key, 0)
+        for n in range(min(longest, len(toks) - i), 0, -1):
+            key = " ".join(t.key for t in toks[i:i + n])
+            entries = self.kb.names.get(key)
+            if not entries:
+                continue
+            for entry in entries:
+                actor_id, how = entry[0], entry[1]
+                if not _name_ok(entry, toks[i].text):
+                    continue
+                if how == "short" and actor_id not in st.seen:
+                    continue
+                return i + n, actor_id, how
+        return None
+
+    def _after_name(
+        self, toks: list[_Tok], i: int, end: int, actor_id: str, how: str, st: _DocState
+    ) -> tuple[int, Actor, str]:
+        kb = self.kb
+        kind = kb.actors[actor_id][1]
+        if kind == "person":
+            actor = kb.actor(actor_id, date=st.date)
+            self._remember(actor, st)
+            return end, actor, "coref" if how == "short" else how
+        if kind == "state":
+            country = kb.actors[actor_id][2]
+            # "Russlands Präsident", "Syriens Staatschef Bashar al-Assad"
+            if toks[end - 1].key.endswith("s") and end < len(toks):
+                phrase = self._role_after(toks, i, end, country, st)
+                if phrase is not None:
+                    return phrase
+            return end, kb.actor(actor_id), "kb"
+        meto = kb.metonym(actor_id)
+        if meto is not None:
+            target, sector = meto
+            if self._is_place_use(toks, i, end):
+                return end, kb.actor(actor_id), "place"
+            t = kb.actor(target)
+            return end, replace(t, sector=sector or t.sector), "metonym"
+        return end, kb.actor(actor_id), "kb"
+
+    def _is_place_use(self, toks: list[_Tok], i: int, end: int) -> bool:
+        if i > 0 and toks[i - 1].key in LOCATIVE:
+            return True
+        if i > 0 and toks[i - 1].key == "/":
+            return True
+        # dateline: "Damaskus – Bei Kämpfen ...", "Washington/ Caracas –"
+        if end < len(toks) and toks[end].text in _DATELINE_MARKS and i <= 2:
+            return True
+        return False
+
+    # ---- role phrases ------------------------------------------------------------------
+
+    def _country_phrase(
+        self, toks: list[_Tok], i: int, end: int, state_id: str, st: _DocState, how: str
+    ) -> tuple[int, Actor, str]:
+        country = self.kb.actors[state_id][2]
+        phrase = self._role_after(toks, i, end, country, st)
+        if phrase is not None:
+            return phrase
+        return end, self.kb.actor(state_id), how
+
+    def _role_after(
+        self, toks: list[_Tok], i: int, end: int, country: str, st: _DocState
+    ) -> tuple[int, Actor, str] | None:
+        """A role noun after a country word at ``end`` (skipping modifiers and "Staats- und")."""
+        j = end
+        for _ in range(3):
+            if j >= len(toks):
+                return None
+            key = toks[j].key
+            if key in self.kb.roles and _capitalised(toks[j].text):
+                break
+            if key.endswith("-") and j + 1 < len(toks) and toks[j + 1].key in ("und", "oder"):
+                j += 2  # "Staats- und Parteichef"
+                continue
+            if _is_modifier(toks[j]):
+                j += 1  # "der russische nationale Sicherheitsrat", "Russlands ehemaliger"
+                continue
+            return None
+        else:
+            return None
+        if j >= len(toks):
+            return None
+        role_key = toks[j].key
+        role = self.kb.roles[role_key]
+        return self._resolve_role(toks, i, j + 1, country, role, role_key, st)
+
+    def _resolve_role(
+        self,
+        toks: list[_Tok],
+        i: int,
+        end: int,
+        country: str | None,
+        role: list[str],
+        role_key: str,
+        st: _DocState,
+    ) -> tuple[int, Actor, str]:
+        office, sector, kind = role
+        kb = self.kb
+        if kind == "person":
+            name = self._name_after(toks, end, st)
+            if name is not None:
+                name_end, actor = name
+                if actor.country is None and country:
+                    actor = replace(actor, country=country)
+                if actor.sector is None and sector:
+                    actor = replace(actor, sector=sector)
+                self._remember(actor, st, office)
+                return name_end, actor, "role-name"
+            if office and country:
+                holder = kb.holder(country, office, st.date, prefer=reversed(st.seen))
+                if holder is not None:
+                    actor = kb.actor(holder, date=st.date)
+                    self._remember(actor, st, office)
+                    return end, actor, "role"
+            label = " ".join(t.text for t in toks[i:end])
+            return end, Actor(f"lb:role:{(country or 'xxx').lower()}:{slug(role_key)}", label,
+                              "person", country, sector or None), "role"
+        # a group or institution: "die russischen Geheimdienste", "venezolanische Regierungsvertreter"
+        code = (country or "xxx").lower()
+        sect = sector or "UNK"
+        name = f"{kb.actors[self._state_id(country)][0] if self._state_id(country) else country} ({sect})"
+        return end, Actor(f"lb:grp:{code}:{sect.lower()}", name, "group", country, sector or None), "role"
+
+    def _state_id(self, country: str | None) -> str | None:
+        if not country:
+            return None
+        found = self.kb.names.get(norm(country))
+        if found and self.kb.actors[found[0][0]][2] == country:
+            return found[0][0]
+        return None
+
+    def _name_after(self, toks: list[_Tok], j: int, st: _DocState) -> tuple[int, Actor] | None:
+        """A person's name right after a role noun: a KB person or new capitalised tokens."""
+        if j < len(toks) and toks[j].key == ",":  # "Staatschef, Nicolás Maduro"
+            j += 1
+        if j >= len(toks) or not _capitalised(toks[j].text) or not toks[j].text[:1].isalpha():
+            return None
+        named = self._name(toks, j, st)
+        if named is not None:
+            end, actor_id, _ = named
+            if self.kb.actors[actor_id][1] == "person":
+                return end, self.kb.actor(actor_id, date=st.date)
+            return None
+        local = st.local_names.get(toks[j].key)
+        if local is not None:
+            return j + 1, local
+        k = j
+        while k < len(toks) and k - j < _MAX_NAME_TOKENS and _looks_like_name(toks[k]):
+            k += 1
+        # A name ends in a word the German lexicon does not know ("Oleg Makarewitsch"), so
+        # "Venezuela-Diktator Asyl" is no person called Asyl.
+        while k > j and _is_german_word(toks[k - 1].text):
+            k -= 1
+        if k == j:
+            return None
+        words = [t.text for t in toks[j:k]]
+        name = " ".join(words)
+        actor = Actor(f"lb:per:{slug(name)}", name, "person", None, None)
+        return k, actor
+
+    def _bare_role(self, toks: list[_Tok], i: int, role: list[str], st: _DocState) -> tuple[int, Actor, str] | None:
+        office, sector, kind = role
+        if kind != "person":
+            return None
+        name = self._name_after(toks, i + 1, st)
+        if name is not None:
+            end, actor = name
+            if actor.country is None:
+                country = self._country_before(toks, i)
+                if country:
+                    actor = replace(actor, country=country)
+            if actor.sector is None and sector:
+                actor = replace(actor, sector=sector)
+            self._remember(actor, st, office)
+            return end, actor, "role-name"
+        if office and office in st.by_office:
+            return i + 1, st.by_office[office], "coref"
+        return None
+
+    def _country_before(self, toks: list[_Tok], i: int) -> str | None:
+        # "Kroatien seine Außenministerin Vesna Pusic": a state a few tokens back, same clause.
+        for k in range(i - 1, max(-1, i - 5), -1):
+            if toks[k].key in (",", ";", ".", ":"):
+                return None
+            for entry in self.kb.names.get(toks[k].key, ()):
+                kind = self.kb.actors[entry[0]][1]
+                if kind == "state":
+                    return str(self.kb.actors[entry[0]][2])
+                meto = self.kb.metonym(entry[0])
+                if meto is not None:
+                    return str(self.kb.actors[entry[0]][2])
+        return None
+
+    def _compound(self, toks: list[_Tok], i: int, st: _DocState) -> tuple[int, Actor, str] | None:
+        tok = toks[i]
+        head, _, rest = tok.key.partition("-")
+        target = self.kb.prefixes.get(head)
+        adjective = self.kb.adjectives.get(head)
+        if target is None and adjective is None:
+            return None
+        if target is None:
+            target = adjective
+        assert target is not None
+        kind = self.kb.actors[target][1]
+        meto = self.kb.metonym(target)
+        country: str | None
+        if meto is not None:
+            country = self.kb.actors[meto[0]][2]
+            base = self.kb.actor(meto[0])
+        else:
+            country = self.kb.actors[target][2]
+            base = self.kb.actor(target)
+        last = rest.rsplit("-", 1)[-1]
+        role = self.kb.roles.get(rest) or self.kb.roles.get(tok.key) or self.kb.roles.get(last)
+        if role is not None:
+            role_key = rest if rest in self.kb.roles else last
+            if tok.key in self.kb.roles:
+                role_key = tok.key
+            return self._resolve_role(toks, i, i + 1, country, role, role_key, st)
+        if kind in ("organisation", "group"):
+            return i + 1, base, "prefix"
+        return i + 1, base, "prefix"
+
+    # ---- memory ------------------------------------------------------------------------
+
+    def _remember(self, actor: Actor, st: _DocState, office: str | None = None) -> None:
+        if actor.kind != "person":
+            return
+        st.seen.append(actor.actor_id)
+        st.people[actor.actor_id] = actor
+        parts = actor.name.split()
+        if len(parts) >= 2:
+            surname = norm(parts[-1])
+            st.local_names.setdefault(surname, actor)
+            st.local_names.setdefault(surname + "s", actor)
+        if office:
+            st.by_office[office] = actor
+
+    # ---- NER spans the KB did not cover ------------------------------------------------
+
+    def _ner_only(self, body: str, ner: Sequence[Mention], found: Sequence[Mention], st: _DocState) -> list[Mention]:
+        out: list[Mention] = []
+        taken = sorted((m.start, m.end) for m in found)
+        for m in ner:
+            if any(m.start < e and s < m.end for s, e in taken):
+                continue
+            key = " ".join(norm(w) for w in m.text.split())
+            actor: Actor | None = None
+            entries = self.kb.names.get(key)
+            if entries:
+                actor = self.kb.actor(entries[0][0], date=st.date)
+            elif norm(m.text.split()[-1]) in st.local_names:
+                actor = st.local_names[norm(m.text.split()[-1])]
+            else:
+                kind = {"PER": "person", "LOC": "place", "ORG": "organisation"}.get(m.label, "group")
+                actor = Actor(f"lb:{kind[:3]}:{slug(m.text)}", m.text, kind)  # type: ignore[arg-type]
+            out.append(replace(m, actor=actor, how="ner-only" if not entries else "kb"))
+            taken.append((m.start, m.end))
+        return out
+
+
+def _is_modifier(tok: _Tok) -> bool:
+    """An attributive adjective that may stand between a country word and its role noun."""
+    if not tok.text.islower():
+        return False
+    key = tok.key
+    if key.startswith(_MODIFIER_PREFIXES):
+        return True
+    for ending in _MODIFIER_ENDINGS:
+        if key.endswith(ending) and key[: -len(ending)].endswith(_ADJ_STEM_ENDINGS):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _is_german_word(text: str) -> bool:
+    import simplemma
+
+    return bool(simplemma.is_known(text, lang="de"))
+
+
+def _looks_like_name(tok: _Tok) -> bool:
+    text = tok.text
+    if not text[:1].isupper() or not any(ch.isalpha() for ch in text):
+        return False
+    return not text.isupper() or len(text) <= 1
+
+
+def _label(actor: Actor) -> str:
+    return {"person": "PER", "place": "LOC", "state": "LOC"}.get(actor.kind, "ORG")
+
+
+def link_actors(doc: Document, linker: Linker | None = None) -> Document:
+    """``doc`` with ``mentions`` linked to actors (needs ``sentences``)."""
+    return replace(doc, mentions=(linker or _default_linker()).link(doc))
+
+
+def actor_mentions_in(doc: Document, sentence_index: int) -> list[Mention]:
+    """The linked mentions of one sentence, in text order (for the events extractor)."""
+    return [m for m in doc.mentions if m.sentence_index == sentence_index and m.actor is not None]
+
+
+_LINKER: Linker | None = None
+
+
+def _default_linker() -> Linker:
+    global _LINKER
+    if _LINKER is None:
+        _LINKER = Linker()
+    return _LINKER
 
 
 class ActorStage:
@@ -11,8 +492,13 @@ class ActorStage:
     requires = ("body", "sentences")
     assigns = ("mentions",)
 
+    def __init__(self, linker: Linker | None = None) -> None:
+        self._linker = linker
+
     def __call__(self, doc: Document) -> Document:
-        return doc
+        if self._linker is None:
+            self._linker = _default_linker()
+        return link_actors(doc, self._linker)
 
 
 @register_stage("actors")
