@@ -323,8 +323,11 @@ def default_date(
     return None
 
 
-# Strong verbs' preterite forms common in news; weak verbs end in -te/-ten (below).
+# Preterite forms common in news: speech verbs of the report ("sagte die Sprecherin")
+# and strong verbs; other weak verbs end in -te/-ten (below).
 _STRONG_PRETERITE = frozenset(
+    "sagte sagten erklärte erklärten teilte teilten berichtete berichteten betonte betonten "
+    "meldete meldeten hieß hiess schrieb schrieben "
     "traf trafen sprach sprachen rief riefen warf warfen gab gaben schloss schlossen "
     "wies wiesen bat baten kam kamen flog flogen zog zogen griff griffen hielt hielten "
     "nahm nahmen sah sahen stieß stießen beschloss beschlossen verhängte brach brachen "

@@ -259,6 +259,32 @@ def participants(
     return [_with_role(tokens, f, la, ref) for f, la, ref in merged]
 
 
+def _join_around_relatives(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """ "Schoigu, der jahrelang ... vorantrieb, den Außenminister informiert": the clause
+    after an embedded relative clause continues the one before it."""
+    out = list(tokens)
+    n = len(out)
+    for k in range(n - 2):
+        if out[k].text != "," or out[k + 1].lower not in _RELATIVE or k == 0:
+            continue
+        follower = out[k + 2]
+        if follower.text[:1].isupper() and follower.lower not in _DETERMINERS:
+            continue
+        rel = out[k].clause
+        end = next((j for j in range(k + 1, n) if out[j].text == "," and out[j].clause == rel + 1
+                    ), None)
+        if end is None or end + 1 >= n or out[end + 1].text[:1].isupper() and out[end + 1].lower \
+                not in _DETERMINERS:
+            continue
+        before = out[k - 1].clause
+        after_id = out[end].clause
+        for j in range(end, n):
+            if out[j].clause != after_id:
+                break
+            out[j] = replace(out[j], clause=before)
+    return tuple(out)
+
+
 def _dateline_end(tokens: tuple[Token, ...]) -> int:
     """Index of the dash that ends a dateline ("Jerusalem/Ramallah –"), 0 when none."""
     for k, t in enumerate(tokens[:6]):
@@ -287,6 +313,7 @@ def _join_appositions(tokens: tuple[Token, ...], parts: list[Participant]) -> tu
                     joined.add(p.last + 1)
         elif k - 1 in ends and k - 2 >= 0 and tokens[k - 2].text == "," and False:
             pass
+    tokens = _join_around_relatives(tokens)
     if not joined:
         return tokens
     out: list[Token] = []
@@ -327,6 +354,8 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
             break
         j -= 1
         steps += 1
+    if last + 1 < len(tokens) and tokens[last + 1].lower == "zufolge":
+        return Participant(ref, first, last, "other", "zufolge")  # "Xi zufolge": the source
     return Participant(ref, first, last, "core", None)
 
 
@@ -732,6 +761,13 @@ def _event(
         trigger_is_speech=entry.type in SPEECH_TYPES and entry.pos == "V",
         previous_attribution=previous_attribution,
     )
+    if mod.modality == "reported" and mod.attributed_to and src is not None and _same_speaker(
+            mod.attributed_to, src, tokens):
+        # "Maduro warnte ... und ließ die Streitkräfte trainieren": the actor speaking for
+        # itself asserts its own act
+        mod = modality.ModalityResult("asserted", cue="own words")
+    if mod.modality == "asserted" and entry.pos == "N" and _temporal_before(tokens, trig.index):
+        mod = modality.ModalityResult("planned", cue="vor")
     when = dates.event_date(sentence.text, tok.start, doc.published,
                             planned=mod.modality == "planned")
     confidence = entry.conf * (1.0 if src is not None and tgt is not None else 0.7)
@@ -750,6 +786,17 @@ def _event(
         confidence=round(confidence, 3),
         trigger=tok.text,
     )
+
+
+def _same_speaker(attributed: str, src: ActorRef, tokens: tuple[Token, ...]) -> bool:
+    words = set(attributed.split())
+    return bool(words & set(src.name.split())) or (src.actor_id is not None and any(
+        w in src.name for w in words))
+
+
+def _temporal_before(tokens: tuple[Token, ...], i: int) -> bool:
+    """"kurz vor dem Besuch", "vor dem Treffen": the event is still to come."""
+    return i >= 2 and tokens[i - 2].lower == "vor" and tokens[i - 1].lower in _DETERMINERS
 
 
 def extract_events(doc: Document, keep_irrealis: bool = False) -> tuple[Event, ...]:
