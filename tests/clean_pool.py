@@ -30,7 +30,8 @@ NAV = [
 KICKERS = [
     "Ausland", "Nach dem Gipfel", "Analyse", "Exklusiv", "Krieg in Nahost", "Newsblog",
     "Wirtschaftspolitik", "Eklat im Parlament", "Kommentar", "Hintergrund", "Wahlkampf",
-    "Migration", "Nach Angriff", "Europa", "Sicherheitspolitik",
+    "Migration", "Nach Angriff", "Europa", "Sicherheitspolitik", "Krieg in der Ukraine",
+    "Nach der Wahl in Polen",
 ]  # fmt: skip
 TITLES = [
     "Regierung kündigt umfassende Reform der Pflegeversicherung an",
@@ -108,6 +109,16 @@ BYLINES = [
     "Ein Kommentar von Thomas Reinhardt",
     "Autorin: Lea Sommerfeld",
     "von Daniel Kowalski, Wien",
+]
+AUTHOR_BOXES = [
+    ["Über die Autorin", "Lea Sommerfeld ist Korrespondentin in Brüssel und berichtet seit "
+     "2019 über die Europäische Union."],
+    ["Zur Person", "Jonas Albrecht leitet das Ressort Außenpolitik."],
+]  # fmt: skip
+EMBEDS = [
+    ["Bild 1 von 8", "Bild 2 von 8"],
+    ["Ein Beitrag geteilt von Beispielnachrichten (@beispiel_news)"],
+    ["Zur Merkliste hinzufügen"],
 ]
 SHARE = [
     "Teilen",
@@ -248,6 +259,10 @@ def wrap(article: str, seed: int) -> Page:
     inserts = {
         "photo": lambda: _photo(rng),
         "related": lambda: [rng.choice(RELATED_CUES), rng.choice(TEASER_HEADLINES)],
+        "related+dek": lambda: [
+            rng.choice(RELATED_CUES), rng.choice(TEASER_HEADLINES), rng.choice(TEASER_DEKS)
+        ],
+        "embed": lambda: list(rng.choice(EMBEDS)),
         "ad": lambda: [rng.choice(ADS)],
         "video": lambda: [rng.choice(VIDEO)],
         "newsletter": lambda: list(rng.choice(NEWSLETTER)),
@@ -268,6 +283,8 @@ def wrap(article: str, seed: int) -> Page:
         tail.append([rng.choice(SHARE)])
     if rng.random() < 0.4:
         tail.append(list(rng.choice(DONATION)))
+    if rng.random() < 0.25:
+        tail.append(list(rng.choice(AUTHOR_BOXES)))
     if rng.random() < 0.6:
         teasers = [rng.choice(TERMINAL_TEASER_CUES)] if rng.random() < 0.6 else []
         for _ in range(rng.randint(3, 5)):

@@ -53,6 +53,8 @@ TEASER_DEK_MAX_CHARS = 350
 CAPTION_MAX_WORDS = 25
 CREDIT_MAX_WORDS = 8  # a longer "credit" line carries its own caption
 _HEADLINE_REASONS = frozenset({"short", "heading", "repeated"})
+_TRANSPARENT = frozenset({"line", "credit", "related", "box", "teaser", "caption", "repeated",
+                          "dateline", "byline", "no-words", "nav", "foreign"})  # fmt: skip
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"“”»]?\s+[„\"«A-ZÄÖÜ]")
 
 
@@ -196,34 +198,46 @@ class _Classes:
 
 
 def _cut_terminal(c: _Classes) -> int:
-    seen = 0
+    seen = paragraphs = 0
     for i, ln in enumerate(c.lines):
-        if ln.cue == "terminal" and seen >= TERMINAL_MIN_BODY_CHARS:
+        # "Kommentare" next to the headline is a counter link, not the comment section:
+        # honour a terminal cue only after real article text (a dek is one paragraph).
+        if ln.cue == "terminal" and seen >= TERMINAL_MIN_BODY_CHARS and paragraphs >= 2:
             for j in range(i, len(c.lines)):
                 c.set(j, "bad", "after-end" if j > i else "terminal")
             return i
         if c.cls[i] == "good":
             seen += len(ln.text)
+            paragraphs += 1
     return len(c.lines)
 
 
 def _take_teasers(c: _Classes) -> None:
-    """After a "Lesen Sie auch" cue: the teaser headline(s) and a dek in the same block."""
+    """After a "Lesen Sie auch" cue: the teaser headline(s) and a dek in the same block.
+
+    On a page with blank lines between paragraphs, a short line printed in the cue's own
+    block belongs to the box (an author bio under "Über die Autorin").
+    """
     for i, ln in enumerate(c.lines):
-        if ln.cue != "related":
+        if ln.cue not in ("related", "box"):
             continue
         taken = 0
         for j in range(i + 1, min(i + 5, len(c.lines))):
             nxt = c.lines[j]
-            if c.cls[j] == "bad":
-                continue
-            if _headline_like(nxt) and c.cls[j] == "short":
+            if _headline_like(nxt) and c.reason[j] in ("short", "repeated"):
                 c.set(j, "bad", "teaser")
                 taken += 1
                 continue
-            same_block = c.blocked and nxt.block == c.lines[j - 1].block
-            if taken and same_block and len(nxt.text) <= TEASER_DEK_MAX_CHARS:
-                c.set(j, "bad", "teaser")
+            if c.cls[j] == "bad":
+                continue
+            if ln.cue == "box" and len(nxt.text) <= TEASER_DEK_MAX_CHARS:
+                c.set(j, "bad", "box")  # the bio under "Über die Autorin"
+            elif taken and len(nxt.text) <= TEASER_DEK_MAX_CHARS and (
+                nxt.block == c.lines[j - 1].block
+                if c.blocked
+                else not _INNER_SENTENCE_END.search(nxt.text) and len(nxt.text) <= 200
+            ):
+                c.set(j, "bad", "teaser")  # the dek under the teaser headline
             break
 
 
@@ -271,11 +285,14 @@ def _resolve_context(c: _Classes) -> None:
         c.set(i, cls, reason)
     # A short sentence near article prose is article (a lead before a photo block, a
     # one-line paragraph between two boxes); far from it, it is a box's text.
-    good = [i for i, cls in enumerate(c.cls) if cls == "good"]
+    # Lines removed by a cue (boxes, credits, buttons) do not count as distance.
+    visible = [i for i in range(len(c.cls)) if c.reason[i] not in _TRANSPARENT]
+    rank = {line: r for r, line in enumerate(visible)}
+    good = [rank[i] for i in visible if c.cls[i] == "good"]
     for i, cls in enumerate(c.cls):
         if cls != "neargood":
             continue
-        if any(abs(i - g) <= NEARGOOD_REACH for g in good):
+        if any(abs(rank[i] - g) <= NEARGOOD_REACH for g in good):
             c.set(i, "good", "body")
         else:
             c.set(i, "bad", "isolated")
@@ -323,9 +340,18 @@ def _cut_teaser_series(c: _Classes, end: int) -> None:
         break
     units.append((heads, deks))
     headlines = sum(h for h, _ in units)
-    two_line = sum(1 for h, _ in units if h >= 2)
     dek_count = sum(d for _, d in units)
-    if headlines >= TEASER_MIN_HEADLINES and (two_line >= 2 or dek_count == 0):
+    # kicker + headline pairs: runs of adjacent headline-like lines
+    head_lines = sorted(j for j in run if _headline_like(c.lines[j]))
+    groups = [1]
+    for a, b in zip(head_lines, head_lines[1:], strict=False):
+        if b == a + 1:
+            groups[-1] += 1
+        else:
+            groups.append(1)
+    two_line = sum(1 for g in groups if g >= 2)
+    teaser_like = two_line >= 2 or dek_count == 0 or headlines >= 2 * dek_count + 2
+    if headlines >= TEASER_MIN_HEADLINES and teaser_like:
         for j in run:
             if c.cls[j] == "good" or c.reason[j] == "isolated":
                 c.set(j, "bad", "teaser")

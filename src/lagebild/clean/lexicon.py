@@ -14,7 +14,7 @@ from importlib import resources
 from ..errors import ConfigError
 
 # Checked in this order: credits are specific, so they win over the generic "line" cues.
-CUE_KINDS = ("terminal", "related", "credit", "line", "comment", "nav")
+CUE_KINDS = ("terminal", "related", "box", "credit", "line", "comment", "nav")
 
 
 @dataclass(frozen=True)

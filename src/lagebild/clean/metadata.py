@@ -18,7 +18,7 @@ TITLE_MIN_WORDS = 4  # shorter head lines are kickers/sections ("Nächster Seite
 TITLE_MAX_WORDS = 25
 HEAD_EXTENSION = 3  # body lines after which an unlabelled dateline is no longer page head
 # Head-line reasons that can never be the headline.
-_NOT_TITLE = frozenset({"line", "credit", "comment", "terminal", "related", "foreign",
+_NOT_TITLE = frozenset({"line", "credit", "comment", "terminal", "related", "box", "foreign",
                         "dateline", "byline", "no-words", "keywords", "after-end", "nav"})  # fmt: skip
 # A date line outside the page head must say it is the publication date.
 _PUBLISHED_CUE = re.compile(
@@ -41,7 +41,7 @@ def page_meta(split: Split) -> PageMeta:
     return PageMeta(
         title=_title(head, split.verdicts),
         published=_published(head, split.verdicts[: split.end]),
-        author=_author(head),
+        author=_author(head, split.verdicts[: split.end]),
         outlet=_outlet(split.verdicts),
     )
 
@@ -70,7 +70,14 @@ def _title(head: tuple[Verdict, ...], page: tuple[Verdict, ...]) -> str | None:
     for ln in candidates:
         if repeated(ln):
             return ln.text
-    return candidates[0].text
+    first = candidates[0]
+    # A kicker of four words or more ("Krieg in der Ukraine") sits right above a longer
+    # headline.
+    if len(candidates) > 1:
+        nxt = candidates[1]
+        if nxt.index == first.index + 1 and nxt.words > first.words:
+            return nxt.text
+    return first.text
 
 
 def _published(head: tuple[Verdict, ...], page: tuple[Verdict, ...]) -> str | None:
@@ -103,9 +110,12 @@ def _published(head: tuple[Verdict, ...], page: tuple[Verdict, ...]) -> str | No
     return best.iso
 
 
-def _author(head: tuple[Verdict, ...]) -> str | None:
-    for v in head:
-        byline = byline_of(v.line.text)
+def _author(head: tuple[Verdict, ...], page: tuple[Verdict, ...]) -> str | None:
+    """A byline in the page head, else one after the last body paragraph (some outlets
+    sign at the end); never inside the body or the comment section."""
+    last_body = max((i for i, v in enumerate(page) if v.keep), default=len(page))
+    for v in (*head, *page[last_body + 1 :]):
+        byline = byline_of(v.line.text) if v.reason == "byline" else None
         if byline:
             return byline.author
     return None
