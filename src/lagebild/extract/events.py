@@ -339,6 +339,11 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
     steps = 0
     while j >= 0 and steps < 5:
         t = tokens[j]
+        if t.lower in ("von", "vom") and j > 0 and tokens[j - 1].text[:1].isupper() and \
+                tokens[j - 1].lower not in ("seiten",) and j == first - 1:
+            # "in großen Teilen von Caracas", "Lob von Xi": von after a noun names its owner
+            # or giver (an attribute), not the agent of a passive
+            return Participant(ref, first, last, "attr", "von")
         if t.lower in ALL_PREPS:
             prep = t.lower
             if t.lower == "von" or (j > 0 and tokens[j - 1].lower == "von"):
@@ -410,8 +415,14 @@ def assign_roles(
         src, tgt = _nominal(trig, tokens, groups, entry)
         if src is None and _possessive_before(tokens, trig.index):
             src = _subject_from_other_clauses(others, tokens, trig)
+        if tgt is None and src is not None and entry.type in _PLACE_IS_TARGET:
+            # "US-Cyberangriffe führten dazu, dass in Teilen von Caracas der Strom ausfiel":
+            # the consequence clause names where the attack hit
+            hit = [p for p in others if tokens[p.first].clause == clause + 1
+                   and p.role in ("place", "attr", "core")]
+            tgt = [hit[0]] if hit else None
     elif entry.frame == "recipient" or trig.passive:
-        src = _first(groups, ("agent", "source"))
+        src = _first(groups, ("agent", "source", "attr"))
         # the subject stands next to the finite verb: "erhält Russland", "Putin erhält"
         # (after the verb first: a fronted adverbial "Ungeachtet des Ukraine-Kriegs erhält
         # Russland" pushes the subject behind it)
@@ -611,7 +622,7 @@ def _nominal(
     if src is None and after:
         first_after = after[0][0]
         # "Besuch des venezolanischen Staatschefs", "Rückendeckung von Xi", "Solidarität aus Peking"
-        if first_after.role in ("core", "agent", "source") and first_after.first - i <= 4:
+        if first_after.role in ("core", "agent", "source", "attr") and first_after.first - i <= 4:
             src = after[0]
             after = after[1:]
     if src is None and (not genitive_is_target(entry.type) or _possessive_before(tokens, i)
