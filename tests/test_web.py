@@ -47,25 +47,27 @@ XSS_BODY = (
 XSS_URL = "javascript:console.log('XSS-FIRED')"
 HOSTILE_ACTOR = "<img src=y onerror=\"window.__xss='actor'\">Miliz"
 
-PARTNERSHIP_TITLE = "Russland und Venezuela besiegeln Partnerschaft"
+# The hand-annotated articles are about a triangle no seed article mentions (Norway, Chile,
+# Portugal), so what the extractors find in the seeds never changes what these tests expect.
+PARTNERSHIP_TITLE = "Norwegen und Chile besiegeln Lithium-Abkommen"
 PARTNERSHIP_BODY = (
-    "Russland und Venezuela haben am 27. Oktober 2025 eine strategische Partnerschaft unterzeichnet. "
-    "Die USA warfen Venezuela im November 2025 vor, den Drogenhandel zu unterstützen. "
-    "Russland verurteilte im Dezember 2025 die Angriffe der USA auf Boote in der Karibik. "
-    "Venezuela bat Russland um militärische Hilfe."
+    "Norwegen und Chile haben am 27. Oktober 2025 ein Abkommen über Lithium unterzeichnet. "
+    "Portugal warf Chile im November 2025 vor, Fischereirechte zu verletzen. "
+    "Norwegen verurteilte im Dezember 2025 die Strafzölle Portugals auf Stockfisch. "
+    "Chile bat Norwegen um technische Hilfe."
 )
-SUPPORT_TITLE = "Putin sichert Maduro Unterstützung zu"
+SUPPORT_TITLE = "Støre sichert Boric Unterstützung zu"
 SUPPORT_BODY = (
-    "Wladimir Putin hat Nicolás Maduro am 11. Dezember 2025 in einem Telefonat "
+    "Jonas Gahr Støre hat Gabriel Boric am 11. Dezember 2025 in einem Telefonat "
     "seine Unterstützung zugesichert. "
-    "Das teilte der Kreml in Moskau mit."
+    "Das teilte die Regierung in Oslo mit."
 )
 
-RUS = Actor("Q159", "Russland", "state", "RUS", "GOV")
-VEN = Actor("Q717", "Venezuela", "state", "VEN", "GOV")
-USA = Actor("Q30", "Vereinigte Staaten", "state", "USA", "GOV")
-PUTIN = Actor("Q7747", "Wladimir Putin", "person", "RUS", "GOV")
-MADURO = Actor("Q57307", "Nicolás Maduro", "person", "VEN", "GOV")
+NOR = Actor("Q20", "Norwegen", "state", "NOR", "GOV")
+CHL = Actor("Q298", "Chile", "state", "CHL", "GOV")
+PRT = Actor("Q45", "Portugal", "state", "PRT", "GOV")
+STORE = Actor("lb:per:jonas-gahr-store", "Jonas Gahr Støre", "person", "NOR", "GOV")
+BORIC = Actor("lb:per:gabriel-boric", "Gabriel Boric", "person", "CHL", "GOV")
 
 
 def _ref(actor: Actor) -> ActorRef:
@@ -120,21 +122,21 @@ def hand_documents() -> list[Document]:
     partnership = _annotated(
         PARTNERSHIP_TITLE,
         PARTNERSHIP_BODY,
-        {"Russland": RUS, "Venezuela": VEN, "USA": USA},
+        {"Norwegen": NOR, "Chile": CHL, "Portugal": PRT},
         [
             {
-                "in": "Partnerschaft unterzeichnet",
+                "in": "Lithium unterzeichnet",
                 "type": "AGREE",
-                "source": _ref(RUS),
-                "target": _ref(VEN),
+                "source": _ref(NOR),
+                "target": _ref(CHL),
                 "date": "2025-10-27",
                 "trigger": "unterzeichnet",
             },
             {
-                "in": "Drogenhandel",
+                "in": "Fischereirechte",
                 "type": "ACCUSE",
-                "source": _ref(USA),
-                "target": _ref(VEN),
+                "source": _ref(PRT),
+                "target": _ref(CHL),
                 "date": "2025-11",
                 "modality": "reported",
                 "trigger": "warfen vor",
@@ -142,16 +144,16 @@ def hand_documents() -> list[Document]:
             {
                 "in": "verurteilte",
                 "type": "ACCUSE",
-                "source": _ref(RUS),
-                "target": _ref(USA),
+                "source": _ref(NOR),
+                "target": _ref(PRT),
                 "date": "2025-12",
                 "trigger": "verurteilte",
             },
             {
-                "in": "militärische Hilfe",
+                "in": "technische Hilfe",
                 "type": "REQUEST",
-                "source": _ref(VEN),
-                "target": _ref(RUS),
+                "source": _ref(CHL),
+                "target": _ref(NOR),
                 "trigger": "bat",
             },
         ],
@@ -159,30 +161,30 @@ def hand_documents() -> list[Document]:
     support = _annotated(
         SUPPORT_TITLE,
         SUPPORT_BODY,
-        {"Wladimir Putin": PUTIN, "Nicolás Maduro": MADURO, "Kreml": RUS},
+        {"Jonas Gahr Støre": STORE, "Gabriel Boric": BORIC, "Oslo": NOR},
         [
             {
                 "in": "Unterstützung zugesichert",
                 "type": "SUPPORT",
-                "source": _ref(PUTIN),
-                "target": _ref(MADURO),
+                "source": _ref(STORE),
+                "target": _ref(BORIC),
                 "date": "2025-12-11",
                 "modality": "reported",
-                "by": "Kreml",
+                "by": "Regierung in Oslo",
                 "trigger": "zugesichert",
             },
         ],
     )
     hostile = _annotated(
         "Bericht über " + XSS_TITLE,
-        "Die " + HOSTILE_ACTOR + " griff Venezuela am 1. Dezember 2025 an. " + XSS_BODY,
-        {"Venezuela": VEN},
+        "Die " + HOSTILE_ACTOR + " griff Chile am 1. Dezember 2025 an. " + XSS_BODY,
+        {"Chile": CHL},
         [
             {
                 "in": "griff",
                 "type": "ASSAULT",
                 "source": ActorRef(HOSTILE_ACTOR, None, "XSS", None),
-                "target": _ref(VEN),
+                "target": _ref(CHL),
                 "date": "2025-12-01",
                 "by": "<script>window.__xss='by'</script>",
             },
@@ -266,9 +268,9 @@ def test_api_article_has_body_sentences_mentions_and_events(client: TestClient) 
     data = client.get(f"/api/articles/{aid}").json()
     assert data["article"]["body"] == PARTNERSHIP_BODY
     assert len(data["sentences"]) == 4
-    assert {m["actor"]["country"] for m in data["mentions"]} == {"RUS", "VEN", "USA"}
+    assert {m["actor"]["country"] for m in data["mentions"]} == {"NOR", "CHL", "PRT"}
     agree = next(e for e in data["events"] if e["type"] == "AGREE")
-    assert agree["source"]["country"] == "RUS" and agree["target"]["country"] == "VEN"
+    assert agree["source"]["country"] == "NOR" and agree["target"]["country"] == "CHL"
     assert agree["sentence_index"] == 0 and agree["evidence_url"] == f"/articles/{aid}#s0"
     request = next(e for e in data["events"] if e["type"] == "REQUEST")
     assert request["sentence_index"] == 3
@@ -287,8 +289,8 @@ def test_api_events_filters_like_the_cli(client: TestClient) -> None:
     assert {"AGREE", "ACCUSE", "REQUEST", "SUPPORT", "ASSAULT"} <= {e["type"] for e in all_events}
     accuse = client.get("/api/events", params={"type": "accuse"}).json()["events"]
     assert accuse and {e["type"] for e in accuse} == {"ACCUSE"}
-    usa = client.get("/api/events", params={"actor": "USA"}).json()["events"]
-    assert usa and all("USA" in (e["source"]["country"], e["target"]["country"]) for e in usa)
+    prt = client.get("/api/events", params={"actor": "PRT"}).json()["events"]
+    assert len(prt) == 2 and all("PRT" in (e["source"]["country"], e["target"]["country"]) for e in prt)
     reported = client.get("/api/events", params={"modality": "reported"}).json()["events"]
     assert reported and {e["modality"] for e in reported} == {"reported"}
     december = client.get("/api/events", params={"since": "2025-12", "until": "2025-12"}).json()["events"]
@@ -308,9 +310,10 @@ def test_api_events_rejects_bad_filters_with_a_reason(client: TestClient, params
 
 
 def test_api_dyad_timeline_and_story_from_merged_events(client: TestClient) -> None:
-    data = client.get("/api/dyad", params={"a": "ven", "b": "RUS"}).json()
-    assert data["source"] == "relate" and (data["a"], data["b"]) == ("VEN", "RUS")
-    # AGREE, REQUEST and SUPPORT (Putin -> Maduro counts as RUS-VEN at country level).
+    data = client.get("/api/dyad", params={"a": "nor", "b": "CHL"}).json()
+    assert data["source"] == "relate" and (data["a"], data["b"]) == ("NOR", "CHL")
+    assert (data["a_name"], data["b_name"]) == ("Norwegen", "Chile")  # the state, not the first person
+    # AGREE, REQUEST and SUPPORT (Støre -> Boric counts as NOR-CHL at country level).
     assert data["totals"]["types"] == {"AGREE": 1, "REQUEST": 1, "SUPPORT": 1}
     assert data["totals"]["cooperation"] == 2 and data["totals"]["conflict"] == 1  # a demand is pressure
     months = {m["month"]: m for m in data["timeline"]}
@@ -320,26 +323,37 @@ def test_api_dyad_timeline_and_story_from_merged_events(client: TestClient) -> N
     assert months["2025-12"]["types"] == {"REQUEST": 1, "SUPPORT": 1}
     assert [s["type"] for s in data["story"]] == ["AGREE", "SUPPORT", "REQUEST"]
     support = data["story"][1]
-    assert support["modality"] == "reported" and support["attributed_to"] == "Kreml"
+    assert support["modality"] == "reported" and support["attributed_to"] == "Regierung in Oslo"
     source = support["sources"][0]
     assert source["evidence_url"] == f"/articles/{source['article_id']}#s0"
-    assert client.get("/api/dyad", params={"a": "RUS", "b": "rus"}).status_code == 400
+    assert client.get("/api/dyad", params={"a": "NOR", "b": "nor"}).status_code == 400
+
+
+def _dyad(rows: list[dict[str, Any]], a: str, b: str) -> dict[str, Any]:
+    return next(r for r in rows if (r["a"], r["b"]) == (a, b))
 
 
 def test_api_dyads_network_storylines(client: TestClient) -> None:
     dyads = client.get("/api/dyads").json()["dyads"]
-    assert (dyads[0]["a"], dyads[0]["b"], dyads[0]["events"]) == ("RUS", "VEN", 3)
-    assert dyads[0]["url"] == "/dyad?a=RUS&b=VEN" and dyads[0]["a_name"] == "Russland"
+    events = [d["events"] for d in dyads]
+    assert events == sorted(events, reverse=True)  # busiest first
+    chl_nor = _dyad(dyads, "CHL", "NOR")
+    assert chl_nor["events"] == 3 and chl_nor["url"] == "/dyad?a=CHL&b=NOR" and chl_nor["a_name"] == "Chile"
     graph = client.get("/api/network").json()
-    assert {"RUS", "VEN", "USA"} <= {n["id"] for n in graph["nodes"]}
-    rus_usa = next(link for link in graph["links"] if {link["source"], link["target"]} == {"RUS", "USA"})
-    assert rus_usa["conflict"] == 1 and rus_usa["score"] < 0
-    assert [
-        link["events"] for link in client.get("/api/network", params={"min_events": 3}).json()["links"]
-    ] == [3]
-    lines = client.get("/api/storylines").json()["storylines"]
-    assert [(s["a"], s["b"]) for s in lines] == [("RUS", "VEN")]  # the only dyad with >= 2 events
-    assert lines[0]["first"] == "2025-10-27" and len(lines[0]["story"]) == 3
+    assert {"NOR", "CHL", "PRT", "XSS"} <= {n["id"] for n in graph["nodes"]}
+    nor_prt = next(link for link in graph["links"] if {link["source"], link["target"]} == {"NOR", "PRT"})
+    assert nor_prt["conflict"] == 1 and nor_prt["score"] < 0
+    busy = client.get("/api/network", params={"min_events": 3}).json()["links"]
+    assert busy and all(link["events"] >= 3 for link in busy)
+    lines = client.get("/api/storylines", params={"limit": 200}).json()["storylines"]
+    assert ("CHL", "NOR") in [(s["a"], s["b"]) for s in lines]
+    assert ("NOR", "PRT") not in [(s["a"], s["b"]) for s in lines]  # one event is no storyline
+    line = _dyad(lines, "CHL", "NOR")
+    assert line["first"] == "2025-10-27" and [s["type"] for s in line["story"]] == [
+        "AGREE",
+        "SUPPORT",
+        "REQUEST",
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -348,7 +362,7 @@ def unmerged_client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
 
 
 def test_views_work_on_a_store_that_was_never_merged(unmerged_client: TestClient) -> None:
-    data = unmerged_client.get("/api/dyad", params={"a": "RUS", "b": "VEN"}).json()
+    data = unmerged_client.get("/api/dyad", params={"a": "NOR", "b": "CHL"}).json()
     assert data["source"] == "raw-events"
     assert data["totals"]["types"] == {"AGREE": 1, "REQUEST": 1, "SUPPORT": 1}
     assert [m["month"] for m in data["timeline"]] == ["2025-10", "2025-12"]
@@ -356,21 +370,23 @@ def test_views_work_on_a_store_that_was_never_merged(unmerged_client: TestClient
     assert [s["type"] for s in data["story"]] == ["AGREE", "SUPPORT", "REQUEST"]
     assert data["story"][0]["sources"][0]["evidence_url"].endswith("#s0")
     graph = unmerged_client.get("/api/network").json()
-    assert {"RUS", "VEN", "USA"} <= {n["id"] for n in graph["nodes"]}
-    lines = unmerged_client.get("/api/storylines").json()["storylines"]
-    assert [(s["a"], s["b"]) for s in lines] == [("RUS", "VEN")]
-    html = unmerged_client.get("/dyad?a=RUS&b=VEN").text
-    assert "Partnerschaft unterzeichnet" in html
+    assert {"NOR", "CHL", "PRT"} <= {n["id"] for n in graph["nodes"]}
+    lines = unmerged_client.get("/api/storylines", params={"limit": 200}).json()["storylines"]
+    assert ("CHL", "NOR") in [(s["a"], s["b"]) for s in lines]
+    html = unmerged_client.get("/dyad?a=NOR&b=CHL").text
+    assert "Lithium unterzeichnet" in html
 
 
 def test_api_overview_and_actors(client: TestClient) -> None:
     data = client.get("/api/overview").json()
     assert data["counts"]["articles"] == len(list(SEEDS.glob("*.txt"))) + 1 + 3
+    assert data["counts"]["merged_events"] > 0 and data["counts"]["unmerged_events"] == 0
     dated = [e["date"] for e in data["latest_events"] if e["date"]]
     assert dated and dated == sorted(dated, reverse=True)  # newest first
-    assert data["strongest_dyads"][0]["a"] == "RUS"
+    strongest = [d["events"] for d in data["strongest_dyads"]]
+    assert strongest and strongest == sorted(strongest, reverse=True)
     actors = client.get("/api/actors").json()["actors"]
-    assert {"Q159", "Q717", "Q30", "Q7747"} <= {a["actor_id"] for a in actors}
+    assert {"Q20", "Q298", "Q45", "lb:per:jonas-gahr-store"} <= {a["actor_id"] for a in actors}
 
 
 def test_api_search(client: TestClient) -> None:
@@ -390,9 +406,9 @@ def test_every_page_is_also_json(client: TestClient) -> None:
         ("/events?type=ACCUSE", "/api/events?type=ACCUSE"),
         ("/actors", "/api/actors"),
         ("/dyads", "/api/dyads"),
-        ("/dyad?a=RUS&b=VEN", "/api/dyad?a=RUS&b=VEN"),
+        ("/dyad?a=NOR&b=CHL", "/api/dyad?a=NOR&b=CHL"),
         ("/network", "/api/network"),
-        ("/search?q=Putin", "/api/search?q=Putin"),
+        ("/search?q=Lithium", "/api/search?q=Lithium"),
         ("/storylines", "/api/storylines"),
     ]
     for page, api in pairs:
@@ -430,19 +446,19 @@ def test_article_page_marks_sentences_mentions_and_evidence(client: TestClient) 
     for i in range(4):
         assert f'id="s{i}"' in html
     assert re.search(r'<span class="sentence evidence" id="s0">', html)
-    assert re.search(r'<mark class="mention linked label-LOC"[^>]*>Russland</mark>', html)
+    assert re.search(r'<mark class="mention linked label-LOC"[^>]*>Norwegen</mark>', html)
     assert f'href="/articles/{aid}#s2"' in html  # the event row links to its evidence sentence
     assert 'class="event-ref" href="#e' in html  # the sentence links to its event row
 
 
 def test_dyad_page_embeds_timeline_data_safely(client: TestClient) -> None:
-    html = client.get("/dyad", params={"a": "RUS", "b": "VEN"}).text
+    html = client.get("/dyad", params={"a": "NOR", "b": "CHL"}).text
     match = re.search(r'<script type="application/json" id="timeline-data">(.*?)</script>', html, re.S)
     assert match
     months = [row["month"] for row in json.loads(match.group(1))]
     assert months == ["2025-10", "2025-12"]
     assert '<script src="/static/vendor/echarts/echarts.min.js"></script>' in html
-    assert "Partnerschaft unterzeichnet" in html
+    assert "Lithium unterzeichnet" in html
 
 
 def test_hostile_text_is_escaped_everywhere(client: TestClient) -> None:

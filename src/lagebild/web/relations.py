@@ -60,14 +60,22 @@ def dyad_of(se: StoredEvent) -> tuple[str, str] | None:
     return (a, b) if a < b else (b, a)
 
 
-def names(events: Iterable[StoredEvent]) -> dict[str, str]:
-    """A readable name for each actor key, as the text first gave it."""
+def names(store: Store, events: Iterable[StoredEvent]) -> dict[str, str]:
+    """A readable name for each actor key: a country's state ("Russland", not the first person
+    of that country the text named), an actor id's canonical name, else the text's first name."""
     out: dict[str, str] = {}
+    rows = store.actors()
+    for row in rows:
+        a = row.actor
+        if a.kind == "state" and a.country and a.country not in out:
+            out[a.country] = a.name
+    for row in rows:
+        out.setdefault(row.actor.actor_id, row.actor.name)
     for se in events:
         for ref in (se.event.source, se.event.target):
             key = actor_key(ref)
-            if key and ref is not None and ref.name and key not in out:
-                out[key] = ref.name
+            if key and ref is not None and ref.name:
+                out.setdefault(key, ref.name)
     return out
 
 
@@ -239,7 +247,7 @@ def _raw_story_record(se: StoredEvent, sentence_index: int | None) -> Record:
 
 def dyad_list(store: Store, events: Sequence[StoredEvent], limit: int | None) -> list[Record]:
     """Actor pairs with factual events between them, the busiest first."""
-    label = names(events)
+    label = names(store, events)
     if use_relate(store):
         rows = [_relation_record(r) for r in relate.network(store, limit=None)]
     else:

@@ -217,7 +217,7 @@ def dyad(store: Store, all_events: Sequence[StoredEvent], a: str, b: str) -> Pag
     a, b = _actor_code(a), _actor_code(b)
     if not a or not b or a == b:
         raise BadRequest("a dyad needs two different actor keys, e.g. ?a=RUS&b=UKR")
-    label = relations.names(all_events)
+    label = relations.names(store, all_events)
     rows, left_out = relations.timeline(store, all_events, a, b)
     totals = next(
         (d for d in relations.dyad_list(store, all_events, None) if {d["a"], d["b"]} == {a, b}), None
