@@ -197,6 +197,17 @@ def test_comment_section_after_article_is_cut() -> None:
     assert doc.title == "Parlament stimmt für neues Klimagesetz"
 
 
+def test_hard_wrapped_page_is_rejoined_into_paragraphs() -> None:
+    import textwrap
+
+    text = _raw_seed("003_4825ce159035b7a9.txt").text
+    wrapped = "\n\n".join(textwrap.fill(p, 72) for p in text.split("\n\n"))
+    split, meta = clean_text(wrapped)
+    assert meta.title == "Russlands Verbündete werfen Putin vor, sie im Stich zu lassen"
+    assert any(p.startswith("In Caracas betrachten") and p.endswith("geboten.") for p in split.body)
+    assert not any("Gerade lesen andere" in p for p in split.body)
+
+
 def test_dates_and_bylines() -> None:
     assert find_date("11.12.2025, 20:0411.12.2025, 20:04").iso == "2025-12-11T20:04"
     assert find_date("Stand: 3. März 2024, 14:05 Uhr").iso == "2024-03-03T14:05"

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from .dates import byline_of, is_date_line
 from .lexicon import Cues, cues, stopwords
-from .normalize import normalize_text, strip_decor
+from .normalize import normalize_text, strip_decor, unwrap_blocks
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -98,7 +98,7 @@ def features(text: str, cue_table: Cues | None = None) -> list[Line]:
     de, en = stopwords("de"), stopwords("en")
     out: list[Line] = []
     block = 0
-    for raw in normalize_text(text).split("\n"):
+    for raw in unwrap_blocks(normalize_text(text)).split("\n"):
         if not raw:
             block += 1
             continue

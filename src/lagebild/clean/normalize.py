@@ -45,9 +45,23 @@ def paragraphs_of(text: str) -> list[str]:
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
+    if len(lines) == 2:  # a long line broken mid-sentence: the rest starts in lower case
+        first, second = lines
+        return len(first) >= 60 and second[:1].islower() and not first.endswith((".", "!", "?", ":"))
     if len(lines) < 3:
         return False
     body = lines[:-1]  # the last line of a wrapped paragraph is short
     lengths = [len(ln) for ln in body]
     open_ends = sum(1 for ln in body if not ln.endswith((".", "!", "?", ":", '"', "“", "«")))
     return min(lengths) >= 40 and max(lengths) - min(lengths) <= 25 and open_ends >= len(body) / 2
+
+
+def unwrap_blocks(text: str) -> str:
+    """Re-join hard-wrapped paragraphs (``lynx -dump``, e-mail) in normalised text; other
+    blocks are left line by line."""
+    blocks = text.split("\n\n")
+    out = []
+    for block in blocks:
+        lines = block.split("\n")
+        out.append(" ".join(lines) if _hard_wrapped(lines) else block)
+    return "\n\n".join(out)
