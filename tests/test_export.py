@@ -10,10 +10,17 @@ from pathlib import Path
 import pytest
 
 from lagebild.models import Actor, ActorRef, Document, Mention
-from lagebild.relate import ExportError, columns_markdown, export, export_rows, merge, read_export, read_graphml
+from lagebild.relate import (
+    ExportError,
+    columns_markdown,
+    export,
+    export_rows,
+    merge,
+    read_export,
+    read_graphml,
+)
 from lagebild.relate.export import TABLES
 from lagebild.store import Store
-
 from test_relate import ALL_DOCS, Ev, Line, make_doc  # noqa: I001  (hand-built seed-like articles)
 
 pytest.importorskip("pyarrow")
@@ -32,7 +39,7 @@ def _tricky_doc() -> Document:
             )
         ],
         "2025-11-04",
-        "Zeitung, \"die\" <beste>",
+        'Zeitung, "die" <beste>',
     )
     actor = Actor("Q225", 'Bosnien & "Herzegowina" <BIH>', "state", "BIH")
     mention = Mention(0, 7, "Bosnien", "LOC", actor, 0, "kb")
@@ -91,7 +98,9 @@ def test_csv_quotes_awkward_text(store: Store, tmp_path: Path) -> None:
     tricky = next(r for r in rows if r["doc"] == "tricky.txt")
     assert tricky["outlet"] == 'Zeitung, "die" <beste>'
     assert "\tmit Tab." in tricky["sentence"]
-    first = json.loads((export(store, "jsonl", tmp_path / "j")[0]).read_text(encoding="utf-8").splitlines()[0])
+    first = json.loads(
+        (export(store, "jsonl", tmp_path / "j")[0]).read_text(encoding="utf-8").splitlines()[0]
+    )
     assert "id" in first and "evidence" in first
 
 

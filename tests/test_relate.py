@@ -103,7 +103,8 @@ PARTNERSHIP = make_doc(
             [Ev("AGREE", PUTIN, VEN, "2025-10-27", "reported", "TASS", "sign")],
         ),
         Line(
-            "Beide Länder hatten sich beim Besuch Maduros im Mai in Moskau auf eine Partnerschaft verständigt.",
+            "Beide Länder hatten sich beim Besuch Maduros "
+            "im Mai in Moskau auf eine Partnerschaft verständigt.",
             [Ev("AGREE", VEN, RUS, "2025-05")],
         ),
         Line(
@@ -121,7 +122,8 @@ SIGNING_ELSEWHERE = make_doc(
     [
         Line("Venezuela und Russland unterzeichnen Abkommen über strategische Partnerschaft"),
         Line(
-            "Venezuela und Russland haben am Montag ein Abkommen über strategische Partnerschaft unterzeichnet.",
+            "Venezuela und Russland haben am Montag "
+            "ein Abkommen über strategische Partnerschaft unterzeichnet.",
             [Ev("COOPERATE", VEN, RUS, "2025-10-27", mode="sign")],
         ),
     ],
@@ -154,7 +156,8 @@ SUPPORT_ELSEWHERE = make_doc(
     "support.txt",
     [
         Line(
-            "Kremlchef Putin hat Venezuelas Präsident Maduro in einem Telefonat seine Unterstützung zugesichert.",
+            "Kremlchef Putin hat Venezuelas Präsident Maduro "
+            "in einem Telefonat seine Unterstützung zugesichert.",
             [Ev("SUPPORT", PUTIN, MADURO, "2025-12-11", confidence=0.6)],
         ),
     ],
@@ -318,22 +321,60 @@ def _pair_store(tmp_path: Path, first: Document, second: Document) -> Store:
 
 
 def test_different_days_and_negation_do_not_merge(tmp_path: Path) -> None:
-    a = make_doc("a", [Line("Die USA versenkten ein Schnellboot.", [Ev("ASSAULT", USA, VEN, "2025-11-02")])], "2025-11-03", "A")
-    b = make_doc("b", [Line("Die USA versenkten erneut ein Schnellboot.", [Ev("ASSAULT", USA, VEN, "2025-11-09")])], "2025-11-10", "B")
+    a = make_doc(
+        "a",
+        [Line("Die USA versenkten ein Schnellboot.", [Ev("ASSAULT", USA, VEN, "2025-11-02")])],
+        "2025-11-03",
+        "A",
+    )
+    b = make_doc(
+        "b",
+        [Line("Die USA versenkten erneut ein Schnellboot.", [Ev("ASSAULT", USA, VEN, "2025-11-09")])],
+        "2025-11-10",
+        "B",
+    )
     assert len(_merged(_pair_store(tmp_path, a, b))) == 2
-    c = make_doc("c", [Line("Russland schickte Militärexperten.", [Ev("AID", RUS, VEN, "2025-11-02")])], "2025-11-03", "A")
+    c = make_doc(
+        "c",
+        [Line("Russland schickte Militärexperten.", [Ev("AID", RUS, VEN, "2025-11-02")])],
+        "2025-11-03",
+        "A",
+    )
     d = make_doc(
-        "d", [Line("Russland schickte keine Militärexperten.", [Ev("AID", RUS, VEN, "2025-11-02", "negated")])], "2025-11-03", "B"
+        "d",
+        [Line("Russland schickte keine Militärexperten.", [Ev("AID", RUS, VEN, "2025-11-02", "negated")])],
+        "2025-11-03",
+        "B",
     )
     assert len(_merged(_pair_store(tmp_path, c, d))) == 2
 
 
 def test_direction_matters_for_asymmetric_types_only(tmp_path: Path) -> None:
-    a = make_doc("a", [Line("Venezuela wirft den USA Aggression vor.", [Ev("ACCUSE", VEN, USA, "2025-11-02")])], "2025-11-02", "A")
-    b = make_doc("b", [Line("Die USA werfen Venezuela Drogenhandel vor.", [Ev("ACCUSE", USA, VEN, "2025-11-02")])], "2025-11-02", "B")
+    a = make_doc(
+        "a",
+        [Line("Venezuela wirft den USA Aggression vor.", [Ev("ACCUSE", VEN, USA, "2025-11-02")])],
+        "2025-11-02",
+        "A",
+    )
+    b = make_doc(
+        "b",
+        [Line("Die USA werfen Venezuela Drogenhandel vor.", [Ev("ACCUSE", USA, VEN, "2025-11-02")])],
+        "2025-11-02",
+        "B",
+    )
     assert len(_merged(_pair_store(tmp_path, a, b))) == 2
-    c = make_doc("c", [Line("Trump und Maduro telefonierten.", [Ev("CONSULT", USA, MADURO, "2025-11-02")])], "2025-11-02", "A")
-    d = make_doc("d", [Line("Maduro und Trump sprachen am Telefon.", [Ev("CONSULT", MADURO, USA, "2025-11-02")])], "2025-11-02", "B")
+    c = make_doc(
+        "c",
+        [Line("Trump und Maduro telefonierten.", [Ev("CONSULT", USA, MADURO, "2025-11-02")])],
+        "2025-11-02",
+        "A",
+    )
+    d = make_doc(
+        "d",
+        [Line("Maduro und Trump sprachen am Telefon.", [Ev("CONSULT", MADURO, USA, "2025-11-02")])],
+        "2025-11-02",
+        "B",
+    )
     assert len(_merged(_pair_store(tmp_path, c, d))) == 1
 
 
@@ -342,7 +383,9 @@ def test_undated_events_merge_across_articles_only_with_strong_similarity(tmp_pa
     a = make_doc("a", [Line(text, [Ev("ACCUSE", USA, MADURO)])], "2025-11-02", "A")
     b = make_doc("b", [Line(text + " Das bestreitet er.", [Ev("ACCUSE", USA, MADURO)])], "2025-11-04", "B")
     assert _merged(_pair_store(tmp_path, a, b)) == [("ACCUSE", None, 2, 2, 2)]
-    c = make_doc("c", [Line("Washington kritisiert Caracas scharf.", [Ev("ACCUSE", USA, VEN)])], "2025-11-04", "C")
+    c = make_doc(
+        "c", [Line("Washington kritisiert Caracas scharf.", [Ev("ACCUSE", USA, VEN)])], "2025-11-04", "C"
+    )
     assert len(_merged(_pair_store(tmp_path, a, c))) == 2
     # Same words, but reported two months apart: not the same event.
     e = make_doc("e", [Line(text + " Neu.", [Ev("ACCUSE", USA, MADURO)])], "2026-01-10", "E")
@@ -351,12 +394,26 @@ def test_undated_events_merge_across_articles_only_with_strong_similarity(tmp_pa
 
 def test_month_date_merges_with_a_day_in_it_when_evidence_is_similar(tmp_path: Path) -> None:
     a = make_doc(
-        "a", [Line("Russland und Nordkorea unterzeichneten einen Beistandspakt.", [Ev("AGREE", RUS, ActorRef("Nordkorea", None, "PRK"), "2025-06-19")])],
-        "2025-06-20", "A",
+        "a",
+        [
+            Line(
+                "Russland und Nordkorea unterzeichneten einen Beistandspakt.",
+                [Ev("AGREE", RUS, ActorRef("Nordkorea", None, "PRK"), "2025-06-19")],
+            )
+        ],
+        "2025-06-20",
+        "A",
     )
     b = make_doc(
-        "b", [Line("Im Juni unterzeichneten Nordkorea und Russland einen Beistandspakt.", [Ev("AGREE", ActorRef("Nordkorea", None, "PRK"), RUS, "2025-06")])],
-        "2025-07-01", "B",
+        "b",
+        [
+            Line(
+                "Im Juni unterzeichneten Nordkorea und Russland einen Beistandspakt.",
+                [Ev("AGREE", ActorRef("Nordkorea", None, "PRK"), RUS, "2025-06")],
+            )
+        ],
+        "2025-07-01",
+        "B",
     )
     s = _pair_store(tmp_path, a, b)
     assert _merged(s) == [("AGREE", "2025-06-19", 2, 2, 2)]
@@ -387,7 +444,11 @@ def test_story_reads_in_date_order_with_undated_items_placed_sensibly(store: Sto
     assert {s.doc for s in support.sources} == {"phone.txt", "support.txt"}
     assert items[4].modality == "negated"
     assert [i.type for i in story(store, "RUS", "VEN", modalities=("asserted", "reported"))] == [
-        "AGREE", "AGREE", "CONSULT", "SUPPORT", "ACCUSE",
+        "AGREE",
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "ACCUSE",
     ]
 
 
@@ -403,6 +464,7 @@ def test_period_labels() -> None:
     assert period_of("2025-12-11", "week") == "2025-W50"
     assert period_of("2025-12-11", "month") == "2025-12"
     assert period_of("2025-12", "day") is None
+    assert period_of("2025-12", "year") == period_of("2025", "year") == "2025"
     with pytest.raises(ValueError):
         period_of("2025-12-11", "decade")
 
@@ -413,7 +475,9 @@ def test_monthly_timeline_counts_merged_factual_events(store: Store) -> None:
     dec = buckets[-1]
     assert dec.counts == {"CONSULT": 1, "SUPPORT": 1}  # the negated AID is not counted
     assert dec.quad == {"verbal_cooperation": 2}
-    assert dec.score == pytest.approx((type_weight("CONSULT", "phone").weight + type_weight("SUPPORT").weight) / 2)
+    assert dec.score == pytest.approx(
+        (type_weight("CONSULT", "phone").weight + type_weight("SUPPORT").weight) / 2
+    )
     assert dec.n_sources == 3
     assert (dec.n_ab, dec.n_ba) == (2, 0)
     may = timeline(store, "VEN", "RUS")[0]
@@ -428,6 +492,8 @@ def test_daily_timeline_leaves_out_month_only_events_and_says_so(store: Store) -
     assert [b.period for b in days] == ["2025-10-27", "2025-12-11"]
     assert too_coarse(store, "RUS", "VEN", "day") == 2  # the May agreement, the undated accusation
     assert timeline(store, "RUS", "VEN", by="week")[-1].period == "2025-W50"
+    assert [(b.period, b.n_events) for b in timeline(store, "RUS", "VEN", by="year")] == [("2025", 4)]
+    assert too_coarse(store, "RUS", "VEN", "month") == 1
 
 
 def test_directed_timeline(store: Store) -> None:
@@ -559,7 +625,7 @@ def test_gold_seed_story_russia_venezuela(gold_store: Store) -> None:
     # The headline "Putin besiegelt Partnerschaft" (SUPPORT) is the signing's title mention.
     assert not any(i.type == "SUPPORT" and i.when == "2025-10-27" for i in items)
     undated = [i for i in items if i.when is None]
-    assert items[-len(undated):] == undated
+    assert items[-len(undated) :] == undated
     accuse = next(i for i in undated if i.type == "ACCUSE")
     assert (accuse.source, accuse.target, len(accuse.sources)) == ("VEN", "RUS", 5)
     assert undated.index(accuse) > 0  # after the earlier article's undated item, before its own later ones

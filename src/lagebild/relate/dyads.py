@@ -18,20 +18,23 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
-from ..store.relations import dyad_rows, pair_rows
+from ..store.relations import dyad_coarse, dyad_rows, pair_rows
 from ..store.sqlite import Store
 from ._data import QUAD_NAMES, type_weight
 
 FACTUAL: tuple[str, ...] = ("asserted", "reported")
 _SPARKS = "▁▂▃▄▅▆▇█"
+# How many characters of an ISO day each bucket size needs (weeks are computed from the day).
+_PREFIX = {"day": 10, "week": 10, "month": 7, "year": 4}
 
 
 @dataclass(frozen=True)
 class DyadBucket:
     """One period of one dyad."""
 
-    period: str  # "2025-12-11" (day), "2025-W50" (ISO week), "2025-12" (month)
+    period: str  # "2025-12-11" (day), "2025-W50" (ISO week), "2025-12" (month), "2025" (year)
     n_events: int
     n_ab: int  # events with a as source (symmetric events count for their stored direction)
     n_ba: int
@@ -62,6 +65,8 @@ class Relation:
 
 def period_of(day: str, by: str) -> str | None:
     """The bucket label of an ISO date for ``by`` (None when the date is too coarse)."""
+    if by == "year":
+        return day[:4] if len(day) >= 4 else None
     if by == "month":
         return day[:7] if len(day) >= 7 else None
     if len(day) < 10:
@@ -74,34 +79,39 @@ def period_of(day: str, by: str) -> str | None:
         except ValueError:
             return None
         return f"{year}-W{week:02d}"
-    if by == "year":
-        return day[:4]
     raise ValueError(f"by must be day, week, month or year, not {by!r}")
 
 
-@dataclass
+@lru_cache(maxsize=512)
+def _weight(etype: str, mode: str | None) -> tuple[float, str]:
+    w = type_weight(etype, mode)
+    return w.weight, QUAD_NAMES[w.quad]
+
+
 class _Acc:
-    n: int = 0
-    n_ab: int = 0
-    n_ba: int = 0
-    sources: int = 0
-    total: float = 0.0
-    counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    quad: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    first: str | None = None
-    last: str | None = None
+    """Running sums of one bucket or pair (plain class: this loop is the timeline's hot path)."""
+
+    __slots__ = ("n", "n_ab", "n_ba", "sources", "total", "counts", "quad", "first", "last")
+
+    def __init__(self) -> None:
+        self.n = self.n_ab = self.n_ba = self.sources = 0
+        self.total = 0.0
+        self.counts: dict[str, int] = {}
+        self.quad: dict[str, int] = {}
+        self.first: str | None = None
+        self.last: str | None = None
 
     def add(self, etype: str, mode: str | None, n: int, sources: int, forward: bool) -> None:
-        w = type_weight(etype, mode)
+        weight, quad = _weight(etype, mode)
         self.n += n
         if forward:
             self.n_ab += n
         else:
             self.n_ba += n
         self.sources += sources
-        self.total += w.weight * n
-        self.counts[etype] += n
-        self.quad[QUAD_NAMES[w.quad]] += n
+        self.total += weight * n
+        self.counts[etype] = self.counts.get(etype, 0) + n
+        self.quad[quad] = self.quad.get(quad, 0) + n
 
     def span(self, first: str | None, last: str | None) -> None:
         if first and (self.first is None or first < self.first):
@@ -122,6 +132,7 @@ def timeline(
 ) -> list[DyadBucket]:
     """Per-period counts and scores of the merged events between ``a`` and ``b``.
 
+    ``by``: ``day``, ``week`` (ISO weeks, ``2025-W50``), ``month`` or ``year``.
     ``a``/``b`` are country codes (``RUS``, ``EU``) with ``level="country"``, actor ids with
     ``level="actor"``. Undirected by default (both directions); ``fill`` adds empty periods
     between the first and last (day/month only) so a sparkline shows gaps.
@@ -129,26 +140,34 @@ def timeline(
     period_of("2000-01-01", by)  # validates ``by`` before touching the database
     a, b = _norm(a, level), _norm(b, level)
     accs: dict[str, _Acc] = defaultdict(_Acc)
-    for day, _prec, etype, mode, direction, n, sources in dyad_rows(store, a, b, level, directed, modalities):
-        label = period_of(day, by) if day else None
-        if label is None:
-            continue
-        accs[label].add(etype, mode, n, sources or 0, direction == "ab")
+    labels_of: dict[str, str | None] = {}
+    for key, etype, mode, direction, n, sources in dyad_rows(
+        store, a, b, level, directed, modalities, _PREFIX[by]
+    ):
+        label = labels_of.get(key, "")
+        if label == "":
+            label = labels_of[key] = period_of(key, by)
+        if label is not None:
+            accs[label].add(etype, mode, n, sources or 0, direction == "ab")
     labels = sorted(accs)
     if fill and labels and by in ("day", "month"):
         labels = _fill(labels[0], labels[-1], by)
     return [_bucket(label, accs.get(label) or _Acc()) for label in labels]
 
 
-def too_coarse(store: Store, a: str, b: str, by: str, level: str = "country",
-               modalities: Sequence[str] | None = FACTUAL) -> int:
+def too_coarse(
+    store: Store,
+    a: str,
+    b: str,
+    by: str,
+    level: str = "country",
+    directed: bool = False,
+    modalities: Sequence[str] | None = FACTUAL,
+) -> int:
     """How many events of the dyad ``timeline(..., by)`` leaves out (undated or coarser than ``by``)."""
+    period_of("2000-01-01", by)
     a, b = _norm(a, level), _norm(b, level)
-    return sum(
-        n
-        for day, _p, _t, _m, _d, n, _s in dyad_rows(store, a, b, level, False, modalities)
-        if not day or period_of(day, by) is None
-    )
+    return dyad_coarse(store, a, b, level, directed, modalities, _PREFIX[by])
 
 
 def _norm(code: str, level: str) -> str:

@@ -48,7 +48,12 @@ _EVENT_COLUMNS = (
     _c("type", "str", "PLOVER event type"),
     _c("mode", "str", "PLOVER mode (phone, visit, sign, military, ...)"),
     _c("cameo_root", "str", "CAMEO root code the PLOVER type maps to", "EventRootCode"),
-    _c("quad_class", "int", "1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict", "QuadClass"),
+    _c(
+        "quad_class",
+        "int",
+        "1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict",
+        "QuadClass",
+    ),
     _c("weight", "float", "our cooperation-conflict weight -10..+10 (plover_weights.tsv)", "GoldsteinScale"),
     _c("symmetric", "int", "1 when direction does not matter (CONSULT, AGREE, COOPERATE)"),
     _c("source_country", "str", "source state ISO 3166-1 alpha-3 or IO acronym", "Actor1CountryCode"),
@@ -150,15 +155,60 @@ def _event_rows(store: Store) -> list[Row]:
     )
     out = []
     for r in rows:
-        (mid, etype, mode, sym, sc, sa, sn, tc, ta, tn, d, dp, day, ds, mod, att, ev, nm, na, ns, conf, fs, ls) = r
+        (
+            mid,
+            etype,
+            mode,
+            sym,
+            sc,
+            sa,
+            sn,
+            tc,
+            ta,
+            tn,
+            d,
+            dp,
+            day,
+            ds,
+            mod,
+            att,
+            ev,
+            nm,
+            na,
+            ns,
+            conf,
+            fs,
+            ls,
+        ) = r
         w = type_weight(etype, mode)
         out.append(
             dict(
-                id=mid, type=etype, mode=mode, cameo_root=w.cameo_root, quad_class=w.quad, weight=w.weight,
-                symmetric=sym, source_country=sc, source_actor_id=sa, source_name=sn, target_country=tc,
-                target_actor_id=ta, target_name=tn, date=d, date_precision=dp, day=day, day_source=ds,
-                modality=mod, attributed_to=att, evidence=ev, n_mentions=nm, n_articles=na, n_sources=ns,
-                confidence=conf, first_seen=fs, last_seen=ls,
+                id=mid,
+                type=etype,
+                mode=mode,
+                cameo_root=w.cameo_root,
+                quad_class=w.quad,
+                weight=w.weight,
+                symmetric=sym,
+                source_country=sc,
+                source_actor_id=sa,
+                source_name=sn,
+                target_country=tc,
+                target_actor_id=ta,
+                target_name=tn,
+                date=d,
+                date_precision=dp,
+                day=day,
+                day_source=ds,
+                modality=mod,
+                attributed_to=att,
+                evidence=ev,
+                n_mentions=nm,
+                n_articles=na,
+                n_sources=ns,
+                confidence=conf,
+                first_seen=fs,
+                last_seen=ls,
             )
         )
     return out
@@ -208,8 +258,17 @@ def _dyad_rows(store: Store) -> list[Row]:
     ):
         w = type_weight(etype)
         out.append(
-            dict(source=src, target=tgt, month=month, type=etype, cameo_root=w.cameo_root, quad_class=w.quad,
-                 n_events=int(n), n_sources=int(sources), weight_sum=round(float(wsum), 3))
+            dict(
+                source=src,
+                target=tgt,
+                month=month,
+                type=etype,
+                cameo_root=w.cameo_root,
+                quad_class=w.quad,
+                n_events=int(n),
+                n_sources=int(sources),
+                weight_sum=round(float(wsum), 3),
+            )
         )
     return out
 
@@ -311,7 +370,9 @@ def _write_graphml(tables: dict[str, list[Row]], path: Path) -> None:
         ("material_conflict", "edge", "int"),
     ]
     for name, domain, kind in keys:
-        ET.SubElement(root, f"{{{ns}}}key", id=name, attrib={"for": domain, "attr.name": name, "attr.type": kind})
+        ET.SubElement(
+            root, f"{{{ns}}}key", id=name, attrib={"for": domain, "attr.name": name, "attr.type": kind}
+        )
     graph = ET.SubElement(root, f"{{{ns}}}graph", id="lagebild", edgedefault="directed")
     labels = {a["country"]: a["name"] for a in tables["actors"] if a["kind"] == "state" and a["country"]}
     edges: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
@@ -320,7 +381,9 @@ def _write_graphml(tables: dict[str, list[Row]], path: Path) -> None:
         e["n_events"] += d["n_events"]
         e["n_sources"] += d["n_sources"]
         e["weight_sum"] += d["weight_sum"]
-        quad = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")[d["quad_class"] - 1]
+        quad = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")[
+            d["quad_class"] - 1
+        ]
         e[quad] += d["n_events"]
     nodes = sorted({n for pair in edges for n in pair})
     for node in nodes:

@@ -272,9 +272,7 @@ class _BlockClusterer:
         d = date_score(when, c.date) if when and c.date else None
         if d == 0.0:
             return None  # two different dates are two events, even within one article
-        sim = max(
-            (jaccard(toks, m.tokens) for m in c.members[: self.s.compare_members]), default=0.0
-        )
+        sim = max((jaccard(toks, m.tokens) for m in c.members[: self.s.compare_members]), default=0.0)
         if t < 1.0 and sim < self.s.compatible_similarity and not self._headline(row, c):
             return None  # "assured support" and "agreed on projects" are two events unless worded alike
         if row.article_id in c.articles:
@@ -357,9 +355,9 @@ def _order(row: EventRow) -> tuple[int, str, str, str, int]:
     return (when is None, when or "", row.published or "", row.article_id, row.idx)
 
 
-def cluster_block(block: str, rows: Sequence[EventRow], settings: MergeSettings | None = None) -> tuple[
-    list[MergedRow], list[MentionRow]
-]:
+def cluster_block(
+    block: str, rows: Sequence[EventRow], settings: MergeSettings | None = None
+) -> tuple[list[MergedRow], list[MentionRow]]:
     """Merge the events of one actor-pair block into merged rows and mention rows."""
     clusterer = _BlockClusterer(settings or MergeSettings())
     for row in sorted(rows, key=_order):
@@ -367,12 +365,12 @@ def cluster_block(block: str, rows: Sequence[EventRow], settings: MergeSettings 
     merged: list[MergedRow] = []
     mentions: list[MentionRow] = []
     for c in clusterer.clusters:
-        row = _merged_row(block, c, clusterer.kinds.symmetric)
-        merged.append(row)
+        event = _merged_row(block, c, clusterer.kinds.symmetric)
+        merged.append(event)
         mentions.extend(
             MentionRow(
                 m.row.event_id,
-                row.id,
+                event.id,
                 m.row.article_id,
                 m.row.sentence_index,
                 m.row.outlet,
@@ -397,7 +395,13 @@ def _merged_row(block: str, c: _Cluster, symmetric: frozenset[str]) -> MergedRow
     typed = [r for r in rows if r.type == etype]
     rep = min(
         typed,
-        key=lambda r: (_MODALITY_RANK.get(r.modality, 9), -r.confidence, r.published or "\uffff", r.article_id, r.idx),
+        key=lambda r: (
+            _MODALITY_RANK.get(r.modality, 9),
+            -r.confidence,
+            r.published or "\uffff",
+            r.article_id,
+            r.idx,
+        ),
     )
     modes = Counter(r.mode for r in typed if r.mode)
     mode = min(modes, key=lambda m: (-modes[m], m)) if modes else None
@@ -412,7 +416,7 @@ def _merged_row(block: str, c: _Cluster, symmetric: frozenset[str]) -> MergedRow
     doubt = 1.0
     for conf in best.values():
         doubt *= 1.0 - conf
-    published = sorted(p[:10] for p in (r.published for r in rows) if _parse_day(p))
+    published = sorted(r.published[:10] for r in rows if r.published and _parse_day(r.published))
     day_source = "text" if c.date else ("published" if published else None)
     anchor = min(f"{r.article_id}:{r.idx}" for r in rows)
     return MergedRow(

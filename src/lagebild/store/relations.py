@@ -177,11 +177,14 @@ def dyad_rows(
     level: str = "country",
     directed: bool = False,
     modalities: Sequence[str] | None = None,
-) -> list[tuple[str | None, str | None, str, str | None, str, int, int]]:
-    """(day, date_precision, type, mode, direction, n_events, n_sources) grouped rows of one dyad.
+    prefix: int = 10,
+) -> list[tuple[str, str, str | None, str, int, int]]:
+    """(day prefix, type, mode, direction, n_events, n_sources) grouped rows of one dyad.
 
-    ``direction`` is ``"ab"`` or ``"ba"``. One indexed range lookup per direction (UNION ALL,
-    not OR, so SQLite uses the (source, target, day) index for both).
+    ``prefix`` is how many characters of the day to group by (10 day, 7 month, 4 year); events
+    whose day is shorter (coarser) or missing are left out — ``dyad_coarse`` counts them.
+    ``direction`` is ``"ab"`` or ``"ba"``. One range lookup per direction on the covering index
+    (UNION ALL, not OR, so SQLite uses the index for both directions).
     """
     src, tgt = _side_columns(level)
     parts: list[str] = []
@@ -191,14 +194,39 @@ def dyad_rows(
         directions.append(("ba", b, a))
     for label, x, y in directions:
         sql = (
-            f"SELECT m.day, m.date_precision, m.type, m.mode, '{label}', count(*), sum(m.n_sources) "
-            f"FROM merged_events m WHERE m.{src} = ? AND m.{tgt} = ?"
+            f"SELECT substr(m.day, 1, {int(prefix)}), m.type, m.mode, '{label}', count(*), "
+            f"sum(m.n_sources) FROM merged_events m WHERE m.{src} = ? AND m.{tgt} = ? "
+            f"AND length(m.day) >= {int(prefix)}"
         )
         params += [x, y]
         sql += _modality_clause(modalities, params)
-        sql += " GROUP BY m.day, m.date_precision, m.type, m.mode"
+        sql += " GROUP BY 1, m.type, m.mode"
         parts.append(sql)
-    return [tuple(r) for r in store.conn.execute(" UNION ALL ".join(parts), params)]  # type: ignore[misc]
+    return [tuple(r) for r in store.conn.execute(" UNION ALL ".join(parts), params)]
+
+
+def dyad_coarse(
+    store: Store,
+    a: str,
+    b: str,
+    level: str = "country",
+    directed: bool = False,
+    modalities: Sequence[str] | None = None,
+    prefix: int = 10,
+) -> int:
+    """How many events of the dyad ``dyad_rows(..., prefix)`` leaves out (undated or coarser)."""
+    src, tgt = _side_columns(level)
+    total = 0
+    pairs = [(a, b)] if directed or a == b else [(a, b), (b, a)]
+    for x, y in pairs:
+        params: list[Any] = [x, y]
+        sql = (
+            f"SELECT count(*) FROM merged_events m WHERE m.{src} = ? AND m.{tgt} = ? "
+            f"AND (m.day IS NULL OR length(m.day) < {int(prefix)})"
+        )
+        sql += _modality_clause(modalities, params)
+        total += store.conn.execute(sql, params).fetchone()[0]
+    return int(total)
 
 
 def pair_rows(
@@ -220,7 +248,7 @@ def pair_rows(
         params.append(since)
     sql += _modality_clause(modalities, params)
     sql += f" GROUP BY m.{src}, m.{tgt}, m.type, m.mode"
-    return [tuple(r) for r in store.conn.execute(sql, params)]  # type: ignore[misc]
+    return [tuple(r) for r in store.conn.execute(sql, params)]
 
 
 def merged_between(
