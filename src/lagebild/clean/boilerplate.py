@@ -48,7 +48,7 @@ TEASER_MIN_HEADLINES = 3
 CUE_MAX_WORDS = 40  # a cue never removes a long paragraph
 FLOATING_CUE_MAX_WORDS = 30  # cues matched anywhere in a line: boxes' sentences are short
 HEADLINE_MAX_WORDS = 20
-TERMINAL_MIN_BODY_CHARS = 300  # a terminal cue counts only after this much article text
+TERMINAL_MIN_BODY_CHARS = 200  # a terminal cue counts only after this much article text
 TEASER_DEK_MAX_CHARS = 350
 CAPTION_MAX_WORDS = 25
 CREDIT_MAX_WORDS = 8  # a longer "credit" line carries its own caption
@@ -241,6 +241,19 @@ def _take_teasers(c: _Classes) -> None:
             break
 
 
+def _take_comments(c: _Classes) -> None:
+    """Text framed by comment furniture ("vor 2 Stunden" above, "Antworten" below) is a
+    reader comment, wherever the comment section starts."""
+    n = len(c.lines)
+    for i in range(n):
+        if c.cls[i] == "bad":
+            continue
+        above = any(c.lines[j].cue == "comment" for j in range(max(0, i - 2), i))
+        below = any(c.lines[j].cue == "comment" for j in range(i + 1, min(n, i + 3)))
+        if above and below:
+            c.set(i, "bad", "comment")
+
+
 def _take_captions(c: _Classes) -> None:
     """A credit line takes the caption line(s) printed just before it."""
     for i, ln in enumerate(c.lines):
@@ -369,6 +382,7 @@ def split_body(text: str, extracted: bool = False) -> Split:
     end = _cut_terminal(c)
     _take_teasers(c)
     _take_captions(c)
+    _take_comments(c)
     if extracted:
         for i, cls in enumerate(c.cls):
             if cls in ("short", "neargood"):
