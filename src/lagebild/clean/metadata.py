@@ -16,6 +16,7 @@ from .lexicon import outlet_signatures
 
 TITLE_MIN_WORDS = 4  # shorter head lines are kickers/sections ("Nächster Seitenhieb")
 TITLE_MAX_WORDS = 25
+TITLE_REPEAT_WINDOW = 5  # lines after the head where a repeated headline still counts
 HEAD_EXTENSION = 3  # body lines after which an unlabelled dateline is no longer page head
 # Head-line reasons that can never be the headline.
 _NOT_TITLE = frozenset({"line", "credit", "comment", "terminal", "related", "box", "foreign",
@@ -52,7 +53,9 @@ def _key(text: str) -> str:
 
 def _title(head: tuple[Verdict, ...], page: tuple[Verdict, ...]) -> str | None:
     """The headline: the first head line shaped like one; a repeated one wins."""
-    keys = [_key(v.line.text) for v in page]
+    # The headline is printed twice near the top (above and below the lead image) or ends
+    # the breadcrumb; a kicker repeated by teasers further down does not count.
+    keys = [_key(v.line.text) for v in page[: len(head) + TITLE_REPEAT_WINDOW]]
     candidates: list[Line] = []
     for v in head:
         ln = v.line
