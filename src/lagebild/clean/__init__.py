@@ -31,6 +31,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 def clean(raw: RawArticle) -> Document:
     """Clean one article; raises InputError when no article text is left."""
+    if not raw.text.strip():
+        raise InputError(raw.source, "empty input: the file or record has no text", raw.line)
     if raw.kind == "record":
         body = PARAGRAPH_BREAK.join(paragraphs_of(raw.text))
         return _document(raw, body, PageMeta(), ())

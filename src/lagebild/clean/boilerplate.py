@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .dates import byline_of, is_date_line
 from .lexicon import Cues, cues, stopwords
@@ -110,7 +111,7 @@ def features(text: str, cue_table: Cues | None = None) -> list[Line]:
         words = [w.lower() for w in _WORD.findall(line)]
         n = len(words) or 1
         cue = (
-            table.kind_of(clean, floating=len(words) <= FLOATING_CUE_MAX_WORDS)
+            _cue_of(table, clean, len(words) <= FLOATING_CUE_MAX_WORDS)
             if len(words) <= CUE_MAX_WORDS
             else None
         )
@@ -129,6 +130,12 @@ def features(text: str, cue_table: Cues | None = None) -> list[Line]:
             )
         )
     return out
+
+
+@lru_cache(maxsize=20_000)
+def _cue_of(table: Cues, line: str, floating: bool) -> str | None:
+    # Menus, buttons and footers repeat on every page of an outlet: match them once.
+    return table.kind_of(line, floating)
 
 
 def _dup_key(line: Line) -> str:

@@ -17,7 +17,7 @@ from ..errors import ConfigError
 CUE_KINDS = ("terminal", "related", "box", "credit", "line", "comment", "nav")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one table per process
 class Cues:
     """Per cue kind, one alternation of the patterns anchored at the line start and one of
     the others. The regex engine tries an anchored pattern at position 0 only, so most of
