@@ -576,6 +576,10 @@ def _next_target(
         else (("core",), ("target", "partner")))
     if entry.mode == "visit" or entry.type in _PLACE_IS_TARGET:
         order = order + (("place",),)
+    if not is_symmetric(entry.type):
+        # last resort: a von-phrase inside the object ("kritisierten die Leistung der von
+        # Russland gelieferten Systeme")
+        order = order + (("agent", "attr"),)
     for roles in order:
         for g in groups:
             if src is not None and g is src:
