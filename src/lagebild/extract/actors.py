@@ -26,17 +26,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from ..models import Actor, Document, Mention, Sentence
+from ..models import Actor, Document, EntityLabel, Mention, Sentence
 from ..pipeline import register_stage
 from .kb import KnowledgeBase, load_kb, norm, slug
 
 # After these a capital is the place, not its government ("in Moskau", "nach Peking").
-LOCATIVE = frozenset({"in", "im", "nach", "bei", "beim", "nahe", "nahe", "vor", "ins", "nördlich",
-                      "südlich", "östlich", "westlich", "zwischen"})
+LOCATIVE = frozenset({"in", "im", "nach", "bei", "beim", "nahe", "vor", "ins", "nordlich",
+                      "sudlich", "ostlich", "westlich", "zwischen"})
 # Words between a country adjective and its role noun: "der russische *nationale* Sicherheitsrat".
 _MODIFIER_ENDINGS = ("e", "en", "er", "es", "em")
-_ADJ_STEM_ENDINGS = tuple(norm(x) for x in ("ig", "isch", "lich", "al", "är", "ell", "iv", "ant", "ent", "los", "bar", "sam"))
-_MODIFIER_PREFIXES = tuple(norm(x) for x in ("ehemalig", "frueher", "früher", "damalig", "amtierend", "designiert",
+_ADJ_STEM_ENDINGS = tuple(
+    norm(x) for x in ("ig", "isch", "lich", "al", "är", "ell", "iv", "ant", "ent", "los", "bar", "sam")
+)
+_MODIFIER_PREFIXES = tuple(norm(x) for x in (
+                      "ehemalig", "frueher", "früher", "damalig", "amtierend", "designiert",
                       "stellvertretend", "neu", "abgesetzt", "gestürzt", "gestuerzt", "gewählt",
                       "gewaehlt", "scheidend", "künftig", "kuenftig", "langjährig", "oberst", "erst"))
 _DATELINE_MARKS = frozenset({"–", "-", "—", "/"})
@@ -58,7 +61,9 @@ class _DocState:
     date: str | None
     seen: list[str] = field(default_factory=list)  # person actor ids, in order of mention
     local_names: dict[str, Actor] = field(default_factory=dict)  # surname key -> actor
-    by_office: dict[str, Actor] = field(default_factory=dict)  # office -> last person named so
+    # office -> people the article named in it; a bare "der Präsident" is resolved only when
+    # exactly one person held that office in the article (else it is ambiguous).
+    by_office: dict[str, dict[str, Actor]] = field(default_factory=dict)
     people: dict[str, Actor] = field(default_factory=dict)
 
 
@@ -101,6 +106,9 @@ class Linker:
             if first.get(head, 0) < n:
                 first[head] = n
         self._first = first
+        self._states = {
+            entry[2]: actor_id for actor_id, entry in self.kb.actors.items() if entry[1] == "state"
+        }
 
     # ---- public ------------------------------------------------------------------------
 
@@ -174,8 +182,10 @@ class Linker:
 
     def _name(self, toks: list[_Tok], i: int, st: _DocState) -> tuple[int, str, str] | None:
         longest = self._first.get(toks[i].key, 0)
+        if not longest:
+            return None
         for n in range(min(longest, len(toks) - i), 0, -1):
-            key = " ".join(t.key for t in toks[i:i + n])
+            key = toks[i].key if n == 1 else " ".join(t.key for t in toks[i:i + n])
             entries = self.kb.names.get(key)
             if not entries:
                 continue
@@ -295,16 +305,13 @@ class Linker:
         # a group or institution: "die russischen Geheimdienste", "venezolanische Regierungsvertreter"
         code = (country or "xxx").lower()
         sect = sector or "UNK"
-        name = f"{kb.actors[self._state_id(country)][0] if self._state_id(country) else country} ({sect})"
-        return end, Actor(f"lb:grp:{code}:{sect.lower()}", name, "group", country, sector or None), "role"
+        state_id = self._state_id(country)
+        group_name = f"{kb.actors[state_id][0] if state_id else country} ({sect})"
+        group = Actor(f"lb:grp:{code}:{sect.lower()}", group_name, "group", country, sector or None)
+        return end, group, "role"
 
     def _state_id(self, country: str | None) -> str | None:
-        if not country:
-            return None
-        found = self.kb.names.get(norm(country))
-        if found and self.kb.actors[found[0][0]][2] == country:
-            return found[0][0]
-        return None
+        return self._states.get(country) if country else None
 
     def _name_after(self, toks: list[_Tok], j: int, st: _DocState) -> tuple[int, Actor] | None:
         """A person's name right after a role noun: a KB person or new capitalised tokens."""
@@ -335,7 +342,9 @@ class Linker:
         actor = Actor(f"lb:per:{slug(name)}", name, "person", None, None)
         return k, actor
 
-    def _bare_role(self, toks: list[_Tok], i: int, role: list[str], st: _DocState) -> tuple[int, Actor, str] | None:
+    def _bare_role(
+        self, toks: list[_Tok], i: int, role: list[str], st: _DocState
+    ) -> tuple[int, Actor, str] | None:
         office, sector, kind = role
         if kind != "person":
             return None
@@ -350,8 +359,9 @@ class Linker:
                 actor = replace(actor, sector=sector)
             self._remember(actor, st, office)
             return end, actor, "role-name"
-        if office and office in st.by_office:
-            return i + 1, st.by_office[office], "coref"
+        holders = st.by_office.get(office) if office else None
+        if holders and len(holders) == 1:
+            return i + 1, next(iter(holders.values())), "coref"
         return None
 
     def _country_before(self, toks: list[_Tok], i: int) -> str | None:
@@ -411,11 +421,13 @@ class Linker:
             st.local_names.setdefault(surname, actor)
             st.local_names.setdefault(surname + "s", actor)
         if office:
-            st.by_office[office] = actor
+            st.by_office.setdefault(office, {})[actor.actor_id] = actor
 
     # ---- NER spans the KB did not cover ------------------------------------------------
 
-    def _ner_only(self, body: str, ner: Sequence[Mention], found: Sequence[Mention], st: _DocState) -> list[Mention]:
+    def _ner_only(
+        self, body: str, ner: Sequence[Mention], found: Sequence[Mention], st: _DocState
+    ) -> list[Mention]:
         out: list[Mention] = []
         taken = sorted((m.start, m.end) for m in found)
         for m in ner:
@@ -463,8 +475,9 @@ def _looks_like_name(tok: _Tok) -> bool:
     return not text.isupper() or len(text) <= 1
 
 
-def _label(actor: Actor) -> str:
-    return {"person": "PER", "place": "LOC", "state": "LOC"}.get(actor.kind, "ORG")
+def _label(actor: Actor) -> EntityLabel:
+    labels: dict[str, EntityLabel] = {"person": "PER", "place": "LOC", "state": "LOC"}
+    return labels.get(actor.kind, "ORG")
 
 
 def link_actors(doc: Document, linker: Linker | None = None) -> Document:
@@ -488,9 +501,9 @@ def _default_linker() -> Linker:
 
 
 class ActorStage:
-    name = "actors"
-    requires = ("body", "sentences")
-    assigns = ("mentions",)
+    name: str = "actors"
+    requires: tuple[str, ...] = ("body", "sentences")
+    assigns: tuple[str, ...] = ("mentions",)
 
     def __init__(self, linker: Linker | None = None) -> None:
         self._linker = linker
@@ -504,3 +517,37 @@ class ActorStage:
 @register_stage("actors")
 def make_actors() -> ActorStage:
     return ActorStage()
+
+
+# --------------------------------------------------------------------------------------
+# scoring against hand-annotated mentions (tests/data/*_mentions.jsonl, see MENTIONS.md)
+
+
+def gold_span(body: str, gold: dict[str, object]) -> tuple[int, int] | None:
+    """Where a gold mention is in ``body``: its recorded offsets, else found by its context."""
+    text = str(gold["text"])
+    start, end = int(gold.get("start", -1)), int(gold.get("end", -1))  # type: ignore[call-overload]
+    if 0 <= start and body[start:end] == text:
+        return start, end
+    context = str(gold.get("context", ""))
+    at = body.find(context) if context else -1
+    if at < 0:
+        return None
+    inner = context.find(text)
+    return at + inner, at + inner + len(text)
+
+
+def gold_matches(gold: dict[str, object], span: tuple[int, int], mentions: Sequence[Mention]) -> bool:
+    """True when a linked mention overlapping ``span`` agrees on country, kind and name."""
+    for m in mentions:
+        if m.actor is None or not (m.start < span[1] and span[0] < m.end):
+            continue
+        a = m.actor
+        if a.country != gold.get("country"):
+            continue
+        if gold.get("kind") and a.kind != gold["kind"]:
+            continue
+        if gold.get("name") and norm(a.name) != norm(str(gold["name"])):
+            continue
+        return True
+    return False

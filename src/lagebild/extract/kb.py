@@ -44,8 +44,11 @@ _PETRARCH_SECTORS = {"GOV", "MIL", "ELI", "SPY", "JUD", "LEG", "COP", "OPP", "RE
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]", re.UNICODE)
 
 
+@lru_cache(maxsize=262144)
 def norm(text: str) -> str:
     """Lookup key of a token or name: lower case, no diacritics, ß -> ss."""
+    if text.isascii():
+        return text.lower()
     text = text.replace("ß", "ss").replace("ẞ", "ss").replace("’", "'")
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -445,7 +448,7 @@ def build_kb(shared_dir: Path | str, out_path: Path | str | None = None) -> dict
     out = Path(out_path) if out_path else KB_PATH
     out.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps(b.to_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+    with open(out, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as gz:
         gz.write(payload.encode("utf-8"))
     load_kb.cache_clear()
     return {
