@@ -30,7 +30,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from .. import __version__
 from ..errors import LagebildError, StoreError
 from ..models import MODALITIES, PLOVER_TYPES
-from ..store import EventFilter, Store, StoredEvent
+from ..store import EventFilter, Store
 from . import relations, views
 from .views import BadRequest, Page
 
@@ -54,16 +54,16 @@ class EventCache:
 
     def __init__(self) -> None:
         self._key: tuple[tuple[str, int], ...] | None = None
-        self._events: list[StoredEvent] = []
+        self._index = relations.EventIndex([], {}, {})
         self._lock = threading.Lock()
 
-    def get(self, store: Store) -> list[StoredEvent]:
+    def get(self, store: Store) -> relations.EventIndex:
         key = tuple(sorted(store.counts().items()))
         with self._lock:
             if key != self._key:
-                self._events = store.events()
+                self._index = relations.EventIndex.build(store, store.events())
                 self._key = key
-            return self._events
+            return self._index
 
 
 def event_query(
@@ -102,16 +102,17 @@ def open_store(request: Request) -> Iterator[Store]:
 StoreDep = Annotated[Store, Depends(open_store)]
 
 
-def all_events(request: Request, store: StoreDep) -> list[StoredEvent]:
+def all_events(request: Request, store: StoreDep) -> relations.EventIndex:
     cache: EventCache = request.app.state.cache
     return cache.get(store)
 
 
-EventsDep = Annotated[list[StoredEvent], Depends(all_events)]
+EventsDep = Annotated[relations.EventIndex, Depends(all_events)]
 QueryDep = Annotated[EventFilter, Depends(event_query)]
 Limit = Annotated[int | None, Query(ge=1, le=views.MAX_LIMIT, description="at most this many")]
 MinEvents = Annotated[int, Query(ge=1, description="only dyads with at least this many factual events")]
 StoryLimit = Annotated[int, Query(ge=1, le=200, description="at most this many dyads")]
+StoryItems = Annotated[int, Query(ge=0, le=views.MAX_LIMIT, description="latest events per dyad (0: all)")]
 Format = Annotated[Literal["html", "json"] | None, Query(description="json: the page's data as JSON")]
 
 
@@ -272,9 +273,13 @@ def create_app(db_path: str | Path, allowed_hosts: list[str] | None = None) -> F
         "/api/storylines", tags=["relations"], summary="The busiest dyads, each with its events in date order"
     )
     def api_storylines(
-        store: StoreDep, events: EventsDep, min_events: MinEvents = 2, limit: StoryLimit = 20
+        store: StoreDep,
+        events: EventsDep,
+        min_events: MinEvents = 2,
+        limit: StoryLimit = 10,
+        items: StoryItems = 12,
     ) -> dict[str, Any]:
-        return views.storylines(store, events, min_events, limit).data
+        return views.storylines(store, events, min_events, limit, items).data
 
     # --- HTML pages (each also JSON with ?format=json) -----------------------------------
 
@@ -344,10 +349,11 @@ def create_app(db_path: str | Path, allowed_hosts: list[str] | None = None) -> F
         store: StoreDep,
         events: EventsDep,
         min_events: MinEvents = 2,
-        limit: StoryLimit = 20,
+        limit: StoryLimit = 10,
+        items: StoryItems = 12,
         format: Format = None,
     ) -> Response:
-        return render(request, views.storylines(store, events, min_events, limit), format)
+        return render(request, views.storylines(store, events, min_events, limit, items), format)
 
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
     def page_docs(request: Request, format: Format = None) -> Response:

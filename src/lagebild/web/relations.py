@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -155,6 +155,26 @@ def _tally(events: Iterable[StoredEvent]) -> Tally:
     return tally
 
 
+@dataclass(frozen=True)
+class EventIndex:
+    """The store's raw events, grouped once by actor pair, with a name for each actor key.
+
+    Built when the store changes (see ``app.EventCache``), not per request: grouping tens of
+    thousands of events is the slow part of every aggregate view.
+    """
+
+    events: list[StoredEvent]
+    pairs: dict[tuple[str, str], list[StoredEvent]]
+    names: dict[str, str]
+
+    @classmethod
+    def build(cls, store: Store, events: list[StoredEvent]) -> EventIndex:
+        return cls(events, _raw_pairs(events), names(store, events))
+
+    def pair(self, a: str, b: str) -> list[StoredEvent]:
+        return self.pairs.get((a, b) if a < b else (b, a), [])
+
+
 # --- relate's answers in the pages' shape -----------------------------------------------------
 
 
@@ -245,13 +265,13 @@ def _raw_story_record(se: StoredEvent, sentence_index: int | None) -> Record:
 # --- the views' questions --------------------------------------------------------------------
 
 
-def dyad_list(store: Store, events: Sequence[StoredEvent], limit: int | None) -> list[Record]:
+def dyad_list(store: Store, index: EventIndex, limit: int | None) -> list[Record]:
     """Actor pairs with factual events between them, the busiest first."""
-    label = names(store, events)
+    label = index.names
     if use_relate(store):
         rows = [_relation_record(r) for r in relate.network(store, limit=None)]
     else:
-        tallies = {pair: _tally(items) for pair, items in _raw_pairs(events).items()}
+        tallies = {pair: _tally(items) for pair, items in index.pairs.items()}
         rows = [{"a": a, "b": b, **t.record()} for (a, b), t in tallies.items() if t.events]
         rows.sort(key=lambda r: (-r["events"], r["a"], r["b"]))
     rows = rows if limit is None else rows[:limit]
@@ -260,7 +280,7 @@ def dyad_list(store: Store, events: Sequence[StoredEvent], limit: int | None) ->
     return rows
 
 
-def timeline(store: Store, events: Sequence[StoredEvent], a: str, b: str) -> tuple[list[Record], int]:
+def timeline(store: Store, index: EventIndex, a: str, b: str) -> tuple[list[Record], int]:
     """Monthly rows for the dyad (oldest first) and how many events are too coarse to place."""
     if use_relate(store):
         buckets = relate.timeline(store, a, b, by="month")
@@ -281,7 +301,7 @@ def timeline(store: Store, events: Sequence[StoredEvent], a: str, b: str) -> tup
         return rows, relate.too_coarse(store, a, b, "month")
     months: dict[str, Tally] = defaultdict(Tally)
     left_out = 0
-    for se in _pair_events(events, a, b):
+    for se in index.pair(a, b):
         if se.event.modality not in FACTUAL:
             continue
         if se.event.date and len(se.event.date) >= 7:
@@ -300,13 +320,8 @@ def timeline(store: Store, events: Sequence[StoredEvent], a: str, b: str) -> tup
     return out, left_out
 
 
-def _pair_events(events: Iterable[StoredEvent], a: str, b: str) -> list[StoredEvent]:
-    pair = (a, b) if a < b else (b, a)
-    return [se for se in events if dyad_of(se) == pair]
-
-
 def story(
-    store: Store, events: Sequence[StoredEvent], a: str, b: str, sentence_of: dict[int, int | None]
+    store: Store, index: EventIndex, a: str, b: str, sentence_of: dict[int, int | None]
 ) -> list[Record]:
     """Everything between ``a`` and ``b`` in date order, all modalities, each with its sources.
 
@@ -314,19 +329,13 @@ def story(
     """
     if use_relate(store):
         return [_story_record(item) for item in relate.story(store, a, b)]
-    items = sorted(
-        _pair_events(events, a, b), key=lambda se: (se.event.date is None, se.event.date or "", se.id)
-    )
+    items = sorted(index.pair(a, b), key=lambda se: (se.event.date is None, se.event.date or "", se.id))
     return [_raw_story_record(se, sentence_of.get(se.id)) for se in items]
 
 
-def pair_events(events: Sequence[StoredEvent], a: str, b: str) -> list[StoredEvent]:
-    return _pair_events(events, a, b)
-
-
-def network(store: Store, events: Sequence[StoredEvent], min_events: int = 1) -> dict[str, list[Record]]:
+def network(store: Store, index: EventIndex, min_events: int = 1) -> dict[str, list[Record]]:
     """Actors as nodes, dyads with at least ``min_events`` factual events as edges."""
-    edges = [d for d in dyad_list(store, events, None) if d["events"] >= max(1, min_events)]
+    edges = [d for d in dyad_list(store, index, None) if d["events"] >= max(1, min_events)]
     degree: Counter[str] = Counter()
     label: dict[str, str] = {}
     for d in edges:
@@ -342,7 +351,7 @@ def network(store: Store, events: Sequence[StoredEvent], min_events: int = 1) ->
     return {"nodes": nodes, "links": links}
 
 
-def storylines(store: Store, events: Sequence[StoredEvent], min_events: int, limit: int) -> list[Record]:
+def storylines(store: Store, index: EventIndex, min_events: int, limit: int) -> list[Record]:
     """The busiest dyads with at least ``min_events`` factual events, each with its story."""
-    lines = [d for d in dyad_list(store, events, None) if d["events"] >= max(1, min_events)][:limit]
+    lines = [d for d in dyad_list(store, index, None) if d["events"] >= max(1, min_events)][:limit]
     return lines

@@ -131,9 +131,9 @@ def check_filter(f: EventFilter) -> EventFilter:
 # --- pages ---------------------------------------------------------------------------------
 
 
-def overview(store: Store, all_events: Sequence[StoredEvent]) -> Page:
-    latest = list(reversed(all_events[-20:]))
-    dyads = relations.dyad_list(store, all_events, 10)
+def overview(store: Store, index: relations.EventIndex) -> Page:
+    latest = list(reversed(index.events[-20:]))
+    dyads = relations.dyad_list(store, index, 10)
     actors = store.actors()[:10]
     merged, unmerged = relations.merge_state(store)
     data = {
@@ -203,8 +203,8 @@ def _actor_record(actor: Any, mentions: int, n_articles: int) -> dict[str, Any]:
     )
 
 
-def dyad_list(store: Store, all_events: Sequence[StoredEvent], limit: int) -> Page:
-    rows = relations.dyad_list(store, all_events, max(1, min(limit, MAX_LIMIT)))
+def dyad_list(store: Store, index: relations.EventIndex, limit: int) -> Page:
+    rows = relations.dyad_list(store, index, max(1, min(limit, MAX_LIMIT)))
     data = {"dyads": [dict(d, url=dyad_url(d["a"], d["b"])) for d in rows], "source": _source(store)}
     return Page("dyads.html", data)
 
@@ -213,15 +213,13 @@ def _source(store: Store) -> str:
     return relations.RELATE if relations.use_relate(store) else relations.FALLBACK
 
 
-def dyad(store: Store, all_events: Sequence[StoredEvent], a: str, b: str) -> Page:
+def dyad(store: Store, index: relations.EventIndex, a: str, b: str) -> Page:
     a, b = _actor_code(a), _actor_code(b)
     if not a or not b or a == b:
         raise BadRequest("a dyad needs two different actor keys, e.g. ?a=RUS&b=UKR")
-    label = relations.names(store, all_events)
-    rows, left_out = relations.timeline(store, all_events, a, b)
-    totals = next(
-        (d for d in relations.dyad_list(store, all_events, None) if {d["a"], d["b"]} == {a, b}), None
-    )
+    label = index.names
+    rows, left_out = relations.timeline(store, index, a, b)
+    totals = next((d for d in relations.dyad_list(store, index, None) if {d["a"], d["b"]} == {a, b}), None)
     data = {
         "a": a,
         "b": b,
@@ -231,7 +229,7 @@ def dyad(store: Store, all_events: Sequence[StoredEvent], a: str, b: str) -> Pag
         or {"events": 0, "cooperation": 0, "conflict": 0, "score": 0.0, "mean": 0.0, "types": {}},
         "timeline": rows,
         "left_out": left_out,  # events the monthly timeline cannot place (no date, or only a year)
-        "story": _story(store, all_events, a, b),
+        "story": _story(store, index, a, b),
         "source": _source(store),
         "unmerged_events": relations.merge_state(store)[1],
     }
@@ -244,19 +242,21 @@ def _actor_code(key: str) -> str:
     return key.upper() if len(key) <= 4 and key.isalpha() else key
 
 
-def _story(store: Store, all_events: Sequence[StoredEvent], a: str, b: str) -> list[dict[str, Any]]:
-    pair = relations.pair_events(all_events, a, b)
-    starts = _sentence_starts(store, {se.article_id for se in pair})
-    sentence_of = {se.id: _index_of(starts.get(se.article_id, []), se.event.start) for se in pair}
-    items = relations.story(store, all_events, a, b, sentence_of)
+def _story(store: Store, index: relations.EventIndex, a: str, b: str) -> list[dict[str, Any]]:
+    sentence_of: dict[int, int | None] = {}
+    if not relations.use_relate(store):  # relate's sources carry their sentence index already
+        pair = index.pair(a, b)
+        starts = _sentence_starts(store, {se.article_id for se in pair})
+        sentence_of = {se.id: _index_of(starts.get(se.article_id, []), se.event.start) for se in pair}
+    items = relations.story(store, index, a, b, sentence_of)
     for item in items:
         for src in item["sources"]:
             src["evidence_url"] = article_url(src["article_id"], src["sentence_index"])
     return items
 
 
-def network(store: Store, all_events: Sequence[StoredEvent], min_events: int) -> Page:
-    graph = relations.network(store, all_events, min_events=min_events)
+def network(store: Store, index: relations.EventIndex, min_events: int) -> Page:
+    graph = relations.network(store, index, min_events=min_events)
     for node in graph["nodes"]:
         node["url"] = actor_events_url(str(node["id"]))
     for link in graph["links"]:
@@ -286,10 +286,15 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
     return parts
 
 
-def storylines(store: Store, all_events: Sequence[StoredEvent], min_events: int, limit: int) -> Page:
-    lines = relations.storylines(store, all_events, max(1, min_events), max(1, min(limit, 200)))
+def storylines(
+    store: Store, index: relations.EventIndex, min_events: int, limit: int, items: int = 12
+) -> Page:
+    """The busiest dyads, each with its latest ``items`` events (the dyad page has them all)."""
+    lines = relations.storylines(store, index, max(1, min_events), max(1, min(limit, 200)))
     for line in lines:
+        story = _story(store, index, line["a"], line["b"])
         line["url"] = dyad_url(line["a"], line["b"])
-        line["story"] = _story(store, all_events, line["a"], line["b"])
-    data = {"min_events": min_events, "storylines": lines, "source": _source(store)}
+        line["story_total"] = len(story)
+        line["story"] = story[-items:] if items > 0 else story
+    data = {"min_events": min_events, "items": items, "storylines": lines, "source": _source(store)}
     return Page("storylines.html", data)
