@@ -514,6 +514,15 @@ def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
         create_app(tmp_path / "nope.db")
 
 
+def test_serve_binds_loopback_by_default() -> None:
+    import inspect
+
+    from lagebild.web import serve
+
+    params = inspect.signature(serve).parameters
+    assert params["host"].default == "127.0.0.1" and params["port"].default == 8000
+
+
 def test_trusted_hosts_guard_against_dns_rebinding(db: Path) -> None:
     guarded = TestClient(
         create_app(db, allowed_hosts=["127.0.0.1", "localhost"]), base_url="http://127.0.0.1"
@@ -538,4 +547,50 @@ def test_snippet_parts_marks_only_matches() -> None:
         (" mit ", False),
         ("Russland", True),
         (" …", False),
+    ]
+
+
+# --- article markup -------------------------------------------------------------------------
+
+
+def _text(blocks: list[Any]) -> str:
+    return "".join(p.text for b in blocks for p in b.parts)
+
+
+def test_blocks_keep_every_character_once_whatever_the_annotations() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from lagebild.models import Sentence
+    from lagebild.web.markup import blocks
+
+    body = "Norwegen und Chile unterzeichnen. Portugal protestiert.\n\nChile bittet um Hilfe."
+
+    spans = st.tuples(st.integers(-5, len(body) + 5), st.integers(-5, len(body) + 5))
+
+    @given(st.lists(spans, max_size=6), st.lists(spans, max_size=8))
+    def check(sentence_spans: list[tuple[int, int]], mention_spans: list[tuple[int, int]]) -> None:
+        sentences = [Sentence(s, e, body[max(0, s) : max(0, e)]) for s, e in sorted(sentence_spans)]
+        mentions = [Mention(s, e, body[max(0, s) : max(0, e)], "LOC") for s, e in mention_spans]
+        out = blocks(body, sentences, mentions, {})
+        assert _text(out) == body  # broken offsets never hide or repeat text
+
+    check()
+
+
+def test_blocks_mark_mentions_inside_their_sentence() -> None:
+    from lagebild.models import Sentence
+    from lagebild.web.markup import blocks
+
+    body = "Norwegen hilft Chile. Portugal schweigt."
+    sentences = [Sentence(0, 21, body[0:21]), Sentence(22, 40, body[22:40])]
+    mentions = [Mention(0, 8, "Norwegen", "LOC", NOR), Mention(15, 20, "Chile", "LOC", CHL)]
+    out = blocks(body, sentences, mentions, {0: (7,)})
+    assert [b.sentence for b in out] == [0, None, 1]
+    assert out[0].events == (7,) and out[2].events == ()
+    assert [(p.text, p.mention) for p in out[0].parts] == [
+        ("Norwegen", 0),
+        (" hilft ", None),
+        ("Chile", 1),
+        (".", None),
     ]
