@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the hand-made pages hold one paragraph per line, as saved pages do)
 """Boilerplate pool and page generator for the generalisation test of ``lagebild.clean``.
 
 A real article body (10kGNAD, derStandard) is wrapped in the furniture of *other* kinds of
@@ -315,3 +316,106 @@ def load_articles(csv_path: Path, n: int = 30) -> list[str]:
     texts = [row[1] for row in rows if len(SENTENCE_SPLIT.split(row[1])) >= 3]
     step = max(1, len(texts) // n)
     return texts[::step][:n]
+
+
+# --- hand-made pages in the layouts of three large outlets (invented text) ---------------
+# Each: the page, snippets that must be in the body, snippets that must not, and metadata.
+
+SPIEGEL = """Zum Inhalt springen
+Menü
+Ausland
+Nahost-Konflikt
+Israel und Hamas verhandeln über neue Waffenruhe
+Die Gespräche in Kairo gehen in die nächste Runde. Vermittler aus Ägypten und Katar sehen Chancen auf eine Einigung, doch zentrale Fragen sind offen.
+Von Anna Beispiel, Kairo
+23.11.2025, 14.32 Uhr
+Zur Merkliste hinzufügen
+X.com Facebook E-Mail
+Link kopieren
+Weitere Optionen zum Teilen
+Delegationen bei Gesprächen in Kairo (Archivbild) Foto: Mohamed Abd El Ghany / REUTERS
+In Kairo haben am Sonntag neue Gespräche über eine Waffenruhe im Gazastreifen begonnen. Nach Angaben ägyptischer Sicherheitskreise nahmen Delegationen beider Seiten teil.
+Die Vermittler hoffen auf eine Einigung noch vor Monatsende. Strittig sind vor allem die Dauer der Feuerpause und die Zahl der freizulassenden Geiseln.
+Israels Regierung erklärte, man sei zu Zugeständnissen bereit, werde aber keine Bedingungen akzeptieren, die die eigene Sicherheit gefährdeten.
+Mehr zum Thema
+Geiseldeal: Was bisher bekannt ist Von Max Muster
+Die Hamas forderte erneut einen vollständigen Abzug der israelischen Truppen aus dem Gazastreifen. Beobachter halten eine rasche Einigung deshalb für unwahrscheinlich.
+ala/dpa/Reuters
+Mehr lesen über
+Israel Hamas Gazastreifen Ägypten
+Verwandte Artikel
+Netanyahu unter Druck: Proteste in Tel Aviv
+Ägypten warnt vor Flüchtlingsstrom
+Diskutieren Sie mit
+Feedback
+"""
+TAGESSCHAU = """tagesschau.de
+Startseite
+Ausland
+Europa
+Stand: 23.11.2025 14:32 Uhr
+
+Polen und Litauen wollen ihre Zusammenarbeit bei der Grenzsicherung ausbauen. Beide Regierungen unterzeichneten in Warschau eine entsprechende Vereinbarung.
+
+Polen und Litauen vereinbaren engere Grenzkooperation
+
+Die Regierungschefs Polens und Litauens haben in Warschau eine Vereinbarung über eine engere Zusammenarbeit beim Schutz der gemeinsamen Grenze zu Belarus unterzeichnet. Geplant sind gemeinsame Patrouillen und ein Austausch von Lagebildern.
+
+Hintergrund sind zahlreiche Versuche, die Grenze irregulär zu überqueren. Beide Länder werfen Belarus vor, gezielt Migranten an die Grenze zu bringen.
+
+Kritik von Menschenrechtlern
+
+Menschenrechtsorganisationen kritisierten die Pläne. Sie befürchten, dass Schutzsuchende ohne Prüfung ihrer Asylanträge zurückgewiesen werden.
+
+Dieses Thema im Programm: Das Erste, tagesschau, 23. November 2025, 12:00 Uhr
+
+Mehr zum Thema
+Belarus: Lukaschenko droht mit Gegenmaßnahmen
+EU beschließt neues Sanktionspaket
+
+Dieser Artikel wurde ausgedruckt unter der Adresse: www.tagesschau.de/ausland/europa/polen-litauen-100.html
+"""
+TONLINE = """Nachrichten
+Politik
+Ausland
+Krieg in der Ukraine
+Selenskyj bittet Verbündete um mehr Luftabwehr
+Aktualisiert am 23.11.2025 - 14:32 UhrLesedauer: 2 Min.
+Wolodymyr Selenskyj: Der ukrainische Präsident fordert mehr Unterstützung. (Quelle: Efrem Lukatsky/AP/dpa)
+Der ukrainische Präsident Selenskyj hat die westlichen Verbündeten erneut um zusätzliche Luftabwehrsysteme gebeten. Russland greife weiterhin gezielt die Energieinfrastruktur an, sagte er in seiner abendlichen Videoansprache.
+Nach Angaben der ukrainischen Luftwaffe wurden in der Nacht mehr als 50 Drohnen abgeschossen. In mehreren Regionen fiel dennoch der Strom aus.
+Auch interessant: Warum die Ukraine auf Patriot-Systeme setzt
+Deutschland hatte zuletzt weitere Systeme zugesagt. Die Bundesregierung prüft nach eigenen Angaben zusätzliche Lieferungen.
+Verwendete Quellen
+Nachrichtenagentur dpa
+Videoansprache Selenskyj
+Teilen
+Weitere Artikel zum Thema
+Russland meldet Einnahme eines Dorfes
+Kiew: Stromausfälle nach Angriffen
+"""
+
+LAYOUTS = {
+    "spiegel-like": (
+        SPIEGEL,
+        ["In Kairo haben am Sonntag neue Gespräche", "Beobachter halten eine rasche Einigung"],
+        ["Zur Merkliste", "Geiseldeal: Was bisher bekannt ist", "Netanyahu unter Druck",
+         "Foto: Mohamed", "Weitere Optionen zum Teilen", "Israel Hamas Gazastreifen Ägypten"],
+        {"title": "Israel und Hamas verhandeln über neue Waffenruhe",
+         "published": "2025-11-23T14:32", "author": "Anna Beispiel"},
+    ),
+    "tagesschau-like": (
+        TAGESSCHAU,
+        ["Die Regierungschefs Polens und Litauens", "ohne Prüfung ihrer Asylanträge"],
+        ["Dieses Thema im Programm", "Lukaschenko droht", "ausgedruckt unter der Adresse"],
+        {"published": "2025-11-23T14:32", "outlet": "tagesschau"},
+    ),
+    "t-online-like": (
+        TONLINE,
+        ["erneut um zusätzliche Luftabwehrsysteme gebeten", "prüft nach eigenen Angaben"],
+        ["Lesedauer", "Auch interessant", "Verwendete Quellen", "Russland meldet Einnahme",
+         "(Quelle: Efrem Lukatsky/AP/dpa)"],
+        {"title": "Selenskyj bittet Verbündete um mehr Luftabwehr",
+         "published": "2025-11-23T14:32"},
+    ),
+}  # fmt: skip

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from clean_pool import SENTENCE_SPLIT, load_articles, wrap
+from clean_pool import LAYOUTS, SENTENCE_SPLIT, load_articles, wrap
 from lagebild.clean import clean, clean_text
 from lagebild.clean.boilerplate import _cue_of, split_body
 from lagebild.clean.dates import byline_of, find_date, is_date_line
@@ -206,6 +206,19 @@ def test_hard_wrapped_page_is_rejoined_into_paragraphs() -> None:
     assert meta.title == "Russlands Verbündete werfen Putin vor, sie im Stich zu lassen"
     assert any(p.startswith("In Caracas betrachten") and p.endswith("geboten.") for p in split.body)
     assert not any("Gerade lesen andere" in p for p in split.body)
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_outlet_layouts(name: str) -> None:
+    page, include, exclude, meta = LAYOUTS[name]
+    split, found = clean_text(page)
+    body = "\n\n".join(split.body)
+    for snippet in include:
+        assert snippet in body, snippet
+    for snippet in exclude:
+        assert snippet not in body, snippet
+    for field, value in meta.items():
+        assert getattr(found, field) == value, field
 
 
 def test_dates_and_bylines() -> None:

@@ -117,7 +117,14 @@ def _author(head: tuple[Verdict, ...], page: tuple[Verdict, ...]) -> str | None:
     """A byline in the page head, else one after the last body paragraph (some outlets
     sign at the end); never inside the body or the comment section."""
     last_body = max((i for i, v in enumerate(page) if v.keep), default=len(page))
-    for v in (*head, *page[last_body + 1 :]):
+    near_top: list[Verdict] = []
+    kept = 0
+    for v in page[len(head) :]:
+        kept += v.keep
+        if kept >= HEAD_EXTENSION:
+            break
+        near_top.append(v)  # a byline under the lead ("Von Anna Beispiel, Kairo")
+    for v in (*head, *near_top, *page[last_body + 1 :]):
         byline = byline_of(v.line.text) if v.reason == "byline" else None
         if byline:
             return byline.author
