@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+from .factory import StoreLike, is_postgres_url, open_store
 from .schema import SCHEMA_VERSION
 from .sqlite import ActorRow, ArticleRow, EventFilter, Store, StoredEvent
 
-__all__ = ["SCHEMA_VERSION", "ActorRow", "ArticleRow", "EventFilter", "Store", "StoredEvent"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "ActorRow",
+    "ArticleRow",
+    "EventFilter",
+    "Store",
+    "StoreLike",
+    "StoredEvent",
+    "is_postgres_url",
+    "open_store",
+]

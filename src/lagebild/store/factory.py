@@ -1,0 +1,84 @@
+"""Open the store a ``--db`` value names: an SQLite file (default) or a PostgreSQL URL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, Self
+
+from ..models import Document
+from .sqlite import ActorRow, ArticleRow, EventFilter, Store, StoredEvent
+
+if TYPE_CHECKING:
+    from .postgres import PostgresStore
+
+_URL_PREFIXES = ("postgresql://", "postgres://")
+
+
+class StoreLike(Protocol):
+    """What the runner, the CLI and the web app use of a store; both backends offer it."""
+
+    @property
+    def path(self) -> str | Path: ...
+
+    @property
+    def readonly(self) -> bool: ...
+
+    def has_article(self, article_id: str) -> bool: ...
+
+    def known_input(self, source: str, doc: str, size: int, mtime: float) -> bool: ...
+
+    def write(self, doc: Document, size: int | None = None, mtime: float | None = None) -> bool: ...
+
+    def write_many(self, items: Iterable[tuple[Document, int | None, float | None]]) -> int: ...
+
+    def delete_article(self, article_id: str) -> None: ...
+
+    def counts(self) -> dict[str, int]: ...
+
+    def articles(self, limit: int | None = None) -> list[ArticleRow]: ...
+
+    def find_article_id(self, key: str) -> str | None: ...
+
+    def document(self, article_id: str) -> Document | None: ...
+
+    def events(self, filters: EventFilter | None = None, order: str = "date") -> list[StoredEvent]: ...
+
+    def actors(self) -> list[ActorRow]: ...
+
+    def search(self, query: str, limit: int = 20) -> list[tuple[ArticleRow, str]]: ...
+
+    def integrity_ok(self) -> bool: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
+def is_postgres_url(db: str | Path) -> bool:
+    """True for ``postgresql://`` / ``postgres://`` (also after a ``Path`` collapsed ``//``)."""
+    text = str(db)
+    return text.startswith(_URL_PREFIXES) or (
+        isinstance(db, Path) and text.startswith(("postgresql:/", "postgres:/"))
+    )
+
+
+def _url(db: str | Path) -> str:
+    text = str(db)
+    if isinstance(db, Path) and not text.startswith(_URL_PREFIXES):
+        # Path("postgresql://u@h/db") reads as "postgresql:/u@h/db": put the host slashes back.
+        # (An empty-host URL, postgresql:///db?host=/run/x, must be passed as a str.)
+        scheme, rest = text.split(":/", 1)
+        text = f"{scheme}://{rest}"
+    return text
+
+
+def open_store(db: str | Path, readonly: bool = False) -> Store | PostgresStore:
+    """The store ``db`` names: a ``postgresql://`` URL opens PostgreSQL, anything else SQLite."""
+    if is_postgres_url(db):
+        from .postgres import PostgresStore  # psycopg is an optional extra: import on demand
+
+        return PostgresStore(_url(db), readonly=readonly)
+    return Store(db, readonly=readonly)
