@@ -56,6 +56,7 @@ CREDIT_MAX_WORDS = 8  # a longer "credit" line carries its own caption
 _HEADLINE_REASONS = frozenset({"short", "heading", "repeated"})
 _TRANSPARENT = frozenset({"line", "credit", "related", "box", "teaser", "caption", "repeated",
                           "dateline", "byline", "no-words", "nav", "foreign"})  # fmt: skip
+_PHOTO_BLOCK = frozenset({"credit", "caption", "foreign", "repeated"})
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"“”»]?\s+[„\"«A-ZÄÖÜ]")
 
 
@@ -193,11 +194,16 @@ class _Classes:
         self.cls[i], self.reason[i] = cls, reason
 
     def neighbour(self, i: int, step: int, skip_neargood: bool) -> str:
-        """Class of the next line in direction ``step`` that is not short; page edge = bad."""
+        """Class of the next line in direction ``step`` that is not short; page edge = bad.
+
+        A photo block (caption, credit) between a subheading and the paragraph around it is
+        skipped, so the subheading still sees article text on both sides. Boxes are not
+        skipped: their header would pass for a subheading."""
         j = i + step
         while 0 <= j < len(self.cls):
             c = self.cls[j]
-            if c == "short" or (skip_neargood and c == "neargood"):
+            skip = c == "short" or (skip_neargood and c == "neargood")
+            if skip or (c == "bad" and self.reason[j] in _PHOTO_BLOCK):
                 j += step
                 continue
             return c
