@@ -135,11 +135,17 @@ def test_us_president_by_date(linker: Linker) -> None:
     assert _one(linker, "Der Kreml-Chef lobte Xi.", "Kreml-Chef", "2025-01-01").actor.actor_id == "Q7747"
 
 
-@pytest.mark.parametrize("form", ["russisch", "russische", "russischen", "russischer", "russisches",
-                                  "russischem"])
+@pytest.mark.parametrize("form", ["russische", "russischen", "russischer", "russisches", "russischem",
+                                  "russisch-venezolanischen"])
 def test_adjective_inflections(linker: Linker, form: str) -> None:
     m = _one(linker, f"Das sind {form} Bestände.", form)
     assert m.actor is not None and m.actor.country == "RUS" and m.actor.kind == "state"
+
+
+def test_party_prefix_role(linker: Linker) -> None:
+    m = _one(linker, "FPÖ-Chef Heinz-Christian Strache kritisierte das.", "FPÖ-Chef")
+    assert (m.actor.kind, m.actor.country, m.actor.sector) == ("person", "AUT", "PTY")
+    assert m.actor.name == "Heinz-Christian Strache"
 
 
 def test_genitive_and_demonym(linker: Linker) -> None:

@@ -398,11 +398,11 @@ class Linker:
             country = self.kb.actors[target][2]
             base = self.kb.actor(target)
         last = rest.rsplit("-", 1)[-1]
-        role = self.kb.roles.get(rest) or self.kb.roles.get(tok.key) or self.kb.roles.get(last)
+        role_key = next((k for k in (tok.key, rest, last) if k in self.kb.roles), "")
+        role = self.kb.roles.get(role_key)  # "kreml-chef" as a whole before "chef"
         if role is not None:
-            role_key = rest if rest in self.kb.roles else last
-            if tok.key in self.kb.roles:
-                role_key = tok.key
+            if not role[1] and base.sector:  # "FPÖ-Chef": the party's sector
+                role = [role[0], base.sector, role[2]]
             return self._resolve_role(toks, i, i + 1, country, role, role_key, st)
         if kind in ("organisation", "group"):
             return i + 1, base, "prefix"

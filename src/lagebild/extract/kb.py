@@ -210,7 +210,10 @@ def _add_states(b: _Builder, shared: Path) -> dict[str, str]:
                 b.prefixes.setdefault(norm(name), actor_id)
         if row:
             for stem in _items(row[1]):
-                for ending in ADJ_ENDINGS:
+                # The bare stem only heads compounds ("russisch-venezolanische"); alone it is
+                # mostly the language ("auf Deutsch").
+                b.prefixes.setdefault(norm(stem), actor_id)
+                for ending in ADJ_ENDINGS[1:]:
                     b.adjectives[norm(stem + ending)] = actor_id
             for noun in _items(row[2]):
                 for form in _noun_forms(noun):
@@ -399,6 +402,17 @@ def _petrarch_people(path: Path) -> Iterator[tuple[str, list[str], list[list[str
     yield from flush()
 
 
+# Phoenix lists some organisations among people ("CENTRAL_INTELLIGENCE_AGENCY"); a word from
+# this list in the name means it is not a person.
+_NOT_PERSON_WORDS = frozenset({
+    "AGENCY", "INTELLIGENCE", "MINISTRY", "PARTY", "COMMITTEE", "COUNCIL", "ARMY", "FRONT",
+    "MOVEMENT", "ORGANIZATION", "ORGANISATION", "UNION", "BANK", "COMPANY", "CORPORATION",
+    "ASSOCIATION", "BRIGADE", "BRIGADES", "FORCES", "FORCE", "GROUP", "ALLIANCE", "AHRAR",
+    "COURT", "GOVERNMENT", "POLICE", "SERVICE", "DEPARTMENT", "OFFICE", "INSTITUTE", "NEWS",
+    "AL_SHAM", "MILITIA", "CONGRESS", "ASSEMBLY", "PARLIAMENT", "CABINET", "BUREAU",
+})
+
+
 def _add_petrarch(b: _Builder, shared: Path) -> None:
     path = shared / "data" / "petrarch_dicts" / "Phoenix.Countries.actors.txt"
     if not path.exists():
@@ -406,6 +420,8 @@ def _add_petrarch(b: _Builder, shared: Path) -> None:
     for head, aliases, roles in _petrarch_people(path):
         words = [w for w in head.split("_") if w]
         if len(words) < 2 or not all(w.replace(".", "").replace("'", "").isalpha() for w in words):
+            continue
+        if any(w in _NOT_PERSON_WORDS for w in words) or words[0] == "AHRAR":
             continue
         name = " ".join(w.title() for w in words)
         key = name_key(name)
