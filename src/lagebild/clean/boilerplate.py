@@ -9,7 +9,9 @@ plain text:
 2. a first class per line: ``good`` (article prose), ``neargood`` (a short sentence), ``short``
    (headline-like) or ``bad`` (cue, credit, foreign language, duplicate, keyword list);
 3. structure: a terminal cue ("58 Kommentare", "Mehr entdecken") ends the article, a
-   "Lesen Sie auch" cue takes the teaser headlines after it, a credit line takes its caption;
+   "Lesen Sie auch" cue takes the teaser headlines after it, a credit line takes its caption
+   (and a near-duplicate wording of it), text between "vor 2 Stunden" and "Antworten" is a
+   reader comment;
 4. context: short and near-good lines take the class of their neighbours, so subheadings
    between paragraphs stay while menus, kickers and button rows around them go;
 5. a series of teasers (kicker/headline + optional one-line dek) closing the page is cut.
@@ -52,6 +54,7 @@ HEADLINE_MAX_WORDS = 20
 TERMINAL_MIN_BODY_CHARS = 200  # a terminal cue counts only after this much article text
 TEASER_DEK_MAX_CHARS = 350
 CAPTION_MAX_WORDS = 25
+CAPTION_SIMILARITY = 0.5  # word overlap (Jaccard) of two lines describing the same photo
 CREDIT_MAX_WORDS = 8  # a longer "credit" line carries its own caption
 _HEADLINE_REASONS = frozenset({"short", "heading", "repeated"})
 _TRANSPARENT = frozenset({"line", "credit", "related", "box", "teaser", "caption", "repeated",
@@ -284,10 +287,17 @@ def _take_captions(c: _Classes) -> None:
                 c.cls[j] == "short"
                 or c.reason[j] == "repeated"
                 or (same_block and one_sentence and j == i - 1)
+                or (j == i - 2 and c.reason[i - 1] == "caption" and _similar(prev, c.lines[i - 1]))
             ):
                 c.set(j, "bad", "caption")
             else:
                 break
+
+
+def _similar(a: Line, b: Line) -> bool:
+    """Two wordings of one caption (the photo's teaser line and its caption)."""
+    wa, wb = set(_WORD.findall(a.text.lower())), set(_WORD.findall(b.text.lower()))
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= CAPTION_SIMILARITY
 
 
 def _resolve_context(c: _Classes) -> None:
