@@ -14,6 +14,7 @@ Values the reader supplies (``raw.title``, ``raw.published``, ...) win over dete
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..errors import InputError
 from ..models import Document, RawArticle, content_id
@@ -71,8 +72,6 @@ def _clean_html(raw: RawArticle) -> Document:
 
 
 def _with_url(doc: Document, url: str | None) -> Document:
-    from dataclasses import replace
-
     return replace(doc, url=url) if url else doc
 
 

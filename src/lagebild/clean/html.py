@@ -38,7 +38,13 @@ def extract_html(source: str, markup: str, url: str | None = None) -> HtmlExtrac
 
     try:
         result = trafilatura.bare_extraction(
-            markup, url=url, include_comments=False, with_metadata=True
+            markup,
+            url=url,
+            include_comments=False,
+            with_metadata=True,
+            # Only dates the page declares (meta tags, time elements): htmldate's extensive
+            # search would take any date printed in the text, which may be an event date.
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
         found = result.as_dict() if result is not None and hasattr(result, "as_dict") else result
     except Exception as exc:  # trafilatura/lxml raise many types on broken markup
