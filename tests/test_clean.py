@@ -131,6 +131,23 @@ def test_html_page_without_comments_and_with_metadata() -> None:
     assert doc.language == "de"
 
 
+def test_html_date_is_never_taken_from_the_article_text() -> None:
+    markup = ("<html><body><article><h1>Gipfel in Brüssel</h1><p>Am 3. Mai 2024 hatten die "
+              "Staats- und Regierungschefs der EU über die Erweiterung der Union beraten und "
+              "keine Einigung erzielt.</p><p>Nun wollen sie erneut zusammenkommen, um über die "
+              "Aufnahme weiterer Staaten zu sprechen.</p></article></body></html>")  # fmt: skip
+    doc = clean(RawArticle("a.html", "a", markup, "html"))
+    assert doc.published is None
+    assert doc.body.startswith("Am 3. Mai 2024")
+
+
+def test_photo_block_goes_and_the_subheading_after_it_stays() -> None:
+    doc = clean(_raw_seed("002_c3161a89b730dfe0.txt"))
+    assert "\n\nRussland als Schutzmacht von Latino-Despoten\n\n" in doc.body
+    assert "schüttelt seinem venezolanischen Amtskollegen" not in doc.body
+    assert "Reporterfragen" not in doc.body  # both wordings of the second caption
+
+
 @pytest.mark.parametrize("markup", ["<html><body><div>", "", "<<<>>>\x00\x01", "<p></p>" * 5])
 def test_broken_html_raises_input_error(markup: str) -> None:
     with pytest.raises(InputError, match="page.html"):
