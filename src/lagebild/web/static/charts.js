@@ -75,7 +75,9 @@
         roam: true,
         draggable: true,
         label: { show: true, position: "right", formatter: function (p) { return p.data.id; } },
-        force: { repulsion: 260, edgeLength: [60, 200] },
+        // A finished layout at once for small graphs; large ones settle visibly (else the tab hangs).
+        force: { repulsion: 350, edgeLength: [70, 200], gravity: 0.1,
+                 layoutAnimation: graph.nodes.length > 150 },
         data: graph.nodes.map(function (n) {
           return { id: n.id, name: n.id, label: n.name, events: n.events, url: n.url,
                    symbolSize: 12 + 38 * Math.sqrt(n.events / maxEvents), itemStyle: { color: "#1f5f99" } };
