@@ -17,6 +17,7 @@ from lagebild.extract.actors import (
     gold_matches,
     gold_span,
     link_actors,
+    mention_record,
 )
 from lagebild.extract.kb import shared_dir
 from lagebild.models import Document, Mention
@@ -183,6 +184,13 @@ def test_unknown_person_gets_the_state_the_text_gives(linker: Linker) -> None:
     assert later and later[0].actor.actor_id == first.actor.actor_id and later[0].how == "coref"
 
 
+def test_bare_institution_takes_the_state_beside_it(linker: Linker) -> None:
+    m = _one(linker, "In Caracas betrachten Regierungsvertreter die Lage.", "Regierungsvertreter")
+    assert (m.actor.country, m.actor.sector) == ("VEN", "GOV")
+    body = "Die Truppen der von Russland unterstützten Regierung griffen an."
+    assert not [m for m in _linked(linker, body) if m.text == "Regierung"]
+
+
 def test_common_noun_is_not_a_name(linker: Linker) -> None:
     m = _one(linker, "Jetzt könnte der Venezuela-Diktator Asyl suchen.", "Venezuela-Diktator")
     assert "Asyl" not in m.text
@@ -233,3 +241,10 @@ def test_stage_output_sorted_non_overlapping_and_per_sentence_helper(linker: Lin
 def test_works_without_sentences_or_mentions(linker: Linker) -> None:
     empty = Document(id="e", doc="e", source="e", body="")
     assert linker.link(empty) == ()
+
+
+def test_mention_record_is_flat(linker: Linker) -> None:
+    doc = link_actors(_doc("Der Kreml-Chef lobte China.", "2025-01-01"), linker)
+    records = [mention_record(doc, m) for m in doc.mentions]
+    assert records[0]["actor_id"] == "Q7747" and records[0]["how"] == "role"
+    assert json.loads(json.dumps(records))[1]["country"] == "CHN"

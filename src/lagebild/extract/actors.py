@@ -42,6 +42,9 @@ _MODIFIER_PREFIXES = tuple(norm(x) for x in (
                       "ehemalig", "frueher", "früher", "damalig", "amtierend", "designiert",
                       "stellvertretend", "neu", "abgesetzt", "gestürzt", "gestuerzt", "gewählt",
                       "gewaehlt", "scheidend", "künftig", "kuenftig", "langjährig", "oberst", "erst"))
+# Sectors of institutions that belong to a state (a bare "Regierungsvertreter" can take the
+# state named next to it; "Aktivisten" or "Unternehmen" cannot).
+_STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP", "LEG", "JUD"})
 _DATELINE_MARKS = frozenset({"–", "-", "—", "/"})
 _MAX_NAME_TOKENS = 3  # an unknown person's name after a role noun
 
@@ -347,7 +350,14 @@ class Linker:
     ) -> tuple[int, Actor, str] | None:
         office, sector, kind = role
         if kind != "person":
-            return None
+            # "In Caracas betrachten Regierungsvertreter ...": a state institution next to a
+            # state or capital in the same clause belongs to it; otherwise it stays unlinked.
+            if sector not in _STATE_SECTORS:
+                return None
+            country = self._country_before(toks, i, window=3, agent_ok=False)
+            if country is None:
+                return None
+            return self._resolve_role(toks, i, i + 1, country, role, toks[i].key, st)
         name = self._name_after(toks, i + 1, st)
         if name is not None:
             end, actor = name
@@ -364,11 +374,16 @@ class Linker:
             return i + 1, next(iter(holders.values())), "coref"
         return None
 
-    def _country_before(self, toks: list[_Tok], i: int) -> str | None:
+    def _country_before(
+        self, toks: list[_Tok], i: int, window: int = 4, agent_ok: bool = True
+    ) -> str | None:
         # "Kroatien seine Außenministerin Vesna Pusic": a state a few tokens back, same clause.
-        for k in range(i - 1, max(-1, i - 5), -1):
+        # Not the agent of a participle: "die von Russland unterstützte Regierung" is not RUS.
+        for k in range(i - 1, max(-1, i - window - 1), -1):
             if toks[k].key in (",", ";", ".", ":"):
                 return None
+            if not agent_ok and k > 0 and toks[k - 1].key in ("von", "durch"):
+                continue
             for entry in self.kb.names.get(toks[k].key, ()):
                 kind = self.kb.actors[entry[0]][1]
                 if kind == "state":
@@ -551,3 +566,23 @@ def gold_matches(gold: dict[str, object], span: tuple[int, int], mentions: Seque
             continue
         return True
     return False
+
+
+def mention_record(doc: Document, mention: Mention) -> dict[str, object]:
+    """One linked mention as a flat JSON-able record (for ``lagebild actors --format jsonl``)."""
+    actor = mention.actor
+    return {
+        "doc": doc.doc,
+        "id": doc.id,
+        "sentence": mention.sentence_index,
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "label": mention.label,
+        "how": mention.how,
+        "actor_id": actor.actor_id if actor else None,
+        "name": actor.name if actor else None,
+        "kind": actor.kind if actor else None,
+        "country": actor.country if actor else None,
+        "sector": actor.sector if actor else None,
+    }
