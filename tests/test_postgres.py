@@ -9,6 +9,7 @@ PostgreSQL binaries or no psycopg are installed (CI installs them: ``.ci/run``).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import socket
@@ -248,6 +249,18 @@ def test_search_quotes_user_syntax(pg_url: str) -> None:
         assert store.search("") == [] and store.search("und der") == []  # nothing but stop words
 
 
+def test_nul_characters_neither_fail_a_batch_nor_a_query(pg_url: str) -> None:
+    # PostgreSQL text cannot hold U+0000; SQLite can. A hostile JSONL id or title must still store.
+    hostile = dataclasses.replace(_doc("n1"), doc="rec\x00id", title="Ti\x00tel")
+    with PostgresStore(pg_url) as store:
+        assert store.write_many([(hostile, None, None), (_doc(), None, None)]) == 2
+        stored = store.document("n1")
+        assert stored is not None and stored.title == "Ti\ufffdtel" and stored.doc == "rec\ufffdid"
+        assert store.find_article_id("rec\x00id") == "n1"
+        assert store.events(EventFilter(actor="VEN\x00")) != []
+        assert [r.id for r, _ in store.search("Venezuela\x00")] != []
+
+
 def test_find_article_by_prefix_and_doc(pg_url: str) -> None:
     with PostgresStore(pg_url) as store:
         store.write(_doc("abc123"))
@@ -354,6 +367,19 @@ def _seed_settings() -> Settings:
     return Settings(pipeline=PipelineSettings(stages=stages, batch_size=default.pipeline.batch_size))
 
 
+def _without_actor_details(doc: Document | None) -> Document | None:
+    # Which of two versions of one actor (China with sector GOV, China without) the actors table
+    # keeps is the first one inserted; the SQLite store picks it from a set (hash order), so only
+    # the actor ids are compared across the two stores.
+    if doc is None:
+        return None
+    mentions = tuple(
+        dataclasses.replace(m, actor=Actor(m.actor.actor_id, "", "state")) if m.actor else m
+        for m in doc.mentions
+    )
+    return dataclasses.replace(doc, mentions=mentions)
+
+
 def _comparable(rows: list[StoredEvent]) -> list[tuple[Any, ...]]:
     return [(r.article_id, r.doc, r.event) for r in rows]  # row ids are each database's own
 
@@ -384,9 +410,11 @@ def test_seed_run_matches_sqlite(seed_stores: tuple[PostgresStore, Store]) -> No
     assert pg.counts() == lite.counts() and pg.counts()["events"] > 0
     assert pg.articles() == lite.articles()
     assert _comparable(pg.events()) == _comparable(lite.events())
-    assert pg.actors() == lite.actors()
+    assert [(a.actor.actor_id, a.mentions, a.articles) for a in pg.actors()] == [
+        (a.actor.actor_id, a.mentions, a.articles) for a in lite.actors()
+    ]
     for row in pg.articles():
-        assert pg.document(row.id) == lite.document(row.id)
+        assert _without_actor_details(pg.document(row.id)) == _without_actor_details(lite.document(row.id))
     some = pg.events()[0]
     assert pg.find_article_id(some.article_id[:10]) == lite.find_article_id(some.article_id[:10])
     filters = EventFilter(
