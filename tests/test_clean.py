@@ -238,6 +238,26 @@ def test_outlet_layouts(name: str) -> None:
         assert getattr(found, field) == value, field
 
 
+def test_cues_do_not_eat_article_sentences() -> None:
+    para = ("Die Regierung in London hat am Montag neue Regeln für Asylverfahren vorgestellt, "
+            "die ab dem kommenden Jahr gelten sollen und von Menschenrechtlern kritisiert werden.")
+    page = "\n\n".join([
+        "Britische Regierung verschärft Asylregeln",
+        para,
+        "Home Office kündigt schnellere Abschiebungen an, sagte eine Sprecherin.",
+        "Der Zahlungsdienst PayPal meldete unterdessen einen Gewinnsprung.",
+        "Weitere Meldungen",
+        para.replace("London", "Paris") + " Frankreich reagierte zurückhaltend.",
+        para.replace("London", "Rom") + " Italien begrüßte den Vorstoß.",
+        para.replace("London", "Madrid") + " Spanien will nachziehen.",
+    ])  # fmt: skip
+    split, _ = clean_text(page)
+    body = "\n".join(split.body)
+    assert "Home Office kündigt" in body
+    assert "PayPal meldete" in body
+    assert "Spanien will nachziehen." in body  # "Weitere Meldungen" headed a round-up
+
+
 def test_dates_and_bylines() -> None:
     assert find_date("11.12.2025, 20:0411.12.2025, 20:04").iso == "2025-12-11T20:04"
     assert find_date("Stand: 3. März 2024, 14:05 Uhr").iso == "2024-03-03T14:05"

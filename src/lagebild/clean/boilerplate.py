@@ -53,6 +53,9 @@ FLOATING_CUE_MAX_WORDS = 30  # cues matched anywhere in a line: boxes' sentences
 HEADLINE_MAX_WORDS = 20
 TERMINAL_MIN_BODY_CHARS = 200  # a terminal cue counts only after this much article text
 TEASER_DEK_MAX_CHARS = 350
+# A terminal cue followed by this many consecutive long paragraphs was a subheading.
+RESUME_PARAGRAPHS = 3
+RESUME_MIN_CHARS = 150
 CAPTION_MAX_WORDS = 25
 CAPTION_SIMILARITY = 0.5  # word overlap (Jaccard) of two lines describing the same photo
 CREDIT_MAX_WORDS = 8  # a longer "credit" line carries its own caption
@@ -218,7 +221,8 @@ def _cut_terminal(c: _Classes) -> int:
     for i, ln in enumerate(c.lines):
         # "Kommentare" next to the headline is a counter link, not the comment section:
         # honour a terminal cue only after real article text (a dek is one paragraph).
-        if ln.cue == "terminal" and seen >= TERMINAL_MIN_BODY_CHARS and paragraphs >= 2:
+        enough = seen >= TERMINAL_MIN_BODY_CHARS and paragraphs >= 2
+        if ln.cue == "terminal" and enough and not _prose_follows(c, i):
             for j in range(i, len(c.lines)):
                 c.set(j, "bad", "after-end" if j > i else "terminal")
             return i
@@ -226,6 +230,21 @@ def _cut_terminal(c: _Classes) -> int:
             seen += len(ln.text)
             paragraphs += 1
     return len(c.lines)
+
+
+def _prose_follows(c: _Classes, i: int) -> bool:
+    """Article prose right after a terminal cue: it was a subheading ("Weitere Meldungen"
+    over a news round-up). Comments and teasers never form such a run: user names, times,
+    buttons and headlines sit between them."""
+    run = 0
+    for j in range(i + 1, len(c.lines)):
+        if c.cls[j] == "good" and len(c.lines[j].text) >= RESUME_MIN_CHARS:
+            run += 1
+            if run >= RESUME_PARAGRAPHS:
+                return True
+        else:
+            run = 0
+    return False
 
 
 def _take_teasers(c: _Classes) -> None:
