@@ -400,6 +400,19 @@ def search(
     out.print(table)
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    config: ConfigOption = None,
+    host: Annotated[str, typer.Option(help="address to bind; 127.0.0.1 keeps it on this machine")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+) -> None:
+    """Serve the web UI and JSON API over the database (read-only)."""
+    from .web import serve as serve_web
+
+    serve_web(_db_path(db, config), host=host, port=port)
+
+
 @app.command("config")
 def show_config(config: ConfigOption = None) -> None:
     """Print every setting with its value and help text."""
