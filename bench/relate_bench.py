@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from lagebild.models import PLOVER_TYPES  # noqa: E402
 from lagebild.relate import merge, network, story, timeline  # noqa: E402
 from lagebild.store import Store  # noqa: E402
+from lagebild.store.relations import refresh_dyad_months  # noqa: E402
 
 COUNTRIES = [
     "USA",
@@ -174,6 +175,9 @@ def build_merged_store(path: Path, n: int, seed: int = 1) -> Store:
                 rows = []
         if rows:
             store.conn.executemany(f"INSERT INTO merged_events VALUES ({','.join('?' * 24)})", rows)
+    with store.conn:
+        blocks = [r[0] for r in store.conn.execute("SELECT DISTINCT block FROM merged_events")]
+        refresh_dyad_months(store, blocks)
     store.conn.execute("ANALYZE")
     return store
 

@@ -299,7 +299,8 @@ def test_incremental_merge_equals_full_merge(tmp_path: Path) -> None:
     merge(inc)
     inc.write_many((d, None, None) for d in ALL_DOCS[1:])
     report = merge(inc)
-    assert report.blocks == 1  # only RUS|VEN gained events; the USA|VEN block is left alone
+    # RUS|VEN|2025 and RUS|VEN|- (undated, unpublished) gained events; USA|VEN|2025 is left alone.
+    assert report.blocks == 2
     full = Store(tmp_path / "full.db")
     full.write_many((d, None, None) for d in ALL_DOCS)
     merge(full, full=True)
@@ -508,7 +509,8 @@ def test_network_lists_pairs_busiest_first(store: Store) -> None:
     assert [(r.a, r.b, r.n_events) for r in rel] == [("RUS", "VEN", 5), ("USA", "VEN", 1)]
     rus_ven = rel[0]
     assert rus_ven.counts == {"ACCUSE": 1, "AGREE": 2, "CONSULT": 1, "SUPPORT": 1}
-    assert rus_ven.first == "2025-05" and rus_ven.last == "2025-12-11"
+    assert rus_ven.first == "2025-05" and rus_ven.last == "2025-12"
+    assert network(store, since="2025-05-15")[0].first == "2025-10"  # a day: read from the events
     assert rel[1].score == type_weight("ACCUSE").weight
     assert network(store, since="2025-11-01") == [network(store, since="2025-11-01")[0]]
     assert network(store, limit=1)[0].b == "VEN"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from ..store.relations import dyad_coarse, dyad_rows, pair_rows
+from ..store.relations import dyad_coarse, dyad_month_rows, dyad_rows, pair_rows
 from ..store.sqlite import Store
 from ._data import QUAD_NAMES, type_weight
 
@@ -59,7 +59,7 @@ class Relation:
     quad: dict[str, int] = field(default_factory=dict)
     score: float = 0.0
     total: float = 0.0
-    first: str | None = None
+    first: str | None = None  # month (YYYY-MM) of the first and last event
     last: str | None = None
 
 
@@ -141,9 +141,10 @@ def timeline(
     a, b = _norm(a, level), _norm(b, level)
     accs: dict[str, _Acc] = defaultdict(_Acc)
     labels_of: dict[str, str | None] = {}
-    for key, etype, mode, direction, n, sources in dyad_rows(
-        store, a, b, level, directed, modalities, _PREFIX[by]
-    ):
+    # Months and years come pre-grouped from dyad_months; days and weeks need the events.
+    read = dyad_month_rows if by in ("month", "year") else dyad_rows
+    rows = read(store, a, b, level, directed, modalities, _PREFIX[by])
+    for key, etype, mode, direction, n, sources in rows:
         label = labels_of.get(key, "")
         if label == "":
             label = labels_of[key] = period_of(key, by)

@@ -7,9 +7,12 @@ independent sources.
 How (all deterministic, no model):
 
 1. **Blocking** — events are grouped by their unordered actor pair (country, else actor id,
-   else the name as written). Only events in the same block are ever compared, and the merge
-   result of one block does not depend on any other block: that is what makes ``merge(store)``
-   incremental — only blocks that gained or lost raw events are recomputed.
+   else the name as written) and year (of the event's date, else of the article's publication).
+   Only events in the same block are ever compared, and the merge result of one block does not
+   depend on any other block: that is what makes ``merge(store)`` incremental — only blocks that
+   gained or lost raw events are recomputed, so a new day of news touches this year's blocks,
+   not the whole history of a busy pair. The price: an event is never merged across New Year
+   (31 Dec vs 1 Jan, or an undated report in January of a December event).
 2. **Greedy clustering** inside a block, dated events first in date order, then undated ones. An
    event joins the best-scoring existing cluster or founds a new one. It may join when
    * the modality class agrees (asserted/reported are facts; planned, hypothetical and negated
@@ -107,9 +110,13 @@ def actor_key(country: str | None, actor_id: str | None, name: str | None) -> st
 
 
 def block_key(row: EventRow) -> str:
+    """``A|B|YYYY``: the unordered actor pair and the year the event is anchored in."""
     a = actor_key(row.source_country, row.source_actor_id, row.source_name)
     b = actor_key(row.target_country, row.target_actor_id, row.target_name)
-    return "|".join(sorted((a, b)))
+    year = (_clean_date(row.date) or "")[:4]
+    if not year and row.published and _parse_day(row.published):
+        year = row.published[:4]
+    return "|".join((*sorted((a, b)), year or "-"))
 
 
 def tokens(text: str, stem: int = 6) -> frozenset[str]:
@@ -205,11 +212,19 @@ class _BlockClusterer:
         self.s = settings
         self.kinds = merge_types()
         self.clusters: list[_Cluster] = []
-        self.by_month: dict[str, list[_Cluster]] = defaultdict(list)  # dated, precision >= month
-        self.by_year: dict[str, list[_Cluster]] = defaultdict(list)  # dated, year precision
+        # Clusters by (kind, period, modality class, type): "m" month of a dated cluster, "y" year
+        # of a year-only one, "u" publication month of an undated one. A cluster is listed under
+        # each of its types, so a row only meets clusters it could join (10x fewer comparisons).
+        self.index: dict[tuple[str, str, str, str], list[_Cluster]] = defaultdict(list)
         self.months_of_year: dict[str, set[str]] = defaultdict(set)
-        self.undated_by_month: dict[str, list[_Cluster]] = defaultdict(list)  # by publication month
         self.by_article: dict[str, list[_Cluster]] = defaultdict(list)
+        self.partners: dict[str, tuple[str, ...]] = {}
+
+    def _types_for(self, etype: str) -> tuple[str, ...]:
+        if etype not in self.partners:
+            others = sorted(t for pair in self.kinds.compatible if etype in pair for t in pair if t != etype)
+            self.partners[etype] = (etype, *others)
+        return self.partners[etype]
 
     def add(self, row: EventRow) -> None:
         member = _Member(row, tokens(row.sentence, self.s.stem), 1.0)
@@ -232,30 +247,31 @@ class _BlockClusterer:
 
     def _candidates(self, row: EventRow, when: str | None) -> list[_Cluster]:
         seen: dict[int, _Cluster] = {c.serial: c for c in self.by_article.get(row.article_id, ())}
-        groups: list[list[_Cluster]] = []
+        periods: list[tuple[str, str]] = []
         if when is not None:
             if len(when) >= 7:
-                groups.append(self.by_month.get(when[:7], []))
+                periods.append(("m", when[:7]))
                 day = _parse_day(when)
                 if day is not None:
                     for delta in (-1, 1):
                         other = (day + timedelta(days=delta)).isoformat()[:7]
                         if other != when[:7]:
-                            groups.append(self.by_month.get(other, []))
+                            periods.append(("m", other))
             else:
-                for month in sorted(self.months_of_year.get(when, ())):
-                    groups.append(self.by_month[month])
-            groups.append(self.by_year.get(when[:4], []))
+                periods += [("m", month) for month in sorted(self.months_of_year.get(when, ()))]
+            periods.append(("y", when[:4]))
         else:
             published = _parse_day(row.published)
             if published is not None:
                 month = published.isoformat()[:7]
                 for m in (month, _month_before(month)):
-                    groups.append(self.by_month.get(m, []))
-                    groups.append(self.undated_by_month.get(m, []))
-        for group in groups:
-            for c in group:
-                seen.setdefault(c.serial, c)
+                    periods += [("m", m), ("u", m)]
+        klass = _MODALITY_CLASS.get(row.modality, "fact")
+        types = self._types_for(row.type)
+        for kind, period in periods:
+            for etype in types:
+                for c in self.index.get((kind, period, klass, etype), ()):
+                    seen.setdefault(c.serial, c)
         return [seen[k] for k in sorted(seen)]
 
     def _score(
@@ -318,22 +334,31 @@ class _BlockClusterer:
         day = when or (published.isoformat() if published else None)
         c = _Cluster(len(self.clusters), _MODALITY_CLASS.get(row.modality, "fact"), when, day, direction)
         self.clusters.append(c)
-        self._register(c)
         self._join(c, row, when, member)
+        self._register(c, c.types)
 
-    def _register(self, c: _Cluster) -> None:
+    def _key(self, c: _Cluster, etype: str) -> tuple[str, str, str, str] | None:
         if c.date is None:
-            if c.day:
-                self.undated_by_month[c.day[:7]].append(c)
-        elif len(c.date) >= 7:
-            self.by_month[c.date[:7]].append(c)
+            return ("u", c.day[:7], c.klass, etype) if c.day else None
+        if len(c.date) >= 7:
+            return ("m", c.date[:7], c.klass, etype)
+        return ("y", c.date, c.klass, etype)
+
+    def _register(self, c: _Cluster, types: Iterable[str]) -> None:
+        for etype in types:
+            key = self._key(c, etype)
+            if key is not None:
+                self.index[key].append(c)
+        if c.date is not None and len(c.date) >= 7:
             self.months_of_year[c.date[:4]].add(c.date[:7])
-        else:
-            self.by_year[c.date].append(c)
 
     def _join(self, c: _Cluster, row: EventRow, when: str | None, member: _Member) -> None:
+        registered = bool(c.members)  # a new cluster is registered by _found after this
         c.members.append(member)
-        c.types.add(row.type)
+        if row.type not in c.types:
+            c.types.add(row.type)
+            if registered:
+                self._register(c, (row.type,))
         if c.direction is None and row.type not in self.kinds.symmetric:
             c.direction = _direction(row)
         if row.article_id not in c.articles:
@@ -343,9 +368,12 @@ class _BlockClusterer:
             refined = _more_precise(c.date, when)
             if refined != c.date and len(c.date) == 4:
                 # Moving from the year index to the month index keeps lookups exact.
-                self.by_year[c.date].remove(c)
+                for etype in c.types:
+                    key = self._key(c, etype)
+                    if key is not None:
+                        self.index[key].remove(c)
                 c.date = c.day = refined
-                self._register(c)
+                self._register(c, c.types)
             else:
                 c.date = c.day = refined
 
