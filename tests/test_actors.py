@@ -161,6 +161,13 @@ def test_swiss_spelling(linker: Linker) -> None:
     assert swiss.actor == german.actor and swiss.actor.name == "Sergej Lawrow"
     group = _one(linker, "Das russische Aussenministerium forderte Klarheit.", "Aussenministerium")
     assert group.actor.country == "RUS" and group.actor.kind == "group"
+    swiss_gov = _one(linker, "Die Schweizer Regierung prüft das.", "Schweizer Regierung")
+    assert (swiss_gov.actor.country, swiss_gov.actor.sector) == ("CHE", "GOV")
+
+
+def test_role_that_implies_its_state(linker: Linker) -> None:
+    m = _one(linker, "Der Papst rief zum Frieden auf.", "Papst", "2025-06-01")
+    assert (m.actor.name, m.actor.country) == ("Papst Leo XIV.", "VAT")
 
 
 def test_groups_carry_state_and_sector(linker: Linker) -> None:

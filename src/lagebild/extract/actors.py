@@ -284,7 +284,7 @@ class Linker:
         role_key: str,
         st: _DocState,
     ) -> tuple[int, Actor, str]:
-        office, sector, kind = role
+        office, sector, kind = role[:3]
         kb = self.kb
         if kind == "person":
             name = self._name_after(toks, end, st)
@@ -348,7 +348,8 @@ class Linker:
     def _bare_role(
         self, toks: list[_Tok], i: int, role: list[str], st: _DocState
     ) -> tuple[int, Actor, str] | None:
-        office, sector, kind = role
+        office, sector, kind = role[:3]
+        implied = role[3] if len(role) > 3 else ""
         if kind != "person":
             # "In Caracas betrachten Regierungsvertreter ...": a state institution next to a
             # state or capital in the same clause belongs to it; otherwise it stays unlinked.
@@ -372,6 +373,8 @@ class Linker:
         holders = st.by_office.get(office) if office else None
         if holders and len(holders) == 1:
             return i + 1, next(iter(holders.values())), "coref"
+        if implied and office:  # "der Papst": the role names its state
+            return self._resolve_role(toks, i, i + 1, implied, role, toks[i].key, st)
         return None
 
     def _country_before(
@@ -417,7 +420,7 @@ class Linker:
         role = self.kb.roles.get(role_key)  # "kreml-chef" as a whole before "chef"
         if role is not None:
             if not role[1] and base.sector:  # "FPÖ-Chef": the party's sector
-                role = [role[0], base.sector, role[2]]
+                role = [role[0], base.sector, *role[2:]]
             return self._resolve_role(toks, i, i + 1, country, role, role_key, st)
         if kind in ("organisation", "group"):
             return i + 1, base, "prefix"

@@ -113,7 +113,7 @@ class _Builder:
     adjectives: dict[str, str]  # form -> actor_id of the state
     demonyms: dict[str, str]
     prefixes: dict[str, str]  # compound first part -> actor_id
-    roles: dict[str, list[str]]  # form -> [office, sector, kind]
+    roles: dict[str, list[str]]  # form -> [office, sector, kind, implied country]
     offices: dict[str, list[list[str]]]  # "RUS|president" -> [[start, end, actor_id], ...]
     person_roles: dict[str, list[list[str]]]  # actor_id -> [[country, sector, start, end]]
 
@@ -210,6 +210,9 @@ def _add_states(b: _Builder, shared: Path) -> dict[str, str]:
                 b.prefixes.setdefault(norm(name), actor_id)
         if row:
             for stem in _items(row[1]):
+                if stem.startswith("="):  # invariant: "Schweizer Regierung", "Schweizer Armee"
+                    b.adjectives[norm(stem[1:])] = actor_id
+                    continue
                 # The bare stem only heads compounds ("russisch-venezolanische"); alone it is
                 # mostly the language ("auf Deutsch").
                 b.prefixes.setdefault(norm(stem), actor_id)
@@ -333,8 +336,10 @@ def _add_offices(b: _Builder, people: dict[str, str]) -> None:
 
 
 def _add_roles(b: _Builder) -> None:
-    for noun, office, sector, kind in _rows("kb_roles.tsv", 4):
-        entry = ["" if office == "-" else office, "" if sector == "-" else sector, kind]
+    for row in _rows("kb_roles.tsv", 4):
+        noun, office, sector, kind = row[:4]
+        implied = row[4] if len(row) > 4 and row[4] != "-" else ""
+        entry = ["" if office == "-" else office, "" if sector == "-" else sector, kind, implied]
         for form in _noun_forms(noun):
             b.roles.setdefault(norm(form), entry)
 
