@@ -180,7 +180,10 @@ class PostgresStore:
     def write_many(self, items: Iterable[tuple[Document, int | None, float | None]]) -> int:
         """Store several articles in one transaction; returns how many were new."""
         self._refuse_if_readonly()
-        batch = list(items)
+        # Rows are locked in key order (articles, then actors, then inputs): two writers with
+        # overlapping batches wait for each other but never deadlock. The sort is stable, so of two
+        # copies of one article in a batch the first is kept, as in the SQLite store.
+        batch = sorted(items, key=lambda item: item[0].id)
         with self._session(), self.conn.transaction():
             new = [doc for doc, _, _ in batch if self._insert_article_row(doc)]
             self._insert_annotations(new)
@@ -189,7 +192,7 @@ class PostgresStore:
                     "INSERT INTO inputs(source, doc, article_id, size, mtime) VALUES (%s, %s, %s, %s, %s) "
                     "ON CONFLICT (source, doc) DO UPDATE SET article_id = EXCLUDED.article_id, "
                     "size = EXCLUDED.size, mtime = EXCLUDED.mtime",
-                    [_no_nul((doc.source, doc.doc, doc.id, size, mtime)) for doc, size, mtime in batch],
+                    sorted(_no_nul((doc.source, doc.doc, doc.id, size, mtime)) for doc, size, mtime in batch),
                 )
         return len(new)
 
