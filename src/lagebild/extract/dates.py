@@ -121,6 +121,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
+@lru_cache(maxsize=1024)
 def find_time_expressions(text: str) -> tuple[TimeExpression, ...]:
     """All time expressions in ``text``, earliest first, without overlaps (longest wins)."""
     found: list[TimeExpression] = []

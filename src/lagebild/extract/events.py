@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 MIN_CONFIDENCE = 0.5  # triggers below this only count with a light verb
 _RELATIVE = frozenset({"der", "die", "das", "welcher", "welche", "welches", "dem", "den"})
 _SUBJECT_PRONOUNS = frozenset({"er", "sie", "es"})
+_STANDINS = _SUBJECT_PRONOUNS | {"beide", "beiden"}  # words that stand in for actors
 # Acts whose addressee may be the subject of the complement clause ("hoffe, dass Washington")
 COMPLEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
 # Speech acts: "Lawrow forderte ..., sagte er" is asserted, the speaker is the actor
@@ -145,6 +146,11 @@ def _noun_heads() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _noun_heads_set() -> frozenset[str]:
+    return frozenset(_noun_heads())
+
+
+@lru_cache(maxsize=1)
 def _collective_nouns() -> frozenset[str]:
     return frozenset(row[0].lower() for row in read_tsv("collective.tsv"))
 
@@ -152,6 +158,7 @@ def _collective_nouns() -> frozenset[str]:
 def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
     """Trigger words of a sentence, at most one entry per token (the most confident)."""
     lex = trigger_lexicon()
+    particles = modality.clause_particles(tokens)
     clause_lemmas: dict[int, set[str]] = {}
     for t in tokens:
         clause_lemmas.setdefault(t.clause, set()).update({t.lemma, t.lower})
@@ -159,7 +166,7 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
     for i, tok in enumerate(tokens):
         if not tok.text[:1].isalpha():
             continue
-        entries = _entries_for(tokens, i, lex)
+        entries = _entries_for(tokens, i, lex, particles)
         entries = [e for e in entries if not e.needs or any(
             any(lem.startswith(n) or lem.endswith(n) for lem in clause_lemmas[tok.clause])
             for n in e.needs)]
@@ -184,12 +191,13 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
 
 
 def _entries_for(
-    tokens: tuple[Token, ...], i: int, lex: dict[str, tuple[TriggerEntry, ...]]
+    tokens: tuple[Token, ...], i: int, lex: dict[str, tuple[TriggerEntry, ...]],
+    particles: dict[int, tuple[int, str]],
 ) -> list[TriggerEntry]:
     tok = tokens[i]
     if tok.lemma in _not_triggers():
         return []
-    keys = [modality.verb_lemma(tokens, i), tok.lemma, tok.lower]
+    keys = [modality.verb_lemma(tokens, i, particles), tok.lemma, tok.lower]
     if "-" in tok.text:
         tail = tok.text.rsplit("-", 1)[1]
         keys += [tail.lower(), _lemma(tail)]
@@ -200,9 +208,11 @@ def _entries_for(
         low = tok.lemma
         if low in _not_triggers() or tok.lower in _not_triggers():
             return []
-        for head in _noun_heads():
-            if len(low) > len(head) + 2 and low.endswith(head):
-                return [e for e in lex[head] if e.pos == "N"]
+        heads = _noun_heads_set()
+        # longest compound head first: "luftangriff" before "angriff"
+        for cut in range(3, len(low) - 3):
+            if low[cut:] in heads:
+                return [e for e in lex[low[cut:]] if e.pos == "N"]
     return []
 
 
@@ -739,10 +749,13 @@ def extract_sentence(
     subject = speaker or next((p.ref for p in parts if p.role == "core"), None)
     partners = dict(context.partners)
     after = Context(own_attr or context.attribution, subject or context.subject, context.partners)
+    if not parts and not any(t.lower in _STANDINS for t in tokens):
+        return [], after  # no actor, no "beide Seiten", no pronoun: nothing to extract
     triggers = _light_pairs(find_triggers(tokens), tokens)
     if not triggers:
         return [], after
-    collective = _collective(doc, sentence.end)
+    collective = _collective(doc, sentence.end) if any(
+        _mentions_collective(tokens, tokens[t.index].clause) for t in triggers) else []
     events: list[Event] = []
     seen: set[tuple[str, str | None, str | None]] = set()
     for trig in sorted(triggers, key=lambda t: t.index):

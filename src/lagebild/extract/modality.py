@@ -45,19 +45,36 @@ def speech_lemmas() -> frozenset[str]:
     return frozenset(row[0].lower() for row in read_tsv("speech_verbs.tsv"))
 
 
-def verb_lemma(tokens: tuple[Token, ...], i: int) -> str:
-    """The lemma of token ``i`` joined with its separated particle, if one ends the clause."""
+def verb_lemma(
+    tokens: tuple[Token, ...], i: int, particles: dict[int, tuple[int, str]] | None = None
+) -> str:
+    """The lemma of token ``i`` joined with its separated particle, if one ends the clause.
+
+    ``particles`` is ``clause_particles(tokens)``, passed in when calling for many tokens.
+    """
     tok = tokens[i]
-    for j in range(i + 1, len(tokens)):
-        nxt = tokens[j]
-        if nxt.clause != tok.clause:
-            break
-        last_in_clause = j + 1 == len(tokens) or tokens[j + 1].clause != tok.clause or tokens[
-            j + 1
-        ].lower in (".", "und", "oder")
-        if nxt.lower in PARTICLES and last_in_clause:
-            return nxt.lower + tok.lemma
+    if not tok.text[:1].islower() and i > 0:
+        return tok.lemma  # a noun; a verb is lower-case unless it opens the sentence
+    if particles is None:
+        particles = clause_particles(tokens)
+    particle = particles.get(tok.clause)
+    if particle is not None and particle[0] > i:
+        return particle[1] + tok.lemma
     return tok.lemma
+
+
+def clause_particles(tokens: tuple[Token, ...]) -> dict[int, tuple[int, str]]:
+    """Per clause, the separable particle that ends it ("teilte ... mit"), with its index."""
+    out: dict[int, tuple[int, str]] = {}
+    n = len(tokens)
+    for j, t in enumerate(tokens):
+        if t.lower not in PARTICLES:
+            continue
+        last_in_clause = j + 1 == n or tokens[j + 1].clause != t.clause or tokens[
+            j + 1].lower in (".", "und", "oder")
+        if last_in_clause:
+            out[t.clause] = (j, t.lower)
+    return out
 
 
 def sentence_attribution(tokens: tuple[Token, ...], text: str) -> str | None:
@@ -82,9 +99,10 @@ def sentence_attribution(tokens: tuple[Token, ...], text: str) -> str | None:
             if name:
                 return name
     speech = speech_lemmas()
+    particles = clause_particles(tokens)
     for i, tok in enumerate(tokens):
         if not tok.text[:1].islower() or (
-                verb_lemma(tokens, i) not in speech and tok.lower not in speech):
+                verb_lemma(tokens, i, particles) not in speech and tok.lower not in speech):
             continue
         # inverted order after a quote or a clause: "..., teilte der Kreml mit"
         name = _name_after(tokens, i + 1)
