@@ -255,3 +255,27 @@ def test_mention_record_is_flat(linker: Linker) -> None:
     records = [mention_record(doc, m) for m in doc.mentions]
     assert records[0]["actor_id"] == "Q7747" and records[0]["how"] == "role"
     assert json.loads(json.dumps(records))[1]["country"] == "CHN"
+
+
+def test_seed_mentions_after_the_cleaner(linker: Linker) -> None:
+    """Integration: the same gold, found again by context in the cleaned body."""
+    from lagebild import read
+    from lagebild.clean import clean
+
+    gold = [json.loads(line) for line in (DATA / "seed_mentions.jsonl").read_text("utf-8").splitlines()]
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for g in gold:
+        by_doc[g["doc"]].append(g)
+    found = ok = 0
+    for name, lines in by_doc.items():
+        raw = next(r for r in read(SEEDS / name) if not hasattr(r, "reason"))
+        doc = ActorStage(linker)(_doc(clean(raw).body, lines[0]["published"]))
+        for g in lines:
+            span = gold_span(doc.body, g)
+            if span is None:  # a caption or teaser the cleaner removed
+                continue
+            found += 1
+            ok += gold_matches(g, span, doc.mentions)
+    print(f"seed mentions in cleaned bodies: {ok}/{found} = {ok / found:.3f}")
+    assert found >= 100
+    assert ok / found >= 0.95

@@ -548,11 +548,24 @@ def gold_span(body: str, gold: dict[str, object]) -> tuple[int, int] | None:
     if 0 <= start and body[start:end] == text:
         return start, end
     context = str(gold.get("context", ""))
-    at = body.find(context) if context else -1
-    if at < 0:
-        return None
     inner = context.find(text)
-    return at + inner, at + inner + len(text)
+    if inner < 0:
+        return None
+    # The cleaner may rejoin lines or drop a neighbouring caption: fall back from the whole
+    # context to the part of it on the mention's own line, then to a few words either side.
+    line_start = context.rfind("\n", 0, inner) + 1
+    line_end = context.find("\n", inner + len(text))
+    line_end = len(context) if line_end < 0 else line_end
+    left = context[line_start:inner]
+    right = context[inner + len(text):line_end]
+    for lo, hi in ((left, right), (left[-15:], right[:15]), (left[-8:], right[:8])):
+        probe = lo + text + hi
+        if len(probe) <= len(text) + 3 and probe != context:
+            continue
+        at = body.find(probe)
+        if at >= 0 and body.find(probe, at + 1) < 0:
+            return at + len(lo), at + len(lo) + len(text)
+    return None
 
 
 def gold_matches(gold: dict[str, object], span: tuple[int, int], mentions: Sequence[Mention]) -> bool:
