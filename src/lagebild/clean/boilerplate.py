@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import byline_of, is_date_line
-from .lexicon import Cues, cues, stopwords
+from .lexicon import Cues, connectives, cues, stopwords
 from .normalize import normalize_text, strip_decor, unwrap_blocks
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -56,6 +56,9 @@ TEASER_DEK_MAX_CHARS = 350
 # A terminal cue followed by this many consecutive long paragraphs was a subheading.
 RESUME_PARAGRAPHS = 3
 RESUME_MIN_CHARS = 150
+# Lexical cohesion with the article (see _coheres): shared content words (>= 5 letters).
+COHESION_MIN_SHARED = 2
+COHESION_MIN_SHARE = 0.3
 CAPTION_MAX_WORDS = 25
 CAPTION_SIMILARITY = 0.5  # word overlap (Jaccard) of two lines describing the same photo
 CREDIT_MAX_WORDS = 8  # a longer "credit" line carries its own caption
@@ -232,6 +235,35 @@ def _cut_terminal(c: _Classes) -> int:
     return len(c.lines)
 
 
+def _content_words(line: Line) -> set[str]:
+    de = stopwords("de")
+    return {w for w in _WORD.findall(line.text.lower()) if len(w) >= 5 and w not in de}
+
+
+def _opens_with_connective(line: Line) -> bool:
+    first = _WORD.match(line.text)
+    return first is not None and first.group().lower() in connectives()
+
+
+def _coheres(c: _Classes, i: int) -> bool:
+    """Lexical cohesion: the line shares content words with the article's prose.
+
+    A teaser's dek is about another story; a one-sentence paragraph of the article repeats
+    its names and nouns. Decides the cases where layout alone cannot (a page without blank
+    lines, "Lesen Sie auch" + headline + one sentence)."""
+    if _opens_with_connective(c.lines[i]):
+        return True  # "Zudem verhängte ...", "Er sagte ...": continues the text above
+    words = _content_words(c.lines[i])
+    if not words:
+        return False
+    vocab: set[str] = set()
+    for j, cls in enumerate(c.cls):
+        if j != i and cls in ("good", "neargood"):
+            vocab |= _content_words(c.lines[j])
+    shared = len(words & vocab)
+    return shared >= COHESION_MIN_SHARED or shared / len(words) >= COHESION_MIN_SHARE
+
+
 def _prose_follows(c: _Classes, i: int) -> bool:
     """Article prose right after a terminal cue: it was a subheading ("Weitere Meldungen"
     over a news round-up). Comments and teasers never form such a run: user names, times,
@@ -270,7 +302,9 @@ def _take_teasers(c: _Classes) -> None:
             elif taken and len(nxt.text) <= TEASER_DEK_MAX_CHARS and (
                 nxt.block == c.lines[j - 1].block
                 if c.blocked
-                else not _INNER_SENTENCE_END.search(nxt.text) and len(nxt.text) <= 200
+                else not _INNER_SENTENCE_END.search(nxt.text)
+                and len(nxt.text) <= 200
+                and not _coheres(c, j)
             ):
                 c.set(j, "bad", "teaser")  # the dek under the teaser headline
             break
@@ -358,7 +392,7 @@ def _is_dek(c: _Classes, i: int) -> bool:
     ln = c.lines[i]
     if i == 0 or len(ln.text) > TEASER_DEK_MAX_CHARS:
         return False
-    if not (c.cls[i] == "good" or c.reason[i] == "isolated"):
+    if not (c.cls[i] == "good" or c.reason[i] == "isolated") or _opens_with_connective(ln):
         return False
     head = c.lines[i - 1]
     same_block = not c.blocked or head.block == ln.block

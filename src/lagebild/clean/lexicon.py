@@ -108,3 +108,10 @@ def stopwords(lang: str) -> frozenset[str]:
     text = resources.files(__package__).joinpath("data", f"stopwords_{lang}.txt")
     lines = text.read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def connectives() -> frozenset[str]:
+    text = resources.files(__package__).joinpath("data", "connectives_de.txt")
+    lines = text.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
