@@ -26,12 +26,12 @@ import pytest
 from lagebild.config import PipelineSettings, Settings
 from lagebild.errors import StoreError
 from lagebild.models import Actor, ActorRef, Document, Event, Mention, Modality, Sentence
-from lagebild.store import EventFilter, Store, StoredEvent, open_store
+from lagebild.store import EventFilter, Store, StoredEvent, StoreLike, open_store, redact
 
 psycopg = pytest.importorskip("psycopg", reason="psycopg 3 not installed (pip install 'lagebild[postgres]')")
 
 from lagebild.store.pg_schema import PG_SCHEMA_VERSION  # noqa: E402
-from lagebild.store.postgres import PostgresStore, redact  # noqa: E402
+from lagebild.store.postgres import PostgresStore  # noqa: E402
 
 PUTIN = Actor("Q7747", "Wladimir Putin", "person", "RUS", "GOV")
 BODY = "Putin telefonierte am Donnerstag mit Maduro. Russland sicherte Venezuela Unterstützung zu."
@@ -362,9 +362,13 @@ def test_open_store_chooses_the_backend(pg_url: str, tmp_path: Path) -> None:
         assert isinstance(store, PostgresStore) and store.readonly
     with open_store(pg_url.replace("postgresql://", "postgres://")) as store:
         assert isinstance(store, PostgresStore)
-    with open_store(tmp_path / "s.db") as lite:
+    with open_store(tmp_path / "s.db") as lite, PostgresStore(pg_url) as pg:
         assert isinstance(lite, Store)
+        both: list[StoreLike] = [lite, pg]  # mypy checks that both backends offer the interface
+        assert [s.counts()["articles"] for s in both] == [0, 0]
     assert redact("postgresql://ann:s3cret@db.example/lb") == "postgresql://ann:***@db.example/lb"
+    assert redact("postgresql://ann@db.example/lb") == "postgresql://ann@db.example/lb"
+    assert redact(str(tmp_path / "s.db")) == str(tmp_path / "s.db")
     with pytest.raises(StoreError) as failed:
         PostgresStore("postgresql://ann:s3cret@127.0.0.1:1/lb")
     assert "s3cret" not in str(failed.value)
@@ -406,11 +410,11 @@ def _comparable(rows: list[StoredEvent]) -> list[tuple[Any, ...]]:
 
 @pytest.fixture(scope="module")
 def seed_stores(
-    pg_server: str, tmp_path_factory: pytest.TempPathFactory
+    pg_server: str, seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[PostgresStore, Store]]:
     from lagebild.runner import run
 
-    seeds = Path(__file__).resolve().parent.parent / "examples" / "seeds"
+    seeds = seeds_dir
     name = "seeds_" + uuid.uuid4().hex[:8]
     with psycopg.connect(f"{pg_server}/postgres", autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
@@ -452,11 +456,11 @@ def test_seed_search_finds_what_sqlite_finds(seed_stores: tuple[PostgresStore, S
     assert all("[" in snippet and "]" in snippet for _, snippet in pg.search(word))
 
 
-def test_seed_rerun_adds_nothing(seed_stores: tuple[PostgresStore, Store]) -> None:
+def test_seed_rerun_adds_nothing(seed_stores: tuple[PostgresStore, Store], seeds_dir: Path) -> None:
     from lagebild.runner import run
 
     pg, _ = seed_stores
-    seeds = Path(__file__).resolve().parent.parent / "examples" / "seeds"
+    seeds = seeds_dir
     before = pg.counts()
     summary = run([str(seeds)], pg, _seed_settings())  # type: ignore[arg-type]
     assert summary.added == 0 and summary.unchanged_files == summary.files

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .factory import StoreLike, is_postgres_url, open_store
+from .factory import StoreLike, is_postgres_url, open_store, redact
 from .schema import SCHEMA_VERSION
 from .sqlite import ActorRow, ArticleRow, EventFilter, Store, StoredEvent
 
@@ -16,4 +16,5 @@ __all__ = [
     "StoredEvent",
     "is_postgres_url",
     "open_store",
+    "redact",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, Self
+from urllib.parse import urlsplit, urlunsplit
 
 from ..models import Document
 from .sqlite import ActorRow, ArticleRow, EventFilter, Store, StoredEvent
@@ -63,6 +64,16 @@ def is_postgres_url(db: str | Path) -> bool:
     return text.startswith(_URL_PREFIXES) or (
         isinstance(db, Path) and text.startswith(("postgresql:/", "postgres:/"))
     )
+
+
+def redact(url: str) -> str:
+    """The database name for messages and summaries: a URL without its password."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    user_part, host_part = parts.netloc.rsplit("@", 1)
+    user = user_part.split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host_part}"))
 
 
 def _url(db: str | Path) -> str:

@@ -20,10 +20,10 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import StoreError
 from ..models import Actor, Document, Mention, Sentence
+from .factory import redact
 from .pg_schema import PG_MIGRATIONS, PG_SCHEMA_VERSION
 from .sqlite import ActorRow, ArticleRow, EventFilter, StoredEvent, _event_columns, _stored_event
 
@@ -41,16 +41,6 @@ _HEADLINE = 'StartSel=[, StopSel=], MaxWords=12, MinWords=5, MaxFragments=2, Fra
 _ARTICLE_COLUMNS = (
     "a.id, a.doc, a.source, a.url, a.title, a.published, a.outlet, a.author, a.language, a.body"
 )
-
-
-def redact(url: str) -> str:
-    """The URL without its password, for messages."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.rsplit("@", 1)
-    user = netloc[0].split(":", 1)[0]
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
 
 
 class PostgresStore:
