@@ -23,17 +23,23 @@ class Token:
     lower: str
     lemma: str  # lower-cased lemma
     clause: int  # index of the clause the token belongs to
+    noun: bool = False  # simplemma keeps a noun's lemma capitalised ("Zudem" -> "zudem")
 
 
 @lru_cache(maxsize=65536)
-def lemma(word: str) -> str:
-    """simplemma's German lemma, lower-cased; the word itself when simplemma fails."""
+def raw_lemma(word: str) -> str:
+    """simplemma's German lemma as it gives it; the word itself when simplemma fails."""
     import simplemma
 
     try:
-        return str(simplemma.lemmatize(word, lang="de")).lower()
+        return str(simplemma.lemmatize(word, lang="de"))
     except (ValueError, KeyError):  # pragma: no cover - simplemma is total on strings
-        return word.lower()
+        return word
+
+
+def lemma(word: str) -> str:
+    """simplemma's German lemma, lower-cased."""
+    return raw_lemma(word).lower()
 
 
 def tokenize(sentence: Sentence) -> tuple[Token, ...]:
@@ -57,7 +63,11 @@ def tokenize(sentence: Sentence) -> tuple[Token, ...]:
         # approximation of clause scope for negation and modality.
         if word in CLAUSE_PUNCT:
             clause += 1
-        out.append(Token(s, e, word, low, lemma(word) if word[:1].isalpha() else low, clause))
+        if word[:1].isalpha():
+            raw = raw_lemma(word)
+            out.append(Token(s, e, word, low, raw.lower(), clause, raw[:1].isupper()))
+        else:
+            out.append(Token(s, e, word, low, low, clause))
     return tuple(out)
 
 

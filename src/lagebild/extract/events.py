@@ -497,14 +497,32 @@ def _copula_between(tokens: tuple[Token, ...], groups: list[list[Participant]], 
 _NO_SOURCE = Participant(ActorRef("", None, None), -1, -1, "none", None)
 
 
+def prefield_end(tokens: tuple[Token, ...]) -> int:
+    """Index of the finite verb after a noun-phrase prefield ("Die Houthi-Rebellen hatten",
+    "Stealth-Jagdflugzeuge besuchen"); 0 when the sentence opens with an adverbial
+    ("Zudem verhandelt", "Am Dienstag ist") or no verb is found."""
+    if not tokens or not (tokens[0].lower in ("der", "die", "das", "ein", "eine")
+                          or tokens[0].noun):
+        return 0
+    for v in range(1, min(len(tokens), 12)):
+        t = tokens[v]
+        if t.clause != tokens[0].clause:
+            return 0
+        if t.text[:1].islower() and t.lower not in _DETERMINERS and t.lower not in ALL_PREPS \
+                and tokens[v - 1].noun:
+            return v
+    return 0
+
+
 def _determiner_prefield(
     tokens: tuple[Token, ...], trig: Trigger, parts: list[Participant]
 ) -> bool:
-    """A main clause "Der/Das X ... <verb> Y" whose subject phrase names no actor."""
-    if tokens[trig.index].clause != 0 or not tokens or tokens[0].lower not in (
-            "der", "die", "das", "ein", "eine"):
+    """A main clause "Das Militär des Landes drohte Südkorea" whose subject names no actor:
+    the actors after the verb are objects, not the source."""
+    v = prefield_end(tokens)
+    if not v or tokens[trig.index].clause != tokens[0].clause or trig.index < v:
         return False
-    return not any(p.first < trig.index for p in parts) and trig.index <= 8
+    return not any(p.first < v for p in parts)
 
 
 def _possessive_before(tokens: tuple[Token, ...], i: int) -> bool:
@@ -542,6 +560,11 @@ def _relative_antecedent(
         return None
     comma = idx[0]
     before = [p for p in parts if p.last < comma and comma - 1 - p.last <= 2]
+    if before and before[-1].role == "place":
+        # "der israelische UNO-Botschafter in Genf, der ...": the head, not the place
+        head = [p for p in parts if p.last < before[-1].first and before[-1].first - p.last <= 4
+                and p.role == "core"]
+        before = head
     # an antecedent that is no actor still is the subject: the event has no known source
     return before[-1] if before else _NO_SOURCE
 
@@ -744,11 +767,19 @@ def extract_sentence(
         parts = [p for p in parts if p.first > line]
         tokens = tuple(replace(t, clause=max(0, t.clause - 1)) for t in tokens)
     own_attr = modality.sentence_attribution(tokens, sentence.text)
-    # who "er"/"sie" in the next sentence most likely is: the named speaker, else the subject
+    # who "er"/"sie" in the next sentence most likely is: the named speaker, else the
+    # sentence's subject (an actor at its start); a sentence whose subject is no actor
+    # ("Die Jihadisten haben ...") leaves no antecedent
     speaker = next((p.ref for p in parts if own_attr and p.ref.name in own_attr), None)
-    subject = speaker or next((p.ref for p in parts if p.role == "core"), None)
+    v = prefield_end(tokens)
+    opening = next((p.ref for p in parts if p.role == "core" and p.first <= (v or 4)), None)
+    subject = speaker or opening
+    if subject is None and v and not any(p.first < v for p in parts):
+        carried = None
+    else:
+        carried = subject or context.subject
     partners = dict(context.partners)
-    after = Context(own_attr or context.attribution, subject or context.subject, context.partners)
+    after = Context(own_attr or context.attribution, carried, context.partners)
     if not parts and not any(t.lower in _STANDINS for t in tokens):
         return [], after  # no actor, no "beide Seiten", no pronoun: nothing to extract
     triggers = _light_pairs(find_triggers(tokens), tokens)
@@ -772,6 +803,9 @@ def extract_sentence(
             event = _event(doc, sentence, tokens, trig, src, tgt, context.attribution)
             if keep_irrealis or event.modality not in ("negated", "hypothetical"):
                 events.append(event)
+                if speaker is None and after.subject is None or (
+                        speaker is None and len(events) == 1):
+                    after = replace(after, subject=src)  # the actor of the first event
                 if tgt is not None and src.country and tgt.country:
                     partners[src.country] = tgt
                     partners[tgt.country] = src
