@@ -257,7 +257,7 @@ class Linker:
             if j >= len(toks):
                 return None
             key = toks[j].key
-            if key in self.kb.roles and _capitalised(toks[j].text):
+            if _capitalised(toks[j].text) and self._role(key) is not None:
                 break
             if key.endswith("-") and j + 1 < len(toks) and toks[j + 1].key in ("und", "oder"):
                 j += 2  # "Staats- und Parteichef"
@@ -271,8 +271,21 @@ class Linker:
         if j >= len(toks):
             return None
         role_key = toks[j].key
-        role = self.kb.roles[role_key]
+        role = self._role(role_key)
+        assert role is not None
         return self._resolve_role(toks, i, j + 1, country, role, role_key, st)
+
+    def _role(self, key: str) -> list[str] | None:
+        """A role noun, or a compound ending in one ("Übergangspräsidentin",
+        "Sicherheitsratssekretär"): the compound keeps sector and kind, not the office."""
+        role = self.kb.roles.get(key)
+        if role is not None:
+            return role
+        for k in range(3, len(key) - 4):
+            tail = self.kb.roles.get(key[k:])
+            if tail is not None:
+                return ["", *tail[1:3]]
+        return None
 
     def _resolve_role(
         self,
@@ -416,8 +429,8 @@ class Linker:
             country = self.kb.actors[target][2]
             base = self.kb.actor(target)
         last = rest.rsplit("-", 1)[-1]
-        role_key = next((k for k in (tok.key, rest, last) if k in self.kb.roles), "")
-        role = self.kb.roles.get(role_key)  # "kreml-chef" as a whole before "chef"
+        role_key = next((k for k in (tok.key, rest, last) if k in self.kb.roles), last)
+        role = self._role(role_key)  # "kreml-chef" as a whole before "chef"
         if role is not None:
             if not role[1] and base.sector:  # "FPÖ-Chef": the party's sector
                 role = [role[0], base.sector, *role[2:]]
