@@ -121,7 +121,8 @@ def pg_server() -> Iterator[str]:
             "no PostgreSQL binaries (looked in /usr/lib/postgresql/*/bin and on PATH): "
             "apt-get install postgresql"
         )
-    root = Path(tempfile.mkdtemp(prefix="lagebild-pg-"))
+    # /tmp, not $TMPDIR: the `postgres` account must reach the data and socket directories.
+    root = Path(tempfile.mkdtemp(prefix="lagebild-pg-", dir="/tmp" if os.geteuid() == 0 else None))
     user = _as_server_user(root)
     data, port = root / "data", _free_port()
     try:
