@@ -37,11 +37,15 @@ def read(*paths: str | Path) -> Iterator[RawArticle | Problem]:
     return read_paths(paths)
 
 
+# The subpackage `lagebild.clean` and the function `lagebild.clean` share a name. Importing the
+# subpackage first, here, means the `def` below is what the package attribute ends up as (a
+# later first-time import of the subpackage would otherwise replace the function by the module).
+from . import clean as _clean_package  # noqa: E402
+
+
 def clean(raw: RawArticle) -> Document:
     """Separate the article body from boilerplate and find title, date, outlet, language."""
-    from .clean import clean as clean_raw
-
-    return clean_raw(raw)
+    return _clean_package.clean(raw)
 
 
 def annotate(doc: Document, stages: Iterable[str] | None = None) -> Document:

@@ -132,6 +132,42 @@ def run(
         raise typer.Exit(code=2)
 
 
+@app.command("clean")
+def clean_command(
+    paths: Annotated[list[str], typer.Argument(help="files or folders to clean (nothing is stored)")],
+    explain: Annotated[bool, typer.Option("--explain", help="show every line of a text page: kept or why not")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="one JSON object per article")] = False,
+) -> None:
+    """Clean pages without storing them: body, title, date, outlet; --explain shows each decision."""
+    from . import clean as clean_article
+    from . import read
+    from .clean import clean_text
+
+    for item in read(*paths):
+        if not hasattr(item, "text"):
+            err.print(Text(f"problem: {item}", style="yellow"))
+            continue
+        try:
+            doc = clean_article(item)  # type: ignore[arg-type]
+        except LagebildError as exc:
+            err.print(Text(f"problem: {exc}", style="yellow"))
+            continue
+        if as_json:
+            record = {k: getattr(doc, k) for k in ("id", "doc", "title", "published", "outlet", "author",
+                                                  "language", "url", "body")}
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            continue
+        out.rule(Text(doc.doc))
+        _print_meta(doc)
+        if explain and item.kind == "text":  # type: ignore[union-attr]
+            split, _ = clean_text(item.text)  # type: ignore[union-attr]
+            for verdict in split.verdicts:
+                mark = Text("+ ", style="green") if verdict.keep else Text("- ", style="red")
+                out.print(mark + Text(f"{verdict.reason:<12} ", style="dim") + Text(verdict.line.raw))
+        else:
+            out.print(Text(doc.body))
+
+
 # --- articles / show ----------------------------------------------------------------------
 
 ARTICLE_FIELDS = (
@@ -197,7 +233,7 @@ def show(
     _print_document(doc)
 
 
-def _print_document(doc: Document) -> None:
+def _print_meta(doc: Document) -> None:
     meta = Table(show_header=False, box=None)
     for label, value in (
         ("id", doc.id),
@@ -210,6 +246,10 @@ def _print_document(doc: Document) -> None:
     ):
         meta.add_row(label, Text(value or "–"))
     out.print(meta)
+
+
+def _print_document(doc: Document) -> None:
+    _print_meta(doc)
     out.rule("body (actors highlighted)")
     body = Text(doc.body)
     for m in doc.mentions:
