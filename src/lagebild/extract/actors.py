@@ -462,8 +462,8 @@ class Linker:
         out: list[Mention] = []
         taken = sorted((m.start, m.end) for m in found)
         for m in ner:
-            if any(m.start < e and s < m.end for s, e in taken):
-                continue
+            if m.label == "MISC" or any(m.start < e and s < m.end for s, e in taken):
+                continue  # MISC ("Ukraine-Krieg", "Brexit") names no actor
             key = " ".join(norm(w) for w in m.text.split())
             actor: Actor | None = None
             entries = self.kb.names.get(key)
