@@ -26,7 +26,7 @@ import pytest
 from lagebild.config import PipelineSettings, Settings
 from lagebild.errors import StoreError
 from lagebild.models import Actor, ActorRef, Document, Event, Mention, Modality, Sentence
-from lagebild.store import EventFilter, Store, StoredEvent, StoreLike, open_store, redact
+from lagebild.store import EventFilter, Store, StoredEvent, StoreLike, copy_articles, open_store, redact
 
 psycopg = pytest.importorskip("psycopg", reason="psycopg 3 not installed (pip install 'lagebild[postgres]')")
 
@@ -447,6 +447,18 @@ def test_seed_run_matches_sqlite(seed_stores: tuple[PostgresStore, Store]) -> No
     )
     assert _comparable(pg.events(filters)) == _comparable(lite.events(filters))
     assert pg.integrity_ok()
+
+
+def test_copy_a_sqlite_store_into_postgres(seed_stores: tuple[PostgresStore, Store], pg_server: str) -> None:
+    _, lite = seed_stores
+    name = "copy_" + uuid.uuid4().hex[:8]
+    with psycopg.connect(f"{pg_server}/postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    with PostgresStore(f"{pg_server}/{name}") as pg:
+        assert copy_articles(lite, pg, batch_size=2) == lite.counts()["articles"]
+        assert copy_articles(lite, pg) == 0  # idempotent
+        assert pg.counts() == lite.counts()
+        assert _comparable(pg.events()) == _comparable(lite.events())
 
 
 def test_seed_search_finds_what_sqlite_finds(seed_stores: tuple[PostgresStore, Store]) -> None:

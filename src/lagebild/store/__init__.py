@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .factory import StoreLike, is_postgres_url, open_store, redact
+from .factory import StoreLike, copy_articles, is_postgres_url, open_store, redact
 from .schema import SCHEMA_VERSION
 from .sqlite import ActorRow, ArticleRow, EventFilter, Store, StoredEvent
 
@@ -14,6 +14,7 @@ __all__ = [
     "Store",
     "StoreLike",
     "StoredEvent",
+    "copy_articles",
     "is_postgres_url",
     "open_store",
     "redact",

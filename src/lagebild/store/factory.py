@@ -93,3 +93,21 @@ def open_store(db: str | Path, readonly: bool = False) -> Store | PostgresStore:
 
         return PostgresStore(_url(db), readonly=readonly)
     return Store(db, readonly=readonly)
+
+
+def copy_articles(source: StoreLike, target: StoreLike, batch_size: int = 32) -> int:
+    """Copy every article with its annotations from one store into another; returns how many were new.
+
+    Moves a team from an SQLite file to PostgreSQL (or back) without re-running the pipeline.
+    Idempotent like any write: articles the target holds already are skipped.
+    """
+    added = 0
+    batch: list[tuple[Document, int | None, float | None]] = []
+    for row in source.articles():
+        doc = source.document(row.id)
+        if doc is not None:
+            batch.append((doc, None, None))
+        if len(batch) >= batch_size:
+            added += target.write_many(batch)
+            batch = []
+    return added + (target.write_many(batch) if batch else 0)
