@@ -409,9 +409,33 @@ def _flat_event(rec: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
+@app.command("build-kb")
+def build_kb_command(
+    shared: Annotated[Path | None, typer.Option(help="the shared data folder (default: ../shared)")] = None,
+    out_path: Annotated[Path | None, typer.Option("--out", help="where to write the compiled KB")] = None,
+) -> None:
+    """Compile the actor knowledge base from ../shared/data and the hand-kept lexicons."""
+    from .extract import kb
+
+    counts = kb.build_kb(shared or kb.shared_dir(), out_path)
+    table = Table("what", "count", title="actor knowledge base")
+    for name, count in counts.items():
+        table.add_row(name, str(count))
+    out.print(table)
+
+
 @app.command()
-def actors(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
-    """List linked actors with how often they are mentioned."""
+def actors(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="link the actors in these files instead of listing the database")
+    ] = None,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """List linked actors with how often they are mentioned (or the mentions in given files)."""
+    if paths:
+        _actor_mentions_of(paths, fmt)
+        return
     with _open_readonly(db) as store:
         rows = store.actors()
     records = [dict(dataclasses.asdict(r.actor), mentions=r.mentions, articles=r.articles) for r in rows]
@@ -423,6 +447,30 @@ def actors(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
         out.print(table)
     else:
         _emit(records, fmt, fields)
+
+
+def _actor_mentions_of(paths: list[str], fmt: Format) -> None:
+    from . import read
+    from .clean import clean as clean_article
+    from .extract.actors import mention_record
+    from .pipeline import Pipeline
+
+    pipeline = Pipeline.from_names(("sentences", "ner", "actors"))
+    records: list[dict[str, Any]] = []
+    for item in read(*paths):
+        if not hasattr(item, "text"):
+            err.print(Text(f"problem: {item}", style="yellow"))
+            continue
+        doc = pipeline(clean_article(item))  # type: ignore[arg-type]
+        records += [mention_record(doc, m) for m in doc.mentions]
+    fields = ("doc", "text", "how", "name", "kind", "country", "sector", "actor_id")
+    if fmt is Format.table:
+        table = Table(*fields, title=f"{len(records)} mentions")
+        for rec in records:
+            table.add_row(*(Text(str(rec.get(f) if rec.get(f) is not None else "–")) for f in fields))
+        out.print(table)
+    else:
+        _emit(records, fmt, list(records[0]) if records else fields)
 
 
 @app.command()
