@@ -55,6 +55,8 @@ _DETERMINERS = frozenset(
 _COORD = frozenset({"und", "sowie", ",", "als", "auch", "sowohl", "wie", "oder"})
 # Where an attack or deployment happens is its target's territory ("Luftangriffe in Syrien").
 _PLACE_IS_TARGET = frozenset({"ASSAULT", "MOBILIZE"})
+# Meetings and condemnations without a named counterpart: where it happened stands in.
+_PLACE_AS_LAST_RESORT = frozenset({"CONSULT", "ACCUSE"})
 # A nominal event after these is a goal or topic, not something that happened.
 _GOAL_PREPS = frozenset({"für", "über"})
 _COPULAS = frozenset({"ist", "sind", "war", "waren", "gilt", "galt", "bleibt", "blieb", "als"})
@@ -364,14 +366,37 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
         if t.lower == "seiten" and j > 0 and tokens[j - 1].lower in ("von", "vonseiten"):
             return Participant(ref, first, last, "agent", "von")
         if t.text[:1].isupper() and t.lower not in _DETERMINERS and t.lower != "seiten":
-            break  # a noun in between: the mention is a genitive/attribute of that noun
-        if t.clause != tokens[first].clause:
+            # a noun in between: the mention is a genitive/attribute of that noun; inside a
+            # prepositional phrase ("im Rahmen der Nato-Aufrüstung") it is not a clause role
+            k = j - 1
+            while k >= 0 and j - k <= 3 and (tokens[k].lower in _DETERMINERS
+                                             or _adjective_like(tokens[k])):
+                k -= 1
+            if k >= 0 and tokens[k].lower in ALL_PREPS and tokens[k].lower not in AGENT_PREPS:
+                return Participant(ref, first, last, "gen", tokens[k].lower)
             break
+        if t.clause != tokens[first].clause or t.text[:1].isdigit():
+            break  # another clause, or a date/number phrase ends the search
+        if t.text[:1].islower() and t.lower not in _DETERMINERS and not _adjective_like(t) \
+                and t.lower not in _ADVERBS:
+            break  # a verb: the phrase before it is another constituent
         j -= 1
         steps += 1
     if last + 1 < len(tokens) and tokens[last + 1].lower == "zufolge":
         return Participant(ref, first, last, "other", "zufolge")  # "Xi zufolge": the source
     return Participant(ref, first, last, "core", None)
+
+
+# Adverbs that may stand inside a phrase ("auch mit Trump", "vor allem an Russland").
+_ADVERBS = frozenset("auch nur noch schon bereits vor allem insbesondere etwa sowohl als "
+                     "zudem erneut wieder ebenfalls selbst gerade".split())
+
+
+def _adjective_like(t: Token) -> bool:
+    """An inflected adjective ("venezolanischen" -> "venezolanisch"), not a verb form."""
+    low = t.lower
+    return t.text[:1].islower() and low.endswith(("e", "en", "er", "es", "em")) and not \
+        low.endswith(("te", "ten")) and t.lemma != low
 
 
 def _role_of(prep: str) -> str:
@@ -441,6 +466,10 @@ def assign_roles(
         near = after_verb or before_verb
         tgt = near[0] if near else _first(groups, ("core",))
     else:
+        # for a verb, a genitive inside a prepositional phrase plays that phrase's role
+        # ("vor der Küste Venezuelas" is a target, "im Rahmen der Nato-Aufrüstung" a place)
+        groups = [[replace(p, role=_role_of(p.prep or "")) if p.role == "gen" else p
+                   for p in g] for g in groups]
         relative = _relative_antecedent(tokens, trig, parts)
         if relative is _NO_SOURCE:
             src = None
@@ -451,6 +480,11 @@ def assign_roles(
             src = None  # "Das Militär des Landes drohte Südkorea": Südkorea is the object
         else:
             src = _first(groups, ("core",))
+            v = prefield_end(tokens)
+            if v and (src is None or src[0].first > v) and tokens[trig.index].clause == 0:
+                # "Die Regierung in Libyen hat ... aufgefordert": the subject's place
+                placed = [g for g in groups if g[0].role == "place" and g[0].first < v]
+                src = placed[0] if placed else src
             if src is not None and src[0].first > trig.index and _pronoun_subject(tokens, trig):
                 src = None  # "Sie beklagten, ...": the participant after is not the subject
             if src is None and not _pronoun_subject(tokens, trig):
@@ -607,7 +641,8 @@ def _next_target(
     order: tuple[tuple[str, ...], ...] = (
         (("partner",), ("core",), ("target",)) if is_symmetric(entry.type)
         else (("core",), ("target", "partner")))
-    if entry.mode == "visit" or entry.type in _PLACE_IS_TARGET:
+    if entry.mode == "visit" or entry.type in _PLACE_IS_TARGET | _PLACE_AS_LAST_RESORT:
+        # "Kerry traf in Jordanien ...", "verurteilte den Angriff in der syrischen Stadt"
         order = order + (("place",),)
     if not is_symmetric(entry.type):
         # last resort: a von-phrase inside the object ("kritisierten die Leistung der von
@@ -619,7 +654,8 @@ def _next_target(
                 continue
             if src is not None and g[0].first < src[0].first and g[0].role != "core":
                 continue
-            if src is not None and g[0].role != "core" and _attached(tokens, src[-1], g[0]):
+            if src is not None and g[0].role != "core" and entry.type not in _PLACE_IS_TARGET \
+                    and _attached(tokens, src[-1], g[0]):
                 continue
             if g[0].role in roles:
                 return g
@@ -659,7 +695,8 @@ def _nominal(
     if src is None and after:
         first_after = after[0][0]
         # "Besuch des venezolanischen Staatschefs", "Rückendeckung von Xi", "Solidarität aus Peking"
-        if first_after.role in ("core", "agent", "source", "attr") and first_after.first - i <= 4:
+        if first_after.role in ("core", "agent", "source", "attr", "gen") and \
+                first_after.first - i <= 4:
             src = after[0]
             after = after[1:]
     if src is None and (not genitive_is_target(entry.type) or _possessive_before(tokens, i)
