@@ -237,7 +237,15 @@ def _is_passive(tokens: tuple[Token, ...], i: int) -> bool:
         ("iert", "t", "en"))
     if not participle or tok.text[:1].isupper() and i > 0:
         return False
-    return any(t.lower in _PASSIVE_AUX for t in tokens if t.clause == tok.clause)
+    if any(t.lower in _PASSIVE_AUX for t in tokens if t.clause == tok.clause):
+        return True
+    # "wurden bei mit Messern, Autos oder Schusswaffen verübten Angriffen ... getötet": an
+    # enumeration's commas split the clause; the auxiliary before them still counts when
+    # the trigger ends the sentence
+    clause_end = all(t.clause == tok.clause and not t.text[:1].isalpha()
+                     for t in tokens[i + 1 :]) or (i + 1 < len(tokens) and tokens[
+                         i + 1].lower in _PASSIVE_AUX)
+    return clause_end and any(t.lower in ("wurde", "wurden") for t in tokens[:i])
 
 
 def participants(
