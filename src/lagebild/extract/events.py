@@ -845,6 +845,14 @@ def extract_sentence(
             if key in seen:
                 continue
             seen.add(key)
+            if trig.entry.type == "MOBILIZE" and trig.entry.pos == "N" and tgt is not None \
+                    and _joint(tokens, trig.index):
+                # "Manöver mit örtlichen Soldaten", "Militärübungen der USA mit Südkorea": a
+                # joint exercise is military cooperation, not a show of force
+                trig = replace(trig, entry=replace(trig.entry, type="COOPERATE", mode="military"))
+                if (trig.entry.type, src.country, tgt.country) in seen:
+                    continue
+                seen.add((trig.entry.type, src.country, tgt.country))
             event = _event(doc, sentence, tokens, trig, src, tgt, context.attribution)
             if keep_irrealis or event.modality not in ("negated", "hypothetical"):
                 events.append(event)
@@ -893,6 +901,11 @@ def _event(
         confidence=round(confidence, 3),
         trigger=tok.text,
     )
+
+
+def _joint(tokens: tuple[Token, ...], i: int) -> bool:
+    """A "mit" phrase right after an exercise noun: a joint exercise."""
+    return any(t.lower == "mit" for t in tokens[i + 1 : i + 5] if t.clause == tokens[i].clause)
 
 
 def _same_speaker(attributed: str, src: ActorRef, tokens: tuple[Token, ...]) -> bool:
