@@ -286,6 +286,11 @@ def main() -> None:
     for by in ("month", "week", "day"):
         ms, res = _median_ms(lambda by=by: timeline(store, a, b, by=by), args.runs)
         out.append(f"- `timeline({a}, {b}, by={by})`: median **{ms:.1f} ms** ({len(res):,} buckets)")  # type: ignore[arg-type]
+    ms, res = _median_ms(lambda: timeline(store, a, b, by="day", since="2024-01-01"), args.runs)
+    out.append(
+        f"- `timeline({a}, {b}, by=day, since=2024-01-01)` (last year): median **{ms:.1f} ms** "
+        f"({len(res):,} buckets)"  # type: ignore[arg-type]
+    )
     ms, res = _median_ms(lambda: timeline(store, "NOR", "MLI", by="month"), args.runs)
     out.append(f"- `timeline(NOR, MLI, by=month)` (a rare dyad): median **{ms:.1f} ms**")
     ms, res = _median_ms(lambda: network(store, since="2024-01-01"), 3)

@@ -497,6 +497,13 @@ def test_daily_timeline_leaves_out_month_only_events_and_says_so(store: Store) -
     assert too_coarse(store, "RUS", "VEN", "month") == 1
 
 
+def test_timeline_range(store: Store) -> None:
+    assert [b.period for b in timeline(store, "RUS", "VEN", since="2025-10-01")] == ["2025-10", "2025-12"]
+    assert [b.period for b in timeline(store, "RUS", "VEN", until="2025-10")] == ["2025-05", "2025-10"]
+    days = timeline(store, "RUS", "VEN", by="day", since="2025-12-01", until="2025-12-11")
+    assert [(b.period, b.n_events) for b in days] == [("2025-12-11", 2)]
+
+
 def test_directed_timeline(store: Store) -> None:
     rus_to_ven = timeline(store, "RUS", "VEN", directed=True)
     assert [b.period for b in rus_to_ven] == ["2025-10", "2025-12"]
@@ -631,3 +638,33 @@ def test_gold_seed_story_russia_venezuela(gold_store: Store) -> None:
     accuse = next(i for i in undated if i.type == "ACCUSE")
     assert (accuse.source, accuse.target, len(accuse.sources)) == ("VEN", "RUS", 5)
     assert undated.index(accuse) > 0  # after the earlier article's undated item, before its own later ones
+
+
+# --- the seeds through the real pipeline (needs the trained NER model) ---------------------------
+
+
+def test_seeds_pipeline_story_reads_from_signing_to_accusation(tmp_path: Path) -> None:
+    from lagebild.config import Settings
+    from lagebild.nlp.ner import model_path
+    from lagebild.runner import run
+
+    if not (model_path() / "config.cfg").exists():
+        pytest.skip("no trained NER model (lagebild train ner, or LAGEBILD_NER_MODEL)")
+    if not SEEDS.is_dir():
+        pytest.skip("examples/seeds not available")
+    s = Store(tmp_path / "seeds.db")
+    run([str(SEEDS)], s, Settings())
+    merge(s)
+    n_raw = s.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    n_merged = s.conn.execute("SELECT count(*) FROM merged_events").fetchone()[0]
+    assert 0 < n_merged < n_raw
+    items = story(s, "RUS", "VEN")
+    dated = [(i.type, i.when) for i in items if i.when_source == "text"]
+    assert ("AGREE", "2025-10-27") in dated
+    signing = dated.index(("AGREE", "2025-10-27"))
+    later = [t for t, w in dated[signing + 1 :] if w and w.startswith("2025-12-11")]
+    assert "SUPPORT" in later  # Putin assures Maduro of his support, after the signing
+    assert len(items[[i.when for i in items].index("2025-10-27")].sources) >= 2  # title/lead + body
+    undated = [i for i in items if i.when is None]
+    assert any(i.type == "ACCUSE" and i.source == "VEN" for i in undated)
+    assert items[-len(undated) :] == undated

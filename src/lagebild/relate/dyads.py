@@ -129,13 +129,17 @@ def timeline(
     directed: bool = False,
     modalities: Sequence[str] | None = FACTUAL,
     fill: bool = False,
+    since: str | None = None,
+    until: str | None = None,
 ) -> list[DyadBucket]:
     """Per-period counts and scores of the merged events between ``a`` and ``b``.
 
     ``by``: ``day``, ``week`` (ISO weeks, ``2025-W50``), ``month`` or ``year``.
     ``a``/``b`` are country codes (``RUS``, ``EU``) with ``level="country"``, actor ids with
     ``level="actor"``. Undirected by default (both directions); ``fill`` adds empty periods
-    between the first and last (day/month only) so a sparkline shows gaps.
+    between the first and last (day/month only) so a sparkline shows gaps. ``since``/``until``
+    (inclusive ISO dates; ``until`` may be a prefix) limit the range — with ``by="month"`` they
+    act on whole months.
     """
     period_of("2000-01-01", by)  # validates ``by`` before touching the database
     a, b = _norm(a, level), _norm(b, level)
@@ -143,7 +147,7 @@ def timeline(
     labels_of: dict[str, str | None] = {}
     # Months and years come pre-grouped from dyad_months; days and weeks need the events.
     read = dyad_month_rows if by in ("month", "year") else dyad_rows
-    rows = read(store, a, b, level, directed, modalities, _PREFIX[by])
+    rows = read(store, a, b, level, directed, modalities, _PREFIX[by], since, until)
     for key, etype, mode, direction, n, sources in rows:
         label = labels_of.get(key, "")
         if label == "":

@@ -184,6 +184,18 @@ def _side_columns(level: str) -> tuple[str, str]:
     raise ValueError(f"level must be 'country' or 'actor', not {level!r}")
 
 
+def _range_clause(column: str, since: str | None, until: str | None, params: list[Any]) -> str:
+    """Inclusive ISO range; ``until`` may be a prefix ("2025-12" includes the whole month)."""
+    sql = ""
+    if since:
+        sql += f" AND {column} >= ?"
+        params.append(since)
+    if until:
+        sql += f" AND {column} <= ?"
+        params.append(until + "\uffff")
+    return sql
+
+
 def _modality_clause(modalities: Sequence[str] | None, params: list[Any]) -> str:
     if not modalities:
         return ""
@@ -199,6 +211,8 @@ def dyad_rows(
     directed: bool = False,
     modalities: Sequence[str] | None = None,
     prefix: int = 10,
+    since: str | None = None,
+    until: str | None = None,
 ) -> list[tuple[str, str, str | None, str, int, int]]:
     """(day prefix, type, mode, direction, n_events, n_sources) grouped rows of one dyad.
 
@@ -220,6 +234,7 @@ def dyad_rows(
             f"AND length(m.day) >= {int(prefix)}"
         )
         params += [x, y]
+        sql += _range_clause("m.day", since, until, params)
         sql += _modality_clause(modalities, params)
         sql += " GROUP BY 1, m.type, m.mode"
         parts.append(sql)
@@ -234,6 +249,8 @@ def dyad_month_rows(
     directed: bool = False,
     modalities: Sequence[str] | None = None,
     prefix: int = 7,
+    since: str | None = None,
+    until: str | None = None,
 ) -> list[tuple[str, str, str | None, str, int, int]]:
     """Like ``dyad_rows`` for months (prefix 7) or years (4), from the pre-grouped ``dyad_months``."""
     parts: list[str] = []
@@ -248,6 +265,7 @@ def dyad_month_rows(
             f"AND length(m.month) >= {int(prefix)}"
         )
         params += [level, x, y]
+        sql += _range_clause("m.month", since[:7] if since else None, until, params)
         sql += _modality_clause(modalities, params)
         sql += " GROUP BY 1, m.type, m.mode"
         parts.append(sql)
