@@ -707,11 +707,15 @@ def _nominal(
                 first_after.first - i <= 4:
             src = after[0]
             after = after[1:]
-    if src is None and (not genitive_is_target(entry.type) or _possessive_before(tokens, i)
+    subject_takes_part = not genitive_is_target(entry.type) and entry.type not in SPEECH_TYPES \
+        and entry.type != "PROTEST"
+    if src is None and (subject_takes_part or _possessive_before(tokens, i)
                         or _copula_between(tokens, groups, i)):
         # the clause subject: "Putin habe bei einem Telefonat mit Maduro ...", "Russland ...
         # durch seinen Angriffskrieg", "Russland gilt als Waffenlieferant". Not for attacks
-        # in general: "Ban hat den Angriff verurteilt" does not make Ban the attacker.
+        # in general: "Ban hat den Angriff verurteilt" does not make Ban the attacker; nor
+        # for criticism and demands: "Ungarns Politik steht in der Kritik" (only with a
+        # light verb: "Kritik üben", "Forderungen stellen").
         before = [g for g in groups if g[0].last < i and g[0].role == "core"]
         src = before[0] if before else None
     roles = {"target", "partner", "core"}
