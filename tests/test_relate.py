@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from lagebild.models import ActorRef, Document, Event, Sentence, content_id
-from lagebild.relate import merge, network, sparkline, story, timeline, too_coarse
+from lagebild.relate import merge, network, pending, sparkline, story, timeline, too_coarse
 from lagebild.relate._data import merge_types, type_weight, weights
 from lagebild.relate.dyads import period_of
 from lagebild.relate.merge import date_score, jaccard, tokens
@@ -306,12 +306,40 @@ def test_incremental_merge_equals_full_merge(tmp_path: Path) -> None:
     merge(full, full=True)
     assert _merged(inc) == _merged(full)
     # Deleting an article shrinks its events; the next merge notices without new events.
+    assert pending(inc) == 0
     inc.delete_article(SIGNING_ELSEWHERE.id)
+    assert pending(inc) == 1
     merge(inc)
+    assert pending(inc) == 0
     signing = inc.conn.execute(
         "SELECT n_mentions, n_sources FROM merged_events WHERE date='2025-10-27'"
     ).fetchone()
     assert tuple(signing) == (3, 1)
+
+
+def test_events_without_resolved_actors_still_merge_by_name(tmp_path: Path) -> None:
+    nobody = make_doc(
+        "nobody.txt",
+        [
+            Line(
+                "Demonstranten protestierten vor dem Parlament.",
+                [Ev("PROTEST", ActorRef("Demonstranten", None, None), None)],
+            ),
+            Line(
+                "Die Demonstranten protestierten erneut.",
+                [Ev("PROTEST", ActorRef("demonstranten", None, None), None)],
+            ),
+            Line("Unbekannte griffen an.", [Ev("ASSAULT", None, None, "2025-11-02")]),
+        ],
+        "2025-11-03",
+        None,
+    )
+    s = Store(tmp_path / "nobody.db")
+    assert pending(s) == 0 and merge(s).merged == 0  # an empty store merges to nothing
+    s.write(nobody)
+    merge(s)
+    assert sorted(_merged(s)) == [("ASSAULT", "2025-11-02", 1, 1, 1), ("PROTEST", None, 2, 1, 1)]
+    assert network(s) == []  # no pair of resolved actors
 
 
 def _pair_store(tmp_path: Path, first: Document, second: Document) -> Store:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .dyads import DyadBucket, Relation, network, period_of, sparkline, timeline, too_coarse
 from .export import FORMATS, ExportError, columns_markdown, export, export_rows, read_export, read_graphml
-from .merge import MergeReport, MergeSettings, cluster_rows, merge
+from .merge import MergeReport, MergeSettings, cluster_rows, merge, pending
 from .story import StoryItem, story
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "export_rows",
     "merge",
     "network",
+    "pending",
     "period_of",
     "read_export",
     "read_graphml",

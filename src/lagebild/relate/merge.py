@@ -491,6 +491,17 @@ def cluster_rows(
     return merged, mentions
 
 
+def pending(store: Store) -> int:
+    """How many raw events the merged tables do not reflect yet (new, or deleted since).
+
+    Cheap (two counts); a CLI can say "merged events are out of date" or merge on the spot.
+    """
+    n_events = store.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    n_assigned = store.conn.execute("SELECT count(*) FROM event_mentions").fetchone()[0]
+    n_claimed = store.conn.execute("SELECT coalesce(sum(n_mentions), 0) FROM merged_events").fetchone()[0]
+    return int(n_events - n_assigned) + int(n_claimed - n_assigned)
+
+
 def merge(store: Store, full: bool = False, settings: MergeSettings | None = None) -> MergeReport:
     """Bring ``merged_events``/``event_mentions`` up to date with the store's raw events.
 
