@@ -245,3 +245,36 @@ def test_throughput_is_well_above_fifty_articles_per_second() -> None:
 @pytest.mark.parametrize("body", ["", "   ", "Ohne Akteure geschieht hier nichts."])
 def test_degenerate_documents(body: str) -> None:
     assert extract_events(make_doc(body)) == ()
+
+
+def test_coordinated_subject_gives_one_event_per_source() -> None:
+    events = extract_events(make_doc("Russland und China verurteilten die USA scharf."))
+    assert tuples(events) == {("ACCUSE", "RUS", "USA"), ("ACCUSE", "CHN", "USA")}
+
+
+def test_passive_arrest_with_agent() -> None:
+    e = only("Der venezolanische Staatschef Maduro wurde von US-Spezialkräften festgenommen.")
+    assert (e.type, e.mode, e.source.country, e.target.country) == (  # type: ignore[union-attr]
+        "COERCE", "arrest", "USA", "VEN")
+
+
+def test_passive_without_agent_has_no_source() -> None:
+    assert extract_events(make_doc("Maduro wurde festgenommen und nach New York gebracht.")) == ()
+
+
+def test_pronoun_subject_takes_the_previous_actor() -> None:
+    events = extract_events(make_doc(
+        "Trump sprach am Montag in Washington. Er forderte Russland zu einem Waffenstillstand auf."))
+    assert ("REQUEST", "USA", "RUS") in tuples(events)
+
+
+def test_planned_meeting_points_forward_in_time() -> None:
+    e = only("Am Dienstag ist ein Treffen von Trump mit Putin angesetzt.", "2025-12-11")
+    assert (e.type, e.modality, e.date) == ("CONSULT", "planned", "2025-12-16")
+
+
+def test_report_attribution_and_date_from_publication() -> None:
+    e = only("Der russische Präsident Wladimir Putin unterzeichnete das Abkommen mit Venezuela, "
+             "wie die Nachrichtenagentur TASS am Montag berichtete.", "2025-10-27T18:34")
+    assert (e.type, e.mode, e.modality, e.date) == ("AGREE", "sign", "reported", "2025-10-27")
+    assert e.attributed_to == "Nachrichtenagentur TASS"
