@@ -24,9 +24,9 @@ from rich.table import Table
 from rich.text import Text
 
 from .config import describe, load_settings
-from .errors import LagebildError
+from .errors import LagebildError, StoreError
 from .models import Document, Event
-from .store import EventFilter, Store, StoredEvent
+from .store import EventFilter, StoredEvent, StoreLike, is_postgres_url, open_store, redact
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -50,7 +50,11 @@ class Format(StrEnum):
 
 
 DbOption = Annotated[
-    Path | None, typer.Option("--db", help="SQLite database (default: store.path setting, lagebild.db)")
+    str | None,
+    typer.Option(
+        "--db",
+        help="SQLite file or postgresql://user@host/dbname URL (default: store.path setting, lagebild.db)",
+    ),
 ]
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", help="settings file (default: ./lagebild.toml if present)")
@@ -58,12 +62,12 @@ ConfigOption = Annotated[
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="output format")]
 
 
-def _db_path(db: Path | None, config: Path | None = None) -> Path:
-    return db if db is not None else Path(load_settings(config).store.path)
+def _db_path(db: str | None, config: Path | None = None) -> str:
+    return db if db is not None else load_settings(config).store.path
 
 
-def _open_readonly(db: Path | None, config: Path | None = None) -> Store:
-    return Store(_db_path(db, config), readonly=True)
+def _open_readonly(db: str | None, config: Path | None = None) -> StoreLike:
+    return open_store(_db_path(db, config), readonly=True)
 
 
 # --- run --------------------------------------------------------------------------------
@@ -88,7 +92,7 @@ def run(
 
     settings = load_settings(config)
     files, _ = list_inputs(paths)
-    with Store(_db_path(db, config)) as store:
+    with open_store(_db_path(db, config)) as store:
         progress = Progress(
             TextColumn("[bold]processing"),
             BarColumn(),
@@ -121,7 +125,7 @@ def run(
             ("seconds", f"{summary.seconds:.2f}"),
             (
                 "database",
-                f"{_db_path(db, config)}: {totals['articles']} articles, "
+                f"{redact(_db_path(db, config))}: {totals['articles']} articles, "
                 f"{totals['events']} events, {totals['actors']} actors",
             ),
         ):
@@ -498,7 +502,10 @@ def serve(
     """Serve the web UI and JSON API over the database (read-only)."""
     from .web import serve as serve_web
 
-    serve_web(_db_path(db, config), host=host, port=port)
+    db_path = _db_path(db, config)
+    if is_postgres_url(db_path):  # the web views and relate still query SQLite directly
+        raise StoreError("lagebild serve needs an SQLite store for now (the web app queries SQLite)")
+    serve_web(db_path, host=host, port=port)
 
 
 @app.command("config")

@@ -34,7 +34,7 @@ from .ingest import iter_input_files, read_path, read_paths
 from .ingest.fetch import is_url
 from .models import Document, Problem, RawArticle
 from .pipeline import Pipeline
-from .store import Store
+from .store import StoreLike, is_postgres_url, open_store
 
 log = logging.getLogger(__name__)
 
@@ -83,10 +83,12 @@ def _pipeline(stages: tuple[str, ...]) -> Pipeline:
 
 
 @lru_cache(maxsize=4)
-def _reader_store(db_path: str) -> Store | None:
+def _reader_store(db_path: str) -> StoreLike | None:
     # Workers check "already stored?" on a read-only connection (WAL allows it while the main
     # process writes), so duplicates never reach the expensive annotation stages.
-    return Store(db_path, readonly=True) if Path(db_path).exists() else None
+    if is_postgres_url(db_path) or Path(db_path).exists():
+        return open_store(db_path, readonly=True)
+    return None
 
 
 def process_batch(
@@ -156,7 +158,7 @@ class _Item:
 
 def run(
     paths: list[str],
-    store: Store,
+    store: StoreLike,
     settings: Settings,
     workers: int = 1,
     dask_address: str | None = None,
@@ -190,7 +192,7 @@ def run(
 def _read_items(
     paths: list[str],
     files: list[Path],
-    store: Store,
+    store: StoreLike,
     settings: Settings,
     summary: RunSummary,
     report: ProblemHook,
@@ -284,7 +286,7 @@ def _executor(workers: int, dask_address: str | None) -> Iterator[_Executor | No
 class _Writer:
     """The single writer: buffers annotated articles and stores them in transactions."""
 
-    def __init__(self, store: Store, batch_size: int, summary: RunSummary, report: ProblemHook) -> None:
+    def __init__(self, store: StoreLike, batch_size: int, summary: RunSummary, report: ProblemHook) -> None:
         self.store = store
         self.batch_size = batch_size
         self.summary = summary

@@ -216,7 +216,8 @@ class Store:
     def _insert_actors(self, actors: Iterable[Actor]) -> None:
         self.conn.executemany(
             "INSERT OR IGNORE INTO actors(actor_id, name, kind, country, sector) VALUES (?,?,?,?,?)",
-            {(a.actor_id, a.name, a.kind, a.country, a.sector) for a in actors},
+            # dict.fromkeys, not a set: the first mention's version of an actor wins, deterministically.
+            list(dict.fromkeys((a.actor_id, a.name, a.kind, a.country, a.sector) for a in actors)),
         )
 
     def delete_article(self, article_id: str) -> None:
