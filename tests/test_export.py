@@ -120,3 +120,12 @@ def test_graphml_is_valid_xml_with_escaped_names(store: Store, tmp_path: Path) -
 def test_unknown_format_is_a_typed_error(store: Store, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="unknown export format"):
         export(store, "xlsx", tmp_path)
+
+
+def test_empty_store_exports_empty_tables(tmp_path: Path) -> None:
+    empty = Store(tmp_path / "empty.db")
+    for fmt in ("jsonl", "csv", "parquet"):
+        export(empty, fmt, tmp_path / fmt)
+        assert read_export(tmp_path / fmt, fmt) == {name: [] for name in TABLES}
+    (graph,) = export(empty, "graphml", tmp_path / "g")
+    assert read_graphml(graph) == ({}, [])
