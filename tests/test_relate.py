@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from lagebild.models import ActorRef, Document, Event, Sentence, content_id
-from lagebild.relate import merge, network, pending, sparkline, story, timeline, too_coarse
+from lagebild.relate import QueryError, merge, network, pending, sparkline, story, timeline, too_coarse
 from lagebild.relate._data import merge_types, type_weight, weights
 from lagebild.relate.dyads import period_of
 from lagebild.relate.merge import date_score, jaccard, tokens
@@ -494,7 +494,7 @@ def test_period_labels() -> None:
     assert period_of("2025-12-11", "month") == "2025-12"
     assert period_of("2025-12", "day") is None
     assert period_of("2025-12", "year") == period_of("2025", "year") == "2025"
-    with pytest.raises(ValueError):
+    with pytest.raises(QueryError, match="by must be"):
         period_of("2025-12-11", "decade")
 
 
@@ -523,6 +523,11 @@ def test_daily_timeline_leaves_out_month_only_events_and_says_so(store: Store) -
     assert timeline(store, "RUS", "VEN", by="week")[-1].period == "2025-W50"
     assert [(b.period, b.n_events) for b in timeline(store, "RUS", "VEN", by="year")] == [("2025", 4)]
     assert too_coarse(store, "RUS", "VEN", "month") == 1
+
+
+def test_bad_level_is_a_typed_error(store: Store) -> None:
+    with pytest.raises(QueryError, match="level must be"):
+        timeline(store, "RUS", "VEN", level="galaxy")
 
 
 def test_timeline_range(store: Store) -> None:

@@ -6,6 +6,7 @@ events (``merged_events`` + ``event_mentions``); everything else reads those tab
 
 from __future__ import annotations
 
+from ..store.relations import QueryError
 from .dyads import DyadBucket, Relation, network, period_of, sparkline, timeline, too_coarse
 from .export import FORMATS, ExportError, columns_markdown, export, export_rows, read_export, read_graphml
 from .merge import MergeReport, MergeSettings, cluster_rows, merge, pending
@@ -17,6 +18,7 @@ __all__ = [
     "ExportError",
     "MergeReport",
     "MergeSettings",
+    "QueryError",
     "Relation",
     "StoryItem",
     "cluster_rows",

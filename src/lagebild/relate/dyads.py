@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from ..store.relations import dyad_coarse, dyad_month_rows, dyad_rows, pair_rows
+from ..store.relations import QueryError, dyad_coarse, dyad_month_rows, dyad_rows, pair_rows
 from ..store.sqlite import Store
 from ._data import QUAD_NAMES, type_weight
 
@@ -79,7 +79,7 @@ def period_of(day: str, by: str) -> str | None:
         except ValueError:
             return None
         return f"{year}-W{week:02d}"
-    raise ValueError(f"by must be day, week, month or year, not {by!r}")
+    raise QueryError(f"by must be day, week, month or year, not {by!r}")
 
 
 @lru_cache(maxsize=512)

@@ -22,8 +22,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from ..errors import LagebildError
-from ..store.relations import table_rows
+from ..store.relations import QueryError, table_rows
 from ..store.sqlite import Store
 from ._data import type_weight
 from .dyads import FACTUAL
@@ -136,7 +135,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
 Row = dict[str, Any]
 
 
-class ExportError(LagebildError):
+class ExportError(QueryError):
     """An export format is unknown or its library is missing."""
 
     exit_code = 2

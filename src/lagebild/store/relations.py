@@ -12,7 +12,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass, fields
 from typing import Any
 
+from ..errors import LagebildError
 from .sqlite import Store
+
+
+class QueryError(LagebildError):
+    """A relations query was asked for something that does not exist (bad level or period)."""
+
+    exit_code = 2
 
 
 @dataclass(frozen=True)
@@ -181,7 +188,7 @@ def _side_columns(level: str) -> tuple[str, str]:
         return "source_country", "target_country"
     if level == "actor":
         return "source_actor_id", "target_actor_id"
-    raise ValueError(f"level must be 'country' or 'actor', not {level!r}")
+    raise QueryError(f"level must be 'country' or 'actor', not {level!r}")
 
 
 def _range_clause(column: str, since: str | None, until: str | None, params: list[Any]) -> str:
@@ -253,6 +260,7 @@ def dyad_month_rows(
     until: str | None = None,
 ) -> list[tuple[str, str, str | None, str, int, int]]:
     """Like ``dyad_rows`` for months (prefix 7) or years (4), from the pre-grouped ``dyad_months``."""
+    _side_columns(level)  # validates the level
     parts: list[str] = []
     params: list[Any] = []
     directions = [("ab", a, b)]
