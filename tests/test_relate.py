@@ -701,3 +701,32 @@ def test_seeds_pipeline_story_reads_from_signing_to_accusation(tmp_path: Path) -
     undated = [i for i in items if i.when is None]
     assert any(i.type == "ACCUSE" and i.source == "VEN" for i in undated)
     assert items[-len(undated) :] == undated
+
+
+def test_syndicated_copies_count_as_one_source(tmp_path: Path) -> None:
+    text = "Putin hat Maduro in einem Telefonat seine Unterstützung zugesichert, meldet die Agentur."
+    copies = [
+        make_doc(
+            f"copy{i}.txt",
+            [Line(text + " " * i, [Ev("SUPPORT", PUTIN, MADURO, "2025-12-11")])],
+            "2025-12-12",
+            o,
+        )
+        for i, o in enumerate(("Kurier", "Presse", "ORF"))
+    ]
+    s = Store(tmp_path / "copies.db")
+    s.write_many((d, None, None) for d in copies)
+    merge(s)
+    assert _merged(s) == [("SUPPORT", "2025-12-11", 3, 3, 3)]  # no syndication info: three outlets
+    # The near-duplicate step (clean/duplicates.py) found copy1/copy2 to be copies of copy0.
+    s.conn.execute(
+        "CREATE TABLE IF NOT EXISTS near_duplicates (article_id TEXT PRIMARY KEY, cluster_id TEXT NOT NULL, "
+        "similarity REAL NOT NULL, signature BLOB NOT NULL)"
+    )
+    s.conn.executemany(
+        "INSERT INTO near_duplicates VALUES (?, ?, 1.0, x'00')", [(d.id, copies[0].id) for d in copies]
+    )
+    s.conn.commit()
+    merge(s, full=True)
+    assert _merged(s) == [("SUPPORT", "2025-12-11", 3, 3, 1)]
+    assert s.conn.execute("SELECT confidence FROM merged_events").fetchone()[0] == pytest.approx(0.5)

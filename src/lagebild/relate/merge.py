@@ -29,9 +29,11 @@ How (all deterministic, no model):
    multilingual-e5-small, ~57 sentences/s on this machine): 100k mentions would take ~30 min,
    far over the 60 s budget, so the lexical measure is used.
 
-Confidence of a merged event = noisy-OR over its independent sources (distinct outlets; an
-article without an outlet counts as its own source) of the best extractor confidence each
-source gave: one source at 0.5 -> 0.5, two -> 0.75, three -> 0.875.
+Confidence of a merged event = noisy-OR over its independent sources of the best extractor
+confidence each source gave: one source at 0.5 -> 0.5, two -> 0.75, three -> 0.875. A source
+is an outlet; an article without an outlet counts as its own source; copies of one syndicated
+text (a near-duplicate cluster, ``near_duplicates`` table, when present) count once whatever
+outlets ran them — run ``merge`` after the near-duplicate step.
 """
 
 from __future__ import annotations
@@ -413,6 +415,9 @@ def cluster_block(
 
 
 def _source_key(row: EventRow) -> str:
+    """Who independently reports: a syndication cluster, else the outlet, else the article."""
+    if row.copy_of:
+        return "copy:" + row.copy_of
     return "outlet:" + row.outlet.strip().lower() if row.outlet else "article:" + row.article_id
 
 

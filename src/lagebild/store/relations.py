@@ -47,6 +47,7 @@ class EventRow:
     outlet: str | None
     sentence_index: int | None
     title: str | None = None
+    copy_of: str | None = None  # near-duplicate cluster id when the text also ran elsewhere
 
 
 @dataclass(frozen=True)
@@ -109,9 +110,29 @@ _EVENT_ROWS_SQL = (
 )
 
 
+# Syndicated copies (one agency text in several outlets) are one source, not several. The
+# near-duplicate clusters come from clean/duplicates.py (table ``near_duplicates``); an article
+# counts as a copy when its cluster has more than one member.
+_COPY_SQL = (
+    ", (SELECT nd.cluster_id FROM near_duplicates nd WHERE nd.article_id = e.article_id "
+    "AND (nd.cluster_id != nd.article_id OR EXISTS (SELECT 1 FROM near_duplicates n2 "
+    "WHERE n2.cluster_id = nd.cluster_id AND n2.article_id != nd.article_id)))"
+)
+
+
+def _has_table(store: Store, name: str) -> bool:
+    sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+    return store.conn.execute(sql, (name,)).fetchone() is not None
+
+
 def event_rows(store: Store) -> list[EventRow]:
-    """Every raw event with its article's publication date and outlet."""
-    return [EventRow(*row) for row in store.conn.execute(_EVENT_ROWS_SQL)]
+    """Every raw event with its article's publication date, outlet and syndication cluster."""
+    if _has_table(store, "near_duplicates"):
+        select, tail = _EVENT_ROWS_SQL.split(" FROM events e ", 1)
+        sql = select + _COPY_SQL + " FROM events e " + tail
+    else:
+        sql = _EVENT_ROWS_SQL
+    return [EventRow(*row) for row in store.conn.execute(sql)]
 
 
 def assigned_event_ids(store: Store) -> set[int]:
