@@ -33,7 +33,9 @@ log = logging.getLogger(__name__)
 
 MIN_CONFIDENCE = 0.5  # triggers below this only count with a light verb
 _RELATIVE = frozenset({"der", "die", "das", "welcher", "welche", "welches", "dem", "den"})
-_SUBJECT_PRONOUNS = frozenset({"er", "sie", "es"})
+# "es" is left out: far more often an expletive ("es handle sich um", "es gibt") than a
+# pronoun for an actor.
+_SUBJECT_PRONOUNS = frozenset({"er", "sie"})
 _STANDINS = _SUBJECT_PRONOUNS | {"beide", "beiden"}  # words that stand in for actors
 # Acts whose addressee may be the subject of the complement clause ("hoffe, dass Washington")
 COMPLEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
@@ -188,7 +190,7 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
         if not entries:
             continue
         best = max(entries, key=lambda e: e.conf)
-        out.append(Trigger(i, best, _is_passive(tokens, i)))
+        out.append(Trigger(i, best, _is_passive(tokens, i) or _attributive(tokens, i)))
     return out
 
 
@@ -222,6 +224,26 @@ def _lemma(word: str) -> str:
     from ._tokens import lemma
 
     return lemma(word)
+
+
+def _attributive(tokens: tuple[Token, ...], i: int) -> bool:
+    """A participle used as an adjective before its noun ("seit November entführte
+    Botschaftsmitarbeiter", "den lange unterstützten Machthaber"): its actor is only
+    ever a von-phrase, like a passive."""
+    tok = tokens[i]
+    if not tok.text[:1].islower() or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    inflected = tok.lower.endswith(("te", "ten", "tem", "tes", "ter", "ene", "enen", "enem",
+                                    "ener"))
+    if not inflected or not (nxt.noun or _adjective_like(nxt)) or i == 0:
+        return False
+    # A finite verb ("Lawrow forderte Verhandlungen") looks the same; only an article or
+    # preposition in front (possibly with one adverb between) makes it an adjective.
+    before = tokens[i - 1]
+    if before.lower in _DETERMINERS or before.lower in ALL_PREPS:
+        return True
+    return i >= 2 and before.text[:1].islower() and tokens[i - 2].lower in _DETERMINERS
 
 
 def _is_passive(tokens: tuple[Token, ...], i: int) -> bool:
@@ -465,7 +487,10 @@ def assign_roles(
                    and p.role in ("place", "attr", "core")]
             tgt = [hit[0]] if hit else None
     elif entry.frame == "recipient" or trig.passive:
-        src = _first(groups, ("agent", "source", "attr"))
+        # a recipient's giver may hang on the noun ("ein Lob von Xi erhalten"); a passive's
+        # agent is a von/durch phrase of the clause ("Besuchs von Papst Franziskus" is not)
+        src = _first(groups, ("agent", "source", "attr") if entry.frame == "recipient"
+                     else ("agent", "source"))
         # the subject stands next to the finite verb: "erhält Russland", "Putin erhält"
         # (after the verb first: a fronted adverbial "Ungeachtet des Ukraine-Kriegs erhält
         # Russland" pushes the subject behind it)
@@ -493,6 +518,13 @@ def assign_roles(
                 # "Die Regierung in Libyen hat ... aufgefordert": the subject's place
                 placed = [g for g in groups if g[0].role == "place" and g[0].first < v]
                 src = placed[0] if placed else src
+            if src is not None and clause > 0 and _infinitive_clause(tokens, clause):
+                # "..., die libyschen Behörden vorher informiert zu haben": no subject of its
+                # own; the actor in it is the object
+                main = _subject_from_other_clauses(others, tokens, trig)
+                if main is not None:
+                    groups = [main] + groups
+                    src = main
             if src is not None and src[0].first > trig.index and _pronoun_subject(tokens, trig):
                 src = None  # "Sie beklagten, ...": the participant after is not the subject
             if src is None and not _pronoun_subject(tokens, trig):
@@ -543,8 +575,10 @@ def prefield_end(tokens: tuple[Token, ...]) -> int:
     """Index of the finite verb after a noun-phrase prefield ("Die Houthi-Rebellen hatten",
     "Stealth-Jagdflugzeuge besuchen"); 0 when the sentence opens with an adverbial
     ("Zudem verhandelt", "Am Dienstag ist") or no verb is found."""
-    if not tokens or not (tokens[0].lower in ("der", "die", "das", "ein", "eine")
-                          or tokens[0].noun):
+    first = tokens[0] if tokens else None
+    if first is None or not (first.lower in ("der", "die", "das", "ein", "eine") or first.noun
+                             or first.lemma != first.lower and first.lower.endswith(
+                                 ("e", "en", "er", "es"))):  # "Westliche Regierungen"
         return 0
     for v in range(1, min(len(tokens), 12)):
         t = tokens[v]
@@ -565,6 +599,13 @@ def _determiner_prefield(
     if not v or tokens[trig.index].clause != tokens[0].clause or trig.index < v:
         return False
     return not any(p.first < v for p in parts)
+
+
+def _infinitive_clause(tokens: tuple[Token, ...], clause: int) -> bool:
+    """The clause ends in a zu-infinitive ("zu haben", "zu versorgen")."""
+    words = [t for t in tokens if t.clause == clause and t.text[:1].isalpha()]
+    return any(a.lower == "zu" and b.text[:1].islower() and b.lower not in _DETERMINERS
+               for a, b in zip(words[-3:], words[-2:], strict=False))
 
 
 def _possessive_before(tokens: tuple[Token, ...], i: int) -> bool:
