@@ -416,6 +416,10 @@ def test_undated_events_merge_across_articles_only_with_strong_similarity(tmp_pa
         "c", [Line("Washington kritisiert Caracas scharf.", [Ev("ACCUSE", USA, VEN)])], "2025-11-04", "C"
     )
     assert len(_merged(_pair_store(tmp_path, a, c))) == 2
+    # Without any date or publication date, strong similarity alone merges.
+    f = make_doc("f", [Line(text + " Alt.", [Ev("ACCUSE", USA, MADURO)])], None, "F")
+    g = make_doc("g", [Line(text + " Auch alt.", [Ev("ACCUSE", USA, MADURO)])], None, "G")
+    assert _merged(_pair_store(tmp_path, f, g)) == [("ACCUSE", None, 2, 2, 2)]
     # Same words, but reported two months apart: not the same event.
     e = make_doc("e", [Line(text + " Neu.", [Ev("ACCUSE", USA, MADURO)])], "2026-01-10", "E")
     assert len(_merged(_pair_store(tmp_path, a, e))) == 2

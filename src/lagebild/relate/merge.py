@@ -268,6 +268,8 @@ class _BlockClusterer:
                 month = published.isoformat()[:7]
                 for m in (month, _month_before(month)):
                     periods += [("m", m), ("u", m)]
+            else:
+                periods.append(("u", "-"))  # neither date nor publication: text similarity alone
         klass = _MODALITY_CLASS.get(row.modality, "fact")
         types = self._types_for(row.type)
         for kind, period in periods:
@@ -341,7 +343,7 @@ class _BlockClusterer:
 
     def _key(self, c: _Cluster, etype: str) -> tuple[str, str, str, str] | None:
         if c.date is None:
-            return ("u", c.day[:7], c.klass, etype) if c.day else None
+            return ("u", c.day[:7] if c.day else "-", c.klass, etype)
         if len(c.date) >= 7:
             return ("m", c.date[:7], c.klass, etype)
         return ("y", c.date, c.klass, etype)
