@@ -34,3 +34,29 @@ def test_signature_roundtrip_and_reload(seed_paths: list[Path]) -> None:
     index.load((name, to_bytes(sig), name) for name, sig in sigs.items())
     name = seed_paths[0].name
     assert index.add("again", signature(_body(seed_paths[0]) + " Ende.")).cluster_id == name
+
+
+def test_a_run_marks_syndicated_copies_and_catches_up(tmp_path: Path, seed_paths: list[Path]) -> None:
+    from lagebild.config import PipelineSettings, Settings
+    from lagebild.runner import run
+    from lagebild.store import Store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    original = _body(seed_paths[1])
+    (folder / "a_original.txt").write_text(original, encoding="utf-8")
+    # Another outlet's edit: a word changed, the last paragraph cut.
+    edited = original.replace("Bergbau", "Landwirtschaft").rsplit("\n\n", 2)[0]
+    (folder / "b_copy.txt").write_text(edited, encoding="utf-8")
+    (folder / "c_other.txt").write_text(_body(seed_paths[3]), encoding="utf-8")
+    settings = Settings(pipeline=PipelineSettings(stages=("sentences",)))
+    with Store(tmp_path / "s.db") as store:
+        summary = run([str(folder)], store, settings)
+        assert summary.added == 3 and summary.near_duplicates == 3
+        [cluster] = store.duplicate_clusters()
+        assert sorted(row.doc for row, _ in cluster) == ["a_original.txt", "b_copy.txt"]
+        store.conn.execute("DELETE FROM near_duplicates")  # as if a run was killed before marking
+        store.conn.commit()
+        again = run([str(folder)], store, settings)
+        assert again.added == 0 and again.near_duplicates == 3
+        assert len(store.duplicate_clusters()) == 1

@@ -13,6 +13,12 @@ from lagebild.runner import run
 from lagebild.store import Store
 
 # Sentences only: the runner's job is moving documents, not annotating them (other tests do that).
+ARTICLE = (
+    "Die Außenminister beider Länder trafen sich am Montag in Genf zu Gesprächen über die Lage in der Region. "
+    "Nach Angaben der Delegationen ging es vor allem um Handel, Energie und die Sicherheit der Grenzen. "
+    "Ein weiteres Treffen ist für den kommenden Monat geplant, teilte ein Sprecher mit."
+)
+
 FAST = Settings(pipeline=PipelineSettings(stages=("sentences",), batch_size=4))
 
 
@@ -29,7 +35,7 @@ def _corpus(tmp_path: Path, n: int = 12) -> Path:
         json.dumps({"id": "dup", "text": "Meldung 0: Russland und China vereinbarten eine Zusammenarbeit."})
     )
     (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (folder / "page.txt").write_text("Ein Artikel aus einer Textdatei. Er hat zwei Sätze.", encoding="utf-8")
+    (folder / "page.txt").write_text(ARTICLE, encoding="utf-8")
     return folder
 
 
@@ -78,7 +84,7 @@ def test_incremental_run_reads_only_new_files(tmp_path: Path, seeds_dir: Path) -
     with Store(tmp_path / "s.db") as store:
         run([str(folder)], store, FAST)
         for i in range(3):
-            (folder / f"new{i}.txt").write_text(f"Neuer Artikel Nummer {i}. Mit Inhalt.", encoding="utf-8")
+            (folder / f"new{i}.txt").write_text(f"Meldung {i}. {ARTICLE}", encoding="utf-8")
         summary = run([str(folder)], store, FAST)
     assert (summary.unchanged_files, summary.read, summary.added) == (5, 3, 3)
 
@@ -96,8 +102,8 @@ def test_time_cap_turns_a_hang_into_a_problem(tmp_path: Path, monkeypatch: pytes
         return real_clean(raw)
 
     monkeypatch.setattr(runner_module, "clean", slow_clean)
-    (tmp_path / "slow.txt").write_text("Ein langsam zu lesender Text.", encoding="utf-8")
-    (tmp_path / "fast.txt").write_text("Ein schneller Text.", encoding="utf-8")
+    (tmp_path / "slow.txt").write_text("Ein langsam zu lesender Text. " + ARTICLE, encoding="utf-8")
+    (tmp_path / "fast.txt").write_text(ARTICLE, encoding="utf-8")
     settings = Settings(limits=LimitSettings(max_seconds_per_document=0.5), pipeline=FAST.pipeline)
     with Store(tmp_path / "s.db") as store:
         summary = run([str(tmp_path / "slow.txt"), str(tmp_path / "fast.txt")], store, settings)

@@ -120,6 +120,7 @@ def run(
             ("new articles stored", summary.added),
             ("already stored (skipped)", summary.duplicates),
             ("unchanged files (skipped)", summary.unchanged_files),
+            ("near-duplicates checked", summary.near_duplicates),
             ("events found", summary.events),
             ("problems", len(summary.problems)),
             ("seconds", f"{summary.seconds:.2f}"),
@@ -194,8 +195,12 @@ def articles(
     db: DbOption = None,
     fmt: FormatOption = Format.table,
     limit: Annotated[int | None, typer.Option(help="at most this many")] = None,
+    dupes: Annotated[bool, typer.Option("--dupes", help="show clusters of near-duplicate (syndicated) articles")] = False,
 ) -> None:
     """List stored articles."""
+    if dupes:
+        _print_duplicate_clusters(db, fmt)
+        return
     with _open_readonly(db) as store:
         rows = store.articles(limit=limit)
     records = [{k: getattr(r, k) for k in ARTICLE_FIELDS} for r in rows]
@@ -216,6 +221,26 @@ def articles(
         out.print(table)
     else:
         _emit(records, fmt, ARTICLE_FIELDS)
+
+
+def _print_duplicate_clusters(db: str | None, fmt: Format) -> None:
+    with _open_readonly(db) as store:
+        clusters = store.duplicate_clusters()
+    records = [
+        {"cluster": i, "id": row.id, "doc": row.doc, "outlet": row.outlet, "published": row.published,
+         "title": row.title, "similarity": round(sim, 3)}
+        for i, members in enumerate(clusters, start=1)
+        for row, sim in members
+    ]
+    if fmt is not Format.table:
+        _emit(records, fmt, ("cluster", "id", "doc", "outlet", "published", "title", "similarity"))
+        return
+    table = Table("cluster", "id", "doc", "outlet", "title", "similarity",
+                  title=f"{len(clusters)} clusters of near-duplicate articles")
+    for rec in records:
+        table.add_row(str(rec["cluster"]), rec["id"], Text(rec["doc"]), Text(rec["outlet"] or "–"),
+                      Text(rec["title"] or "–"), f"{rec['similarity']:.2f}")
+    out.print(table)
 
 
 @app.command()

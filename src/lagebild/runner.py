@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .clean import clean
+from .clean.duplicates import mark_duplicates
 from .config import Settings
 from .errors import ConfigError, InputError, LagebildError, ModelError
 from .ingest import iter_input_files, read_path, read_paths
@@ -47,6 +48,7 @@ class RunSummary:
     duplicates: int = 0  # articles already stored
     unchanged_files: int = 0  # files skipped because an earlier run stored them unchanged
     events: int = 0
+    near_duplicates: int = 0  # articles given a near-duplicate cluster in this run
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -185,6 +187,8 @@ def run(
         for batch, results in _dispatch(items, executor, stages, str(store.path), settings, workers):
             writer.take(batch, results)
         writer.flush()
+    # Near-duplicates over everything stored, new articles included: catches up after a kill too.
+    summary.near_duplicates = mark_duplicates(store)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -9,8 +9,9 @@ bodies; datasketch's LSH index finds candidates without comparing every pair.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -91,3 +92,33 @@ class DuplicateIndex:
         self.cluster_of[article_id] = match.cluster_id
         self.lsh.insert(article_id, self._as_minhash(sig), check_duplication=False)
         return match
+
+
+class DuplicateStore(Protocol):
+    """What mark_duplicates needs from a store (both the SQLite and PostgreSQL stores)."""
+
+    def unsigned_articles(self, limit: int = 1000) -> list[tuple[str, str]]: ...
+
+    def signatures(self) -> Iterator[tuple[str, bytes, str]]: ...
+
+    def write_duplicates(self, rows: Iterable[tuple[str, str, float, bytes]]) -> None: ...
+
+
+def mark_duplicates(store: DuplicateStore, batch: int = 1000) -> int:
+    """Give every stored article without one a near-duplicate cluster; returns how many.
+
+    Articles are taken oldest first, so a cluster is named after the first copy stored.
+    Idempotent and crash-safe: what a killed run left unmarked, the next run marks.
+    """
+    index = DuplicateIndex()
+    index.load(store.signatures())
+    marked = 0
+    while rows := store.unsigned_articles(batch):
+        out: list[tuple[str, str, float, bytes]] = []
+        for article_id, body in rows:
+            sig = signature(body)
+            match = index.add(article_id, sig)
+            out.append((article_id, match.cluster_id, match.similarity, to_bytes(sig)))
+        store.write_duplicates(out)
+        marked += len(out)
+    return marked

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, Self
 from urllib.parse import urlsplit, urlunsplit
@@ -50,6 +50,14 @@ class StoreLike(Protocol):
     def search(self, query: str, limit: int = 20) -> list[tuple[ArticleRow, str]]: ...
 
     def integrity_ok(self) -> bool: ...
+
+    def unsigned_articles(self, limit: int = 1000) -> list[tuple[str, str]]: ...
+
+    def signatures(self) -> Iterator[tuple[str, bytes, str]]: ...
+
+    def write_duplicates(self, rows: Iterable[tuple[str, str, float, bytes]]) -> None: ...
+
+    def duplicate_clusters(self) -> list[list[tuple[ArticleRow, float]]]: ...
 
     def close(self) -> None: ...
 

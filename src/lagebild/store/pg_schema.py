@@ -15,7 +15,7 @@ same queries with the same rows. The differences are PostgreSQL idioms, each for
 
 from __future__ import annotations
 
-PG_SCHEMA_VERSION = 2
+PG_SCHEMA_VERSION = 3
 
 # Each entry migrates from version i to i+1 (index 0 creates version 1). Old entries never change.
 PG_MIGRATIONS: tuple[str, ...] = (
@@ -162,5 +162,16 @@ PG_MIGRATIONS: tuple[str, ...] = (
         similarity      DOUBLE PRECISION NOT NULL
     );
     CREATE INDEX event_mentions_merged ON event_mentions(merged_id);
+    """,
+    # 3: near-duplicate clusters, as SQLite's migration 5 (the PostgreSQL store has no copy of
+    # the relate tables of SQLite migrations 3-4 yet, so its numbers run on their own).
+    """
+    CREATE TABLE near_duplicates (
+        article_id  TEXT COLLATE "C" PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        cluster_id  TEXT COLLATE "C" NOT NULL,
+        similarity  DOUBLE PRECISION NOT NULL,
+        signature   BYTEA NOT NULL
+    );
+    CREATE INDEX near_duplicates_cluster ON near_duplicates(cluster_id);
     """,
 )

@@ -453,6 +453,52 @@ class PostgresStore:
             rows = self.conn.execute(sql, (_HEADLINE, query, limit)).fetchall()
         return [(ArticleRow(*row[:10]), row[10]) for row in rows]
 
+    # --- near-duplicates -----------------------------------------------------------------
+
+    def unsigned_articles(self, limit: int = 1000) -> list[tuple[str, str]]:
+        """(id, body) of stored articles without a near-duplicate row, oldest first."""
+        sql = (
+            "SELECT a.id, a.body FROM articles a LEFT JOIN near_duplicates d ON d.article_id = a.id "
+            "WHERE d.article_id IS NULL ORDER BY a.added_at, a.id LIMIT %s"
+        )
+        with self._session():
+            return [(str(i), str(b)) for i, b in self.conn.execute(sql, (limit,)).fetchall()]
+
+    def signatures(self) -> Iterator[tuple[str, bytes, str]]:
+        sql = "SELECT article_id, signature, cluster_id FROM near_duplicates ORDER BY cluster_id, article_id"
+        with self._session():
+            rows = self.conn.execute(sql).fetchall()
+        for article_id, signature, cluster_id in rows:
+            yield str(article_id), bytes(signature), str(cluster_id)
+
+    def write_duplicates(self, rows: Iterable[tuple[str, str, float, bytes]]) -> None:
+        """Store (article_id, cluster_id, similarity, signature) rows."""
+        self._refuse_if_readonly()
+        with self._session(), self.conn.transaction():
+            self.conn.cursor().executemany(
+                "INSERT INTO near_duplicates(article_id, cluster_id, similarity, signature) "
+                "VALUES (%s, %s, %s, %s) ON CONFLICT (article_id) DO UPDATE SET "
+                "cluster_id = EXCLUDED.cluster_id, similarity = EXCLUDED.similarity, "
+                "signature = EXCLUDED.signature",
+                list(rows),
+            )
+
+    def duplicate_clusters(self) -> list[list[tuple[ArticleRow, float]]]:
+        """Clusters of two or more near-identical articles, each member with its similarity."""
+        sql = (
+            "SELECT a.id, a.doc, a.source, a.url, a.title, a.published, a.outlet, a.author, "
+            "a.language, a.body, d.cluster_id, d.similarity FROM near_duplicates d "
+            "JOIN articles a ON a.id = d.article_id WHERE d.cluster_id IN ("
+            "SELECT cluster_id FROM near_duplicates GROUP BY cluster_id HAVING count(*) > 1) "
+            "ORDER BY d.cluster_id, d.similarity DESC, a.id"
+        )
+        with self._session():
+            rows = self.conn.execute(sql).fetchall()
+        clusters: dict[str, list[tuple[ArticleRow, float]]] = {}
+        for row in rows:
+            clusters.setdefault(row[10], []).append((ArticleRow(*row[:10]), float(row[11])))
+        return list(clusters.values())
+
     def integrity_ok(self) -> bool:
         """No annotation row without its article, no mention of an unknown actor, schema current.
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Each entry migrates from version i to i+1 (index 0 creates version 1).
 MIGRATIONS: tuple[str, ...] = (
@@ -184,5 +184,16 @@ MIGRATIONS: tuple[str, ...] = (
         level, source, target, month, type, mode, modality, n_events, n_sources);
     CREATE INDEX dyad_months_month ON dyad_months(level, month);
     CREATE INDEX dyad_months_block ON dyad_months(block);
+    """,
+    # 5: near-duplicate clusters (clean/duplicates.py): syndicated copies of one text. Filled after
+    # each run for the articles that have no row yet, so a killed run is caught up by the next.
+    """
+    CREATE TABLE near_duplicates (
+        article_id  TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        cluster_id  TEXT NOT NULL,     -- id of the first stored article of the cluster
+        similarity  REAL NOT NULL,     -- estimated Jaccard with the cluster (1 = founder)
+        signature   BLOB NOT NULL      -- MinHash signature (64 x uint32, little endian)
+    );
+    CREATE INDEX near_duplicates_cluster ON near_duplicates(cluster_id);
     """,
 )

@@ -377,6 +377,44 @@ class Store:
             raise StoreError(f"bad search query {query!r}: {exc}") from exc
         return [(ArticleRow(*row[:10]), row[10]) for row in rows]
 
+    # --- near-duplicates -----------------------------------------------------------------
+
+    def unsigned_articles(self, limit: int = 1000) -> list[tuple[str, str]]:
+        """(id, body) of stored articles without a near-duplicate row, oldest first."""
+        sql = (
+            "SELECT a.id, a.body FROM articles a LEFT JOIN near_duplicates d ON d.article_id = a.id "
+            "WHERE d.article_id IS NULL ORDER BY a.added_at, a.id LIMIT ?"
+        )
+        return [(str(i), str(b)) for i, b in self.conn.execute(sql, (limit,))]
+
+    def signatures(self) -> Iterator[tuple[str, bytes, str]]:
+        sql = "SELECT article_id, signature, cluster_id FROM near_duplicates ORDER BY rowid"
+        for article_id, signature, cluster_id in self.conn.execute(sql):
+            yield str(article_id), bytes(signature), str(cluster_id)
+
+    def write_duplicates(self, rows: Iterable[tuple[str, str, float, bytes]]) -> None:
+        """Store (article_id, cluster_id, similarity, signature) rows."""
+        with self.conn:
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO near_duplicates(article_id, cluster_id, similarity, signature) "
+                "VALUES (?, ?, ?, ?)",
+                list(rows),
+            )
+
+    def duplicate_clusters(self) -> list[list[tuple[ArticleRow, float]]]:
+        """Clusters of two or more near-identical articles, each member with its similarity."""
+        sql = (
+            "SELECT a.id, a.doc, a.source, a.url, a.title, a.published, a.outlet, a.author, "
+            "a.language, a.body, d.cluster_id, d.similarity FROM near_duplicates d "
+            "JOIN articles a ON a.id = d.article_id WHERE d.cluster_id IN ("
+            "SELECT cluster_id FROM near_duplicates GROUP BY cluster_id HAVING count(*) > 1) "
+            "ORDER BY d.cluster_id, d.similarity DESC, a.id"
+        )
+        clusters: dict[str, list[tuple[ArticleRow, float]]] = {}
+        for row in self.conn.execute(sql):
+            clusters.setdefault(row[10], []).append((ArticleRow(*row[:10]), float(row[11])))
+        return list(clusters.values())
+
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
