@@ -36,6 +36,11 @@ app = typer.Typer(
 )
 train_app = typer.Typer(no_args_is_help=True, help="Train the models that ship with lagebild.")
 app.add_typer(train_app, name="train")
+eval_app = typer.Typer(
+    invoke_without_command=True,
+    help="Score lagebild against gold data: events (default) or `eval ner`.",
+)
+app.add_typer(eval_app, name="eval")
 
 # Not a terminal (a pipe, CI log): Rich would squeeze tables into 80 columns.
 _WIDTH = None if sys.stdout.isatty() else 160
@@ -111,6 +116,7 @@ def run(
                 on_problem=lambda p: err.print(Text(f"problem: {p}", style="yellow")),
                 on_progress=lambda n: progress.update(task, completed=n),
             )
+        merge_note = _merge_after_run(store)
         totals = store.counts()
     if not quiet:
         table = Table(title="lagebild run", show_header=False)
@@ -124,6 +130,7 @@ def run(
             ("events found", summary.events),
             ("problems", len(summary.problems)),
             ("seconds", f"{summary.seconds:.2f}"),
+            ("merged events", merge_note),
             (
                 "database",
                 f"{redact(_db_path(db, config))}: {totals['articles']} articles, "
@@ -171,6 +178,16 @@ def clean_command(
                 out.print(mark + Text(f"{verdict.reason:<12} ", style="dim") + Text(verdict.line.raw))
         else:
             out.print(Text(doc.body))
+
+
+def _merge_after_run(store: StoreLike) -> str:
+    """Merge reports of one event across articles (SQLite stores; PostgreSQL not yet)."""
+    if is_postgres_url(str(store.path)):
+        return "not available on PostgreSQL yet"
+    from .relate import merge
+
+    report = merge(store)  # type: ignore[arg-type]
+    return f"{report.merged} written from {report.events} event mentions ({report.seconds:.2f} s)"
 
 
 # --- articles / show ----------------------------------------------------------------------
@@ -531,6 +548,203 @@ def serve(
     if is_postgres_url(db_path):  # the web views and relate still query SQLite directly
         raise StoreError("lagebild serve needs an SQLite store for now (the web app queries SQLite)")
     serve_web(db_path, host=host, port=port)
+
+
+# --- relations: timeline, network, story, export ------------------------------------------
+
+
+def _relate_store(db: str | None) -> Any:
+    path = _db_path(db)
+    if is_postgres_url(path):
+        raise StoreError("dyads, networks, stories and exports need the SQLite store for now")
+    from .store import Store
+
+    return Store(path, readonly=True)
+
+
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+    year = "year"
+
+
+@app.command()
+def timeline(
+    a: Annotated[str, typer.Argument(help="first actor: country code (RUS), IO (EU) or actor id")],
+    b: Annotated[str, typer.Argument(help="second actor")],
+    db: DbOption = None,
+    by: Annotated[Period, typer.Option("--by", help="bucket size")] = Period.month,
+    since: Annotated[str | None, typer.Option(help="from this date (YYYY[-MM[-DD]])")] = None,
+    until: Annotated[str | None, typer.Option(help="up to this date")] = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Cooperation and conflict between two actors over time (merged events)."""
+    from .relate import sparkline, too_coarse
+    from .relate import timeline as dyad_timeline
+
+    a, b = a.upper() if len(a) <= 4 else a, b.upper() if len(b) <= 4 else b
+    with _relate_store(db) as store:
+        buckets = dyad_timeline(store, a, b, by=by.value, fill=True, since=since, until=until)
+        left_out = too_coarse(store, a, b, by.value)
+    if fmt is not Format.table:
+        records = [dataclasses.asdict(x) for x in buckets]
+        if fmt is Format.csv:
+            records = [dict(r, counts=json.dumps(r["counts"]), quad=json.dumps(r["quad"])) for r in records]
+        _emit(records, fmt, ("period", "n_events", "n_ab", "n_ba", "n_sources", "counts", "quad", "score", "total"))
+        return
+    table = Table("period", "events", f"{a}→{b}", f"{b}→{a}", "sources", "score", "types",
+                  title=f"{a} – {b} by {by.value}")
+    for x in buckets:
+        types = ", ".join(f"{t} {n}" for t, n in sorted(x.counts.items(), key=lambda kv: -kv[1]))
+        table.add_row(x.period, str(x.n_events), str(x.n_ab), str(x.n_ba), str(x.n_sources),
+                      f"{x.score:+.1f}" if x.n_events else "", types)
+    out.print(table)
+    out.print(Text(f"events  {sparkline([x.n_events for x in buckets])}"))
+    out.print(Text(f"score   {sparkline([x.score for x in buckets])}  (cooperation high, conflict low)"))
+    if left_out:
+        out.print(Text(f"{left_out} events not placed: undated, or dated coarser than a {by.value}", style="dim"))
+
+
+@app.command()
+def network(
+    db: DbOption = None,
+    since: Annotated[str | None, typer.Option(help="only events from this date on")] = None,
+    limit: Annotated[int, typer.Option(help="strongest relations to list")] = 30,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """The strongest relations between actors, with their cooperation-conflict score."""
+    from .relate import network as relations
+
+    with _relate_store(db) as store:
+        rows = relations(store, since=since, limit=limit)
+    if fmt is not Format.table:
+        records = [dataclasses.asdict(r) for r in rows]
+        if fmt is Format.csv:
+            records = [dict(r, counts=json.dumps(r["counts"]), quad=json.dumps(r["quad"])) for r in records]
+        _emit(records, fmt, ("a", "b", "n_events", "n_ab", "n_ba", "n_sources", "counts", "quad", "score",
+                             "total", "first", "last"))
+        return
+    table = Table("actors", "events", "sources", "score", "types", "first", "last",
+                  title=f"{len(rows)} strongest relations")
+    for r in rows:
+        types = ", ".join(f"{t} {n}" for t, n in sorted(r.counts.items(), key=lambda kv: -kv[1])[:4])
+        table.add_row(f"{r.a} – {r.b}", str(r.n_events), str(r.n_sources), f"{r.score:+.1f}", types,
+                      r.first or "–", r.last or "–")
+    out.print(table)
+
+
+@app.command()
+def story(
+    a: Annotated[str, typer.Argument(help="first actor: country code, IO or actor id")],
+    b: Annotated[str, typer.Argument(help="second actor")],
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """The events between two actors in date order, each with the sources that report it."""
+    from .relate import story as storyline
+
+    a, b = a.upper() if len(a) <= 4 else a, b.upper() if len(b) <= 4 else b
+    with _relate_store(db) as store:
+        items = storyline(store, a, b)
+    if fmt is not Format.table:
+        _emit([dataclasses.asdict(i) for i in items], fmt, ("id", "when", "type", "source", "target", "modality",
+                                                          "attributed_to", "evidence", "n_sources"))
+        return
+    out.rule(Text(f"{a} – {b}: {len(items)} events"))
+    for item in items:
+        when = item.when or "undated"
+        if item.when_source == "published":
+            when += " (published)"
+        head = Text(f"{when:<24} ", style="bold") + Text(
+            f"{item.type}{'/' + item.mode if item.mode else ''}  {item.source_name or item.source} → "
+            f"{item.target_name or item.target}  [{item.modality}"
+            + (f", laut {item.attributed_to}" if item.attributed_to else "") + "]"
+        )
+        out.print(head)
+        out.print(Text(f"    „{item.evidence}“", style="italic"))
+        for src in item.sources:
+            where = ", ".join(x for x in (src.outlet, src.published, src.doc) if x)
+            out.print(Text(f"    – {where} (Satz {src.sentence_index})", style="dim"))
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    graphml = "graphml"
+
+
+@app.command("export")
+def export_command(
+    out_dir: Annotated[Path, typer.Option("--out", help="folder to write the files into")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="file format")] = ExportFormat.jsonl,
+    db: DbOption = None,
+) -> None:
+    """Export events, mentions, actors and dyads (columns mapped to GDELT's in the README)."""
+    from .relate import export
+
+    with _relate_store(db) as store:
+        paths = export(store, fmt.value, out_dir)
+    for path in paths:
+        out.print(Text(str(path)))
+
+
+# --- evaluation and training --------------------------------------------------------------
+
+
+@eval_app.callback()
+def eval_events(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="articles to annotate (default: the seed articles)")
+    ] = None,
+    gold: Annotated[
+        Path | None, typer.Option(help="gold events JSONL (default: ../shared/gold/seed_events.jsonl)")
+    ] = None,
+    stages: Annotated[str | None, typer.Option(help="comma-separated pipeline stages")] = None,
+    details: Annotated[bool, typer.Option("--details", help="list missed, wrong and violating events")] = False,
+) -> None:
+    """Extract events and score them as ../shared/gold/README.md defines (recall, precision, F1, ...)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from .evaluation import annotate_paths, evaluate, evaluate_seeds, format_report, shared_dir
+
+    stage_list = [x.strip() for x in stages.split(",")] if stages else None
+    gold_path = gold or shared_dir() / "gold" / "seed_events.jsonl"
+    if paths:
+        docs, problems = annotate_paths(paths, stage_list)
+        for problem in problems:
+            err.print(Text(f"problem: {problem}", style="yellow"))
+        report = evaluate(docs, gold_path)
+    else:
+        report = evaluate_seeds(gold_path, stages=stage_list)
+    out.print(Text(format_report(report, details)))
+
+
+@eval_app.command("ner")
+def eval_ner(
+    model: Annotated[Path | None, typer.Option(help="model directory (default: the shipped model)")] = None,
+    corpus: Annotated[Path | None, typer.Option(help="DocBin to score (default: the held-out split)")] = None,
+) -> None:
+    """P/R/F1 per entity type on the held-out split that training never sees."""
+    from .nlp import ner_train
+
+    out.print(Text(ner_train.evaluate_heldout(model=model, corpus=corpus).table()))
+
+
+@train_app.command("ner")
+def train_ner_command(
+    max_minutes: Annotated[float | None, typer.Option(help="stop training after this many minutes")] = None,
+    work_dir: Annotated[Path | None, typer.Option(help="work folder (default: train/out)")] = None,
+    export_to: Annotated[Path | None, typer.Option("--out", help="where to put the model")] = None,
+) -> None:
+    """Train the German NER model from ../shared/data and install it into the package."""
+    from .nlp import ner_train
+
+    path = ner_train.train_ner(work_dir=work_dir, max_minutes=max_minutes, export_to=export_to)
+    out.print(Text(f"NER model written to {path}"))
+    out.print(Text(ner_train.evaluate_heldout(model=path).table()))
 
 
 @app.command("config")
