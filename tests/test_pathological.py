@@ -1,0 +1,110 @@
+"""Inputs that are legal but shaped to make an algorithm slow (issue 8).
+
+A crawler brings pages with thousands of short lines (lists, tables flattened to text), pages
+that are one endless "sentence" of names, and broken markup. Each must be cleaned and annotated
+in time roughly proportional to its size. The cases below are ~100 KB, well under the 10 MB
+document limit; a linear algorithm handles each in well under a second, so the test-side cap
+(``CAP_S``) only trips on quadratic behaviour. The runner's per-document cap would turn these
+into Problems after 60 s each, losing the article and a minute of CPU per such page.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+
+from lagebild.clean import clean
+from lagebild.errors import LagebildError, ModelError
+from lagebild.models import Document, RawArticle
+from lagebild.pipeline import DEFAULT_STAGES, Pipeline
+
+CAP_S = 8.0
+
+
+class Hang(Exception):
+    """Not a LagebildError: running over the cap must fail the test."""
+
+
+@contextmanager
+def cap(seconds: float = CAP_S) -> Iterator[None]:
+    def expire(signum: int, frame: object) -> None:
+        raise Hang(f"took longer than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _clean(text: str, kind: str) -> Document | None:
+    raw = RawArticle(source=f"page.{kind}", doc="page", text=text, kind=kind)  # type: ignore[arg-type]
+    try:
+        return clean(raw)
+    except LagebildError:
+        return None
+
+
+def _pipeline() -> Pipeline:
+    probe = Document(id="p", doc="p", source="p", body="Russland kritisierte China.")
+    try:
+        pipeline = Pipeline.from_names(DEFAULT_STAGES)
+        pipeline(probe)
+    except ModelError:  # NER model not trained yet: the other stages still run
+        pipeline = Pipeline.from_names(s for s in DEFAULT_STAGES if s != "ner")
+    return pipeline
+
+
+ARTICLE = (
+    "Russland hat am Montag die neuen Sanktionen der Europäischen Union scharf kritisiert. "
+    "Außenminister Lawrow sagte in Moskau, die Maßnahmen würden die Gespräche erschweren.\n\n"
+)
+
+
+def test_article_with_a_long_list_of_short_lines_is_cleaned_in_time() -> None:
+    # 100 KB: an article followed by a long table flattened to one short cell per line.
+    with cap(20):  # generous: the page is 100 KB, and the machine is shared
+        _clean(ARTICLE + "Wort\n" * 500 + ARTICLE, "text")  # warm-up: lexicons, language model
+    with cap():
+        _clean(ARTICLE + "Wort\n" * 2_000 + ARTICLE, "text")
+
+
+@pytest.mark.xfail(
+    reason="clean/boilerplate.py: _Classes.neighbour() walks over every short line from each short "
+    "line, O(n^2) for a run of short lines (20,000 lines: ~75 s)",
+    strict=True,
+)
+def test_twenty_thousand_short_lines_are_cleaned_in_time() -> None:
+    with cap():
+        _clean(ARTICLE + "Wort\n" * 20_000 + ARTICLE, "text")
+
+
+@pytest.mark.xfail(
+    reason="clean/html.py: strip_tags' regex <[^>]*> rescans to the end from every '<' without a "
+    "'>', O(n^2) in C (300,000 '<': ~60 s)",
+    strict=True,
+)
+def test_markup_of_unclosed_angle_brackets_is_cleaned_in_time() -> None:
+    with cap():
+        _clean("<" * 300_000, "html")  # unparseable for trafilatura: the strip_tags fallback runs
+
+
+@pytest.mark.xfail(
+    reason="extract/events.py: _token_at() scans the sentence's tokens from the start for every "
+    "participant, O(mentions x tokens) (a 100 KB sentence of 20,000 names: ~40 s)",
+    strict=True,
+)
+def test_one_endless_sentence_of_names_is_annotated_in_time() -> None:
+    body = " ".join(["Wladimir", "Putin", "traf", "Emmanuel", "Macron", "und"] * 4_000) + "."
+    doc = Document(id="x", doc="names", source="names.txt", body=body)
+    pipeline = _pipeline()
+    with cap():
+        try:
+            pipeline(doc)
+        except LagebildError:
+            pass
