@@ -80,6 +80,7 @@ def test_nothing_is_written_outside_the_data_directory(tmp_path: Path) -> None:
         ["actors", "--db", str(db)],
         ["search", "Russland", "--db", str(db)],
         ["show", "../../../escape", "--db", str(db), "--json"],
+        ["export", "--out", str(data / "export"), "--db", str(db)],
     ]
     for args in commands:
         done = _lagebild(args, cwd, env)
@@ -89,7 +90,9 @@ def test_nothing_is_written_outside_the_data_directory(tmp_path: Path) -> None:
     assert list(cwd.iterdir()) == [], "files were written into the working directory"
     assert list(tmp.iterdir()) == [], "temporary files were left behind"
     assert sorted(p.name for p in home.rglob("*")) == [], "files were written into HOME"
-    assert {p.name for p in data.iterdir()} <= {"store.db", "store.db-wal", "store.db-shm"}
+    assert {p.name for p in data.iterdir()} <= {"store.db", "store.db-wal", "store.db-shm", "export"}
+    exported = list((data / "export").rglob("*"))
+    assert exported and all(p.resolve().is_relative_to((data / "export").resolve()) for p in exported)
     assert not (tmp_path / "escape").exists() and not Path("/tmp/absolute").exists()
 
 
