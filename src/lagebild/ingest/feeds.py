@@ -26,7 +26,11 @@ def looks_like_feed(data: bytes) -> bool:
 def read_feed_bytes(data: bytes, source: str, limits: Limits) -> Iterator[RawArticle | Problem]:
     import feedparser
 
-    parsed: Any = feedparser.parse(data)
+    try:
+        parsed: Any = feedparser.parse(data)
+    except ValueError as exc:  # feedparser raises on bad character references (&#xD800;, &#1114112;)
+        yield Problem(source, f"not a readable feed: {exc}")
+        return
     entries = list(parsed.entries)
     if not entries:
         reason = f": {parsed.bozo_exception}" if getattr(parsed, "bozo", 0) else ""
