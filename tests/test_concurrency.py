@@ -39,8 +39,10 @@ def _corpus(folder: Path) -> int:
         lines = []
         for _ in range(PER_FILE):
             a, b = countries[n % 7], countries[(n * 3 + 1) % 7]
-            text = (f"Meldung {n}: {a} kritisierte am Montag {b}. Die Regierung in Berlin äußerte sich "
-                    f"am Dienstag dazu. Beobachter erwarten weitere Gespräche. " * (1 + n % 3))
+            text = (
+                f"Meldung {n}: {a} kritisierte am Montag {b}. Die Regierung in Berlin äußerte sich "
+                f"am Dienstag dazu. Beobachter erwarten weitere Gespräche. " * (1 + n % 3)
+            )
             lines.append(json.dumps({"id": f"r{n}", "title": f"Titel {n}", "text": text}, ensure_ascii=False))
             n += 1
         (folder / f"feed-{f:02d}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -53,8 +55,18 @@ def _setup(tmp_path: Path) -> tuple[Path, list[str], int]:
     Store(db).close()  # an empty store with its schema, so readers can open it from the start
     config = tmp_path / "live.toml"
     config.write_text(CONFIG, encoding="utf-8")
-    cmd = [sys.executable, "-m", "lagebild.cli", "run", str(tmp_path / "in"), "--db", str(db),
-           "--config", str(config), "--quiet"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "lagebild.cli",
+        "run",
+        str(tmp_path / "in"),
+        "--db",
+        str(db),
+        "--config",
+        str(config),
+        "--quiet",
+    ]
     return db, cmd, total
 
 
@@ -93,8 +105,12 @@ print(json.dumps({"seen": seen, "errors": errors[:5], "n_errors": len(errors),
 def test_readonly_reader_process_keeps_answering_while_run_writes(tmp_path: Path) -> None:
     db, cmd, total = _setup(tmp_path)
     writer = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    reader = subprocess.Popen([sys.executable, "-c", _READER, str(db), "12"], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True)
+    reader = subprocess.Popen(
+        [sys.executable, "-c", _READER, str(db), "12"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         _, writer_err = writer.communicate(timeout=300)
         out, reader_err = reader.communicate(timeout=120)
@@ -114,8 +130,10 @@ def test_readonly_reader_process_keeps_answering_while_run_writes(tmp_path: Path
     assert len(set(seen)) >= 3, f"the reader should have seen the store grow: {sorted(set(seen))}"
     with Store(db, readonly=True) as store:
         assert store.counts()["articles"] == total
-    print(f"\nconcurrency: {report['loops']} reader loops during the run, 0 errors, "
-          f"slowest {report['slowest']:.2f} s, saw {len(set(seen))} growing states")
+    print(
+        f"\nconcurrency: {report['loops']} reader loops during the run, 0 errors, "
+        f"slowest {report['slowest']:.2f} s, saw {len(set(seen))} growing states"
+    )
 
 
 # --- the web app -----------------------------------------------------------------------------
@@ -166,7 +184,14 @@ def _wait_for_server(base: str, server: subprocess.Popen[bytes]) -> None:
     pytest.fail("server did not start within 60 s")
 
 
-PATHS = ("/api/articles?limit=5", "/api/overview", "/api/search?q=Russland", "/api/events?limit=5", "/", "/articles")
+PATHS = (
+    "/api/articles?limit=5",
+    "/api/overview",
+    "/api/search?q=Russland",
+    "/api/events?limit=5",
+    "/",
+    "/articles",
+)
 
 
 def test_web_app_keeps_answering_while_run_writes(tmp_path: Path) -> None:
@@ -178,8 +203,9 @@ def test_web_app_keeps_answering_while_run_writes(tmp_path: Path) -> None:
         pytest.skip(f"web app cannot be built yet: {type(exc).__name__}: {exc}")
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(_server_command(db, port), cwd=tmp_path, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        _server_command(db, port), cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     writer: subprocess.Popen[bytes] | None = None
     try:
         _wait_for_server(base, server)

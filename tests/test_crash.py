@@ -26,7 +26,17 @@ RECORDS_PER_FILE = 20
 N_TEXT_FILES = 120
 TOTAL = N_JSONL_FILES * RECORDS_PER_FILE + N_TEXT_FILES  # 360 distinct articles
 
-COUNTRIES = ["Russland", "China", "Frankreich", "Polen", "die Ukraine", "Israel", "Iran", "die Türkei", "Japan"]
+COUNTRIES = [
+    "Russland",
+    "China",
+    "Frankreich",
+    "Polen",
+    "die Ukraine",
+    "Israel",
+    "Iran",
+    "die Türkei",
+    "Japan",
+]
 VERBS = ["kritisierte", "unterstützte", "verurteilte", "traf sich mit", "drohte", "beriet mit"]
 
 # Small commits so there are many transaction boundaries to be killed between.
@@ -56,7 +66,9 @@ def _corpus(folder: Path) -> set[str]:
     for f in range(N_JSONL_FILES):
         lines = []
         for _ in range(RECORDS_PER_FILE):
-            lines.append(json.dumps({"id": f"rec-{i}", "title": f"Titel {i}", "text": _article(i)}, ensure_ascii=False))
+            lines.append(
+                json.dumps({"id": f"rec-{i}", "title": f"Titel {i}", "text": _article(i)}, ensure_ascii=False)
+            )
             docs.add(f"rec-{i}")
             i += 1
         (folder / f"feed-{f:02d}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -69,7 +81,18 @@ def _corpus(folder: Path) -> set[str]:
 
 
 def _command(inputs: Path, db: Path, config: Path) -> list[str]:
-    return [sys.executable, "-m", "lagebild.cli", "run", str(inputs), "--db", str(db), "--config", str(config), "--quiet"]
+    return [
+        sys.executable,
+        "-m",
+        "lagebild.cli",
+        "run",
+        str(inputs),
+        "--db",
+        str(db),
+        "--config",
+        str(config),
+        "--quiet",
+    ]
 
 
 def _stored_count(db: Path) -> int:
@@ -146,12 +169,14 @@ def _check_store(db: Path, expected_docs: set[str]) -> None:
         assert set(docs) == expected_docs
         for table in ("sentences", "mentions", "events", "inputs"):
             orphans = conn.execute(
-                f"SELECT count(*) FROM {table} t LEFT JOIN articles a ON a.id = t.article_id WHERE a.id IS NULL"
+                f"SELECT count(*) FROM {table} t LEFT JOIN articles a ON a.id = t.article_id "
+                "WHERE a.id IS NULL"
             ).fetchone()[0]
             assert orphans == 0, f"{orphans} {table} rows without their article"
         # Every article got its sentences (a half-written article would have none).
         bare = conn.execute(
-            "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = a.id)"
+            "SELECT count(*) FROM articles a "
+            "WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = a.id)"
         ).fetchone()[0]
         assert bare == 0, f"{bare} articles stored without their sentences"
         fts_rows = conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
@@ -183,7 +208,10 @@ def test_sigkill_mid_run_then_rerun_stores_every_document_once(tmp_path: Path) -
     again = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=600)
     assert again.returncode == 0
     _check_store(db, expected)  # a fourth, complete run adds nothing
-    print(f"\ncrash test: killed at {first}, {second} (SIGKILL) and {third} (SIGINT) of {TOTAL} articles; after rerun {TOTAL} stored once, store intact")
+    print(
+        f"\ncrash test: killed at {first}, {second} (SIGKILL) and {third} (SIGINT) of {TOTAL} "
+        f"articles; after rerun {TOTAL} stored once, store intact"
+    )
 
 
 @pytest.mark.xfail(
@@ -252,7 +280,10 @@ def test_sigkill_of_runner_with_worker_processes_leaves_no_orphans(tmp_path: Pat
     done = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     _check_store(db, expected)
-    print(f"\ncrash test (2 workers): killed at {killed_at} of {TOTAL}; {len(workers)} children exited; rerun complete")
+    print(
+        f"\ncrash test (2 workers): killed at {killed_at} of {TOTAL}; "
+        f"{len(workers)} children exited; rerun complete"
+    )
 
 
 # --- one bad document costs only itself ----------------------------------------------------------
@@ -273,8 +304,13 @@ def test_hostile_record_costs_only_itself_in_a_real_run(tmp_path: Path) -> None:
     (tmp_path / "f.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
     config = tmp_path / "c.toml"
     config.write_text(CONFIG, encoding="utf-8")
-    done = subprocess.run(_command(tmp_path / "f.jsonl", tmp_path / "x.db", config), cwd=tmp_path,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        _command(tmp_path / "f.jsonl", tmp_path / "x.db", config),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-1500:]
     conn = sqlite3.connect(tmp_path / "x.db")
     try:
@@ -309,8 +345,12 @@ def test_a_stage_bug_on_one_document_becomes_a_problem(tmp_path: Path) -> None:
     from lagebild.store import Store
 
     register_stage(_BuggyStage.name)(_BuggyStage)
-    lines = [json.dumps({"id": i, "text": f"{text} Meldung {i}."}) for i, text in
-             enumerate(["Russland kritisierte China.", "BOOM trifft Polen.", "Frankreich half Polen."])]
+    lines = [
+        json.dumps({"id": i, "text": f"{text} Meldung {i}."})
+        for i, text in enumerate(
+            ["Russland kritisierte China.", "BOOM trifft Polen.", "Frankreich half Polen."]
+        )
+    ]
     (tmp_path / "f.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     settings = Settings(pipeline=PipelineSettings(stages=("sentences", _BuggyStage.name), batch_size=1))
     with Store(tmp_path / "x.db") as store:

@@ -25,7 +25,9 @@ import pytest
 from lagebild.errors import InputError
 from lagebild.ingest.fetch import FetchPolicy, check_url, fetch
 
-ARTICLE = "Russland kritisierte am Montag die Sanktionen der Europäischen Union. Die Regierung in Berlin reagierte."
+ARTICLE = (
+    "Russland kritisierte am Montag die Sanktionen der Europäischen Union. Die Regierung in Berlin reagierte."
+)
 
 
 # --- no stray files ---------------------------------------------------------------------------
@@ -39,8 +41,14 @@ def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
 
 
 def _lagebild(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "lagebild.cli", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "lagebild.cli", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def _stages_config(path: Path) -> Path:
@@ -64,8 +72,10 @@ def test_nothing_is_written_outside_the_data_directory(tmp_path: Path) -> None:
         folder.mkdir()
     (inputs / "page.txt").write_text(ARTICLE, encoding="utf-8")
     (inputs / "page.html").write_text(f"<html><body><p>{ARTICLE}</p></body></html>", encoding="utf-8")
-    hostile = [{"id": "../../../escape", "text": ARTICLE + " Eins."},
-               {"id": "/tmp/absolute", "title": "../x", "text": ARTICLE + " Zwei.", "url": "file:///etc/passwd"}]
+    hostile = [
+        {"id": "../../../escape", "text": ARTICLE + " Eins."},
+        {"id": "/tmp/absolute", "title": "../x", "text": ARTICLE + " Zwei.", "url": "file:///etc/passwd"},
+    ]
     (inputs / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in hostile) + "\n", encoding="utf-8")
     before = _snapshot(inputs)
     env = {**os.environ, "HOME": str(home), "TMPDIR": str(tmp), "XDG_CACHE_HOME": str(home / ".cache")}
@@ -74,7 +84,15 @@ def test_nothing_is_written_outside_the_data_directory(tmp_path: Path) -> None:
 
     commands = [
         ["run", str(inputs), "--db", str(db), "--config", config, "--quiet"],
-        ["run", str(inputs), "--db", str(db), "--config", config, "--quiet"],  # a second run: skips, writes nothing new
+        [
+            "run",
+            str(inputs),
+            "--db",
+            str(db),
+            "--config",
+            config,
+            "--quiet",
+        ],  # a second run: skips, writes nothing new
         ["articles", "--db", str(db), "--format", "jsonl"],
         ["events", "--db", str(db), "--format", "csv"],
         ["actors", "--db", str(db)],
@@ -120,8 +138,17 @@ def test_disguised_private_addresses_are_refused(url: str) -> None:
         check_url(url, FetchPolicy())
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<p>x</p>", "file://localhost/etc/passwd",
-                                 "gopher://127.0.0.1/", "http:///nohost", "//example.org/x"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "data:text/html,<p>x</p>",
+        "file://localhost/etc/passwd",
+        "gopher://127.0.0.1/",
+        "http:///nohost",
+        "//example.org/x",
+    ],
+)
 def test_other_schemes_and_hostless_urls_are_refused(url: str) -> None:
     with pytest.raises(InputError, match="refused"):
         check_url(url, FetchPolicy())
@@ -221,8 +248,12 @@ MARKUP = "[link=file:///etc/passwd]klick[/link] [bold red]ALARM[/]"
 
 
 def _hostile_store(tmp_path: Path, env: dict[str, str]) -> Path:
-    record = {"id": "evil", "title": f"Titel {ESCAPES} {MARKUP}", "outlet": MARKUP,
-              "text": f"{ARTICLE} {MARKUP} Ende {ESCAPES}."}
+    record = {
+        "id": "evil",
+        "title": f"Titel {ESCAPES} {MARKUP}",
+        "outlet": MARKUP,
+        "text": f"{ARTICLE} {MARKUP} Ende {ESCAPES}.",
+    }
     (tmp_path / "evil.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     config = str(_stages_config(tmp_path / "stages.toml"))
     done = _lagebild(["run", "evil.jsonl", "--db", "evil.db", "--config", config, "--quiet"], tmp_path, env)
@@ -236,7 +267,10 @@ def test_rich_markup_in_articles_is_printed_literally(tmp_path: Path) -> None:
     for args in (["articles"], ["show", "evil"], ["search", "Sanktionen"]):
         done = _lagebild([*args, "--db", "evil.db"], tmp_path, env)
         assert done.returncode == 0, done.stderr
-        assert "[bold red]ALARM[/]" in done.stdout.replace("\n", "") or args[0] == "search", (args, done.stdout)
+        assert "[bold red]ALARM[/]" in done.stdout.replace("\n", "") or args[0] == "search", (
+            args,
+            done.stdout,
+        )
         assert "\x1b]8;" not in done.stdout, "a hyperlink escape was emitted from article text"
 
 
