@@ -378,6 +378,10 @@ def _resolve_context(c: _Classes) -> None:
     visible = [i for i in range(len(c.cls)) if c.reason[i] not in _TRANSPARENT]
     rank = {line: r for r, line in enumerate(visible)}
     good = [rank[i] for i in visible if c.cls[i] == "good"]
+    if not good:
+        # A page of short sentences only (a snippet, a one-line note) has no long prose to
+        # anchor on: its sentences are the article, not an isolated box.
+        good = [rank[i] for i in visible if c.cls[i] == "neargood"]
     for i, cls in enumerate(c.cls):
         if cls != "neargood":
             continue

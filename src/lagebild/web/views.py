@@ -295,6 +295,10 @@ def storylines(
         story = _story(store, index, line["a"], line["b"])
         line["url"] = dyad_url(line["a"], line["b"])
         line["story_total"] = len(story)
+        # The dyad summary knows months only; the story has the events' own days.
+        days = sorted(str(item["date"]) for item in story if item.get("date"))
+        if days:
+            line["first"], line["last"] = days[0], days[-1]
         line["story"] = story[-items:] if items > 0 else story
     data = {"min_events": min_events, "items": items, "storylines": lines, "source": _source(store)}
     return Page("storylines.html", data)
