@@ -214,11 +214,6 @@ def test_sigkill_mid_run_then_rerun_stores_every_document_once(tmp_path: Path) -
     )
 
 
-@pytest.mark.xfail(
-    reason="cli.py `run` parses --workers/--dask but never passes them to runner.run, so no "
-    "worker process is started (and once it does: the orphaned-worker bug in the test below)",
-    strict=True,
-)
 def test_sigkill_with_worker_processes_leaves_no_orphans_and_resumes(tmp_path: Path) -> None:
     expected = _corpus(tmp_path / "in")
     db = tmp_path / "crash.db"
@@ -242,7 +237,7 @@ def test_sigkill_with_worker_processes_leaves_no_orphans_and_resumes(tmp_path: P
     _check_store(db, expected)
 
 
-# The library call the CLI should make, run as its own process until `--workers` is wired.
+# The library call the CLI makes, run as its own process: the pool's workers are its direct children.
 _RUN_WITH_WORKERS = """
 import sys
 from lagebild.config import load_settings
@@ -254,11 +249,6 @@ with Store(db) as store:
 """
 
 
-@pytest.mark.xfail(
-    reason="runner.py: ProcessPoolExecutor workers sleep forever after their parent is SIGKILLed "
-    "(each holds a copy of the queue's write end, so it never sees EOF); each keeps the models in memory",
-    strict=True,
-)
 def test_sigkill_of_runner_with_worker_processes_leaves_no_orphans(tmp_path: Path) -> None:
     expected = _corpus(tmp_path / "in")
     db = tmp_path / "crash.db"

@@ -113,6 +113,8 @@ def run(
                 paths,
                 store,
                 settings,
+                workers=workers,
+                dask_address=dask,
                 on_problem=lambda p: err.print(Text(f"problem: {p}", style="yellow")),
                 on_progress=lambda n: progress.update(task, completed=n),
             )

@@ -265,6 +265,25 @@ def _dispatch(
         yield done_batch, future.result()
 
 
+_PARENT_POLL_SECONDS = 0.5
+
+
+def _watch_parent(parent_pid: int) -> None:
+    """Worker initializer: exit when the run that started this worker is gone.
+
+    A SIGKILLed parent cannot shut its pool down, and each worker holds a copy of the call
+    queue's write end, so it would wait for work forever (keeping the models in memory). The
+    orphan is re-parented (to init or a subreaper), which ``os.getppid()`` shows.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(_PARENT_POLL_SECONDS)
+        os._exit(1)  # no cleanup to do: the parent owns the store, and it is gone
+
+    threading.Thread(target=watch, name="lagebild-parent-watch", daemon=True).start()
+
+
 @contextmanager
 def _executor(workers: int, dask_address: str | None) -> Iterator[_Executor | None]:
     if dask_address:
@@ -280,7 +299,10 @@ def _executor(workers: int, dask_address: str | None) -> Iterator[_Executor | No
     elif workers > 1:
         # spawn, not fork: forking a process that runs threads (progress bar, SQLite) can deadlock.
         with ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context("spawn")
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_watch_parent,
+            initargs=(os.getpid(),),
         ) as pool:
             yield pool
     else:
