@@ -123,3 +123,20 @@ def test_real_process_maps_errors_to_exit_codes(tmp_path: Path) -> None:
     proc = subprocess.run([str(exe), "config", "--config", str(bad_cfg)], capture_output=True, text=True,
                           env=env, timeout=60)
     assert proc.returncode == 3 and "unknown setting 'what'" in proc.stderr
+
+
+def test_eval_ner_prints_heldout_table(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from lagebild.nlp import ner, ner_train
+
+    data = ner_train.shared_data_dir()
+    if not (data / "germeval2014").exists() or not ner.model_path().exists():
+        pytest.skip("needs ../shared/data and the shipped NER model")
+    # As on a fresh clone: no training run has written train/out, so the split is rebuilt.
+    monkeypatch.setattr(ner_train, "repo_root", lambda: tmp_path)
+    monkeypatch.setenv("LAGEBILD_SHARED", str(data.parent))
+    code, out, err = _invoke("eval", "ner")
+    assert code == 0, err
+    rows = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.strip()}
+    assert {"PER", "LOC", "ORG", "MISC", "micro"} <= set(rows)
+    assert float(rows["micro"][2]) >= 0.6  # F1 column; the exact floor is pinned in test_ner.py
+    assert (tmp_path / "train" / "out" / "heldout-only" / "heldout.spacy").exists()

@@ -36,11 +36,6 @@ app = typer.Typer(
 )
 train_app = typer.Typer(no_args_is_help=True, help="Train the models that ship with lagebild.")
 app.add_typer(train_app, name="train")
-eval_app = typer.Typer(
-    invoke_without_command=True,
-    help="Score lagebild against gold data: events (default) or `eval ner`.",
-)
-app.add_typer(eval_app, name="eval")
 
 # Not a terminal (a pipe, CI log): Rich would squeeze tables into 80 columns.
 _WIDTH = None if sys.stdout.isatty() else 160
@@ -695,20 +690,27 @@ def export_command(
 # --- evaluation and training --------------------------------------------------------------
 
 
-@eval_app.callback()
-def eval_events(
-    ctx: typer.Context,
+@app.command("eval")
+def eval_command(
     paths: Annotated[
-        list[str] | None, typer.Argument(help="articles to annotate (default: the seed articles)")
+        list[str] | None,
+        typer.Argument(help="articles to annotate (default: the seed articles), or `ner` to score the NER model"),
     ] = None,
     gold: Annotated[
         Path | None, typer.Option(help="gold events JSONL (default: ../shared/gold/seed_events.jsonl)")
     ] = None,
     stages: Annotated[str | None, typer.Option(help="comma-separated pipeline stages")] = None,
     details: Annotated[bool, typer.Option("--details", help="list missed, wrong and violating events")] = False,
+    model: Annotated[Path | None, typer.Option(help="`eval ner`: model directory (default: shipped)")] = None,
+    corpus: Annotated[Path | None, typer.Option(help="`eval ner`: DocBin (default: held-out split)")] = None,
 ) -> None:
-    """Extract events and score them as ../shared/gold/README.md defines (recall, precision, F1, ...)."""
-    if ctx.invoked_subcommand is not None:
+    """Score events as ../shared/gold/README.md defines them; `lagebild eval ner` scores the NER model.
+
+    A sub-command cannot share a group with positional paths in click, so `ner` as the only
+    argument selects the NER evaluation (a file called ner is `./ner`).
+    """
+    if paths == ["ner"]:
+        _eval_ner(model, corpus)
         return
     from .evaluation import annotate_paths, evaluate, evaluate_seeds, format_report, shared_dir
 
@@ -724,11 +726,7 @@ def eval_events(
     out.print(Text(format_report(report, details)))
 
 
-@eval_app.command("ner")
-def eval_ner(
-    model: Annotated[Path | None, typer.Option(help="model directory (default: the shipped model)")] = None,
-    corpus: Annotated[Path | None, typer.Option(help="DocBin to score (default: the held-out split)")] = None,
-) -> None:
+def _eval_ner(model: Path | None, corpus: Path | None) -> None:
     """P/R/F1 per entity type on the held-out split that training never sees."""
     from .nlp import ner_train
 

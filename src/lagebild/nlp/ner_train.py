@@ -694,6 +694,27 @@ def evaluate(
     return EvalResult(tuple(scores), len(gold_docs), words, max(seconds, 1e-9))
 
 
+def heldout_corpus(work_dir: Path | None = None) -> Path:
+    """The held-out DocBin, built from ../shared/data when no training run has made it yet.
+
+    A fresh clone has no ``train/out``: the held-out split is rebuilt from the held-out
+    corpora alone (into its own folder, so a training corpus is never overwritten).
+    """
+    work = work_dir or repo_root() / "train" / "out"
+    made_by_training = work / "corpus" / "heldout.spacy"
+    if made_by_training.exists():
+        return made_by_training
+    only = work / "heldout-only"
+    if not (only / "heldout.spacy").exists():
+        build_corpus(only, HELDOUT_CORPORA)
+    return only / "heldout.spacy"
+
+
+def evaluate_heldout(model: Path | None = None, corpus: Path | None = None) -> EvalResult:
+    """``lagebild eval ner``: the shipped (or given) model on the held-out split."""
+    return evaluate(model=model, corpus=corpus or heldout_corpus())
+
+
 def _prf(label: str, tp: int, fp: int, fn: int) -> Scores:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
