@@ -279,12 +279,6 @@ def test_sigkill_of_runner_with_worker_processes_leaves_no_orphans(tmp_path: Pat
 # --- one bad document costs only itself ----------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    reason="ingest/jsonl.py lets a lone surrogate (\\ud800) through; content_id() raises "
-    "UnicodeEncodeError and runner.process_batch does not catch it: the run dies with a traceback "
-    "and the good records of the batch are lost",
-    strict=True,
-)
 def test_hostile_record_costs_only_itself_in_a_real_run(tmp_path: Path) -> None:
     records = [
         '{"id": "a", "text": "Russland kritisierte China am Montag scharf."}',

@@ -527,11 +527,6 @@ def test_truncated_utf8_and_nul_files(tmp_path: Path) -> None:
     assert isinstance(late, RawArticle) and "\x00" not in late.text
 
 
-@pytest.mark.xfail(
-    reason="ingest/jsonl.py: JSON escapes (\\u0000, \\u001b) put control characters into the text "
-    "that decode_bytes strips from files",
-    strict=True,
-)
 def test_json_escaped_control_characters_do_not_reach_the_text() -> None:
     data = _dump({"text": "Russland\u0000 kritisierte\u001b[31m China.", "title": "A\u0007B"})
     [raw] = list(read_jsonl_stream(io.BytesIO(data), "esc.jsonl", "esc.jsonl"))
@@ -539,11 +534,6 @@ def test_json_escaped_control_characters_do_not_reach_the_text() -> None:
     assert not (set(raw.text + (raw.title or "")) & _CONTROLS)
 
 
-@pytest.mark.xfail(
-    reason="ingest/jsonl.py: a lone surrogate escape (\\ud800) passes the reader and crashes "
-    "content_id() with UnicodeEncodeError, which the runner does not catch",
-    strict=True,
-)
 def test_json_lone_surrogate_becomes_text_or_problem_not_a_crash() -> None:
     from lagebild.runner import process_batch
 

@@ -274,11 +274,6 @@ def test_rich_markup_in_articles_is_printed_literally(tmp_path: Path) -> None:
         assert "\x1b]8;" not in done.stdout, "a hyperlink escape was emitted from article text"
 
 
-@pytest.mark.xfail(
-    reason="ingest/jsonl.py: JSON escapes put ESC/BEL/CSI into title and text; `lagebild show` and "
-    "`articles` then write them to the terminal (clear screen, set window title)",
-    strict=True,
-)
 def test_terminal_escapes_in_articles_never_reach_the_terminal(tmp_path: Path) -> None:
     env = {**os.environ, "COLUMNS": "400"}
     _hostile_store(tmp_path, env)

@@ -26,22 +26,22 @@ def decode_bytes(data: bytes, html: bool = False) -> tuple[str, str] | str:
     mojibake: cp1252 would "decode" UTF-8 bytes into "Ã¼".
     """
     if data.startswith(b"\xef\xbb\xbf"):
-        return _strip_controls(data[3:].decode("utf-8", errors="replace")), "utf-8-sig"
+        return strip_controls(data[3:].decode("utf-8", errors="replace")), "utf-8-sig"
     for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
-            return _strip_controls(data[2:].decode(codec, errors="replace")), codec
+            return strip_controls(data[2:].decode(codec, errors="replace")), codec
     why_binary = _binary_reason(data)
     if why_binary:
         return why_binary
     try:
-        return _strip_controls(data.decode("utf-8")), "utf-8"
+        return strip_controls(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError as exc:
         if _is_truncated_utf8(data, exc):
-            return _strip_controls(data[: exc.start].decode("utf-8")), "utf-8"
+            return strip_controls(data[: exc.start].decode("utf-8")), "utf-8"
     declared = _declared_charset(data) if html else None
     for codec in filter(None, (declared, "cp1252", "latin-1")):
         try:
-            return _strip_controls(data.decode(codec)), codec
+            return strip_controls(data.decode(codec)), codec
         except (UnicodeDecodeError, LookupError):
             continue
     return "cannot decode: not UTF-8, cp1252 or Latin-1 text"  # unreachable: latin-1 decodes all
@@ -80,9 +80,15 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
-_CONTROL_TABLE = {c: None for c in range(32) if c not in (9, 10, 13)} | {0x7F: None}
+# C0 and DEL, and the C1 range (0x9B is a one-byte CSI terminals obey); tab and newlines stay.
+_CONTROL_TABLE = (
+    {c: None for c in range(32) if c not in (9, 10, 13)} | {0x7F: None} | {c: None for c in range(0x80, 0xA0)}
+)
 
 
-def _strip_controls(text: str) -> str:
-    # Control characters other than tab/newline break terminals, XML and JSON consumers.
+def strip_controls(text: str) -> str:
+    """Drops control characters; every line break becomes a plain newline.
+
+    Control characters other than tab/newline break terminals, XML and JSON consumers.
+    """
     return text.translate(_CONTROL_TABLE).replace("\r\n", "\n").replace("\r", "\n")

@@ -8,15 +8,18 @@ or ``html`` (a whole page), ``url``, ``published`` or ``date``, ``outlet`` or ``
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..models import Problem, RawArticle
+from .decode import strip_controls
 
 Decoder = Callable[[bytes], "tuple[str, str] | str"]
 
 _TEXT_FIELDS = ("text", "content", "body")
 _STRING_FIELDS = ("id", "title", "url", "published", "date", "outlet", "source", "author", "html")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def records_from_lines(
@@ -62,18 +65,19 @@ def _record(line: bytes, source: str, name: str, number: int, decode: Decoder) -
     wrong = [k for k in _STRING_FIELDS + _TEXT_FIELDS if k in obj and not _is_scalar(obj[k])]
     if wrong:
         return Problem(source, f"field {wrong[0]!r} must be a string", number)
-    body = next((str(obj[k]) for k in _TEXT_FIELDS if obj.get(k) not in (None, "")), None)
-    html = obj.get("html")
-    if not body and not html:
+    body = next((_text(obj[k]) for k in _TEXT_FIELDS if obj.get(k) not in (None, "")), None)
+    html = None if obj.get("html") in (None, "") else _text(obj["html"])
+    text = body if body is not None else html
+    if text is None:
         return Problem(source, "record has no text: expected 'text', 'content' or 'html'", number)
-    if not (body or str(html)).strip():
+    if not text.strip():
         return Problem(source, "record text is empty", number)
     record_id = _str(obj.get("id"))
     return RawArticle(
         source=source,
         doc=record_id or f"{name}:{number}",
-        text=body if body else str(html),
-        kind="record" if body else "html",
+        text=text,
+        kind="record" if body is not None else "html",
         title=_str(obj.get("title")),
         url=_str(obj.get("url")),
         published=_str(obj.get("published") or obj.get("date")),
@@ -88,8 +92,15 @@ def _is_scalar(value: object) -> bool:
     return value is None or isinstance(value, str | int | float) and not isinstance(value, bool)
 
 
+def _text(value: object) -> str:
+    # decode_bytes cleaned the raw line, but JSON escapes (\u001b, \u0007, \u009b) make control
+    # characters after it, and \ud800 a lone surrogate that no UTF-8 encoder (hashing, SQLite)
+    # accepts: the same cleaning as for files, and U+FFFD for the surrogate.
+    return strip_controls(_SURROGATES.sub("\ufffd", str(value)))
+
+
 def _str(value: object) -> str | None:
     if value is None:
         return None
-    text = str(value).strip()
+    text = _text(value).strip()
     return text or None
