@@ -498,7 +498,7 @@ def _actor_mentions_of(paths: list[str], fmt: Format) -> None:
     from .extract.actors import mention_record
     from .pipeline import Pipeline
 
-    pipeline = Pipeline.from_names(("sentences", "ner", "actors"))
+    pipeline = Pipeline.from_names(("sentences", "ner-full", "actors"))
     records: list[dict[str, Any]] = []
     for item in read(*paths):
         if not hasattr(item, "text"):

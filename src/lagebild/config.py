@@ -45,7 +45,8 @@ class LimitSettings:
 @dataclass(frozen=True)
 class PipelineSettings:
     stages: tuple[str, ...] = _setting(
-        ["sentences", "ner", "actors", "events"], "annotation stages run after cleaning, in order"
+        ["sentences", "ner", "actors", "events"],
+        "annotation stages run after cleaning, in order (ner-full: NER on every sentence, slower)",
     )
     batch_size: int = _setting(32, "articles written to the store per transaction")
 

@@ -991,3 +991,11 @@ class EventStage:
 @register_stage("events")
 def make_events() -> EventStage:
     return EventStage()
+
+
+def may_hold_event(sentence: Sentence) -> bool:
+    """Whether ``sentence`` has an event trigger, i.e. whether this stage will read it.
+
+    Earlier stages use it to spend costly work (the NER model) only where events can come from.
+    """
+    return bool(find_triggers(tokenize(sentence)))
