@@ -317,11 +317,6 @@ class _BuggyStage:
         return doc
 
 
-@pytest.mark.xfail(
-    reason="runner.process_batch catches only LagebildError and RecursionError: any other exception "
-    "in a stage (a bug met by one odd document) ends the whole run",
-    strict=True,
-)
 def test_a_stage_bug_on_one_document_becomes_a_problem(tmp_path: Path) -> None:
     from lagebild.config import PipelineSettings, Settings
     from lagebild.pipeline import register_stage
@@ -342,3 +337,27 @@ def test_a_stage_bug_on_one_document_becomes_a_problem(tmp_path: Path) -> None:
     assert summary.added == 2
     [problem] = summary.problems
     assert problem.source.endswith("f.jsonl") and problem.line == 2 and "IndexError" in problem.reason
+
+
+def test_a_reader_bug_on_one_file_becomes_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lagebild import runner
+    from lagebild.config import PipelineSettings, Settings
+    from lagebild.store import Store
+
+    real_read_path = runner.read_path
+
+    def buggy_read_path(path: Path, limits: Any = None) -> Any:
+        if path.name == "bad.txt":
+            raise KeyError("\x1b]0;owned\x07")  # a reader bug; its message quotes hostile input
+        return real_read_path(path, limits)
+
+    monkeypatch.setattr(runner, "read_path", buggy_read_path)
+    for i, name in enumerate(("a.txt", "bad.txt", "c.txt")):
+        (tmp_path / name).write_text(f"Titel {i}\n\n{_article(i)}\n", encoding="utf-8")
+    settings = Settings(pipeline=PipelineSettings(stages=("sentences",), batch_size=1))
+    with Store(tmp_path / "x.db") as store:
+        summary = runner.run([str(tmp_path / n) for n in ("a.txt", "bad.txt", "c.txt")], store, settings)
+    assert summary.added == 2
+    [problem] = summary.problems
+    assert problem.source.endswith("bad.txt") and "KeyError" in problem.reason
+    assert "\x1b" not in problem.reason and "\x07" not in problem.reason

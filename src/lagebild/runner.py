@@ -32,6 +32,7 @@ from .clean.duplicates import mark_duplicates
 from .config import Settings
 from .errors import ConfigError, InputError, LagebildError, ModelError
 from .ingest import iter_input_files, read_path, read_paths
+from .ingest.decode import strip_controls
 from .ingest.fetch import is_url
 from .models import Document, Problem, RawArticle
 from .pipeline import Pipeline
@@ -113,7 +114,23 @@ def process_batch(
             results.append(Problem(raw.source, getattr(exc, "reason", None) or str(exc), raw.line))
         except RecursionError:
             results.append(Problem(raw.source, "document too deeply nested to process", raw.line))
+        except Exception as exc:  # a bug met by one odd document must cost that document, not the run
+            log.debug("processing %s failed", raw.doc, exc_info=True)
+            results.append(
+                Problem(
+                    raw.source, _internal_error(f"processing {raw.doc!r}", exc, "document skipped"), raw.line
+                )
+            )
     return results
+
+
+def _internal_error(doing: str, exc: Exception, skipped: str) -> str:
+    # One line for the terminal, not a traceback; the message may quote hostile input, so it is
+    # cleaned and cut like article text.
+    detail = strip_controls(f"{type(exc).__name__}: {exc}").replace("\n", " ")
+    if len(detail) > 300:
+        detail = detail[:300] + "..."
+    return f"internal error while {doing} ({detail}): {skipped}; please report this bug"
 
 
 @contextmanager
@@ -208,7 +225,7 @@ def _read_items(
         if size is not None and store.known_input(str(path), _doc_name(path), size, mtime or 0.0):
             summary.unchanged_files += 1
         else:
-            for raw in read_path(path, limits):
+            for raw in _guarded(str(path), read_path, path, limits):
                 if isinstance(raw, Problem):
                     report(raw)
                     continue
@@ -217,13 +234,26 @@ def _read_items(
                 yield _Item(raw, size if whole_file else None, mtime if whole_file else None)
         if on_progress:
             on_progress(done)
-    streams = [p for p in paths if p == "-" or is_url(p)]
-    for raw in read_paths(streams, limits) if streams else ():
-        if isinstance(raw, Problem):
-            report(raw)
-        else:
-            summary.read += 1
-            yield _Item(raw, None, None)
+    for stream in (p for p in paths if p == "-" or is_url(p)):
+        for raw in _guarded(stream, read_paths, [stream], limits):
+            if isinstance(raw, Problem):
+                report(raw)
+            else:
+                summary.read += 1
+                yield _Item(raw, None, None)
+
+
+def _guarded(
+    source: str, read: Callable[..., Iterator[RawArticle | Problem]], *args: Any
+) -> Iterator[RawArticle | Problem]:
+    """The items ``read(*args)`` gives; a bug in the reader ends only this input, with a Problem."""
+    try:
+        yield from read(*args)
+    except (ModelError, ConfigError):
+        raise  # about the setup, not this input: the run cannot work
+    except Exception as exc:
+        log.debug("reading %s failed", source, exc_info=True)
+        yield Problem(source, _internal_error("reading it", exc, "the rest of this input is skipped"))
 
 
 def _batches(items: Iterator[_Item], size: int) -> Iterator[list[_Item]]:
