@@ -156,9 +156,7 @@ def read_path(path: Path, limits: Limits | None = None) -> Iterator[RawArticle |
         elif kind == "warc":
             yield from read_warc(path, limits)  # warcio reads .warc.gz itself
         elif kind == "feed":
-            with _open_binary(path, gz) as stream:
-                data = stream.read(limits.max_document_bytes * 10 + 1)
-            yield from read_feed_bytes(data, str(path), limits)
+            yield from _read_feed(path, gz, limits)
         else:
             yield _read_document(path, kind, gz, limits)
     except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
@@ -179,6 +177,38 @@ def _open_binary(path: Path, gz: bool) -> IO[bytes]:
     return open(path, "rb")
 
 
+# A feed is parsed whole (feedparser does not stream) and holds many articles: it may be this many
+# times one article's limit.
+_FEED_FACTOR = 10
+
+
+def _read_feed(path: Path, gz: bool, limits: Limits) -> Iterator[RawArticle | Problem]:
+    cap = limits.max_document_bytes * _FEED_FACTOR
+    # A plain file's size is known without reading it; a gzipped one is read at most to the cap.
+    if not gz and path.stat().st_size > cap:
+        yield _feed_too_large(path, cap)
+        return
+    with _open_binary(path, gz) as stream:
+        data = stream.read(cap + 1)
+    if len(data) > cap:
+        yield _feed_too_large(path, cap)
+        return
+    yield from read_feed_bytes(data, str(path), limits)
+
+
+def _feed_too_large(path: Path, cap: int) -> Problem:
+    return Problem(
+        str(path),
+        f"too large: more than {_size(cap)} for one feed file (a news feed is far smaller; "
+        f"the cap is {_FEED_FACTOR} x limits.max_document_bytes, raise that to read it anyway)",
+    )
+
+
+def _size(n: int) -> str:
+    # Limits set in a test config are often below 1 MB, which would print as "0 MB".
+    return f"{n / 2**20:.0f} MB" if n >= 2**20 else f"{n} bytes"
+
+
 def _read_document(
     path: Path, kind: Literal["text", "html"], gz: bool, limits: Limits
 ) -> RawArticle | Problem:
@@ -187,7 +217,7 @@ def _read_document(
     if len(data) > limits.max_document_bytes:
         return Problem(
             str(path),
-            f"too large: more than {limits.max_document_bytes / 2**20:.0f} MB for one article "
+            f"too large: more than {_size(limits.max_document_bytes)} for one article "
             "(a news page is far smaller; raise limits.max_document_bytes to read it anyway)",
         )
     decoded = decode_bytes(data, html=kind == "html")
