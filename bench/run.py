@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -67,7 +68,7 @@ def peak_rss_mb() -> float:
     return max(own, children) / 1024  # Linux reports KiB
 
 
-def stage_profile(rows: list[tuple[str, str]]) -> dict[str, float]:
+def stage_profile(rows: list[tuple[str, str]], stages: tuple[str, ...]) -> dict[str, float]:
     """Seconds per stage over all rows, serial, so the costs add up and compare."""
     from lagebild.clean import clean
     from lagebild.config import load_settings
@@ -75,7 +76,7 @@ def stage_profile(rows: list[tuple[str, str]]) -> dict[str, float]:
     from lagebild.pipeline import Pipeline
     from lagebild.store import Store
 
-    pipeline = Pipeline.from_names(load_settings().pipeline.stages)
+    pipeline = Pipeline.from_names(stages)
     seconds: dict[str, float] = defaultdict(float)
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
         for i, (_, text) in enumerate(rows):
@@ -95,7 +96,7 @@ def stage_profile(rows: list[tuple[str, str]]) -> dict[str, float]:
     return dict(seconds)
 
 
-def end_to_end(jsonl: Path, workers: int) -> tuple[float, int]:
+def end_to_end(jsonl: Path, workers: int, stages: tuple[str, ...]) -> tuple[float, int]:
     """Seconds for `lagebild run` on the JSONL file (fresh store), and articles stored."""
     from lagebild.config import load_settings
     from lagebild.runner import run
@@ -103,7 +104,9 @@ def end_to_end(jsonl: Path, workers: int) -> tuple[float, int]:
 
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
         t = time.perf_counter()
-        summary = run([str(jsonl)], store, load_settings(), workers=workers)
+        settings = load_settings()
+        settings = replace(settings, pipeline=replace(settings.pipeline, stages=stages))
+        summary = run([str(jsonl)], store, settings, workers=workers)
         return time.perf_counter() - t, summary.added
 
 
@@ -116,14 +119,19 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="use only the first N articles")
     parser.add_argument("--scale", default=None, help="comma-separated corpus sizes, e.g. 1000,10000,100000")
     parser.add_argument("--no-stages", action="store_true", help="skip the serial per-stage profile")
+    parser.add_argument("--stages", default=None, help="comma-separated pipeline stages (default: the configured ones)")
     args = parser.parse_args()
+    from lagebild.config import load_settings
+
+    stages = tuple(args.stages.split(",")) if args.stages else tuple(load_settings().pipeline.stages)
+    print(f"stages: {', '.join(stages)}")
 
     rows = load_gnad()[: args.limit]
     words = sum(len(text.split()) for _, text in rows)
     print(f"corpus: {len(rows)} articles, {words} words ({words / len(rows):.0f} per article)")
 
     if not args.no_stages:
-        seconds = stage_profile(rows)
+        seconds = stage_profile(rows, stages)
         total = sum(seconds.values())
         print(f"{'stage':<12}{'seconds':>10}{'ms/article':>12}{'share':>8}")
         for name, secs in seconds.items():
@@ -131,6 +139,9 @@ def main() -> None:
         print(
             f"{'total':<12}{total:>10.2f}{1000 * total / len(rows):>12.2f}  (serial: {len(rows) / total:.1f} articles/s)"
         )
+        ner_link = sum(v for k, v in seconds.items() if k.startswith("ner") or k == "actors")
+        if ner_link:
+            print(f"ner+linking: {len(rows) / ner_link:.1f} articles/s serial on one core")
 
     with tempfile.TemporaryDirectory() as tmp:
         if args.scale:
@@ -140,13 +151,13 @@ def main() -> None:
                 jsonl = Path(tmp) / f"scale-{size}.jsonl"
                 write_jsonl(rows, jsonl, copies)
                 _truncate_lines(jsonl, size)
-                secs, stored = end_to_end(jsonl, args.workers)
+                secs, stored = end_to_end(jsonl, args.workers, stages)
                 print(f"{stored:>10}{secs:>10.1f}{1000 * secs / stored:>12.2f}{stored / secs:>12.1f}")
         jsonl = Path(tmp) / "corpus.jsonl"
         n = write_jsonl(rows, jsonl)
         timings = []
         for _ in range(args.repeat):
-            secs, stored = end_to_end(jsonl, args.workers)
+            secs, stored = end_to_end(jsonl, args.workers, stages)
             timings.append(secs)
         median = statistics.median(timings)
     print(f"end to end: {n} articles, workers={args.workers}, median {median:.2f} s of {len(timings)} run(s)")
