@@ -71,7 +71,6 @@ def peak_rss_mb() -> float:
 def stage_profile(rows: list[tuple[str, str]], stages: tuple[str, ...]) -> dict[str, float]:
     """Seconds per stage over all rows, serial, so the costs add up and compare."""
     from lagebild.clean import clean
-    from lagebild.config import load_settings
     from lagebild.models import RawArticle
     from lagebild.pipeline import Pipeline
     from lagebild.store import Store
@@ -119,7 +118,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="use only the first N articles")
     parser.add_argument("--scale", default=None, help="comma-separated corpus sizes, e.g. 1000,10000,100000")
     parser.add_argument("--no-stages", action="store_true", help="skip the serial per-stage profile")
-    parser.add_argument("--stages", default=None, help="comma-separated pipeline stages (default: the configured ones)")
+    parser.add_argument(
+        "--stages", default=None, help="comma-separated pipeline stages (default: the configured ones)"
+    )
     args = parser.parse_args()
     from lagebild.config import load_settings
 
@@ -137,7 +138,8 @@ def main() -> None:
         for name, secs in seconds.items():
             print(f"{name:<12}{secs:>10.2f}{1000 * secs / len(rows):>12.2f}{secs / total:>8.0%}")
         print(
-            f"{'total':<12}{total:>10.2f}{1000 * total / len(rows):>12.2f}  (serial: {len(rows) / total:.1f} articles/s)"
+            f"{'total':<12}{total:>10.2f}{1000 * total / len(rows):>12.2f}"
+            f"  (serial: {len(rows) / total:.1f} articles/s)"
         )
         ner_link = sum(v for k, v in seconds.items() if k.startswith("ner") or k == "actors")
         if ner_link:
