@@ -19,6 +19,10 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/lagebild run examples/seeds --db $(DB)
 	$(BIN)/lagebild articles --db $(DB)
+	$(BIN)/lagebild story RUS VEN --db $(DB)
+	@echo
+	@echo "Open the web UI:  $(BIN)/lagebild serve --db $(DB)   then browse http://127.0.0.1:8000"
+	@echo "More:             $(BIN)/lagebild events --db $(DB)   |   $(BIN)/lagebild --help"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
