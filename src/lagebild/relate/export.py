@@ -458,6 +458,11 @@ def columns_markdown() -> str:
     lines: list[str] = []
     for name, cols in TABLES.items():
         lines += [f"#### `{name}`", "", "| column | type | meaning | GDELT 2.0 |", "|---|---|---|---|"]
-        lines += [f"| `{c.name}` | {c.kind} | {c.doc} | {c.gdelt} |" for c in cols]
+        # A "|" inside a cell would end it: escape it for Markdown tables.
+        lines += [f"| `{c.name}` | {c.kind} | {_cell(c.doc)} | {c.gdelt} |" for c in cols]
         lines.append("")
     return "\n".join(lines)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
