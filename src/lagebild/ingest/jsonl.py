@@ -67,16 +67,16 @@ def _record(line: bytes, source: str, name: str, number: int, decode: Decoder) -
         return Problem(source, f"field {wrong[0]!r} must be a string", number)
     body = next((_text(obj[k]) for k in _TEXT_FIELDS if obj.get(k) not in (None, "")), None)
     html = None if obj.get("html") in (None, "") else _text(obj["html"])
-    text = body if body is not None else html
-    if text is None:
+    content = body if body is not None else html
+    if content is None:
         return Problem(source, "record has no text: expected 'text', 'content' or 'html'", number)
-    if not text.strip():
+    if not content.strip():
         return Problem(source, "record text is empty", number)
     record_id = _str(obj.get("id"))
     return RawArticle(
         source=source,
         doc=record_id or f"{name}:{number}",
-        text=text,
+        text=content,
         kind="record" if body is not None else "html",
         title=_str(obj.get("title")),
         url=_str(obj.get("url")),
