@@ -199,11 +199,6 @@ def _warc(path: Path, headers: bytes, body: bytes = b"<html><body><p>Hallo Welt.
     return path
 
 
-@pytest.mark.xfail(
-    reason="ingest/warc.py: a response record without WARC-Target-URI makes warcio raise "
-    "AttributeError, which read_warc does not catch: the run ends",
-    strict=True,
-)
 def test_warc_record_without_target_uri_is_a_problem(tmp_path: Path) -> None:
     from lagebild.ingest import read_path
     from lagebild.models import Problem
@@ -213,12 +208,6 @@ def test_warc_record_without_target_uri_is_a_problem(tmp_path: Path) -> None:
     assert items and all(isinstance(i, Problem) and i.source == str(path) for i in items)
 
 
-@pytest.mark.xfail(
-    reason="ingest/warc.py (warcio): one huge WARC header line is joined chunk by chunk, O(n^2): "
-    "32 MiB take ~20 s and ~140 MiB RSS, 300 MiB did not finish in 12 min; reading is outside "
-    "the per-document time cap",
-    strict=True,
-)
 def test_warc_with_a_64_mib_header_line_is_refused_quickly(tmp_path: Path) -> None:
     path = _warc(
         tmp_path / "long-header.warc",
