@@ -172,9 +172,7 @@ def _first_class(line: Line, dup_count: int) -> tuple[str, str]:
     if line.words >= 8 and line.stop_de < 0.08:
         return "bad", "keywords"
     prose = line.stop_de >= MIN_STOP_RATIO
-    if prose and (
-        (line.words >= GOOD_MIN_WORDS and line.ends_sentence) or len(line.text) >= GOOD_MIN_CHARS
-    ):
+    if prose and ((line.words >= GOOD_MIN_WORDS and line.ends_sentence) or len(line.text) >= GOOD_MIN_CHARS):
         return "good", "body"
     # Headline-style ledes ("Pentagon legt Programm auf Eis.") have few function words but
     # end like a sentence.
@@ -299,12 +297,16 @@ def _take_teasers(c: _Classes) -> None:
                 continue
             if ln.cue == "box" and len(nxt.text) <= TEASER_DEK_MAX_CHARS:
                 c.set(j, "bad", "box")  # the bio under "Über die Autorin"
-            elif taken and len(nxt.text) <= TEASER_DEK_MAX_CHARS and (
-                nxt.block == c.lines[j - 1].block
-                if c.blocked
-                else not _INNER_SENTENCE_END.search(nxt.text)
-                and len(nxt.text) <= 200
-                and not _coheres(c, j)
+            elif (
+                taken
+                and len(nxt.text) <= TEASER_DEK_MAX_CHARS
+                and (
+                    nxt.block == c.lines[j - 1].block
+                    if c.blocked
+                    else not _INNER_SENTENCE_END.search(nxt.text)
+                    and len(nxt.text) <= 200
+                    and not _coheres(c, j)
+                )
             ):
                 c.set(j, "bad", "teaser")  # the dek under the teaser headline
             break
@@ -333,9 +335,7 @@ def _take_captions(c: _Classes) -> None:
                 break
             prev = c.lines[j]
             same_block = not c.blocked or prev.block == ln.block
-            one_sentence = prev.words <= CAPTION_MAX_WORDS and not _INNER_SENTENCE_END.search(
-                prev.text
-            )
+            one_sentence = prev.words <= CAPTION_MAX_WORDS and not _INNER_SENTENCE_END.search(prev.text)
             if (
                 c.cls[j] == "short"
                 or c.reason[j] == "repeated"
@@ -470,9 +470,7 @@ def split_body(text: str, extracted: bool = False) -> Split:
     else:
         _resolve_context(c)
     _cut_teaser_series(c, end)
-    verdicts = tuple(
-        Verdict(ln, c.cls[i] == "good", c.reason[i]) for i, ln in enumerate(lines)
-    )
+    verdicts = tuple(Verdict(ln, c.cls[i] == "good", c.reason[i]) for i, ln in enumerate(lines))
     body = tuple(v.line.text for v in verdicts if v.keep)
     first = next((i for i, v in enumerate(verdicts) if v.keep), len(verdicts))
     return Split(body, _removed_blocks(verdicts), verdicts, first, end)
