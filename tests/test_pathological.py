@@ -74,11 +74,6 @@ def test_article_with_a_long_list_of_short_lines_is_cleaned_in_time() -> None:
         _clean(ARTICLE + "Wort\n" * 2_000 + ARTICLE, "text")
 
 
-@pytest.mark.xfail(
-    reason="clean/boilerplate.py: _Classes.neighbour() walks over every short line from each short "
-    "line, O(n^2) for a run of short lines (20,000 lines: ~75 s)",
-    strict=True,
-)
 def test_twenty_thousand_short_lines_are_cleaned_in_time() -> None:
     with cap():
         _clean(ARTICLE + "Wort\n" * 20_000 + ARTICLE, "text")

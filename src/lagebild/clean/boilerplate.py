@@ -200,21 +200,26 @@ class _Classes:
     def set(self, i: int, cls: str, reason: str) -> None:
         self.cls[i], self.reason[i] = cls, reason
 
-    def neighbour(self, i: int, step: int, skip_neargood: bool) -> str:
-        """Class of the next line in direction ``step`` that is not short; page edge = bad.
+    def neighbours(self, step: int, skip_neargood: bool) -> list[str]:
+        """For every line, the class of the next line in direction ``step`` that is not short;
+        page edge = bad.
 
         A photo block (caption, credit) between a subheading and the paragraph around it is
         skipped, so the subheading still sees article text on both sides. Boxes are not
-        skipped: their header would pass for a subheading."""
-        j = i + step
-        while 0 <= j < len(self.cls):
+        skipped: their header would pass for a subheading.
+
+        One pass for all lines: walking from each short line instead is O(n^2) on a run of
+        short lines (a table flattened to one cell per line)."""
+        found = ["bad"] * len(self.cls)
+        last = "bad"  # the page edge
+        order = range(len(self.cls)) if step < 0 else range(len(self.cls) - 1, -1, -1)
+        for j in order:
+            found[j] = last
             c = self.cls[j]
             skip = c == "short" or (skip_neargood and c == "neargood")
-            if skip or (c == "bad" and self.reason[j] in _PHOTO_BLOCK):
-                j += step
-                continue
-            return c
-        return "bad"
+            if not (skip or (c == "bad" and self.reason[j] in _PHOTO_BLOCK)):
+                last = c
+        return found
 
 
 def _cut_terminal(c: _Classes) -> int:
@@ -356,17 +361,17 @@ def _similar(a: Line, b: Line) -> bool:
 def _resolve_context(c: _Classes) -> None:
     """jusText's context step: short and neargood lines follow their neighbours."""
     new: dict[int, tuple[str, str]] = {}
+    before, after = c.neighbours(-1, True), c.neighbours(1, True)
+    before_ng, after_ng = c.neighbours(-1, False), c.neighbours(1, False)
     for i, cls in enumerate(c.cls):
         if cls != "short":
             continue
-        prev, nxt = c.neighbour(i, -1, True), c.neighbour(i, 1, True)
+        prev, nxt = before[i], after[i]
         if prev == "good" and nxt == "good":
             new[i] = ("good", "heading")
         elif prev == "bad" and nxt == "bad":
             new[i] = ("bad", "short")
-        elif (prev == "bad" and c.neighbour(i, -1, False) == "neargood") or (
-            nxt == "bad" and c.neighbour(i, 1, False) == "neargood"
-        ):
+        elif (prev == "bad" and before_ng[i] == "neargood") or (nxt == "bad" and after_ng[i] == "neargood"):
             new[i] = ("good", "heading")
         else:
             new[i] = ("bad", "short")
