@@ -20,6 +20,7 @@ plain text:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -390,10 +391,19 @@ def _resolve_context(c: _Classes) -> None:
     for i, cls in enumerate(c.cls):
         if cls != "neargood":
             continue
-        if any(abs(rank[i] - g) <= NEARGOOD_REACH for g in good):
+        if _within(good, rank[i], NEARGOOD_REACH):
             c.set(i, "good", "body")
         else:
             c.set(i, "bad", "isolated")
+
+
+def _within(ranks: list[int], r: int, reach: int) -> bool:
+    """Whether a rank in the ascending ``ranks`` is at most ``reach`` from ``r``.
+
+    Only the nearest rank on each side can be: a scan of all of them for every line is
+    O(n^2) on a long page (20,000 prose lines and as many near-good ones)."""
+    k = bisect_left(ranks, r)
+    return (k < len(ranks) and ranks[k] - r <= reach) or (k > 0 and r - ranks[k - 1] <= reach)
 
 
 def _is_dek(c: _Classes, i: int) -> bool:
