@@ -18,7 +18,11 @@ _META_TIME = re.compile(
     r"""["']?\s*(?:content|:)\s*=?\s*["'](\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2})""",
     re.IGNORECASE,
 )
-_TAG = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
+# strip_tags removes what the regex <(script|style|noscript)\b.*?</\1\s*>|<[^>]*> (DOTALL,
+# IGNORECASE) matches, but scans by hand: the regex rescans to the end from every '<' (or
+# "<script") that has no end after it, O(n^2) (300,000 '<': ~60 s).
+_RAW_OPEN = re.compile(r"<(script|style|noscript)\b", re.IGNORECASE)
+_RAW_CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style", "noscript")}
 
 
 @dataclass(frozen=True)
@@ -66,9 +70,51 @@ def extract_html(source: str, markup: str, url: str | None = None) -> HtmlExtrac
 
 
 def strip_tags(markup: str) -> str:
-    """Last resort for markup trafilatura cannot parse: text between the tags."""
-    text = _TAG.sub("\n", markup)
-    return htmllib.unescape(text)
+    """Last resort for markup trafilatura cannot parse: text between the tags.
+
+    Each tag, and each script/style/noscript element whole, becomes a line break.
+    """
+    parts: list[str] = []
+    closes: dict[str, tuple[int, int] | None] = {}
+    pos = 0
+    start = markup.find("<")
+    while start >= 0:
+        end = _tag_end(markup, start, closes)
+        if end < 0:
+            break  # no '>' after this '<', so none after any later one: the rest is text
+        parts += (markup[pos:start], "\n")
+        pos = end
+        start = markup.find("<", pos)
+    parts.append(markup[pos:])
+    return htmllib.unescape("".join(parts))
+
+
+def _tag_end(markup: str, start: int, closes: dict[str, tuple[int, int] | None]) -> int:
+    """End of the tag (or raw-text element) that opens at ``start``; -1 if none does."""
+    raw = _RAW_OPEN.match(markup, start)
+    if raw:
+        end = _close_after(markup, raw.group(1).lower(), raw.end(), closes)
+        if end >= 0:
+            return end
+    gt = markup.find(">", start + 1)
+    return gt + 1 if gt >= 0 else -1
+
+
+def _close_after(markup: str, name: str, pos: int, closes: dict[str, tuple[int, int] | None]) -> int:
+    """End of the first ``</name>`` at or after ``pos``; -1 if there is none.
+
+    ``closes`` keeps the last one found (None: none left) so that a thousand unclosed
+    "<script" do not search to the end a thousand times.
+    """
+    if name in closes:
+        hit = closes[name]
+        if hit is None:
+            return -1  # none after an earlier position, so none after this one
+        if hit[0] >= pos:
+            return hit[1]
+    m = _RAW_CLOSE[name].search(markup, pos)
+    closes[name] = (m.start(), m.end()) if m else None
+    return m.end() if m else -1
 
 
 def _published(markup: str, day: str | None) -> str | None:
