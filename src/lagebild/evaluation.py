@@ -342,15 +342,28 @@ def evaluate_seeds(
     return _with_problems(report, problems)
 
 
+def _evaluate_gnad(
+    default_name: str, gold_path: str | Path | None, stages: Iterable[str] | None,
+) -> Report:
+    repo = Path(__file__).resolve().parents[2]
+    gold = Path(gold_path) if gold_path else repo / "tests" / "data" / default_name
+    rows = {int(g.doc) for g in load_gold(gold)}
+    docs = annotate_gnad(shared_dir() / "data" / "10kgnad" / "test.csv", rows, stages)
+    return evaluate(docs, gold)
+
+
 def evaluate_gnad_dev(
     gold_path: str | Path | None = None, stages: Iterable[str] | None = None,
 ) -> Report:
     """Score the hand-annotated 10kGNAD dev set (``tests/data/gnad_dev_events.jsonl``)."""
-    repo = Path(__file__).resolve().parents[2]
-    gold = Path(gold_path) if gold_path else repo / "tests" / "data" / "gnad_dev_events.jsonl"
-    rows = {int(g.doc) for g in load_gold(gold)}
-    docs = annotate_gnad(shared_dir() / "data" / "10kgnad" / "test.csv", rows, stages)
-    return evaluate(docs, gold)
+    return _evaluate_gnad("gnad_dev_events.jsonl", gold_path, stages)
+
+
+def evaluate_gnad_test(
+    gold_path: str | Path | None = None, stages: Iterable[str] | None = None,
+) -> Report:
+    """Score the 10kGNAD test set (``tests/data/gnad_test_events.jsonl``, written blind)."""
+    return _evaluate_gnad("gnad_test_events.jsonl", gold_path, stages)
 
 
 def _with_problems(report: Report, problems: list[Problem]) -> Report:
