@@ -278,3 +278,59 @@ def test_report_attribution_and_date_from_publication() -> None:
              "wie die Nachrichtenagentur TASS am Montag berichtete.", "2025-10-27T18:34")
     assert (e.type, e.mode, e.modality, e.date) == ("AGREE", "sign", "reported", "2025-10-27")
     assert e.attributed_to == "Nachrichtenagentur TASS"
+
+
+# --- lexicon entries added after the blind 10kGNAD test run (sentences written for the tests)
+
+
+def test_shooting_is_an_attack() -> None:
+    e = only("Am Montag hat die russische Armee an der Grenze zwei Polen erschossen.")
+    assert (e.type, e.source.country, e.target.country) == (  # type: ignore[union-attr]
+        "ASSAULT", "RUS", "POL")
+
+
+def test_calling_someone_a_threat_is_an_accusation() -> None:
+    events = extract_events(make_doc("Trump hat China am Dienstag als Bedrohung bezeichnet."))
+    assert tuples(events) == {("ACCUSE", "USA", "CHN")}
+
+
+def test_calling_something_important_is_no_accusation() -> None:
+    assert extract_events(make_doc("Trump hat China am Dienstag als wichtigen Partner bezeichnet.")) == ()
+
+
+def test_concern_about_a_state_is_an_accusation() -> None:
+    e = only("Polen reagierte besorgt auf das Vorgehen Russlands.")
+    assert (e.type, e.source.country, e.target.country) == (  # type: ignore[union-attr]
+        "ACCUSE", "POL", "RUS")
+
+
+def test_concern_without_addressee_is_no_event() -> None:
+    assert extract_events(make_doc("Polen zeigte sich besorgt über die Lage.")) == ()
+
+
+def test_breaking_off_relations_is_a_sanction() -> None:
+    e = only("Venezuela hat die diplomatischen Beziehungen zu Polen abgebrochen.")
+    assert (e.type, e.source.country, e.target.country) == (  # type: ignore[union-attr]
+        "SANCTION", "VEN", "POL")
+
+
+def test_breaking_off_talks_is_no_sanction() -> None:
+    assert all(e.type != "SANCTION" for e in extract_events(make_doc(
+        "Venezuela hat das Gespräch mit Polen abgebrochen.")))
+
+
+def test_sharing_intelligence_is_cooperation() -> None:
+    e = only("Die USA teilen ihre Geheimdienst-Informationen mit Polen.")
+    assert (e.type, {e.source.country, e.target.country}) == (  # type: ignore[union-attr]
+        "COOPERATE", {"USA", "POL"})
+
+
+def test_air_strikes_flown_by_the_subject() -> None:
+    events = extract_events(make_doc("Seit Monaten fliegen die USA Luftangriffe gegen Venezuela."))
+    assert ("ASSAULT", "USA", "VEN") in tuples(events)
+
+
+def test_suspecting_is_an_accusation() -> None:
+    e = only("Polen verdächtigt Russland, die Wahl manipuliert zu haben.")
+    assert (e.type, e.source.country, e.target.country) == (  # type: ignore[union-attr]
+        "ACCUSE", "POL", "RUS")

@@ -31,6 +31,12 @@ def _classify(text: str, trigger: str, **kw: object) -> tuple[str, str | None]:
         ("Obama wird am Sonntag zu einem Besuch in Hanoi erwartet.", "Besuch", "planned"),
         ("Putin hat mit Maduro telefoniert.", "telefoniert", "asserted"),
         ("Nicht nur Russland hat Venezuela unterstützt.", "unterstützt", "asserted"),
+        ("Nicht ausgeschlossen wird, dass Polen weitere Truppen entsendet.", "entsendet",
+         "hypothetical"),
+        ("Eigentlich wollte Trump schon im Mai nach Peking reisen.", "reisen", "planned"),
+        ("Die Regierung kritisiere die Angriffe scharf.", "kritisiere", "reported"),
+        ("Trumps Sprecher betonte, dass die USA die Angriffe Russlands verurteilten.",
+         "verurteilten", "reported"),
     ],
 )
 def test_modality(text: str, trigger: str, modality: str) -> None:
@@ -71,3 +77,13 @@ def test_demnach_continues_previous_source() -> None:
 def test_speech_act_of_the_speaker_is_asserted() -> None:
     text = "Lawrow forderte Verhandlungen, sagte Lawrow am Dienstag."
     assert _classify(text, "forderte", trigger_is_speech=True)[0] == "asserted"
+
+
+def test_speech_act_in_a_reported_clause_is_reported() -> None:
+    text = "Trumps Sprecher betonte, dass die USA die Angriffe Russlands verurteilten."
+    assert _classify(text, "verurteilten", trigger_is_speech=True) == ("reported", "Trumps Sprecher")
+
+
+def test_speech_act_of_the_speaker_himself_is_asserted() -> None:
+    text = "Trump verurteilte die Angriffe Russlands, sagte Trump am Montag."
+    assert _classify(text, "verurteilte", trigger_is_speech=True)[0] == "asserted"

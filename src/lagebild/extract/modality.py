@@ -196,6 +196,9 @@ def classify(
     neg = _negation(clause, trig)
     if neg:
         return ModalityResult("negated", cue=neg)
+    for phrase, cls in cues.items():
+        if cls == "sentence_hypothetical" and phrase in low:
+            return ModalityResult("hypothetical", cue=phrase)
     if trigger_index == 0 and trig.text[:1].isupper() and "?" not in text:
         return ModalityResult("hypothetical", cue="verb-first conditional")
     if text.rstrip().endswith("?") and trig.clause == 0:
@@ -211,7 +214,7 @@ def classify(
         return ModalityResult("reported", attributed_to=source, cue="source")
     for t in clause:
         cue = cues.get(t.lower)
-        if cue == "reportative" or (cue == "konjunktiv1" and not trigger_is_speech):
+        if cue == "reportative" or cue == "konjunktiv1":
             return ModalityResult("reported", attributed_to=previous_attribution, cue=t.lower)
     return ModalityResult("asserted")
 
@@ -235,4 +238,7 @@ def _negation(clause: list[Token], trig: Token) -> str | None:
 def _names_subject(source: str, tokens: tuple[Token, ...], trig: Token) -> bool:
     # "Lawrow forderte ..., sagte er": the speaker is the actor, the demand is asserted.
     first = source.split()[0]
-    return any(t.text == first and t.start < trig.start for t in tokens)
+    # "Kerrys Sprecher unterstrich, dass die USA ... als illegal betrachteten": a speaker in
+    # another clause reports the act; only the trigger's own subject speaks for itself
+    return any(t.text == first and t.start < trig.start and t.clause == trig.clause
+               for t in tokens)
