@@ -334,3 +334,7 @@ def test_suspecting_is_an_accusation() -> None:
     e = only("Polen verdächtigt Russland, die Wahl manipuliert zu haben.")
     assert (e.type, e.source.country, e.target.country) == (  # type: ignore[union-attr]
         "ACCUSE", "POL", "RUS")
+
+
+def test_hope_without_addressee_is_no_request() -> None:
+    assert extract_events(make_doc("Polen hofft auf bessere Zeiten und neue Investitionen.")) == ()
