@@ -84,11 +84,6 @@ def test_markup_of_unclosed_angle_brackets_is_cleaned_in_time() -> None:
         _clean("<" * 300_000, "html")  # unparseable for trafilatura: the strip_tags fallback runs
 
 
-@pytest.mark.xfail(
-    reason="extract/events.py: _token_at() scans the sentence's tokens from the start for every "
-    "participant, O(mentions x tokens) (a 100 KB sentence of 20,000 names: ~40 s)",
-    strict=True,
-)
 def test_one_endless_sentence_of_names_is_annotated_in_time() -> None:
     body = " ".join(["Wladimir", "Putin", "traf", "Emmanuel", "Macron", "und"] * 4_000) + "."
     doc = Document(id="x", doc="names", source="names.txt", body=body)

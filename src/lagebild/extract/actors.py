@@ -22,9 +22,11 @@ is named in the article wins; else the latest known holder (documented in the re
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import accumulate
 
 from ..models import Actor, Document, EntityLabel, Mention, Sentence
 from ..pipeline import register_stage
@@ -68,6 +70,34 @@ class _DocState:
     # exactly one person held that office in the article (else it is ambiguous).
     by_office: dict[str, dict[str, Actor]] = field(default_factory=dict)
     people: dict[str, Actor] = field(default_factory=dict)
+
+
+class _Spans:
+    """Character spans already taken by a mention; "does a span overlap one?" in O(log n).
+
+    A scan of all of them for every NER span is O(n^2) on a page of thousands of names.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        fixed = sorted(spans)  # may overlap each other: the largest end so far answers for them
+        self._starts = [s for s, _ in fixed]
+        self._max_end = list(accumulate((e for _, e in fixed), max))
+        # spans added later overlap nothing taken (add() is called only then), so sorted by
+        # start they are sorted by end too
+        self._added_starts: list[int] = []
+        self._added_ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self._starts, end)  # the spans that start before ``end``
+        if k and self._max_end[k - 1] > start:
+            return True
+        j = bisect_left(self._added_starts, end)
+        return j > 0 and self._added_ends[j - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        j = bisect_left(self._added_starts, start)
+        self._added_starts.insert(j, start)
+        self._added_ends.insert(j, end)
 
 
 def _tokens(body: str, sentence: Sentence) -> list[_Tok]:
@@ -460,9 +490,9 @@ class Linker:
         self, body: str, ner: Sequence[Mention], found: Sequence[Mention], st: _DocState
     ) -> list[Mention]:
         out: list[Mention] = []
-        taken = sorted((m.start, m.end) for m in found)
+        taken = _Spans((m.start, m.end) for m in found)
         for m in ner:
-            if m.label == "MISC" or any(m.start < e and s < m.end for s, e in taken):
+            if m.label == "MISC" or taken.overlaps(m.start, m.end):
                 continue  # MISC ("Ukraine-Krieg", "Brexit") names no actor
             key = " ".join(norm(w) for w in m.text.split())
             actor: Actor | None = None
@@ -475,7 +505,7 @@ class Linker:
                 kind = {"PER": "person", "LOC": "place", "ORG": "organisation"}.get(m.label, "group")
                 actor = Actor(f"lb:{kind[:3]}:{slug(m.text)}", m.text, kind)  # type: ignore[arg-type]
             out.append(replace(m, actor=actor, how="ner-only" if not entries else "kb"))
-            taken.append((m.start, m.end))
+            taken.add(m.start, m.end)
         return out
 
 

@@ -18,10 +18,14 @@ scope for the dyads), and events with neither side resolved.
 
 from __future__ import annotations
 
+import heapq
 import logging
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any, TypeVar, cast
 
 from ..models import ActorRef, Document, Event, Mention, Sentence
 from ..pipeline import register_stage
@@ -30,6 +34,7 @@ from ._lexicon import read_tsv
 from ._tokens import Token, tokenize
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 MIN_CONFIDENCE = 0.5  # triggers below this only count with a light verb
 _RELATIVE = frozenset({"der", "die", "das", "welcher", "welche", "welches", "dem", "den"})
@@ -164,8 +169,12 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
     lex = trigger_lexicon()
     particles = modality.clause_particles(tokens)
     clause_lemmas: dict[int, set[str]] = {}
-    for t in tokens:
+    # the last index of each word in its clause: "is a blocker after token i?" in O(1), where a
+    # scan of the rest of the clause for every trigger is O(n^2) on a long sentence
+    last_in_clause: dict[tuple[int, str], int] = {}
+    for k, t in enumerate(tokens):
         clause_lemmas.setdefault(t.clause, set()).update({t.lemma, t.lower})
+        last_in_clause[t.clause, t.lower] = k
     out: list[Trigger] = []
     for i, tok in enumerate(tokens):
         if not tok.text[:1].isalpha():
@@ -175,7 +184,7 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
             any(lem.startswith(n) or lem.endswith(n) for lem in clause_lemmas[tok.clause])
             for n in e.needs)]
         entries = [e for e in entries if not e.blockers or not any(
-            t.lower in e.blockers for t in tokens[i + 1 :] if t.clause == tok.clause)]
+            last_in_clause.get((tok.clause, b), -1) > i for b in e.blockers)]
         if not entries:
             continue
         # Nouns are capitalised in German; a lower-case word is not a noun trigger.
@@ -275,12 +284,13 @@ def participants(
 ) -> list[Participant]:
     """Actor mentions of the sentence as participants with their role markers."""
     spans: list[tuple[int, int, ActorRef]] = []
+    ends = [t.end for t in tokens]
     for m in mentions:
         actor = m.actor
         if actor is None or not actor.country:
             continue
-        first = _token_at(tokens, m.start - sentence.start)
-        last = _token_at(tokens, m.end - 1 - sentence.start)
+        first = _token_at(ends, m.start - sentence.start)
+        last = _token_at(ends, m.end - 1 - sentence.start)
         if first is None or last is None:
             continue
         spans.append((first, last, ActorRef(m.text, actor.actor_id, actor.country, actor.sector)))
@@ -367,13 +377,15 @@ def _join_appositions(tokens: tuple[Token, ...], parts: list[Participant]) -> tu
     return tuple(out)
 
 
-def _token_at(tokens: tuple[Token, ...], offset: int) -> int | None:
-    for i, t in enumerate(tokens):
-        if t.start <= offset < t.end or (offset < t.start and i == 0):
-            return i
-        if offset < t.start:
-            return i
-    return len(tokens) - 1 if tokens else None
+def _token_at(ends: list[int], offset: int) -> int | None:
+    """Index of the token at ``offset`` (or the next one after it; the last if none), given
+    the tokens' end offsets in text order.
+
+    The first token that ends after ``offset``, by bisection: a scan from the start for every
+    mention is O(mentions x tokens) on a sentence that is a long list of names."""
+    if not ends:
+        return None
+    return min(bisect_right(ends, offset), len(ends) - 1)
 
 
 def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) -> Participant:
@@ -460,22 +472,47 @@ def _groups(parts: list[Participant], tokens: tuple[Token, ...]) -> list[list[Pa
     return groups
 
 
+class _Memo:
+    """What every trigger of a clause shares (its participants, their groups, ...), computed once
+    per sentence: computed for each trigger, it costs O(triggers x tokens), minutes for one long
+    sentence of names and verbs. Valid while the sentence's tokens and participants stay put."""
+
+    def __init__(self) -> None:
+        self._values: dict[tuple[str, int], Any] = {}
+
+    def get(self, what: str, clause: int, compute: Callable[[], _T]) -> _T:
+        key = (what, clause)
+        if key not in self._values:
+            self._values[key] = compute()
+        return cast(_T, self._values[key])
+
+
+def _split_by_clause(
+    parts: list[Participant], tokens: tuple[Token, ...], clause: int
+) -> tuple[list[Participant], list[Participant]]:
+    """The participants in ``clause`` and those in the other clauses."""
+    in_clause = [p for p in parts if tokens[p.first].clause == clause]
+    others = [p for p in parts if tokens[p.first].clause != clause]
+    return in_clause, others
+
+
 def assign_roles(
     trig: Trigger, tokens: tuple[Token, ...], parts: list[Participant],
     collective: list[ActorRef], previous_subject: ActorRef | None = None,
-    partners: dict[str, ActorRef] | None = None,
+    partners: dict[str, ActorRef] | None = None, memo: _Memo | None = None,
 ) -> list[tuple[ActorRef | None, ActorRef | None]]:
     """(source, target) pairs for one trigger.
 
     ``collective`` are the article's two main states (for "beide Seiten");
     ``previous_subject`` stands in for a subject pronoun; ``partners`` maps a state to its
-    last counterpart in the article, the partner of a symmetric act that names none.
+    last counterpart in the article, the partner of a symmetric act that names none;
+    ``memo`` shares per-clause work between the triggers of one sentence.
     """
+    memo = memo or _Memo()
     entry = trig.entry
     clause = tokens[trig.index].clause
-    in_clause = [p for p in parts if tokens[p.first].clause == clause]
-    others = [p for p in parts if tokens[p.first].clause != clause]
-    groups = _groups(in_clause, tokens)
+    in_clause, others = memo.get("split", clause, lambda: _split_by_clause(parts, tokens, clause))
+    groups = memo.get("groups", clause, lambda: _groups(in_clause, tokens))
     if entry.pos == "N":
         src, tgt = _nominal(trig, tokens, groups, entry)
         if src is None and _possessive_before(tokens, trig.index):
@@ -501,15 +538,15 @@ def assign_roles(
     else:
         # for a verb, a genitive inside a prepositional phrase plays that phrase's role
         # ("vor der Küste Venezuelas" is a target, "im Rahmen der Nato-Aufrüstung" a place)
-        groups = [[replace(p, role=_role_of(p.prep or "")) if p.role == "gen" else p
-                   for p in g] for g in groups]
-        relative = _relative_antecedent(tokens, trig, parts)
+        groups = memo.get("verb groups", clause, lambda: _genitives_as_phrases(groups))
+        verb_groups = groups
+        relative = memo.get("relative", clause, lambda: _relative_antecedent(tokens, trig, parts))
         if relative is _NO_SOURCE:
             src = None
         elif relative is not None:
             src = [relative]
             groups = [g for g in groups if g[0] is not relative]
-        elif _determiner_prefield(tokens, trig, parts):
+        elif _determiner_prefield(tokens, trig, parts, memo):
             src = None  # "Das Militär des Landes drohte Südkorea": Südkorea is the object
         else:
             src = _first(groups, ("core",))
@@ -518,22 +555,26 @@ def assign_roles(
                 # "Die Regierung in Libyen hat ... aufgefordert": the subject's place
                 placed = [g for g in groups if g[0].role == "place" and g[0].first < v]
                 src = placed[0] if placed else src
-            if src is not None and clause > 0 and _infinitive_clause(tokens, clause):
+            if src is not None and clause > 0 and memo.get(
+                "infinitive", clause, lambda: _infinitive_clause(tokens, clause)
+            ):
                 # "..., die libyschen Behörden vorher informiert zu haben": no subject of its
                 # own; the actor in it is the object
                 main = _subject_from_other_clauses(others, tokens, trig)
                 if main is not None:
                     groups = [main] + groups
                     src = main
-            if src is not None and src[0].first > trig.index and _pronoun_subject(tokens, trig):
+            if src is not None and src[0].first > trig.index and _pronoun_subject(tokens, trig, memo):
                 src = None  # "Sie beklagten, ...": the participant after is not the subject
-            if src is None and not _pronoun_subject(tokens, trig):
+            if src is None and not _pronoun_subject(tokens, trig, memo):
                 src = _subject_from_other_clauses(others, tokens, trig)
+        indexed = groups is verb_groups  # not narrowed or extended for this trigger
+        by_role = memo.get("verb roles", clause, lambda: _role_index(verb_groups)) if indexed else None
         if entry.frame == "demand":
             addressed = [g for g in groups if g[0].prep == "von" and g is not src]
-            tgt = addressed[0] if addressed else _next_target(groups, src, entry, tokens)
+            tgt = addressed[0] if addressed else _next_target(groups, src, entry, tokens, by_role)
         else:
-            tgt = _next_target(groups, src, entry, tokens)
+            tgt = _next_target(groups, src, entry, tokens, by_role)
         if tgt is None and entry.type in COMPLEMENT_TYPES:
             # "Moskau hoffe, dass Washington ...": the complement clause's subject
             later = [p for p in others if p.first > trig.index and p.role == "core"
@@ -544,10 +585,10 @@ def assign_roles(
                        and tokens[trig.index - 1].text == ","]
             tgt = [later[0]] if later else [earlier[0]] if earlier else None
     src_refs = [p.ref for p in src] if src else []
-    if not src_refs and previous_subject is not None and _pronoun_subject(tokens, trig):
+    if not src_refs and previous_subject is not None and _pronoun_subject(tokens, trig, memo):
         src_refs = [previous_subject]
     tgt_refs = [p.ref for p in tgt] if tgt else []
-    if _mentions_collective(tokens, clause) and collective:
+    if _mentions_collective(tokens, clause, memo) and collective:
         if not src_refs:
             src_refs = collective[:1]
             tgt_refs = tgt_refs or collective[1:2]
@@ -559,6 +600,11 @@ def assign_roles(
         known = partners.get(src_refs[0].country or "")
         tgt_refs = [known] if known is not None else []
     return _pairs(src_refs, tgt_refs, entry)
+
+
+def _genitives_as_phrases(groups: list[list[Participant]]) -> list[list[Participant]]:
+    """For a verb, a genitive inside a prepositional phrase plays that phrase's role."""
+    return [[replace(p, role=_role_of(p.prep or "")) if p.role == "gen" else p for p in g] for g in groups]
 
 
 def _copula_between(tokens: tuple[Token, ...], groups: list[list[Participant]], i: int) -> bool:
@@ -591,14 +637,14 @@ def prefield_end(tokens: tuple[Token, ...]) -> int:
 
 
 def _determiner_prefield(
-    tokens: tuple[Token, ...], trig: Trigger, parts: list[Participant]
+    tokens: tuple[Token, ...], trig: Trigger, parts: list[Participant], memo: _Memo | None = None
 ) -> bool:
     """A main clause "Das Militär des Landes drohte Südkorea" whose subject names no actor:
     the actors after the verb are objects, not the source."""
     v = prefield_end(tokens)
     if not v or tokens[trig.index].clause != tokens[0].clause or trig.index < v:
         return False
-    return not any(p.first < v for p in parts)
+    return (memo or _Memo()).get("no actor in prefield", 0, lambda: not any(p.first < v for p in parts))
 
 
 def _infinitive_clause(tokens: tuple[Token, ...], clause: int) -> bool:
@@ -612,18 +658,21 @@ def _possessive_before(tokens: tuple[Token, ...], i: int) -> bool:
     return i > 0 and tokens[i - 1].lower.startswith(("sein", "ihr"))
 
 
-def _pronoun_subject(tokens: tuple[Token, ...], trig: Trigger) -> bool:
+def _pronoun_subject(tokens: tuple[Token, ...], trig: Trigger, memo: _Memo | None = None) -> bool:
     """The clause's subject is a pronoun: "Sie beklagten", "..., warnte sie"."""
     clause = tokens[trig.index].clause
-    idx = [k for k, t in enumerate(tokens) if t.clause == clause and t.text[:1].isalpha()]
-    if not idx:
+    word = (memo or _Memo()).get("first word", clause, lambda: _first_word(tokens, clause))
+    if word is None:
         return False
-    first = tokens[idx[0]]
-    if first.lower in _SUBJECT_PRONOUNS and idx[0] < trig.index:
+    if tokens[word].lower in _SUBJECT_PRONOUNS and word < trig.index:
         return True
     after = trig.index + 1
     return after < len(tokens) and tokens[after].lower in _SUBJECT_PRONOUNS and tokens[
         after].clause == clause
+
+
+def _first_word(tokens: tuple[Token, ...], clause: int) -> int | None:
+    return next((k for k, t in enumerate(tokens) if t.clause == clause and t.text[:1].isalpha()), None)
 
 
 def _relative_antecedent(
@@ -680,9 +729,27 @@ def _attached(tokens: tuple[Token, ...], head: Participant, p: Participant) -> b
         t.lower in ALL_PREPS or t.lower in _DETERMINERS or t.text[:1].isupper() for t in between)
 
 
+def _role_index(groups: list[list[Participant]]) -> dict[str, list[int]]:
+    """The positions of the groups of each role, in order."""
+    index: dict[str, list[int]] = {}
+    for k, g in enumerate(groups):
+        index.setdefault(g[0].role, []).append(k)
+    return index
+
+
+def _in_roles(
+    groups: list[list[Participant]], roles: tuple[str, ...], by_role: dict[str, list[int]] | None
+) -> Iterable[list[Participant]]:
+    """The groups whose role is in ``roles``, in order; ``by_role`` (``_role_index(groups)``)
+    spares a scan of all groups for every trigger of a long clause."""
+    if by_role is None:
+        return (g for g in groups if g[0].role in roles)
+    return (groups[k] for k in heapq.merge(*(by_role.get(r, []) for r in roles)))
+
+
 def _next_target(
     groups: list[list[Participant]], src: list[Participant] | None, entry: TriggerEntry,
-    tokens: tuple[Token, ...] = (),
+    tokens: tuple[Token, ...] = (), by_role: dict[str, list[int]] | None = None,
 ) -> list[Participant] | None:
     # Symmetric acts name their partner with "mit"; other acts take the object first, then a
     # prepositional target. A phrase hanging on the source itself ("der Sonderberichterstatter
@@ -698,7 +765,7 @@ def _next_target(
         # Russland gelieferten Systeme")
         order = order + (("agent", "attr"),)
     for roles in order:
-        for g in groups:
+        for g in _in_roles(groups, roles, by_role):
             if src is not None and g is src:
                 continue
             if src is not None and g[0].first < src[0].first and g[0].role != "core":
@@ -706,8 +773,7 @@ def _next_target(
             if src is not None and g[0].role != "core" and entry.type not in _PLACE_IS_TARGET \
                     and _attached(tokens, src[-1], g[0]):
                 continue
-            if g[0].role in roles:
-                return g
+            return g
     return None
 
 
@@ -715,8 +781,8 @@ def _subject_from_other_clauses(
     others: list[Participant], tokens: tuple[Token, ...], trig: Trigger
 ) -> list[Participant] | None:
     # A subordinate/infinitive clause takes its subject from the main clause before it.
-    before = [p for p in others if p.last < trig.index and p.role == "core"]
-    return [before[0]] if before else None
+    before = next((p for p in others if p.last < trig.index and p.role == "core"), None)
+    return [before] if before is not None else None
 
 
 def _nominal(
@@ -773,7 +839,10 @@ def _nominal(
     return src, tgt
 
 
-def _mentions_collective(tokens: tuple[Token, ...], clause: int) -> bool:
+def _mentions_collective(tokens: tuple[Token, ...], clause: int, memo: _Memo | None = None) -> bool:
+    """"beide Seiten", "beiden Länder" in ``clause``."""
+    if memo is not None:
+        return memo.get("collective", clause, lambda: _mentions_collective(tokens, clause))
     nouns = _collective_nouns()
     for k, t in enumerate(tokens[:-1]):
         if t.clause == clause and t.lower in ("beide", "beiden"):
@@ -875,12 +944,13 @@ def extract_sentence(
     triggers = _light_pairs(find_triggers(tokens), tokens)
     if not triggers:
         return [], after
+    memo = _Memo()  # tokens and parts are final from here on
     collective = _collective(doc, sentence.end) if any(
-        _mentions_collective(tokens, tokens[t.index].clause) for t in triggers) else []
+        _mentions_collective(tokens, tokens[t.index].clause, memo) for t in triggers) else []
     events: list[Event] = []
     seen: set[tuple[str, str | None, str | None]] = set()
     for trig in sorted(triggers, key=lambda t: t.index):
-        for src, tgt in assign_roles(trig, tokens, parts, collective, context.subject, partners):
+        for src, tgt in assign_roles(trig, tokens, parts, collective, context.subject, partners, memo):
             if src is None or (tgt is None and (needs_target(trig.entry.type)
                                                 or trig.entry.requires_target)):
                 continue
