@@ -110,3 +110,22 @@ def test_time_cap_turns_a_hang_into_a_problem(tmp_path: Path, monkeypatch: pytes
     assert summary.added == 1
     [problem] = summary.problems
     assert "slow.txt" in problem.source and "gave up after 0.5 s" in problem.reason
+
+
+def test_file_name_with_undecodable_bytes_is_a_problem(tmp_path: Path) -> None:
+    import os
+
+    from lagebild.runner import list_inputs
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Russland und Venezuela schlossen eine Partnerschaft.", encoding="utf-8")
+    try:
+        with open(os.path.join(os.fsencode(folder), b"bad-\xff.txt"), "wb") as f:
+            f.write(b"Ein Text.")
+    except OSError:
+        pytest.skip("file system refuses non-UTF-8 names")
+    files, problems = list_inputs([str(folder)])
+    assert [f.name for f in files] == ["good.txt"]
+    assert len(problems) == 1 and "not valid UTF-8" in problems[0].reason and "bad-" in problems[0].source
+    problems[0].source.encode("utf-8")  # printable and storable

@@ -163,9 +163,21 @@ def list_inputs(paths: Iterable[str]) -> tuple[list[Path], list[Problem]]:
     for item in iter_input_files(p for p in paths if p != "-" and not is_url(p)):
         if isinstance(item, Problem):
             problems.append(item)
+        elif not _utf8_name(str(item)):
+            # A name with undecodable bytes cannot be stored or shown as text: say so.
+            shown = str(item).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            problems.append(Problem(shown, "file name is not valid UTF-8; rename the file to read it"))
         else:
             files.append(item)
     return files, problems
+
+
+def _utf8_name(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @dataclass
