@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -80,14 +80,22 @@ def test_bad_inputs_each_get_one_clear_line(tmp_path: Path) -> None:
     inputs.mkdir()
     (inputs / "binary.txt").write_bytes(bytes(range(256)) * 64)
     (inputs / "empty.txt").write_bytes(b"")
-    (inputs / "latin1.txt").write_bytes("Die Größe der Maßnahme überraschte Beobachter in Moskau.".encode("latin-1"))
+    (inputs / "latin1.txt").write_bytes(
+        "Die Größe der Maßnahme überraschte Beobachter in Moskau.".encode("latin-1")
+    )
     with open(inputs / "huge.txt", "wb") as f:
         f.write(b"Ein Satz ohne Ende. " * (50 * 2**20 // 20))  # 50 MB
-    (inputs / "broken.html").write_text("<html><body><div><p>Unclosed <b>tags <table><tr><td>Der Text des Artikels geht "
-                                        "weiter und weiter, ohne dass das HTML jemals sauber geschlossen wird.", encoding="utf-8")
+    (inputs / "broken.html").write_text(
+        "<html><body><div><p>Unclosed <b>tags <table><tr><td>Der Text des Artikels geht "
+        "weiter und weiter, ohne dass das HTML jemals sauber geschlossen wird.",
+        encoding="utf-8",
+    )
     (inputs / "feed.jsonl").write_text(
-        json.dumps({"id": "good", "text": "Russland und Venezuela schlossen eine Partnerschaft."}) + "\n"
-        + '{"id": "bad", "text": \n', encoding="utf-8")
+        json.dumps({"id": "good", "text": "Russland und Venezuela schlossen eine Partnerschaft."})
+        + "\n"
+        + '{"id": "bad", "text": \n',
+        encoding="utf-8",
+    )
     db = tmp_path / "x.db"
     code, _, err = _invoke("run", str(inputs), "--db", str(db))
     assert code == 0
@@ -114,14 +122,20 @@ def test_nothing_readable_is_a_failure(tmp_path: Path) -> None:
 def test_real_process_maps_errors_to_exit_codes(tmp_path: Path) -> None:
     exe = Path(sys.executable).parent / "lagebild"
     env = dict(os.environ, COLUMNS="200")
-    proc = subprocess.run([str(exe), "articles", "--db", str(tmp_path / "none.db")],
-                          capture_output=True, text=True, env=env, timeout=60)
+    proc = subprocess.run(
+        [str(exe), "articles", "--db", str(tmp_path / "none.db")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert proc.returncode == 4  # StoreError
     assert "error: no database at" in proc.stderr and "Traceback" not in proc.stderr
     bad_cfg = tmp_path / "bad.toml"
     bad_cfg.write_text("[limits]\nwhat = 1\n")
-    proc = subprocess.run([str(exe), "config", "--config", str(bad_cfg)], capture_output=True, text=True,
-                          env=env, timeout=60)
+    proc = subprocess.run(
+        [str(exe), "config", "--config", str(bad_cfg)], capture_output=True, text=True, env=env, timeout=60
+    )
     assert proc.returncode == 3 and "unknown setting 'what'" in proc.stderr
 
 

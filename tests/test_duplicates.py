@@ -15,7 +15,9 @@ def test_syndicated_copy_joins_the_cluster_and_other_stories_do_not(seed_paths: 
     original = _body(seed_paths[1])
     paragraphs = original.split("\n\n")
     # Another outlet: its own headline, the last paragraph cut, a line of its own added.
-    copy = "\n\n".join(["Russland und Venezuela rücken zusammen", *paragraphs[:-1], "Mehr dazu im Liveticker."])
+    copy = "\n\n".join(
+        ["Russland und Venezuela rücken zusammen", *paragraphs[:-1], "Mehr dazu im Liveticker."]
+    )
     index = DuplicateIndex()
     assert index.add("orig", signature(original)).cluster_id == "orig"
     match = index.add("copy", signature(copy))

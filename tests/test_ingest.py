@@ -92,7 +92,7 @@ def test_html_declared_charset_is_used() -> None:
 
 def test_truncated_utf8_keeps_the_text() -> None:
     # A download cut inside the last multi-byte character: UTF-8 with a broken tail, not cp1252.
-    data = "Maß und Über".encode("utf-8") + "ü".encode("utf-8")[:1]
+    data = "Maß und Über".encode() + "ü".encode()[:1]
     text, codec = decode_bytes(data)  # type: ignore[misc]
     assert text == "Maß und Über" and codec == "utf-8"
 
@@ -124,34 +124,60 @@ def test_unsupported_and_broken_gzip_are_reported(tmp_path: Path) -> None:
 
 def _jsonl(lines: list[str | bytes]) -> list[RawArticle | Problem]:
     data = b"".join((ln if isinstance(ln, bytes) else ln.encode("utf-8")) + b"\n" for ln in lines)
-    return list(read_jsonl_stream(io.BytesIO(data), "feed.jsonl", "feed.jsonl", Limits(max_document_bytes=2000)))
+    return list(
+        read_jsonl_stream(io.BytesIO(data), "feed.jsonl", "feed.jsonl", Limits(max_document_bytes=2000))
+    )
 
 
 def test_jsonl_fields_and_alternatives() -> None:
-    items = _jsonl([
-        json.dumps({"id": "a1", "title": "T", "text": "Body A", "url": "https://x.de/a", "published": "2025-10-27"}),
-        json.dumps({"content": "Body B", "date": "2025-12-11T20:04", "outlet": "watson", "author": "X"}),
-        json.dumps({"id": 7, "html": "<p>Seite</p>"}),
-    ])
+    items = _jsonl(
+        [
+            json.dumps(
+                {
+                    "id": "a1",
+                    "title": "T",
+                    "text": "Body A",
+                    "url": "https://x.de/a",
+                    "published": "2025-10-27",
+                }
+            ),
+            json.dumps({"content": "Body B", "date": "2025-12-11T20:04", "outlet": "watson", "author": "X"}),
+            json.dumps({"id": 7, "html": "<p>Seite</p>"}),
+        ]
+    )
     a, b, c = _articles(items)
     assert (a.doc, a.title, a.text, a.url, a.published, a.kind) == (
-        "a1", "T", "Body A", "https://x.de/a", "2025-10-27", "record")
-    assert (b.doc, b.published, b.outlet, b.author, b.line) == ("feed.jsonl:2", "2025-12-11T20:04", "watson", "X", 2)
+        "a1",
+        "T",
+        "Body A",
+        "https://x.de/a",
+        "2025-10-27",
+        "record",
+    )
+    assert (b.doc, b.published, b.outlet, b.author, b.line) == (
+        "feed.jsonl:2",
+        "2025-12-11T20:04",
+        "watson",
+        "X",
+        2,
+    )
     assert (c.doc, c.kind) == ("7", "html")
 
 
 def test_malformed_jsonl_lines_are_named_and_the_rest_kept() -> None:
-    items = _jsonl([
-        json.dumps({"id": "ok1", "text": "Gut."}),
-        '{"id": "broken", "text": "unterbrochen',
-        "[1, 2, 3]",
-        json.dumps({"id": "nt", "title": "ohne Text"}),
-        json.dumps({"id": "wrong", "text": {"nested": True}}),
-        "",
-        b'{"id": "bin", "text": "\x00\x01\x02\x03\x04\x05\x06\x07"}',
-        json.dumps({"id": "long", "text": "x" * 5000}),
-        json.dumps({"id": "ok2", "text": "Auch gut."}),
-    ])
+    items = _jsonl(
+        [
+            json.dumps({"id": "ok1", "text": "Gut."}),
+            '{"id": "broken", "text": "unterbrochen',
+            "[1, 2, 3]",
+            json.dumps({"id": "nt", "title": "ohne Text"}),
+            json.dumps({"id": "wrong", "text": {"nested": True}}),
+            "",
+            b'{"id": "bin", "text": "\x00\x01\x02\x03\x04\x05\x06\x07"}',
+            json.dumps({"id": "long", "text": "x" * 5000}),
+            json.dumps({"id": "ok2", "text": "Auch gut."}),
+        ]
+    )
     assert [a.doc for a in _articles(items)] == ["ok1", "ok2"]
     problems = {p.line: p.reason for p in _problems(items)}
     assert "malformed JSON" in problems[2]
@@ -181,26 +207,39 @@ def _write_warc(path: Path, pages: list[tuple[str, str, bytes]]) -> None:
         writer = WARCWriter(f, gzip=path.name.endswith(".gz"))
         for url, ctype, body in pages:
             headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
-                                                          http_headers=headers))
+            writer.write_record(
+                writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+            )
 
 
 def test_warc_gz_html_responses_become_articles(tmp_path: Path) -> None:
     warc = tmp_path / "news.warc.gz"
-    _write_warc(warc, [
-        ("https://news.example/a", "text/html; charset=utf-8", "<html><body><p>Putin traf Xi in Peking.</p></body></html>".encode()),
-        ("https://news.example/logo.png", "image/png", b"\x89PNG...."),
-        ("https://news.example/b", "text/html", "<p>Größe zählt.</p>".encode("cp1252")),
-    ])
+    _write_warc(
+        warc,
+        [
+            (
+                "https://news.example/a",
+                "text/html; charset=utf-8",
+                b"<html><body><p>Putin traf Xi in Peking.</p></body></html>",
+            ),
+            ("https://news.example/logo.png", "image/png", b"\x89PNG...."),
+            ("https://news.example/b", "text/html", "<p>Größe zählt.</p>".encode("cp1252")),
+        ],
+    )
     items = list(read_paths([tmp_path]))
     arts = _articles(items)
-    assert [(a.doc, a.kind) for a in arts] == [("https://news.example/a", "html"), ("https://news.example/b", "html")]
+    assert [(a.doc, a.kind) for a in arts] == [
+        ("https://news.example/a", "html"),
+        ("https://news.example/b", "html"),
+    ]
     assert "Größe zählt" in arts[1].text and not _problems(items)
 
 
 def test_truncated_warc_keeps_what_was_read(tmp_path: Path) -> None:
     warc = tmp_path / "cut.warc"
-    _write_warc(warc, [(f"https://n.example/{i}", "text/html", f"<p>Artikel {i}</p>".encode()) for i in range(3)])
+    _write_warc(
+        warc, [(f"https://n.example/{i}", "text/html", f"<p>Artikel {i}</p>".encode()) for i in range(3)]
+    )
     data = warc.read_bytes()
     warc.write_bytes(data[: int(len(data) * 0.8)])
     items = list(read_paths([warc]))
@@ -214,7 +253,8 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Tagesblatt</title>
 <item><title>Putin und Xi</title><link>https://tb.example/1</link><guid>tb-1</guid>
 <pubDate>Thu, 11 Dec 2025 20:04:00 +0100</pubDate><description>Kurz.</description>
-<content:encoded><![CDATA[<p>Chinas Staatschef Xi Jinping hat Russland Unterstützung zugesagt.</p>]]></content:encoded></item>
+<content:encoded><![CDATA[<p>Chinas Staatschef Xi Jinping hat Russland Unterstützung zugesagt.</p>]]>
+</content:encoded></item>
 <item><title>Ohne Inhalt</title><link>https://tb.example/2</link><description></description></item>
 </channel></rss>"""
 
@@ -224,7 +264,12 @@ def test_rss_entries_become_articles(tmp_path: Path) -> None:
     items = list(read_paths([tmp_path / "feed.rss"]))
     [art] = _articles(items)
     assert (art.doc, art.title, art.url, art.outlet, art.published) == (
-        "tb-1", "Putin und Xi", "https://tb.example/1", "Tagesblatt", "2025-12-11T19:04")
+        "tb-1",
+        "Putin und Xi",
+        "https://tb.example/1",
+        "Tagesblatt",
+        "2025-12-11T19:04",
+    )
     assert "Xi Jinping hat Russland" in art.text and art.kind == "html"
     assert "no text" in _problems(items)[0].reason
 
@@ -241,9 +286,14 @@ def test_url_rules_refuse_other_schemes_and_private_addresses() -> None:
     from lagebild.errors import InputError
     from lagebild.ingest.fetch import FetchPolicy, check_url
 
-    for url, message in (("file:///etc/passwd", "only http and https"), ("ftp://x.example/a", "only http"),
-                         ("http://127.0.0.1:9/feed", "non-public address"), ("http://10.1.2.3/", "non-public"),
-                         ("http://169.254.169.254/latest", "non-public"), ("http://[::1]/", "non-public")):
+    for url, message in (
+        ("file:///etc/passwd", "only http and https"),
+        ("ftp://x.example/a", "only http"),
+        ("http://127.0.0.1:9/feed", "non-public address"),
+        ("http://10.1.2.3/", "non-public"),
+        ("http://169.254.169.254/latest", "non-public"),
+        ("http://[::1]/", "non-public"),
+    ):
         with pytest.raises(InputError, match=message):
             check_url(url, FetchPolicy())
     check_url("http://127.0.0.1:9/feed", FetchPolicy(allow_private=True))
@@ -258,9 +308,11 @@ def test_fetch_feed_and_page_from_local_server_with_caps() -> None:
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802
-            routes = {"/feed": ("application/rss+xml", RSS.encode()),
-                      "/page": ("text/html", "<html><body><p>Seite über Größe.</p></body></html>".encode()),
-                      "/big": ("text/html", b"x" * 5000)}
+            routes = {
+                "/feed": ("application/rss+xml", RSS.encode()),
+                "/page": ("text/html", "<html><body><p>Seite über Größe.</p></body></html>".encode()),
+                "/big": ("text/html", b"x" * 5000),
+            }
             if self.path == "/redirect-out":
                 self.send_response(302)
                 self.send_header("Location", "file:///etc/passwd")

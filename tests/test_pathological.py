@@ -14,8 +14,6 @@ import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import pytest
-
 from lagebild.clean import clean
 from lagebild.errors import LagebildError, ModelError
 from lagebild.models import Document, RawArticle

@@ -14,7 +14,8 @@ from lagebild.store import Store
 
 # Sentences only: the runner's job is moving documents, not annotating them (other tests do that).
 ARTICLE = (
-    "Die Außenminister beider Länder trafen sich am Montag in Genf zu Gesprächen über die Lage in der Region. "
+    "Die Außenminister beider Länder trafen sich am Montag in Genf zu Gesprächen über die Lage "
+    "in der Region. "
     "Nach Angaben der Delegationen ging es vor allem um Handel, Energie und die Sicherheit der Grenzen. "
     "Ein weiteres Treffen ist für den kommenden Monat geplant, teilte ein Sprecher mit."
 )

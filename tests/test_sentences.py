@@ -18,13 +18,21 @@ def _texts(text: str) -> list[str]:
     [
         # Opening quotes start the next sentence (spaCy's sentencizer attaches them to the previous).
         ("Er kam. „Wir bleiben“, sagte er.", ["Er kam.", "„Wir bleiben“, sagte er."]),
-        ("Er kam. «Beide Seiten bekräftigten», hiess es.", ["Er kam.", "«Beide Seiten bekräftigten», hiess es."]),
+        (
+            "Er kam. «Beide Seiten bekräftigten», hiess es.",
+            ["Er kam.", "«Beide Seiten bekräftigten», hiess es."],
+        ),
         ('Gut. "Hallo" rief er. Dann "ja".', ["Gut.", '"Hallo" rief er.', 'Dann "ja".']),
-        ('Er sagte: „Das ist gut.“ Dann ging er.', ["Er sagte: „Das ist gut.“", "Dann ging er."]),
+        ("Er sagte: „Das ist gut.“ Dann ging er.", ["Er sagte: „Das ist gut.“", "Dann ging er."]),
         # Abbreviations and ordinals do not end sentences.
-        ("Am 7. Mai 2025 traf er z.B. Dr. Müller u. a. in Moskau. Dann nicht.",
-         ["Am 7. Mai 2025 traf er z.B. Dr. Müller u. a. in Moskau.", "Dann nicht."]),
-        ("Im 19. Jahrhundert war das so. Am 11.12.2025 nicht.", ["Im 19. Jahrhundert war das so.", "Am 11.12.2025 nicht."]),
+        (
+            "Am 7. Mai 2025 traf er z.B. Dr. Müller u. a. in Moskau. Dann nicht.",
+            ["Am 7. Mai 2025 traf er z.B. Dr. Müller u. a. in Moskau.", "Dann nicht."],
+        ),
+        (
+            "Im 19. Jahrhundert war das so. Am 11.12.2025 nicht.",
+            ["Im 19. Jahrhundert war das so.", "Am 11.12.2025 nicht."],
+        ),
         # A line break ends a heading without punctuation.
         ("Trump erhöht Druck\nMaduros Regierung wankt.", ["Trump erhöht Druck", "Maduros Regierung wankt."]),
     ],

@@ -17,18 +17,35 @@ BODY = "Putin telefonierte am Donnerstag mit Maduro. Russland sicherte Venezuela
 
 def _event(etype: str, date: str | None, modality: str = "asserted") -> Event:
     return Event(
-        type=etype, source=ActorRef("Putin", "Q7747", "RUS", "GOV"), target=ActorRef("Maduro", None, "VEN"),
-        modality=modality, sentence=BODY[:44], start=0, end=44, date=date, date_precision="day" if date else None,
-        attributed_to="Kreml" if modality == "reported" else None, confidence=0.8, trigger="telefonierte",
+        type=etype,
+        source=ActorRef("Putin", "Q7747", "RUS", "GOV"),
+        target=ActorRef("Maduro", None, "VEN"),
+        modality=modality,
+        sentence=BODY[:44],
+        start=0,
+        end=44,
+        date=date,
+        date_precision="day" if date else None,
+        attributed_to="Kreml" if modality == "reported" else None,
+        confidence=0.8,
+        trigger="telefonierte",
     )
 
 
 def _doc(doc_id: str = "d1", body: str = BODY) -> Document:
     return Document(
-        id=doc_id, doc=f"{doc_id}.txt", source=f"/in/{doc_id}.txt", body=body, title="Titel",
-        published="2025-12-11T20:04", outlet="watson",
+        id=doc_id,
+        doc=f"{doc_id}.txt",
+        source=f"/in/{doc_id}.txt",
+        body=body,
+        title="Titel",
+        published="2025-12-11T20:04",
+        outlet="watson",
         sentences=(Sentence(0, 44, body[:44]), Sentence(45, len(body), body[45:])),
-        mentions=(Mention(0, 5, "Putin", "PER", PUTIN, 0, "kb"), Mention(37, 43, "Maduro", "PER", None, 0, "ner")),
+        mentions=(
+            Mention(0, 5, "Putin", "PER", PUTIN, 0, "kb"),
+            Mention(37, 43, "Maduro", "PER", None, 0, "ner"),
+        ),
         events=(_event("CONSULT", "2025-12-11"), _event("SUPPORT", "2025-12", "reported")),
     )
 
@@ -43,7 +60,9 @@ def test_roundtrip_and_idempotent_write(tmp_path: Path) -> None:
     assert doc.body == BODY and doc.sentences[1].text.startswith("Russland")
     assert doc.mentions[0].actor == PUTIN and doc.mentions[1].actor is None
     assert [e.type for e in doc.events] == ["CONSULT", "SUPPORT"]
-    assert doc.events[1].attributed_to == "Kreml" and doc.events[0].source == ActorRef("Putin", "Q7747", "RUS", "GOV")
+    assert doc.events[1].attributed_to == "Kreml" and doc.events[0].source == ActorRef(
+        "Putin", "Q7747", "RUS", "GOV"
+    )
 
 
 def test_event_filters(tmp_path: Path) -> None:
@@ -86,8 +105,9 @@ def test_delete_cascades_no_orphans(tmp_path: Path) -> None:
 
 
 def test_failed_write_leaves_nothing(tmp_path: Path) -> None:
-    bad = Document(id="bad", doc="b", source="b", body="x",
-                   events=(Event("AGREE", None, None, None, "x", 0, 1),))  # type: ignore[arg-type]
+    bad = Document(
+        id="bad", doc="b", source="b", body="x", events=(Event("AGREE", None, None, None, "x", 0, 1),)
+    )  # type: ignore[arg-type]
     with Store(tmp_path / "s.db") as store:
         with pytest.raises(sqlite3.IntegrityError):
             store.write(bad)  # modality NULL violates NOT NULL after the article row was inserted
@@ -109,7 +129,9 @@ def test_readonly_and_schema_checks(tmp_path: Path) -> None:
         store.write(_doc())
     with Store(tmp_path / "s.db", readonly=True) as ro:
         assert ro.counts()["articles"] == 1
-        assert ro.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert ro.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(
+            SCHEMA_VERSION
+        )
         with pytest.raises(sqlite3.OperationalError):
             ro.conn.execute("DELETE FROM articles")
 

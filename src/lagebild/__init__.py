@@ -52,7 +52,8 @@ def annotate(doc: Document, stages: Iterable[str] | None = None) -> Document:
     """Run the annotation stages (default: sentences, ner, actors, events) over a Document."""
     from .pipeline import DEFAULT_STAGES
 
-    return _pipeline(tuple(stages) if stages is not None else DEFAULT_STAGES)(doc)
+    document: Document = _pipeline(tuple(stages) if stages is not None else DEFAULT_STAGES)(doc)
+    return document
 
 
 def process(*paths: str | Path) -> list[Document | Problem]:
@@ -72,6 +73,7 @@ def _pipeline(stages: tuple[str, ...]) -> Any:
     if stages not in _PIPELINES:
         _PIPELINES[stages] = Pipeline.from_names(stages)
     return _PIPELINES[stages]
+
 
 __all__ = [
     "Actor",

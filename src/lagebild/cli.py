@@ -81,7 +81,9 @@ def run(
     db: DbOption = None,
     config: ConfigOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar or summary")] = False,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="worker processes (local cores)")] = 1,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="worker processes (local cores)")
+    ] = 1,
     dask: Annotated[
         str | None, typer.Option("--dask", help="process on the Dask cluster at this scheduler address")
     ] = None,
@@ -144,7 +146,9 @@ def run(
 @app.command("clean")
 def clean_command(
     paths: Annotated[list[str], typer.Argument(help="files or folders to clean (nothing is stored)")],
-    explain: Annotated[bool, typer.Option("--explain", help="show every line of a text page: kept or why not")] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="show every line of a text page: kept or why not")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="one JSON object per article")] = False,
 ) -> None:
     """Clean pages without storing them: body, title, date, outlet; --explain shows each decision."""
@@ -162,14 +166,16 @@ def clean_command(
             err.print(Text(f"problem: {exc}", style="yellow"))
             continue
         if as_json:
-            record = {k: getattr(doc, k) for k in ("id", "doc", "title", "published", "outlet", "author",
-                                                  "language", "url", "body")}
+            record = {
+                k: getattr(doc, k)
+                for k in ("id", "doc", "title", "published", "outlet", "author", "language", "url", "body")
+            }
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             continue
         out.rule(Text(doc.doc))
         _print_meta(doc)
         if explain and item.kind == "text":  # type: ignore[union-attr]
-            split, _ = clean_text(item.text)  # type: ignore[union-attr]
+            split, _ = clean_text(item.text)
             for verdict in split.verdicts:
                 mark = Text("+ ", style="green") if verdict.keep else Text("- ", style="red")
                 out.print(mark + Text(f"{verdict.reason:<12} ", style="dim") + Text(verdict.line.raw))
@@ -209,7 +215,9 @@ def articles(
     db: DbOption = None,
     fmt: FormatOption = Format.table,
     limit: Annotated[int | None, typer.Option(help="at most this many")] = None,
-    dupes: Annotated[bool, typer.Option("--dupes", help="show clusters of near-duplicate (syndicated) articles")] = False,
+    dupes: Annotated[
+        bool, typer.Option("--dupes", help="show clusters of near-duplicate (syndicated) articles")
+    ] = False,
 ) -> None:
     """List stored articles."""
     if dupes:
@@ -241,19 +249,39 @@ def _print_duplicate_clusters(db: str | None, fmt: Format) -> None:
     with _open_readonly(db) as store:
         clusters = store.duplicate_clusters()
     records = [
-        {"cluster": i, "id": row.id, "doc": row.doc, "outlet": row.outlet, "published": row.published,
-         "title": row.title, "similarity": round(sim, 3)}
+        {
+            "cluster": i,
+            "id": row.id,
+            "doc": row.doc,
+            "outlet": row.outlet,
+            "published": row.published,
+            "title": row.title,
+            "similarity": round(sim, 3),
+        }
         for i, members in enumerate(clusters, start=1)
         for row, sim in members
     ]
     if fmt is not Format.table:
         _emit(records, fmt, ("cluster", "id", "doc", "outlet", "published", "title", "similarity"))
         return
-    table = Table("cluster", "id", "doc", "outlet", "title", "similarity",
-                  title=f"{len(clusters)} clusters of near-duplicate articles")
+    table = Table(
+        "cluster",
+        "id",
+        "doc",
+        "outlet",
+        "title",
+        "similarity",
+        title=f"{len(clusters)} clusters of near-duplicate articles",
+    )
     for rec in records:
-        table.add_row(str(rec["cluster"]), rec["id"], Text(rec["doc"]), Text(rec["outlet"] or "–"),
-                      Text(rec["title"] or "–"), f"{rec['similarity']:.2f}")
+        table.add_row(
+            str(rec["cluster"]),
+            str(rec["id"]),
+            Text(str(rec["doc"])),
+            Text(str(rec["outlet"] or "–")),
+            Text(str(rec["title"] or "–")),
+            f"{rec['similarity']:.2f}",
+        )
     out.print(table)
 
 
@@ -470,7 +498,8 @@ def build_kb_command(
 @app.command()
 def actors(
     paths: Annotated[
-        list[str] | None, typer.Argument(help="link the actors in these files instead of listing the database")
+        list[str] | None,
+        typer.Argument(help="link the actors in these files instead of listing the database"),
     ] = None,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
@@ -535,7 +564,9 @@ def search(
 def serve(
     db: DbOption = None,
     config: ConfigOption = None,
-    host: Annotated[str, typer.Option(help="address to bind; 127.0.0.1 keeps it on this machine")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="address to bind; 127.0.0.1 keeps it on this machine")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port")] = 8000,
 ) -> None:
     """Serve the web UI and JSON API over the database (read-only)."""
@@ -588,19 +619,40 @@ def timeline(
         records = [dataclasses.asdict(x) for x in buckets]
         if fmt is Format.csv:
             records = [dict(r, counts=json.dumps(r["counts"]), quad=json.dumps(r["quad"])) for r in records]
-        _emit(records, fmt, ("period", "n_events", "n_ab", "n_ba", "n_sources", "counts", "quad", "score", "total"))
+        _emit(
+            records,
+            fmt,
+            ("period", "n_events", "n_ab", "n_ba", "n_sources", "counts", "quad", "score", "total"),
+        )
         return
-    table = Table("period", "events", f"{a}→{b}", f"{b}→{a}", "sources", "score", "types",
-                  title=f"{a} – {b} by {by.value}")
+    table = Table(
+        "period",
+        "events",
+        f"{a}→{b}",
+        f"{b}→{a}",
+        "sources",
+        "score",
+        "types",
+        title=f"{a} – {b} by {by.value}",
+    )
     for x in buckets:
         types = ", ".join(f"{t} {n}" for t, n in sorted(x.counts.items(), key=lambda kv: -kv[1]))
-        table.add_row(x.period, str(x.n_events), str(x.n_ab), str(x.n_ba), str(x.n_sources),
-                      f"{x.score:+.1f}" if x.n_events else "", types)
+        table.add_row(
+            x.period,
+            str(x.n_events),
+            str(x.n_ab),
+            str(x.n_ba),
+            str(x.n_sources),
+            f"{x.score:+.1f}" if x.n_events else "",
+            types,
+        )
     out.print(table)
     out.print(Text(f"events  {sparkline([x.n_events for x in buckets])}"))
     out.print(Text(f"score   {sparkline([x.score for x in buckets])}  (cooperation high, conflict low)"))
     if left_out:
-        out.print(Text(f"{left_out} events not placed: undated, or dated coarser than a {by.value}", style="dim"))
+        out.print(
+            Text(f"{left_out} events not placed: undated, or dated coarser than a {by.value}", style="dim")
+        )
 
 
 @app.command()
@@ -619,15 +671,46 @@ def network(
         records = [dataclasses.asdict(r) for r in rows]
         if fmt is Format.csv:
             records = [dict(r, counts=json.dumps(r["counts"]), quad=json.dumps(r["quad"])) for r in records]
-        _emit(records, fmt, ("a", "b", "n_events", "n_ab", "n_ba", "n_sources", "counts", "quad", "score",
-                             "total", "first", "last"))
+        _emit(
+            records,
+            fmt,
+            (
+                "a",
+                "b",
+                "n_events",
+                "n_ab",
+                "n_ba",
+                "n_sources",
+                "counts",
+                "quad",
+                "score",
+                "total",
+                "first",
+                "last",
+            ),
+        )
         return
-    table = Table("actors", "events", "sources", "score", "types", "first", "last",
-                  title=f"{len(rows)} strongest relations")
+    table = Table(
+        "actors",
+        "events",
+        "sources",
+        "score",
+        "types",
+        "first",
+        "last",
+        title=f"{len(rows)} strongest relations",
+    )
     for r in rows:
         types = ", ".join(f"{t} {n}" for t, n in sorted(r.counts.items(), key=lambda kv: -kv[1])[:4])
-        table.add_row(f"{r.a} – {r.b}", str(r.n_events), str(r.n_sources), f"{r.score:+.1f}", types,
-                      r.first or "–", r.last or "–")
+        table.add_row(
+            f"{r.a} – {r.b}",
+            str(r.n_events),
+            str(r.n_sources),
+            f"{r.score:+.1f}",
+            types,
+            r.first or "–",
+            r.last or "–",
+        )
     out.print(table)
 
 
@@ -645,8 +728,11 @@ def story(
     with _relate_store(db) as store:
         items = storyline(store, a, b)
     if fmt is not Format.table:
-        _emit([dataclasses.asdict(i) for i in items], fmt, ("id", "when", "type", "source", "target", "modality",
-                                                          "attributed_to", "evidence", "n_sources"))
+        _emit(
+            [dataclasses.asdict(i) for i in items],
+            fmt,
+            ("id", "when", "type", "source", "target", "modality", "attributed_to", "evidence", "n_sources"),
+        )
         return
     out.rule(Text(f"{a} – {b}: {len(items)} events"))
     for item in items:
@@ -656,7 +742,8 @@ def story(
         head = Text(f"{when:<24} ", style="bold") + Text(
             f"{item.type}{'/' + item.mode if item.mode else ''}  {item.source_name or item.source} → "
             f"{item.target_name or item.target}  [{item.modality}"
-            + (f", laut {item.attributed_to}" if item.attributed_to else "") + "]"
+            + (f", laut {item.attributed_to}" if item.attributed_to else "")
+            + "]"
         )
         out.print(head)
         out.print(Text(f"    „{item.evidence}“", style="italic"))
@@ -694,13 +781,17 @@ def export_command(
 def eval_command(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="articles to annotate (default: the seed articles), or `ner` to score the NER model"),
+        typer.Argument(
+            help="articles to annotate (default: the seed articles), or `ner` to score the NER model"
+        ),
     ] = None,
     gold: Annotated[
         Path | None, typer.Option(help="gold events JSONL (default: ../shared/gold/seed_events.jsonl)")
     ] = None,
     stages: Annotated[str | None, typer.Option(help="comma-separated pipeline stages")] = None,
-    details: Annotated[bool, typer.Option("--details", help="list missed, wrong and violating events")] = False,
+    details: Annotated[
+        bool, typer.Option("--details", help="list missed, wrong and violating events")
+    ] = False,
     model: Annotated[Path | None, typer.Option(help="`eval ner`: model directory (default: shipped)")] = None,
     corpus: Annotated[Path | None, typer.Option(help="`eval ner`: DocBin (default: held-out split)")] = None,
 ) -> None:

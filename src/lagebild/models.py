@@ -160,5 +160,5 @@ class Document:
 
 def content_id(title: str | None, body: str) -> str:
     """The article's identity: same title and body -> same id, whatever file it came from."""
-    digest = hashlib.sha256(f"{title or ''}\n{body}".encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(f"{title or ''}\n{body}".encode()).hexdigest()
     return digest[:16]

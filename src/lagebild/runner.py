@@ -333,11 +333,11 @@ def _executor(workers: int, dask_address: str | None) -> Iterator[_Executor | No
             from distributed import Client
         except ImportError as exc:
             raise LagebildError("--dask needs the 'dask' extra: pip install 'lagebild[dask]'") from exc
-        client = Client(dask_address)
+        client = Client(dask_address)  # type: ignore[no-untyped-call]
         try:
             yield client
         finally:
-            client.close()
+            client.close()  # type: ignore[no-untyped-call]
     elif workers > 1:
         # spawn, not fork: forking a process that runs threads (progress bar, SQLite) can deadlock.
         with ProcessPoolExecutor(

@@ -22,7 +22,7 @@ import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Literal
+from typing import IO, Literal, cast
 
 from ..errors import InputError
 from ..models import Problem, RawArticle
@@ -173,7 +173,7 @@ def _os_reason(exc: BaseException) -> str:
 
 def _open_binary(path: Path, gz: bool) -> IO[bytes]:
     if gz:
-        return gzip.open(path, "rb")
+        return cast(IO[bytes], gzip.open(path, "rb"))
     return open(path, "rb")
 
 

@@ -123,19 +123,14 @@ def recognize_many(
         sdocs = nlp.pipe((d.body for d in items), batch_size=batch_size, n_process=n_process)
         return [_with_mentions(d, s) for d, s in zip(items, sdocs, strict=True)]
     jobs = [
-        (i, k, sent)
-        for i, d in enumerate(items)
-        for k, sent in enumerate(d.sentences)
-        if keep_sentence(sent)
+        (i, k, sent) for i, d in enumerate(items) for k, sent in enumerate(d.sentences) if keep_sentence(sent)
     ]
     found: list[list[Mention]] = [[] for _ in items]
     texts = (sent.text for _, _, sent in jobs)
     sdocs = nlp.pipe(texts, batch_size=batch_size * 16, n_process=n_process)
     for (i, k, sent), sdoc in zip(jobs, sdocs, strict=True):
         found[i].extend(_sentence_mentions(sdoc, sent, k))
-    return [
-        replace(d, mentions=merge_mentions(d.mentions, f)) for d, f in zip(items, found, strict=True)
-    ]
+    return [replace(d, mentions=merge_mentions(d.mentions, f)) for d, f in zip(items, found, strict=True)]
 
 
 def _sentence_mentions(sdoc: Doc, sent: Sentence, index: int) -> list[Mention]:
@@ -166,7 +161,9 @@ class NerStage:
     requires: tuple[str, ...] = ("body", "sentences")
     assigns: tuple[str, ...] = ("mentions",)
 
-    def __init__(self, path: Path | None = None, keep_sentence: Callable[[Sentence], bool] | None = None) -> None:
+    def __init__(
+        self, path: Path | None = None, keep_sentence: Callable[[Sentence], bool] | None = None
+    ) -> None:
         self.path = path
         self.keep_sentence = keep_sentence
 

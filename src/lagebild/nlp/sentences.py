@@ -82,9 +82,9 @@ def _sentence(text: str, tokens: list[tuple[int, int]]) -> Sentence:
 
 
 class SentenceStage:
-    name = "sentences"
-    requires = ("body",)
-    assigns = ("sentences",)
+    name: str = "sentences"
+    requires: tuple[str, ...] = ("body",)
+    assigns: tuple[str, ...] = ("sentences",)
 
     def __call__(self, doc: Document) -> Document:
         return replace(doc, sentences=split_sentences(doc.body))

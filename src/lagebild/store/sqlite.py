@@ -416,7 +416,7 @@ class Store:
         return list(clusters.values())
 
     def integrity_ok(self) -> bool:
-        return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
 
 
 def _fts_query(query: str) -> str:
