@@ -338,3 +338,41 @@ def test_suspecting_is_an_accusation() -> None:
 
 def test_hope_without_addressee_is_no_request() -> None:
     assert extract_events(make_doc("Polen hofft auf bessere Zeiten und neue Investitionen.")) == ()
+
+
+def test_zu_infinitive_takes_the_subject_of_its_governing_clause() -> None:
+    events = extract_events(make_doc(
+        "Polen hat sich bereiterklärt, in der Ukraine eng mit den USA, Kuba und Israel zu "
+        "kooperieren."))
+    assert {("COOPERATE", "POL", "USA"), ("COOPERATE", "POL", "CUB"),
+            ("COOPERATE", "POL", "ISR")} <= tuples(events)
+    assert {e.modality for e in events} == {"asserted"}
+
+
+def test_zu_infinitive_after_announcement_is_planned() -> None:
+    e = only("Polen kündigte am Montag an, die Ukraine stärker zu unterstützen.")
+    assert (e.type, e.source.country, e.target.country, e.modality) == (  # type: ignore[union-attr]
+        "SUPPORT", "POL", "UKR", "planned")
+
+
+def test_zu_infinitive_after_a_request_is_not_done() -> None:
+    events = extract_events(make_doc(
+        "Der Kreml hat Polen aufgerufen, Venezuela nicht länger zu unterstützen. "
+        "Trump rief Polen auf, Israel zu unterstützen."))
+    assert ("SUPPORT", "POL", "ISR") not in tuples(events)  # asked for, not done
+    assert ("REQUEST", "USA", "POL") in tuples(events)
+    kept = extract_events(make_doc("Trump rief Polen auf, Israel zu unterstützen."), keep_irrealis=True)
+    support = [e for e in kept if e.type == "SUPPORT"]
+    # the object of "aufrufen" acts in the infinitive
+    assert [(e.source.country, e.target.country, e.modality) for e in support] == [  # type: ignore[union-attr]
+        ("POL", "ISR", "hypothetical")]
+
+
+def test_zu_after_a_preposition_is_no_infinitive() -> None:
+    triggers = find_triggers(tokenize(make_doc("Es kam zu unterstützenden Maßnahmen.").sentences[0]))
+    assert triggers == []
+
+
+def test_infinitive_under_a_noun_names_no_act() -> None:
+    assert extract_events(make_doc(
+        "Die Delegation aus Polen hatte in Kuba Mühe, den richtigen Ton zu treffen.")) == ()

@@ -192,7 +192,8 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
             entries = [e for e in entries if e.pos == "V"] or []
             # "seit einigen Wochen", "der unterstützten": after a preposition or article the
             # word is an adjective/determiner, not the verb of a clause
-            if i > 0 and (tokens[i - 1].lower in ALL_PREPS or tokens[i - 1].lower in _DETERMINERS):
+            if i > 0 and (tokens[i - 1].lower in ALL_PREPS or tokens[i - 1].lower in _DETERMINERS) \
+                    and not modality.zu_infinitive(tokens, i):
                 entries = []
         elif i > 0:
             entries = [e for e in entries if e.pos == "N"] or entries
@@ -465,7 +466,10 @@ def _groups(parts: list[Participant], tokens: tuple[Token, ...]) -> list[list[Pa
             between = tokens[prev.last + 1 : p.first]
             if between and all(t.lower in _COORD or t.lower in _DETERMINERS
                                or t.text[:1].islower() and len(between) <= 3 for t in between) \
-                    and any(t.lower in _COORD for t in between) and p.role in ("core", prev.role):
+                    and any(t.lower in _COORD for t in between) and (
+                        p.role in ("core", prev.role)
+                        # "mit den USA, Frankreich und den Briten": the comma is no genitive
+                        or p.role == "gen" and p.prep == prev.prep and between[0].text == ","):
                 groups[-1].append(replace(p, role=groups[-1][0].role, prep=groups[-1][0].prep))
                 continue
         groups.append([p])
@@ -540,12 +544,24 @@ def assign_roles(
         # ("vor der Küste Venezuelas" is a target, "im Rahmen der Nato-Aufrüstung" a place)
         groups = memo.get("verb groups", clause, lambda: _genitives_as_phrases(groups))
         verb_groups = groups
+        control = modality.infinitive_control(tokens, trig.index)
+        if control is None and not in_clause and modality.zu_infinitive(tokens, trig.index):
+            # "hatten Probleme, den richtigen Ton zu treffen": an infinitive under a noun or
+            # an unknown verb, naming no actor of its own, is no act of the sentence's actors
+            return []
         relative = memo.get("relative", clause, lambda: _relative_antecedent(tokens, trig, parts))
         if relative is _NO_SOURCE:
             src = None
         elif relative is not None:
             src = [relative]
             groups = [g for g in groups if g[0] is not relative]
+        elif control is not None and control.controller == "object":
+            # "Der Gerichtshof rief Südafrika auf, Bashir zu verhaften": the governing verb's
+            # object acts in the infinitive
+            obj = _control_object(tokens, parts, control.index)
+            src = [obj] if obj is not None else None
+            if obj is not None:
+                groups = [g for g in groups if g[0] is not obj]
         elif _determiner_prefield(tokens, trig, parts, memo):
             src = None  # "Das Militär des Landes drohte Südkorea": Südkorea is the object
         else:
@@ -645,6 +661,22 @@ def _determiner_prefield(
     if not v or tokens[trig.index].clause != tokens[0].clause or trig.index < v:
         return False
     return (memo or _Memo()).get("no actor in prefield", 0, lambda: not any(p.first < v for p in parts))
+
+
+def _control_object(tokens: tuple[Token, ...], parts: list[Participant], verb: int) -> Participant | None:
+    """The object of the verb at ``verb`` that governs a zu-infinitive: of the actors in its
+    clause, the last when there are several ("Der Gerichtshof hatte Südafrika aufgerufen"),
+    the only one when it does not open the clause ("Westliche Regierungen werfen Russland vor")."""
+    clause = tokens[verb].clause
+    core = [p for p in parts if tokens[p.first].clause == clause and p.role == "core"]
+    if not core:
+        return None
+    if len(core) >= 2:
+        return core[-1]
+    first = _first_word(tokens, clause)
+    opens = first is not None and all(tokens[k].lower in _DETERMINERS or _adjective_like(tokens[k])
+                                      for k in range(first, core[0].first))
+    return None if opens else core[0]
 
 
 def _infinitive_clause(tokens: tuple[Token, ...], clause: int) -> bool:

@@ -77,6 +77,67 @@ def clause_particles(tokens: tuple[Token, ...]) -> dict[int, tuple[int, str]]:
     return out
 
 
+# Words after a zu-infinitive: "zu kooperieren haben", "zu unterstützen und"
+_AFTER_INFINITIVE = frozenset({"haben", "sein", "werden", "wollen", "können", "lassen", "und", "oder",
+                               "bereit"})
+# How far back from a zu-infinitive its governing verb may stand (an enumeration's commas
+# split clauses: "bereit, mit den USA, Frankreich und den Briten zu kooperieren")
+_CONTROL_WINDOW = 40
+
+
+@dataclass(frozen=True)
+class Control:
+    """The verb that governs a zu-infinitive (``data/control_verbs.tsv``)."""
+
+    index: int
+    lemma: str
+    modality: Modality | None
+    controller: str  # "subject" or "object"
+
+
+@lru_cache(maxsize=1)
+def _control_verbs() -> dict[str, tuple[str, str]]:
+    return {row[0].lower(): (row[1], row[2]) for row in read_tsv("control_verbs.tsv", min_fields=3)}
+
+
+def zu_infinitive(tokens: tuple[Token, ...], i: int) -> bool:
+    """``tokens[i]`` is the verb of a zu-infinitive ("Reformen zu fordern", "zu kooperieren"):
+    after "zu", in its infinitive form, at the end of its clause (or before an auxiliary or
+    "und"). Not "zu hohen Preisen", "zu Protesten": an adjective or a noun."""
+    tok = tokens[i]
+    if i == 0 or tokens[i - 1].lower != "zu" or not tok.text[:1].islower():
+        return False
+    if tok.lower != tok.lemma or not tok.lower.endswith("n"):
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is None or nxt.clause != tok.clause or not nxt.text[:1].isalpha() \
+        or nxt.lower in _AFTER_INFINITIVE
+
+
+def infinitive_control(
+    tokens: tuple[Token, ...], i: int, particles: dict[int, tuple[int, str]] | None = None
+) -> Control | None:
+    """The governing verb of the zu-infinitive at ``i`` when it is one of
+    ``data/control_verbs.tsv``: the nearest such verb in an earlier clause."""
+    if not zu_infinitive(tokens, i):
+        return None
+    table = _control_verbs()
+    if particles is None:
+        particles = clause_particles(tokens)
+    own = tokens[i].clause
+    for k in range(i - 1, max(-1, i - _CONTROL_WINDOW), -1):
+        t = tokens[k]
+        if t.clause == own or not t.text[:1].isalpha():
+            continue
+        if k > 0 and t.text[:1].isupper() and tokens[k - 1].text[:1] not in ".!?":
+            continue  # a noun
+        for key in (verb_lemma(tokens, k, particles), t.lemma, t.lower):
+            if key in table:
+                mod, controller = table[key]
+                return Control(k, key, None if mod == "-" else mod, controller)  # type: ignore[arg-type]
+    return None
+
+
 def sentence_attribution(tokens: tuple[Token, ...], text: str) -> str | None:
     """Who the sentence says its content comes from, when it names a source.
 
@@ -209,6 +270,14 @@ def classify(
     for t in clause:
         if cues.get(t.lower) == "planned" and t is not trig:
             return ModalityResult("planned", cue=t.lower)
+    if zu_infinitive(tokens, trigger_index):
+        # "rief Y auf, Z zu verhaften" is asked for, "kündigte an, Y zu unterstützen" planned,
+        # "Wie weit ist der Kreml bereit, Maduro zu stützen?" an open question
+        control = infinitive_control(tokens, trigger_index)
+        if control is not None and control.modality is not None:
+            return ModalityResult(control.modality, cue=control.lemma)
+        if text.rstrip().endswith("?"):
+            return ModalityResult("hypothetical", cue="?")
     source = sentence_attribution(tokens, text)
     if source is not None and not (trigger_is_speech and _names_subject(source, tokens, trig)):
         return ModalityResult("reported", attributed_to=source, cue="source")
