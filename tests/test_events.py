@@ -376,3 +376,18 @@ def test_zu_after_a_preposition_is_no_infinitive() -> None:
 def test_infinitive_under_a_noun_names_no_act() -> None:
     assert extract_events(make_doc(
         "Die Delegation aus Polen hatte in Kuba Mühe, den richtigen Ton zu treffen.")) == ()
+
+
+def test_noun_in_opening_phrase_keeps_to_its_own_phrase() -> None:
+    assert extract_events(make_doc(
+        "Beim US-Gipfel dominierten die Konflikte zwischen Polen und Russland die Tagesordnung.")) == ()
+    events = extract_events(make_doc(
+        "Beim Treffen der USA mit Polen dominierte der Streit zwischen Russland und der Ukraine."))
+    assert ("CONSULT", "USA", "POL") in tuples(events)
+    assert not {t for t in tuples(events) if t[0] == "CONSULT" and {"RUS", "UKR"} & set(t[1:])}
+
+
+def test_possessive_noun_in_opening_phrase_takes_the_subject_only() -> None:
+    events = extract_events(make_doc(
+        "Bei seinen Gesprächen verteidigte Putin auch das Abkommen mit Israel."))
+    assert ("CONSULT", "RUS", "ISR") not in tuples(events)

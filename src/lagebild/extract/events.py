@@ -518,7 +518,15 @@ def assign_roles(
     in_clause, others = memo.get("split", clause, lambda: _split_by_clause(parts, tokens, clause))
     groups = memo.get("groups", clause, lambda: _groups(in_clause, tokens))
     if entry.pos == "N":
-        src, tgt = _nominal(trig, tokens, groups, entry)
+        verb = _prefield_phrase_end(tokens, trig.index)
+        # "Beim Nato-Treffen dominieren die Konflikte zwischen der Türkei und Russland": a noun
+        # in a prepositional phrase before the finite verb takes its participants from its own
+        # phrase, not from the clause after the verb
+        own = [g for g in groups if g[-1].last < verb] if verb else groups
+        src, tgt = _nominal(trig, tokens, own, entry)
+        if src is None and verb and _possessive_before(tokens, trig.index):
+            # "Bei seinen Gesprächen verteidigte Kerry ...": the possessive is the subject
+            src = next((g for g in groups if g[0].first > verb and g[0].role == "core"), None)
         if src is None and _possessive_before(tokens, trig.index):
             src = _subject_from_other_clauses(others, tokens, trig)
         if tgt is None and src is not None and entry.type in _PLACE_IS_TARGET:
@@ -649,6 +657,29 @@ def prefield_end(tokens: tuple[Token, ...]) -> int:
         if t.text[:1].islower() and t.lower not in _DETERMINERS and t.lower not in ALL_PREPS \
                 and tokens[v - 1].noun:
             return v
+    return 0
+
+
+def _prefield_phrase_end(tokens: tuple[Token, ...], i: int) -> int:
+    """When the noun at ``i`` stands in a prepositional phrase that opens its clause ("Beim
+    Nato-Treffen dominieren ...", "Bei seinen Gesprächen verteidigte ..."), the index of the
+    finite verb after the phrase; else 0."""
+    clause = tokens[i].clause
+    first = _first_word(tokens, clause)
+    if first is None or tokens[first].lower not in ALL_PREPS or first >= i:
+        return 0
+    for k in range(first + 1, len(tokens)):
+        t = tokens[k]
+        if t.clause != clause:
+            return 0
+        if k < i or not t.text[:1].isalpha() or t.text[:1].isupper():
+            continue
+        if "-" in t.text and t.text.rsplit("-", 1)[1][:1].isupper():
+            continue  # a name: "al-Sisi"
+        if t.lower in _DETERMINERS or t.lower in ALL_PREPS or t.lower in _ADVERBS \
+                or t.lower in ("und", "oder") or _adjective_like(t) or t.text[:1].isdigit():
+            continue
+        return k
     return 0
 
 
