@@ -279,3 +279,15 @@ def test_seed_mentions_after_the_cleaner(linker: Linker) -> None:
     print(f"seed mentions in cleaned bodies: {ok}/{found} = {ok / found:.3f}")
     assert found >= 100
     assert ok / found >= 0.95
+
+
+def test_member_of_an_organisation_is_the_state_not_the_organisation(linker: Linker) -> None:
+    for body in ("Das Nato-Land Polen verstärkt seine Grenze.",
+                 "Das EU-Mitglied Ungarn blockiert die Sanktionen.",
+                 "Der EU-Staat Rumänien hat gewählt."):
+        countries = {m.actor.country for m in _linked(linker, body) if m.actor is not None}
+        assert "NATO" not in countries and "EU" not in countries, body
+        assert countries, body
+    # the plural stands for the bloc
+    bloc = _linked(linker, "Die EU-Staaten haben neue Sanktionen beschlossen.")
+    assert [m.actor.country for m in bloc if m.actor is not None] == ["EU"]

@@ -391,3 +391,8 @@ def test_possessive_noun_in_opening_phrase_takes_the_subject_only() -> None:
     events = extract_events(make_doc(
         "Bei seinen Gesprächen verteidigte Putin auch das Abkommen mit Israel."))
     assert ("CONSULT", "RUS", "ISR") not in tuples(events)
+
+
+def test_noun_in_a_phrase_after_a_copula_is_no_act_of_the_subject() -> None:
+    events = extract_events(make_doc("Polen ist nach mehreren Anschlägen in Alarmbereitschaft."))
+    assert all(e.type != "ASSAULT" for e in events)

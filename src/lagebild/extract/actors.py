@@ -459,6 +459,10 @@ class Linker:
             country = self.kb.actors[target][2]
             base = self.kb.actor(target)
         last = rest.rsplit("-", 1)[-1]
+        if kind == "organisation" and last in _MEMBER_HEADS:
+            # "das Nato-Land Türkei", "ein EU-Staat": one member, not the organisation (the plural
+            # "die EU-Staaten" stands for the bloc); a state name after it links on its own
+            return None
         role_key = next((k for k in (tok.key, rest, last) if k in self.kb.roles), last)
         role = self._role(role_key)  # "kreml-chef" as a whole before "chef"
         if role is not None:
@@ -507,6 +511,11 @@ class Linker:
             out.append(replace(m, actor=actor, how="ner-only" if not entries else "kb"))
             taken.add(m.start, m.end)
         return out
+
+
+# Singular heads that make an organisation prefix name one of its members ("Nato-Land Türkei")
+_MEMBER_HEADS = frozenset({"land", "staat", "mitglied", "mitgliedsland", "mitgliedstaat",
+                           "mitgliedsstaat", "partner", "partnerland", "partnerstaat", "gründungsmitglied"})
 
 
 def _is_modifier(tok: _Tok) -> bool:

@@ -635,7 +635,10 @@ def _copula_between(tokens: tuple[Token, ...], groups: list[list[Participant]], 
     before = [g for g in groups if g[0].last < i and g[0].role == "core"]
     if not before:
         return False
-    return any(tokens[k].lower in _COPULAS for k in range(before[0][-1].last + 1, i))
+    cop = next((k for k in range(before[0][-1].last + 1, i) if tokens[k].lower in _COPULAS), None)
+    # "Russland gilt als Waffenlieferant" is a predicate; "Die Türkei ist nach vier Anschlägen
+    # in Alarmbereitschaft" names what happened to the subject, not what it did
+    return cop is not None and not any(tokens[k].lower in ALL_PREPS for k in range(cop + 1, i))
 
 
 _NO_SOURCE = Participant(ActorRef("", None, None), -1, -1, "none", None)
