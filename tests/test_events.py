@@ -396,3 +396,14 @@ def test_possessive_noun_in_opening_phrase_takes_the_subject_only() -> None:
 def test_noun_in_a_phrase_after_a_copula_is_no_act_of_the_subject() -> None:
     events = extract_events(make_doc("Polen ist nach mehreren Anschlägen in Alarmbereitschaft."))
     assert all(e.type != "ASSAULT" for e in events)
+
+
+def test_accusative_article_keeps_an_object_out_of_the_subject() -> None:
+    events = extract_events(make_doc("Seit Jahren kritisieren viele Regierungen den Kreml scharf."))
+    assert all(e.source is None or e.source.country != "RUS" for e in events)
+
+
+def test_neben_phrase_with_auch_shares_the_act() -> None:
+    e = only("Neben Polen verdächtigen auch andere Staaten den Kreml, Wahlen zu manipulieren.")
+    assert (e.type, e.source.country, e.target.country) == (  # type: ignore[union-attr]
+        "ACCUSE", "POL", "RUS")

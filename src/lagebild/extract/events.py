@@ -573,7 +573,9 @@ def assign_roles(
         elif _determiner_prefield(tokens, trig, parts, memo):
             src = None  # "Das Militär des Landes drohte Südkorea": Südkorea is the object
         else:
-            src = _first(groups, ("core",))
+            src = next((g for g in groups if g[0].role == "core" and not _oblique(tokens, g[0])), None)
+            if src is None:
+                src = memo.get("beside", clause, lambda: _beside(tokens, groups, clause))
             v = prefield_end(tokens)
             if v and (src is None or src[0].first > v) and tokens[trig.index].clause == 0:
                 # "Die Regierung in Libyen hat ... aufgefordert": the subject's place
@@ -695,6 +697,36 @@ def _determiner_prefield(
     if not v or tokens[trig.index].clause != tokens[0].clause or trig.index < v:
         return False
     return (memo or _Memo()).get("no actor in prefield", 0, lambda: not any(p.first < v for p in parts))
+
+
+# Articles that are never nominative: "verdächtigen den Iran", "dem Präsidenten", "einen Israeli"
+_OBLIQUE_ARTICLES = frozenset({"den", "dem", "einen", "einem", "des", "eines"})
+
+
+def _oblique(tokens: tuple[Token, ...], p: Participant) -> bool:
+    """``p`` (a participant without preposition) has an accusative, dative or genitive article:
+    an object, never the subject ("Ägypten verdächtigt den Iran")."""
+    k = p.first - 1
+    while k >= 0 and _adjective_like(tokens[k]) and tokens[k].lower not in _DETERMINERS \
+            and p.first - k <= 3:
+        k -= 1
+    return k >= 0 and tokens[k].lower in _OBLIQUE_ARTICLES
+
+
+def _beside(
+    tokens: tuple[Token, ...], groups: list[list[Participant]], clause: int
+) -> list[Participant] | None:
+    """"Neben Ägypten verdächtigen auch andere Länder den Iran": the neben-phrase before "auch"
+    shares the act of the subject."""
+    beside = next((g for g in groups if g[0].prep == "neben"), None)
+    if beside is None:
+        return None
+    for t in tokens[beside[-1].last + 1 :]:
+        if t.clause != clause:
+            break
+        if t.lower == "auch":
+            return beside
+    return None
 
 
 def _control_object(tokens: tuple[Token, ...], parts: list[Participant], verb: int) -> Participant | None:
