@@ -291,3 +291,27 @@ def test_member_of_an_organisation_is_the_state_not_the_organisation(linker: Lin
     # the plural stands for the bloc
     bloc = _linked(linker, "Die EU-Staaten haben neue Sanktionen beschlossen.")
     assert [m.actor.country for m in bloc if m.actor is not None] == ["EU"]
+
+
+def test_court_with_weak_adjective_after_the_article(linker: Linker) -> None:
+    m = _one(linker, "Der Internationale Strafgerichtshof hat Ermittlungen eingeleitet.", "Strafgerichtshof")
+    assert m.actor is not None and m.actor.country == "ICC"
+
+
+def test_compass_prefix_before_a_state_adjective(linker: Linker) -> None:
+    m = _one(linker, "Die Kämpfe in der ostsyrischen Stadt dauern an.", "ostsyrischen")
+    assert m.actor is not None and m.actor.country == "SYR"
+    # continents and other states are not regions of a state
+    for body in ("Das südamerikanische Land hat gewählt.", "Die nordirische Polizei ermittelt."):
+        countries = {x.actor.country for x in _linked(linker, body) if x.actor is not None}
+        assert "USA" not in countries and "IRL" not in countries, body
+
+
+def test_government_in_a_capital_belongs_to_that_capital(linker: Linker) -> None:
+    m = _one(linker, "Der Kreml kritisierte die Führung in Kiew scharf.", "Führung")
+    assert m.actor is not None and m.actor.country == "UKR"
+
+
+def test_common_word_is_no_capital(linker: Linker) -> None:
+    found = _linked(linker, "Sie haben das schon tausende Male versucht.")
+    assert [m.text for m in found] == []

@@ -407,3 +407,14 @@ def test_neben_phrase_with_auch_shares_the_act() -> None:
     e = only("Neben Polen verdächtigen auch andere Staaten den Kreml, Wahlen zu manipulieren.")
     assert (e.type, e.source.country, e.target.country) == (  # type: ignore[union-attr]
         "ACCUSE", "POL", "RUS")
+
+
+def test_speaker_before_a_speech_verb_is_not_the_object_after_it() -> None:
+    e = only("Der Kreml kritisierte die Regierung in Warschau scharf.")
+    assert (e.type, e.source.country, e.target.country, e.modality) == (  # type: ignore[union-attr]
+        "ACCUSE", "RUS", "POL", "asserted")
+
+
+def test_light_verb_does_not_take_a_noun_under_gegen() -> None:
+    events = extract_events(make_doc("Polen hat sich gegen eine Drohung an Russland ausgesprochen."))
+    assert all(e.type != "THREATEN" for e in events)

@@ -189,6 +189,9 @@ class Linker:
         # 1. a country adjective, possibly heading a role phrase
         if key in self.kb.adjectives:
             return self._country_phrase(toks, i, i + 1, self.kb.adjectives[key], st, "adj")
+        regional = self._regional_adjective(key)
+        if regional is not None:
+            return self._country_phrase(toks, i, i + 1, regional, st, "adj")
         # 2. names from the KB (longest match), and names the article introduced
         named = self._name(toks, i, st)
         if named is not None:
@@ -211,6 +214,18 @@ class Linker:
             state_id = self.kb.demonyms[key]
             country = self.kb.actors[state_id][2]
             return i + 1, Actor(f"lb:people:{country.lower()}", tok.text, "group", country, None), "demonym"
+        return None
+
+    def _regional_adjective(self, key: str) -> str | None:
+        """"westlibyschen", "ostukrainische", "nordsyrischen": a compass prefix before a state
+        adjective names a region of that state. Whole adjectives the KB knows come first
+        ("nordkoreanisch", "südafrikanisch")."""
+        for prefix in _COMPASS:
+            if key.startswith(prefix) and len(key) > len(prefix) + 4:
+                base = key[len(prefix):]
+                if base.startswith(_NOT_REGIONAL):
+                    return None
+                return self.kb.adjectives.get(base)
         return None
 
     def _name(self, toks: list[_Tok], i: int, st: _DocState) -> tuple[int, str, str] | None:
@@ -398,7 +413,11 @@ class Linker:
             # state or capital in the same clause belongs to it; otherwise it stays unlinked.
             if sector not in _STATE_SECTORS:
                 return None
-            country = self._country_before(toks, i, window=3, agent_ok=False)
+            # "die Führung in Kiew", "die Regierung in Warschau": the place after it names the
+            # state, whatever state stood before ("Der Kreml kritisierte die Führung in Kiew")
+            # ("die Truppen in Afghanistan" may be anyone's troops)
+            after = self._country_after(toks, i) if sector == "GOV" else None
+            country = after or self._country_before(toks, i, window=3, agent_ok=False)
             if country is None:
                 return None
             return self._resolve_role(toks, i, i + 1, country, role, toks[i].key, st)
@@ -418,6 +437,18 @@ class Linker:
             return i + 1, next(iter(holders.values())), "coref"
         if implied and office:  # "der Papst": the role names its state
             return self._resolve_role(toks, i, i + 1, implied, role, toks[i].key, st)
+        return None
+
+    def _country_after(self, toks: list[_Tok], i: int) -> str | None:
+        """The state of "in <state or capital>" right after token ``i``."""
+        if i + 2 >= len(toks) or toks[i + 1].key not in ("in", "aus"):
+            return None
+        for entry in self.kb.names.get(toks[i + 2].key, ()):
+            if not _capitalised(toks[i + 2].text):
+                return None
+            kind = self.kb.actors[entry[0]][1]
+            if kind == "state" or self.kb.metonym(entry[0]) is not None:
+                return str(self.kb.actors[entry[0]][2])
         return None
 
     def _country_before(
@@ -513,6 +544,12 @@ class Linker:
         return out
 
 
+# Compass prefixes of regional adjectives, longest first ("nordostsyrisch" before "nordsyrisch")
+# (keys are normalised: "süd" is "sud")
+_COMPASS = ("nordost", "nordwest", "sudost", "sudwest", "nord", "sud", "ost", "west", "zentral")
+# ... but not before these: "südamerikanisch", "westindisch" (the Caribbean), "nordirisch" (GBR,
+# listed in kb_countries.tsv), "südsudanesisch" (SSD, listed there too)
+_NOT_REGIONAL = ("amerikanisch", "indisch", "irisch", "sudanesisch")
 # Singular heads that make an organisation prefix name one of its members ("Nato-Land Türkei")
 _MEMBER_HEADS = frozenset({"land", "staat", "mitglied", "mitgliedsland", "mitgliedstaat",
                            "mitgliedsstaat", "partner", "partnerland", "partnerstaat", "gründungsmitglied"})

@@ -976,6 +976,9 @@ def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tri
             # "Partnerschaft schließen" swallows its object, not "beim Besuch ... verständigt"
             nouns = [n for n in nouns if n.entry.type == t.entry.type
                      or any(n.entry.lemma.startswith(w) for w in t.entry.needs)]
+        # "sich gegen ein Abkommen aussprechen" opposes the agreement: a noun under "gegen"
+        # is not the light verb's object
+        nouns = [n for n in nouns if not _under_gegen(tokens, n.index)]
         if not nouns:
             continue
         noun = min(nouns, key=lambda n: abs(n.index - t.index))
@@ -990,6 +993,17 @@ def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tri
     # A weak trigger alone (a light verb without its noun, "Zusammenarbeit" as a state)
     # is not an event.
     return [t for t in kept if t.entry.conf >= MIN_CONFIDENCE]
+
+
+def _under_gegen(tokens: tuple[Token, ...], i: int) -> bool:
+    """The noun at ``i`` heads a gegen-phrase ("gegen ein von Kiew angestrebtes Abkommen")."""
+    for k in range(i - 1, max(-1, i - 7), -1):
+        t = tokens[k]
+        if t.clause != tokens[i].clause:
+            return False
+        if t.lower in ALL_PREPS and t.lower not in ("von", "vom"):  # "ein von Kiew angestrebtes"
+            return t.lower == "gegen"
+    return False
 
 
 @dataclass(frozen=True)

@@ -257,9 +257,17 @@ def _add_places(b: _Builder, states: dict[str, str], io_ids: dict[str, str], sha
                 key = name_key(cap)
                 if key in b.names:
                     continue
+                if _lemma_of(cap.title()) != cap.title():
+                    continue  # an inflected German word: "Male" ("tausende Male"), not Malé
                 place_id = f"lb:place:{slug(cap)}"
                 b.actor(place_id, cap.title(), "place", iso3, None)
                 b.name(cap.title(), place_id, "place")
+
+
+def _lemma_of(word: str) -> str:
+    import simplemma
+
+    return str(simplemma.lemmatize(word, lang="de"))
 
 
 def _add_subdivisions(b: _Builder, states: dict[str, str], shared: Path) -> None:

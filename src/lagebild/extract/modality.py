@@ -165,14 +165,16 @@ def sentence_attribution(tokens: tuple[Token, ...], text: str) -> str | None:
         if not tok.text[:1].islower() or (
                 verb_lemma(tokens, i, particles) not in speech and tok.lower not in speech):
             continue
+        # "wie die Nachrichtenagentur TASS am Montag berichtete" / "Schetyna sagte, ..."; a
+        # capitalised word before a clause-final participle is its object, not the speaker.
+        # A speaker before the verb comes first: "Der Kreml kritisierte die Führung" names
+        # the Kreml, "die Führung" is the object
+        name = _name_before(tokens, i)
+        if name and _speaker_position(tokens, i, name):
+            return name
         # inverted order after a quote or a clause: "..., teilte der Kreml mit"
         name = _name_after(tokens, i + 1)
         if name:
-            return name
-        # "wie die Nachrichtenagentur TASS am Montag berichtete" / "Schetyna sagte, ..."; a
-        # capitalised word before a clause-final participle is its object, not the speaker
-        name = _name_before(tokens, i)
-        if name and _speaker_position(tokens, i, name):
             return name
         if tok.lower in ("hieß", "heißt", "hiess", "heisst"):
             return _name_after(tokens, i + 2) or "unbenannt"
