@@ -418,3 +418,28 @@ def test_speaker_before_a_speech_verb_is_not_the_object_after_it() -> None:
 def test_light_verb_does_not_take_a_noun_under_gegen() -> None:
     events = extract_events(make_doc("Polen hat sich gegen eine Drohung an Russland ausgesprochen."))
     assert all(e.type != "THREATEN" for e in events)
+
+
+def test_coordinated_main_clause_has_its_own_subject() -> None:
+    events = extract_events(make_doc(
+        "Der Streit hat die Lage verschärft und Polen fordert mehr Schutz durch die USA."))
+    assert ("REQUEST", "POL", "USA") in tuples(events)
+
+
+def test_the_source_named_twice_is_not_its_own_target() -> None:
+    events = extract_events(make_doc("Polen in Sorge: Polen reagierte besorgt auf das Vorgehen Russlands."))
+    assert ("ACCUSE", "POL", "RUS") in tuples(events)
+    e = only("Kuba besorgt Kuba reagierte besorgt auf das Vorgehen der USA.")
+    assert (e.source.country, e.target.country) == ("CUB", "USA")  # type: ignore[union-attr]
+
+
+def test_pronoun_after_the_verb_is_the_subject() -> None:
+    events = extract_events(make_doc(
+        "Die russischen Gespräche stocken seit Jahren und zudem warf er Polen Wortbruch vor."))
+    assert all(e.type != "ACCUSE" for e in events)  # "er" is no one named in the text
+
+
+def test_comma_between_repeated_words_opens_no_clause() -> None:
+    e = only("Trump hatte Russland zuletzt als sehr, sehr ernste Bedrohung bezeichnet.")
+    assert (e.type, e.source.country, e.target.country) == (  # type: ignore[union-attr]
+        "ACCUSE", "USA", "RUS")

@@ -358,7 +358,10 @@ def _join_appositions(tokens: tuple[Token, ...], parts: list[Participant]) -> tu
     for k, t in enumerate(tokens):
         if t.text != "," or k == 0 or k + 1 >= len(tokens):
             continue
-        if k + 1 in starts and tokens[k - 1].text[:1].isupper():
+        before, after = tokens[k - 1], tokens[k + 1]
+        if before.text[:1].islower() and (before.lower == after.lower or _attributes(tokens, k)):
+            joined.add(k)  # "als sehr, sehr ernsthafte Bedrohung", "eine lange, blutige Fehde"
+        elif k + 1 in starts and tokens[k - 1].text[:1].isupper():
             joined.add(k)
             # the closing comma of the apposition
             for p in parts:
@@ -376,6 +379,17 @@ def _join_appositions(tokens: tuple[Token, ...], parts: list[Participant]) -> tu
             shift += 1
         out.append(replace(t, clause=t.clause - shift))
     return tuple(out)
+
+
+def _attributes(tokens: tuple[Token, ...], k: int) -> bool:
+    """The comma at ``k`` separates two adjectives of one noun phrase: article, adjective,
+    comma, adjective, noun ("eine lange, blutige Fehde")."""
+    if k < 2 or k + 2 >= len(tokens):
+        return False
+    before, after = tokens[k - 1], tokens[k + 1]
+    return tokens[k - 2].lower in _DETERMINERS and before.lower not in _DETERMINERS \
+        and after.lower not in _DETERMINERS and _adjective_like(before) and _adjective_like(after) \
+        and tokens[k + 2].noun
 
 
 def _token_at(ends: list[int], offset: int) -> int | None:
@@ -590,8 +604,11 @@ def assign_roles(
                 if main is not None:
                     groups = [main] + groups
                     src = main
-            if src is not None and src[0].first > trig.index and _pronoun_subject(tokens, trig, memo):
-                src = None  # "Sie beklagten, ...": the participant after is not the subject
+            if src is not None and (src[0].first > trig.index or _pronoun_after(tokens, trig)) \
+                    and _pronoun_subject(tokens, trig, memo):
+                # "Sie beklagten, ...": the participant after is not the subject; nor, in
+                # "Zudem warf er Polen ... vor", any other
+                src = None
             if src is None and not _pronoun_subject(tokens, trig, memo):
                 src = _subject_from_other_clauses(others, tokens, trig)
         indexed = groups is verb_groups  # not narrowed or extended for this trigger
@@ -688,6 +705,9 @@ def _prefield_phrase_end(tokens: tuple[Token, ...], i: int) -> int:
     return 0
 
 
+_CLAUSE_COORD = frozenset({"und", "oder", "aber", "doch", "sondern", "denn"})
+
+
 def _determiner_prefield(
     tokens: tuple[Token, ...], trig: Trigger, parts: list[Participant], memo: _Memo | None = None
 ) -> bool:
@@ -696,7 +716,12 @@ def _determiner_prefield(
     v = prefield_end(tokens)
     if not v or tokens[trig.index].clause != tokens[0].clause or trig.index < v:
         return False
-    return (memo or _Memo()).get("no actor in prefield", 0, lambda: not any(p.first < v for p in parts))
+    memo = memo or _Memo()
+    coordinated = memo.get("coordinated subjects", 0, lambda: {
+        p.last for p in parts if p.first > v and tokens[p.first - 1].lower in _CLAUSE_COORD})
+    if trig.index - 1 in coordinated:
+        return False  # "Der Konflikt hat ... und Polen fordert ...": a new main clause, a new subject
+    return memo.get("no actor in prefield", 0, lambda: not any(p.first < v for p in parts))
 
 
 # Articles that are never nominative: "verdächtigen den Iran", "dem Präsidenten", "einen Israeli"
@@ -767,6 +792,13 @@ def _pronoun_subject(tokens: tuple[Token, ...], trig: Trigger, memo: _Memo | Non
     after = trig.index + 1
     return after < len(tokens) and tokens[after].lower in _SUBJECT_PRONOUNS and tokens[
         after].clause == clause
+
+
+def _pronoun_after(tokens: tuple[Token, ...], trig: Trigger) -> bool:
+    """A subject pronoun right after the verb: "Zudem warf er ..."."""
+    after = trig.index + 1
+    return after < len(tokens) and tokens[after].lower in _SUBJECT_PRONOUNS and tokens[
+        after].clause == tokens[trig.index].clause
 
 
 def _first_word(tokens: tuple[Token, ...], clause: int) -> int | None:
@@ -864,8 +896,9 @@ def _next_target(
         order = order + (("agent", "attr"),)
     for roles in order:
         for g in _in_roles(groups, roles, by_role):
-            if src is not None and g is src:
-                continue
+            if src is not None and (g is src or g[0].ref.actor_id is not None
+                                    and g[0].ref.actor_id == src[0].ref.actor_id):
+                continue  # the source itself, or the same actor named again
             if src is not None and g[0].first < src[0].first and g[0].role != "core":
                 continue
             if src is not None and g[0].role != "core" and entry.type not in _PLACE_IS_TARGET \
