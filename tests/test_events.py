@@ -443,3 +443,21 @@ def test_comma_between_repeated_words_opens_no_clause() -> None:
     e = only("Trump hatte Russland zuletzt als sehr, sehr ernste Bedrohung bezeichnet.")
     assert (e.type, e.source.country, e.target.country) == (  # type: ignore[union-attr]
         "ACCUSE", "USA", "RUS")
+
+
+def test_light_verb_takes_its_bare_object_not_a_noun_in_a_phrase() -> None:
+    events = extract_events(make_doc(
+        "Seit Monaten fliegen die USA mit Unterstützung Polens Luftangriffe gegen Stellungen der Miliz."))
+    assert ("ASSAULT", "USA", None) in tuples(events)
+    assert all(e.type != "SUPPORT" or e.source.country != "USA" for e in events)  # type: ignore[union-attr]
+
+
+def test_attack_with_a_companion_does_not_target_it() -> None:
+    events = extract_events(make_doc("Die USA griffen gemeinsam mit Polen Stellungen der Miliz an."))
+    assert ("ASSAULT", "USA", "POL") not in tuples(events)
+
+
+def test_his_country_is_the_speakers_state() -> None:
+    e = only("Sein Land werde eine Protestnote an die USA schicken, sagte Maduro am Montag.")
+    assert (e.type, e.source.country, e.target.country, e.modality) == (  # type: ignore[union-attr]
+        "PROTEST", "VEN", "USA", "reported")

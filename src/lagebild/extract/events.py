@@ -518,11 +518,13 @@ def assign_roles(
     trig: Trigger, tokens: tuple[Token, ...], parts: list[Participant],
     collective: list[ActorRef], previous_subject: ActorRef | None = None,
     partners: dict[str, ActorRef] | None = None, memo: _Memo | None = None,
+    speaker: ActorRef | None = None,
 ) -> list[tuple[ActorRef | None, ActorRef | None]]:
     """(source, target) pairs for one trigger.
 
     ``collective`` are the article's two main states (for "beide Seiten");
-    ``previous_subject`` stands in for a subject pronoun; ``partners`` maps a state to its
+    ``previous_subject`` stands in for a subject pronoun, ``speaker`` (the actor the sentence
+    quotes) for "sein Land"; ``partners`` maps a state to its
     last counterpart in the article, the partner of a symmetric act that names none;
     ``memo`` shares per-clause work between the triggers of one sentence.
     """
@@ -630,6 +632,13 @@ def assign_roles(
     src_refs = [p.ref for p in src] if src else []
     if not src_refs and previous_subject is not None and _pronoun_subject(tokens, trig, memo):
         src_refs = [previous_subject]
+    if not src_refs and (speaker or previous_subject) is not None and memo.get(
+            "own country", clause, lambda: _own_country_subject(tokens, clause)):
+        # "Sein Land werde eine Protestnote schicken, sagte Außenminister Dacic": the speaker's
+        # (else the previous subject's) state
+        who = cast(ActorRef, speaker or previous_subject)
+        word = cast(int, _first_word(tokens, clause))
+        src_refs = [ActorRef(f"{tokens[word].text} {tokens[word + 1].text}", None, who.country, who.sector)]
     tgt_refs = [p.ref for p in tgt] if tgt else []
     if _mentions_collective(tokens, clause, memo) and collective:
         if not src_refs:
@@ -794,6 +803,13 @@ def _pronoun_subject(tokens: tuple[Token, ...], trig: Trigger, memo: _Memo | Non
         after].clause == clause
 
 
+def _own_country_subject(tokens: tuple[Token, ...], clause: int) -> bool:
+    """The clause opens with "Sein Land", "Ihre Regierung": a possessive stand-in for a state."""
+    word = _first_word(tokens, clause)
+    return word is not None and word + 1 < len(tokens) and tokens[word].lower in (
+        "sein", "seine", "ihr", "ihre") and tokens[word + 1].lemma in ("land", "regierung", "staat")
+
+
 def _pronoun_after(tokens: tuple[Token, ...], trig: Trigger) -> bool:
     """A subject pronoun right after the verb: "Zudem warf er ..."."""
     after = trig.index + 1
@@ -884,8 +900,11 @@ def _next_target(
     # Symmetric acts name their partner with "mit"; other acts take the object first, then a
     # prepositional target. A phrase hanging on the source itself ("der Sonderberichterstatter
     # für die Palästinensergebiete") is not the target.
+    # An attack's mit-phrase is a companion or an instrument ("fliegen mit Unterstützung
+    # Großbritanniens Luftangriffe", "griffen mit Drohnen an"), never the target.
     order: tuple[tuple[str, ...], ...] = (
         (("partner",), ("core",), ("target",)) if is_symmetric(entry.type)
+        else (("core",), ("target",)) if entry.type == "ASSAULT"
         else (("core",), ("target", "partner")))
     if entry.mode == "visit" or entry.type in _PLACE_IS_TARGET | _PLACE_AS_LAST_RESORT:
         # "Kerry traf in Jordanien ...", "verurteilte den Angriff in der syrischen Stadt"
@@ -1011,7 +1030,10 @@ def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tri
                      or any(n.entry.lemma.startswith(w) for w in t.entry.needs)]
         # "sich gegen ein Abkommen aussprechen" opposes the agreement: a noun under "gegen"
         # is not the light verb's object
-        nouns = [n for n in nouns if not _under_gegen(tokens, n.index)]
+        nouns = [n for n in nouns if _governing_prep(tokens, n.index) != "gegen"]
+        # the object before a noun in a prepositional phrase: "fliegen ... mit Unterstützung
+        # Großbritanniens Luftangriffe" flies air strikes, not support
+        nouns = [n for n in nouns if _governing_prep(tokens, n.index) is None] or nouns
         if not nouns:
             continue
         noun = min(nouns, key=lambda n: abs(n.index - t.index))
@@ -1028,15 +1050,20 @@ def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tri
     return [t for t in kept if t.entry.conf >= MIN_CONFIDENCE]
 
 
-def _under_gegen(tokens: tuple[Token, ...], i: int) -> bool:
-    """The noun at ``i`` heads a gegen-phrase ("gegen ein von Kiew angestrebtes Abkommen")."""
+def _governing_prep(tokens: tuple[Token, ...], i: int) -> str | None:
+    """The preposition whose phrase the noun at ``i`` heads ("gegen ein von Kiew angestrebtes
+    Abkommen" -> "gegen"), None for a bare noun phrase."""
     for k in range(i - 1, max(-1, i - 7), -1):
         t = tokens[k]
         if t.clause != tokens[i].clause:
-            return False
+            return None
         if t.lower in ALL_PREPS and t.lower not in ("von", "vom"):  # "ein von Kiew angestrebtes"
-            return t.lower == "gegen"
-    return False
+            return t.lower
+        if t.lower in _DETERMINERS or _adjective_like(t) or t.lower in ("von", "vom") \
+                or t.text[:1].isupper() and k < i - 1 and tokens[k - 1].lower in ("von", "vom"):
+            continue
+        return None  # a verb or another word: the phrase starts after it
+    return None
 
 
 @dataclass(frozen=True)
@@ -1095,7 +1122,8 @@ def extract_sentence(
     events: list[Event] = []
     seen: set[tuple[str, str | None, str | None]] = set()
     for trig in sorted(triggers, key=lambda t: t.index):
-        for src, tgt in assign_roles(trig, tokens, parts, collective, context.subject, partners, memo):
+        for src, tgt in assign_roles(trig, tokens, parts, collective, context.subject, partners, memo,
+                                     speaker):
             if src is None or (tgt is None and (needs_target(trig.entry.type)
                                                 or trig.entry.requires_target)):
                 continue
