@@ -315,3 +315,8 @@ def test_government_in_a_capital_belongs_to_that_capital(linker: Linker) -> None
 def test_common_word_is_no_capital(linker: Linker) -> None:
     found = _linked(linker, "Sie haben das schon tausende Male versucht.")
     assert [m.text for m in found] == []
+
+
+def test_un_human_rights_council_acronym(linker: Linker) -> None:
+    m = _one(linker, "Israel wirft dem UNHRC Parteilichkeit vor.", "UNHRC")
+    assert m.actor is not None and m.actor.country == "UN"

@@ -461,3 +461,15 @@ def test_his_country_is_the_speakers_state() -> None:
     e = only("Sein Land werde eine Protestnote an die USA schicken, sagte Maduro am Montag.")
     assert (e.type, e.source.country, e.target.country, e.modality) == (  # type: ignore[union-attr]
         "PROTEST", "VEN", "USA", "reported")
+
+
+def test_accusative_article_after_a_time_noun_is_no_genitive() -> None:
+    e = only("Polen will am Montag den russischen Botschafter ins Außenamt zitieren.")
+    assert (e.type, e.source.country, e.target.country) == (  # type: ignore[union-attr]
+        "ACCUSE", "POL", "RUS")
+
+
+def test_denial_in_a_was_clause_answers_the_subject_before() -> None:
+    events = extract_events(make_doc(
+        "Nordkorea wirft den USA vor, einen Angriff vorzubereiten, was Washington bestreitet."))
+    assert ("REJECT", "USA", "PRK") in tuples(events)

@@ -406,8 +406,11 @@ def _token_at(ends: list[int], offset: int) -> int | None:
 def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) -> Participant:
     j = first - 1
     steps = 0
+    own_article = False  # an accusative/dative article of the mention's own noun phrase
     while j >= 0 and steps < 5:
         t = tokens[j]
+        if t.lower in ("den", "dem", "einen", "einem"):
+            own_article = True
         if t.lower in ("von", "vom") and j > 0 and tokens[j - 1].text[:1].isupper() and \
                 tokens[j - 1].lower not in ("seiten",) and j == first - 1:
             # "in großen Teilen von Caracas", "Lob von Xi": von after a noun names its owner
@@ -423,6 +426,8 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
         if t.lower == "seiten" and j > 0 and tokens[j - 1].lower in ("von", "vonseiten"):
             return Participant(ref, first, last, "agent", "von")
         if t.text[:1].isupper() and t.lower not in _DETERMINERS and t.lower != "seiten":
+            if own_article:
+                break  # "am Montag den russischen Botschafter": no genitive takes "den"
             # a noun in between: the mention is a genitive/attribute of that noun; inside a
             # prepositional phrase ("im Rahmen der Nato-Aufrüstung") it is not a clause role
             k = j - 1
@@ -620,6 +625,13 @@ def assign_roles(
             tgt = addressed[0] if addressed else _next_target(groups, src, entry, tokens, by_role)
         else:
             tgt = _next_target(groups, src, entry, tokens, by_role)
+        if tgt is None and entry.type == "REJECT" and src is not None and memo.get(
+                "was clause", clause, lambda: _was_clause(tokens, clause)):
+            # "Nordkorea unterstellt den USA ..., was Washington bestreitet": the denial answers
+            # the subject of the clause before
+            before = _subject_from_other_clauses(others, tokens, trig)
+            if before is not None and before[0].ref.country != src[0].ref.country:
+                tgt = before
         if tgt is None and entry.type in COMPLEMENT_TYPES:
             # "Moskau hoffe, dass Washington ...": the complement clause's subject
             later = [p for p in others if p.first > trig.index and p.role == "core"
@@ -801,6 +813,12 @@ def _pronoun_subject(tokens: tuple[Token, ...], trig: Trigger, memo: _Memo | Non
     after = trig.index + 1
     return after < len(tokens) and tokens[after].lower in _SUBJECT_PRONOUNS and tokens[
         after].clause == clause
+
+
+def _was_clause(tokens: tuple[Token, ...], clause: int) -> bool:
+    """The clause is a relative clause on the whole clause before: ", was Moskau bestreitet"."""
+    word = _first_word(tokens, clause)
+    return word is not None and word > 0 and tokens[word].lower == "was" and tokens[word - 1].text == ","
 
 
 def _own_country_subject(tokens: tuple[Token, ...], clause: int) -> bool:
