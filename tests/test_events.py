@@ -473,3 +473,27 @@ def test_denial_in_a_was_clause_answers_the_subject_before() -> None:
     events = extract_events(make_doc(
         "Nordkorea wirft den USA vor, einen Angriff vorzubereiten, was Washington bestreitet."))
     assert ("REJECT", "USA", "PRK") in tuples(events)
+
+
+def test_deepening_cooperation_is_cooperation() -> None:
+    e = only("Polen und die USA haben ihre militärische Zusammenarbeit verstärkt.")
+    assert (e.type, {e.source.country, e.target.country}) == (  # type: ignore[union-attr]
+        "COOPERATE", {"POL", "USA"})
+
+
+def test_object_relative_clause_names_the_actor_of_the_noun() -> None:
+    events = extract_events(make_doc(
+        "Bei dem Besuch in Polen, den Trump am Montag begann, regnete es."))
+    assert ("CONSULT", "USA", "POL") in tuples(events)
+
+
+def test_bare_visit_noun_in_opening_phrase_is_the_subjects() -> None:
+    events = extract_events(make_doc("Zu Besuch in Warschau sagte Trump am Montag wenig."))
+    assert ("CONSULT", "USA", "POL") in tuples(events)
+
+
+def test_light_verb_object_is_never_in_a_prepositional_phrase() -> None:
+    events = extract_events(make_doc("Zu Besuch in Warschau stellte Trump einiges klar."))
+    assert tuples(events) == {("CONSULT", "USA", "POL")}  # no demand "gestellt"
+    events = extract_events(make_doc("Mit einer Drohung gegen Polen stellte Trump einiges klar."))
+    assert all(e.type != "THREATEN" for e in events)

@@ -545,9 +545,15 @@ def assign_roles(
         # phrase, not from the clause after the verb
         own = [g for g in groups if g[-1].last < verb] if verb else groups
         src, tgt = _nominal(trig, tokens, own, entry)
-        if src is None and verb and _possessive_before(tokens, trig.index):
-            # "Bei seinen Gesprächen verteidigte Kerry ...": the possessive is the subject
+        if src is None and verb and (_possessive_before(tokens, trig.index)
+                                     or tokens[trig.index - 1].lower in ALL_PREPS):
+            # "Bei seinen Gesprächen verteidigte Kerry ...", "Zu Besuch in Sarajevo stellte Kurz
+            # klar": a possessive or bare event noun is the subject's
             src = next((g for g in groups if g[0].first > verb and g[0].role == "core"), None)
+        if src is None:
+            # "Bei dem Staatsbesuch in China, den Erdogan am Mittwoch begann": the relative
+            # clause on the noun names its actor
+            src = _relative_agent(tokens, parts, trig.index)
         if src is None and _possessive_before(tokens, trig.index):
             src = _subject_from_other_clauses(others, tokens, trig)
         if tgt is None and src is not None and entry.type in _PLACE_IS_TARGET:
@@ -815,6 +821,22 @@ def _pronoun_subject(tokens: tuple[Token, ...], trig: Trigger, memo: _Memo | Non
         after].clause == clause
 
 
+def _relative_agent(tokens: tuple[Token, ...], parts: list[Participant], i: int) -> list[Participant] | None:
+    """The subject of an object relative clause right after the noun phrase of the noun at
+    ``i``: ", den Erdogan am Mittwoch begann"."""
+    clause = tokens[i].clause
+    k = i + 1
+    while k < len(tokens) and tokens[k].clause == clause and k - i <= 6:
+        k += 1
+    # only the unambiguous cases: with "die"/"das" the actor may be the object ("die Russland
+    # treffen")
+    if k + 2 >= len(tokens) or k - i > 6 or tokens[k].text != "," or tokens[k + 1].lower not in (
+            "den", "dem"):
+        return None
+    subject = next((p for p in parts if p.first == k + 2 and p.role == "core"), None)
+    return [subject] if subject is not None else None
+
+
 def _was_clause(tokens: tuple[Token, ...], clause: int) -> bool:
     """The clause is a relative clause on the whole clause before: ", was Moskau bestreitet"."""
     word = _first_word(tokens, clause)
@@ -1048,10 +1070,10 @@ def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tri
                      or any(n.entry.lemma.startswith(w) for w in t.entry.needs)]
         # "sich gegen ein Abkommen aussprechen" opposes the agreement: a noun under "gegen"
         # is not the light verb's object
-        nouns = [n for n in nouns if _governing_prep(tokens, n.index) != "gegen"]
-        # the object before a noun in a prepositional phrase: "fliegen ... mit Unterstützung
-        # Großbritanniens Luftangriffe" flies air strikes, not support
-        nouns = [n for n in nouns if _governing_prep(tokens, n.index) is None] or nouns
+        # the light verb's object is a bare noun phrase, never one in a prepositional phrase:
+        # "fliegen ... mit Unterstützung Großbritanniens Luftangriffe" flies air strikes, "sich
+        # gegen ein Abkommen aussprechen" opposes it, "Zu Besuch ... stellte klar" is no demand
+        nouns = [n for n in nouns if _governing_prep(tokens, n.index) is None]
         if not nouns:
             continue
         noun = min(nouns, key=lambda n: abs(n.index - t.index))
