@@ -87,3 +87,39 @@ def test_speech_act_in_a_reported_clause_is_reported() -> None:
 def test_speech_act_of_the_speaker_himself_is_asserted() -> None:
     text = "Trump verurteilte die Angriffe Russlands, sagte Trump am Montag."
     assert _classify(text, "verurteilte", trigger_is_speech=True)[0] == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("Die Armee erschoss nach ukrainischen Angaben zwei Soldaten.", "erschoss", "reported"),
+        ("Die Armee erschoss nach Angaben der Polizei zwei Männer.", "erschoss", "reported"),
+        ("Soldaten erschossen nach Armeeangaben einen Angreifer.", "erschossen", "reported"),
+        # their own account is no other source
+        ("Die Soldaten erschossen zwei Männer, die nach ihren Angaben bewaffnet waren.", "erschossen",
+         "asserted"),
+    ],
+)
+def test_according_to_figures_is_reported(text: str, trigger: str, modality: str) -> None:
+    assert _classify(text, trigger)[0] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("Polen kündigte an, die Ukraine zu unterstützen.", "unterstützen", "planned"),
+        ("Der Kreml rief Polen auf, die Ukraine zu unterstützen.", "unterstützen",
+         "hypothetical"),
+        ("Kiew wirft Moskau vor, die Rebellen zu unterstützen.", "unterstützen", "reported"),
+        ("Polen hat beschlossen, die Ukraine zu unterstützen.", "unterstützen", "asserted"),
+        ("Wie weit ist Polen bereit, die Ukraine zu unterstützen?", "unterstützen", "hypothetical"),
+    ],
+)
+def test_zu_infinitive_takes_its_modality_from_the_governing_verb(
+        text: str, trigger: str, modality: str) -> None:
+    assert _classify(text, trigger)[0] == modality
+
+
+def test_speaker_before_speech_verb_is_not_the_object_after_it() -> None:
+    tokens = tokenize(Sentence(0, 48, "Der Kreml kritisierte die Führung in Kiew scharf."))
+    assert sentence_attribution(tokens, "Der Kreml kritisierte die Führung in Kiew scharf.") == "Kreml"

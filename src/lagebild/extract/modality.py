@@ -159,6 +159,12 @@ def sentence_attribution(tokens: tuple[Token, ...], text: str) -> str | None:
             name = _name_after(tokens, i + 1)
             if name:
                 return name
+        elif tok.lower == "nach":
+            # "nach palästinensischen Angaben", "nach Armeeangaben", "nach Angaben der
+            # Beobachtungsstelle": the source is named
+            name = _according_to(tokens, i)
+            if name:
+                return name
     speech = speech_lemmas()
     particles = clause_particles(tokens)
     for i, tok in enumerate(tokens):
@@ -178,6 +184,22 @@ def sentence_attribution(tokens: tuple[Token, ...], text: str) -> str | None:
             return name
         if tok.lower in ("hieß", "heißt", "hiess", "heisst"):
             return _name_after(tokens, i + 2) or "unbenannt"
+    return None
+
+
+def _according_to(tokens: tuple[Token, ...], i: int) -> str | None:
+    """The source of "nach <...> Angaben <...>" starting at ``tokens[i]`` ("nach"); not
+    "nach ihren Angaben", the subject's own account."""
+    if i + 1 < len(tokens) and tokens[i + 1].lower.startswith(("ihr", "sein", "eige")):
+        return None
+    for k in range(i + 1, min(len(tokens), i + 4)):
+        t = tokens[k]
+        if t.lower.endswith("angaben"):
+            owner = _name_after(tokens, k + 1) if k + 1 < len(tokens) and tokens[
+                k + 1].lower in ("der", "des", "von") else None
+            return owner or " ".join(x.text for x in tokens[i + 1 : k + 1])
+        if not (t.text[:1].islower() and t.text[:1].isalpha()) and not t.text[:1].isupper():
+            return None
     return None
 
 
