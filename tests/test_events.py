@@ -497,3 +497,16 @@ def test_light_verb_object_is_never_in_a_prepositional_phrase() -> None:
     assert tuples(events) == {("CONSULT", "USA", "POL")}  # no demand "gestellt"
     events = extract_events(make_doc("Mit einer Drohung gegen Polen stellte Trump einiges klar."))
     assert all(e.type != "THREATEN" for e in events)
+
+
+def test_infinitive_after_wuerden_is_not_passive() -> None:
+    events = extract_events(make_doc(
+        "Die USA würden alle Informationen mit Polen teilen, sagte der Sprecher am Montag."))
+    assert {(e.type, e.source.country, e.target.country) for e in events  # type: ignore[union-attr]
+            } == {("COOPERATE", "USA", "POL")}
+
+
+def test_state_before_a_visit_noun_is_the_destination() -> None:
+    events = extract_events(make_doc("Der Polen-Besuch von Xi dauerte zwei Tage."))
+    assert [(e.type, e.source.country, e.target.country) for e in events] == [  # type: ignore[union-attr]
+        ("CONSULT", "CHN", "POL")]

@@ -123,3 +123,20 @@ def test_zu_infinitive_takes_its_modality_from_the_governing_verb(
 def test_speaker_before_speech_verb_is_not_the_object_after_it() -> None:
     tokens = tokenize(Sentence(0, 48, "Der Kreml kritisierte die Führung in Kiew scharf."))
     assert sentence_attribution(tokens, "Der Kreml kritisierte die Führung in Kiew scharf.") == "Kreml"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        # plural "würden" stands in for the Konjunktiv I "werden" of indirect speech
+        ("Sie würden alle Daten mit Polen teilen, sagte der Sprecher Peter Kurz.", "teilen",
+         "reported"),
+        # singular "würde" and conditions stay hypothetical
+        ("Für Kandidat Meier würde sich Moskau einsetzen, berichtete die Zeitung Danas.",
+         "einsetzen", "hypothetical"),
+        ("Wenn es nötig sei, würden sie Polen helfen, sagte der Sprecher Peter Kurz.", "helfen",
+         "hypothetical"),
+    ],
+)
+def test_wuerden_in_indirect_speech(text: str, trigger: str, modality: str) -> None:
+    assert _classify(text, trigger)[0] == modality

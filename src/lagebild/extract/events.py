@@ -269,7 +269,10 @@ def _is_passive(tokens: tuple[Token, ...], i: int) -> bool:
         ("iert", "t", "en"))
     if not participle or tok.text[:1].isupper() and i > 0:
         return False
-    if any(t.lower in _PASSIVE_AUX for t in tokens if t.clause == tok.clause):
+    auxiliaries = {t.lower for t in tokens if t.clause == tok.clause and t.lower in _PASSIVE_AUX}
+    if auxiliaries and tok.lower == tok.lemma and not auxiliaries & {"wurde", "wurden", "worden"}:
+        return False  # "Sie würden Informationen teilen": an infinitive after werden/würden
+    if auxiliaries:
         return True
     # "wurden bei mit Messern, Autos oder Schusswaffen verübten Angriffen ... getötet": an
     # enumeration's commas split the clause; the auxiliary before them still counts when
@@ -981,8 +984,14 @@ def _nominal(
     i = trig.index
     src: list[Participant] | None = None
     tgt: list[Participant] | None = None
+    destination: list[Participant] | None = None
     for g in groups:
         p = g[0]
+        if entry.mode == "visit" and p.first == i and "-" in tokens[i].text and p.ref.sector is None:
+            # "der China-Besuch Gaucks", "Merkels USA-Reise": a state before a visit noun is
+            # where it goes (a person, "Obama-Besuch", is who goes)
+            destination = g
+            continue
         # "US-Angriff", "russische Angriffe", "Russlands Angriffskrieg", "Chinas Xi ..."
         if p.first <= i <= p.last or (p.last < i and i - p.last <= 2 and p.role == "core"):
             src = g
@@ -1015,6 +1024,8 @@ def _nominal(
         # light verb: "Kritik üben", "Forderungen stellen").
         before = [g for g in groups if g[0].last < i and g[0].role == "core"]
         src = before[0] if before else None
+    if destination is not None:
+        return src, destination
     roles = {"target", "partner", "core"}
     if entry.mode == "visit" or entry.type in _PLACE_IS_TARGET:
         roles.add("place")

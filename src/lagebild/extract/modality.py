@@ -187,6 +187,15 @@ def sentence_attribution(tokens: tuple[Token, ...], text: str) -> str | None:
     return None
 
 
+_CONDITIONALS = frozenset({"wenn", "falls", "sofern", "ob", "sonst", "andernfalls"})
+
+
+def _indirect_speech(tokens: tuple[Token, ...], text: str) -> bool:
+    """The sentence reports a named speaker's words and states no condition."""
+    return not any(t.lower in _CONDITIONALS for t in tokens) and sentence_attribution(
+        tokens, text) is not None
+
+
 def _according_to(tokens: tuple[Token, ...], i: int) -> str | None:
     """The source of "nach <...> Angaben <...>" starting at ``tokens[i]`` ("nach"); not
     "nach ihren Angaben", the subject's own account."""
@@ -290,6 +299,11 @@ def classify(
         return ModalityResult("hypothetical", cue="?")
     for t in clause:
         if cues.get(t.lower) == "hypothetical" and t is not trig:
+            if t.lower == "würden" and _indirect_speech(tokens, text):
+                # "Sie würden Informationen teilen, sagte Cook": indirect speech uses "würden"
+                # where the Konjunktiv I "werden" looks like the indicative; singular "werde"
+                # does not, so "würde" stays hypothetical
+                continue
             return ModalityResult("hypothetical", cue=t.lower)
     for t in clause:
         if cues.get(t.lower) == "planned" and t is not trig:
