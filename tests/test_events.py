@@ -510,3 +510,35 @@ def test_state_before_a_visit_noun_is_the_destination() -> None:
     events = extract_events(make_doc("Der Polen-Besuch von Xi dauerte zwei Tage."))
     assert [(e.type, e.source.country, e.target.country) for e in events] == [  # type: ignore[union-attr]
         ("CONSULT", "CHN", "POL")]
+
+
+def test_purpose_noun_takes_its_genitive_as_object() -> None:
+    events = extract_events(make_doc(
+        "Russland fliegt seit Monaten zur Unterstützung der venezolanischen Armee Einsätze."))
+    assert ("SUPPORT", "RUS", "VEN") in tuples(events)
+    assert ("SUPPORT", "VEN", "RUS") not in tuples(events)
+
+
+def test_his_country_stands_in_only_for_the_subject_of_a_verb() -> None:
+    events = extract_events(make_doc("Xi sagte in Peking, sein Land sei selbst Opfer von Angriffen."))
+    assert all(e.type != "ASSAULT" for e in events)
+
+
+def test_visit_after_nach_is_over() -> None:
+    e = only("Nach seinem Besuch in Polen wollte Trump nach Kuba weiterreisen.")
+    assert (e.type, e.source.country, e.target.country, e.modality) == (  # type: ignore[union-attr]
+        "CONSULT", "USA", "POL", "asserted")
+
+
+def test_nouns_in_an_announced_infinitive_are_planned() -> None:
+    events = extract_events(make_doc(
+        "Trump hatte angekündigt, bei seinem Treffen mit Xi auch die Angriffe auf Polen anzusprechen."))
+    assert events and {e.modality for e in events} == {"planned"}
+
+
+def test_purpose_infinitive_is_no_act() -> None:
+    doc = make_doc("Polen schickt Ärzte nach Kuba, um Venezuela zu unterstützen.")
+    assert all(e.type != "SUPPORT" for e in extract_events(doc))  # the aim, not yet an act
+    kept = extract_events(doc, keep_irrealis=True)
+    assert [(e.source.country, e.target.country, e.modality) for e in kept  # type: ignore[union-attr]
+            if e.type == "SUPPORT"] == [("POL", "VEN", "hypothetical")]

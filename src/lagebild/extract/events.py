@@ -419,6 +419,9 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
             # "in großen Teilen von Caracas", "Lob von Xi": von after a noun names its owner
             # or giver (an attribute), not the agent of a passive
             return Participant(ref, first, last, "attr", "von")
+        if t.lower == "um" and any(tokens[k].lower == "zu" and tokens[k].clause == t.clause
+                                   for k in range(last + 1, min(len(tokens), last + 9))):
+            break  # "um Kuba zu unterstützen": the conjunction of a purpose, not a preposition
         if t.lower in ALL_PREPS:
             prep = t.lower
             if t.lower == "von" or (j > 0 and tokens[j - 1].lower == "von"):
@@ -653,7 +656,7 @@ def assign_roles(
     src_refs = [p.ref for p in src] if src else []
     if not src_refs and previous_subject is not None and _pronoun_subject(tokens, trig, memo):
         src_refs = [previous_subject]
-    if not src_refs and (speaker or previous_subject) is not None and memo.get(
+    if not src_refs and entry.pos == "V" and (speaker or previous_subject) is not None and memo.get(
             "own country", clause, lambda: _own_country_subject(tokens, clause)):
         # "Sein Land werde eine Protestnote schicken, sagte Außenminister Dacic": the speaker's
         # (else the previous subject's) state
@@ -996,8 +999,11 @@ def _nominal(
         if p.first <= i <= p.last or (p.last < i and i - p.last <= 2 and p.role == "core"):
             src = g
     after = [g for g in groups if g[0].first > i and g is not src]
-    if genitive_is_target(entry.type) and after and after[0][0].role == "core" and \
-            after[0][0].first - i <= 3:
+    # "zur Unterstützung der syrischen Armee": a purpose; its genitive is the object
+    purpose = i >= 1 and tokens[i - 1].lower in ("zur", "zum")
+    if after and after[0][0].first - i <= 3 and (
+            genitive_is_target(entry.type) and after[0][0].role == "core"
+            or purpose and after[0][0].role in ("core", "gen")):
         # "Invasion Venezuelas", "Festnahme des Präsidenten": the genitive is the victim
         tgt = after[0]
         if src is None:
@@ -1222,6 +1228,9 @@ def _event(
         mod = modality.ModalityResult("asserted", cue="own words")
     if mod.modality == "asserted" and entry.pos == "N" and _temporal_before(tokens, trig.index):
         mod = modality.ModalityResult("planned", cue="vor")
+    if mod.modality == "planned" and entry.pos == "N" and _temporal_after(tokens, trig.index):
+        # "Nach seinem Besuch in Washington wollte Xi weiterreisen": the visit is over
+        mod = modality.ModalityResult("asserted", cue="nach")
     when = dates.event_date(sentence.text, tok.start, doc.published,
                             planned=mod.modality == "planned")
     confidence = entry.conf * (1.0 if src is not None and tgt is not None else 0.7)
@@ -1256,6 +1265,12 @@ def _same_speaker(attributed: str, src: ActorRef, tokens: tuple[Token, ...]) -> 
 def _temporal_before(tokens: tuple[Token, ...], i: int) -> bool:
     """"kurz vor dem Besuch", "vor dem Treffen": the event is still to come."""
     return i >= 2 and tokens[i - 2].lower == "vor" and tokens[i - 1].lower in _DETERMINERS
+
+
+def _temporal_after(tokens: tuple[Token, ...], i: int) -> bool:
+    """"nach dem Besuch", "Nach seinem Besuch": the event is over."""
+    return i >= 2 and tokens[i - 2].lower in ("nach", "seit") and (
+        tokens[i - 1].lower in _DETERMINERS or tokens[i - 1].lower.startswith(("sein", "ihr")))
 
 
 def extract_events(doc: Document, keep_irrealis: bool = False) -> tuple[Event, ...]:

@@ -105,13 +105,39 @@ def zu_infinitive(tokens: tuple[Token, ...], i: int) -> bool:
     after "zu", in its infinitive form, at the end of its clause (or before an auxiliary or
     "und"). Not "zu hohen Preisen", "zu Protesten": an adjective or a noun."""
     tok = tokens[i]
-    if i == 0 or tokens[i - 1].lower != "zu" or not tok.text[:1].islower():
+    if i == 0 or not tok.text[:1].islower() or not tok.lower.endswith("n"):
         return False
-    if tok.lower != tok.lemma or not tok.lower.endswith("n"):
+    if tokens[i - 1].lower == "zu":
+        if tok.lower != tok.lemma:
+            return False
+    elif not _zu_infix(tok):
         return False
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     return nxt is None or nxt.clause != tok.clause or not nxt.text[:1].isalpha() \
         or nxt.lower in _AFTER_INFINITIVE
+
+
+def _zu_infix(tok: Token) -> bool:
+    """A separable verb with "zu" inside: "anzusprechen" (ansprechen), "aufzustocken"."""
+    low = tok.lower
+    start = low.find("zu", 2)
+    while 0 < start < len(low) - 4:
+        if low[:start] + low[start + 2 :] == tok.lemma:
+            return True
+        start = low.find("zu", start + 1)
+    return False
+
+
+def clause_infinitive(tokens: tuple[Token, ...], clause: int) -> int | None:
+    """The zu-infinitive that ends ``clause`` ("..., bei dem Treffen seinen Ärger
+    anzusprechen"), if any."""
+    last = None
+    for k, t in enumerate(tokens):
+        if t.clause == clause and t.text[:1].isalpha():
+            last = k
+        elif t.clause > clause:
+            break
+    return last if last is not None and zu_infinitive(tokens, last) else None
 
 
 def infinitive_control(
@@ -136,6 +162,13 @@ def infinitive_control(
                 mod, controller = table[key]
                 return Control(k, key, None if mod == "-" else mod, controller)  # type: ignore[arg-type]
     return None
+
+
+def _purpose(tokens: tuple[Token, ...], i: int) -> bool:
+    """The zu-infinitive at ``i`` is a purpose: "..., um die Gewalt zu stoppen"."""
+    clause = tokens[i].clause
+    first = next((t for t in tokens if t.clause == clause and t.text[:1].isalpha()), None)
+    return first is not None and first.lower == "um"
 
 
 def sentence_attribution(tokens: tuple[Token, ...], text: str) -> str | None:
@@ -308,12 +341,17 @@ def classify(
     for t in clause:
         if cues.get(t.lower) == "planned" and t is not trig:
             return ModalityResult("planned", cue=t.lower)
-    if zu_infinitive(tokens, trigger_index):
+    infinitive = trigger_index if zu_infinitive(tokens, trigger_index) else clause_infinitive(
+        tokens, trig.clause)
+    if infinitive is not None:
         # "rief Y auf, Z zu verhaften" is asked for, "kündigte an, Y zu unterstützen" planned,
-        # "Wie weit ist der Kreml bereit, Maduro zu stützen?" an open question
-        control = infinitive_control(tokens, trigger_index)
+        # "Wie weit ist der Kreml bereit, Maduro zu stützen?" an open question; a noun in the
+        # infinitive's clause shares it ("kündigte an, bei dem Treffen seinen Ärger anzusprechen")
+        control = infinitive_control(tokens, infinitive)
         if control is not None and control.modality is not None:
             return ModalityResult(control.modality, cue=control.lemma)
+        if _purpose(tokens, infinitive):
+            return ModalityResult("hypothetical", cue="um zu")
         if text.rstrip().endswith("?"):
             return ModalityResult("hypothetical", cue="?")
     source = sentence_attribution(tokens, text)
