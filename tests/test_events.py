@@ -47,6 +47,7 @@ KNOWN: dict[str, tuple[str, str, str]] = {
     "Nordkorea": ("Q423", "Nordkorea", "PRK"),
     "Südkorea": ("Q884", "Südkorea", "KOR"),
     "Polen": ("Q36", "Polen", "POL"),
+    "Pole": ("Q36", "Polen", "POL"),
     "Warschau": ("Q36", "Polen", "POL"),
     "Israel": ("Q801", "Israel", "ISR"),
     "Israels": ("Q801", "Israel", "ISR"),
@@ -542,3 +543,9 @@ def test_purpose_infinitive_is_no_act() -> None:
     kept = extract_events(doc, keep_irrealis=True)
     assert [(e.source.country, e.target.country, e.modality) for e in kept  # type: ignore[union-attr]
             if e.type == "SUPPORT"] == [("POL", "VEN", "hypothetical")]
+
+
+def test_noun_nested_in_the_opening_phrase_is_not_the_subjects() -> None:
+    events = extract_events(make_doc(
+        "An einer US-Mission in Kuba zur Unterstützung der Behörden ist auch ein Pole beteiligt."))
+    assert all(e.type != "SUPPORT" or e.source is None or e.source.country != "POL" for e in events)

@@ -551,10 +551,12 @@ def assign_roles(
         # phrase, not from the clause after the verb
         own = [g for g in groups if g[-1].last < verb] if verb else groups
         src, tgt = _nominal(trig, tokens, own, entry)
-        if src is None and verb and (_possessive_before(tokens, trig.index)
-                                     or tokens[trig.index - 1].lower in ALL_PREPS):
+        head = _first_word(tokens, clause)
+        if src is None and verb and head is not None and (
+                _possessive_before(tokens, trig.index) and trig.index - 2 == head
+                or trig.index - 1 == head and tokens[head].lower not in _CONTRACTED):
             # "Bei seinen Gesprächen verteidigte Kerry ...", "Zu Besuch in Sarajevo stellte Kurz
-            # klar": a possessive or bare event noun is the subject's
+            # klar": a possessive or bare event noun heading the opening phrase is the subject's
             src = next((g for g in groups if g[0].first > verb and g[0].role == "core"), None)
         if src is None:
             # "Bei dem Staatsbesuch in China, den Erdogan am Mittwoch begann": the relative
@@ -713,6 +715,10 @@ def prefield_end(tokens: tuple[Token, ...]) -> int:
                 and tokens[v - 1].noun:
             return v
     return 0
+
+
+# Prepositions with the article inside: "zur Unterstützung" is no bare noun
+_CONTRACTED = frozenset({"zur", "zum", "beim", "im", "am", "vom", "ins", "ans", "aufs"})
 
 
 def _prefield_phrase_end(tokens: tuple[Token, ...], i: int) -> int:
