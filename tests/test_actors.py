@@ -320,3 +320,9 @@ def test_common_word_is_no_capital(linker: Linker) -> None:
 def test_un_human_rights_council_acronym(linker: Linker) -> None:
     m = _one(linker, "Israel wirft dem UNHRC Parteilichkeit vor.", "UNHRC")
     assert m.actor is not None and m.actor.country == "UN"
+
+
+def test_role_of_a_named_state_is_that_states(linker: Linker) -> None:
+    found = _linked(linker, "Obama traf Merkel. Er dankte dem Staatspräsidenten von Vietnam.")
+    role = next(m for m in found if m.text.startswith("Staatspräsident"))
+    assert role.actor is not None and role.actor.country == "VNM"

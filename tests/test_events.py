@@ -549,3 +549,10 @@ def test_noun_nested_in_the_opening_phrase_is_not_the_subjects() -> None:
     events = extract_events(make_doc(
         "An einer US-Mission in Kuba zur Unterstützung der Behörden ist auch ein Pole beteiligt."))
     assert all(e.type != "SUPPORT" or e.source is None or e.source.country != "POL" for e in events)
+
+
+def test_meeting_noun_takes_no_target_phrase_of_another_noun() -> None:
+    events = extract_events(make_doc(
+        "Trump übte in einem Gespräch mit einer Zeitung Kritik an Polen."))
+    assert ("ACCUSE", "USA", "POL") in tuples(events)
+    assert ("CONSULT", "USA", "POL") not in tuples(events)

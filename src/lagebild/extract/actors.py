@@ -432,6 +432,11 @@ class Linker:
                 actor = replace(actor, sector=sector)
             self._remember(actor, st, office)
             return end, actor, "role-name"
+        of = self._country_after(toks, i, ("von",))
+        if of is not None:
+            # "dem Staatspräsidenten von Vietnam": that state's office holder, whoever the
+            # article named before
+            return self._resolve_role(toks, i, i + 1, of, role, toks[i].key, st)
         holders = st.by_office.get(office) if office else None
         if holders and len(holders) == 1:
             return i + 1, next(iter(holders.values())), "coref"
@@ -439,9 +444,11 @@ class Linker:
             return self._resolve_role(toks, i, i + 1, implied, role, toks[i].key, st)
         return None
 
-    def _country_after(self, toks: list[_Tok], i: int) -> str | None:
-        """The state of "in <state or capital>" right after token ``i``."""
-        if i + 2 >= len(toks) or toks[i + 1].key not in ("in", "aus"):
+    def _country_after(
+        self, toks: list[_Tok], i: int, preps: tuple[str, ...] = ("in", "aus")
+    ) -> str | None:
+        """The state of "in <state or capital>" (or another of ``preps``) right after token ``i``."""
+        if i + 2 >= len(toks) or toks[i + 1].key not in preps:
             return None
         for entry in self.kb.names.get(toks[i + 2].key, ()):
             if not _capitalised(toks[i + 2].text):

@@ -1038,7 +1038,9 @@ def _nominal(
         src = before[0] if before else None
     if destination is not None:
         return src, destination
-    roles = {"target", "partner", "core"}
+    # a meeting's or treaty's counterpart is a mit/zwischen phrase or a genitive: "in einem
+    # Gespräch mit der Zeitung Kritik an der Regierung üben" meets no government
+    roles = {"partner", "core"} if is_symmetric(entry.type) else {"target", "partner", "core"}
     if entry.mode == "visit" or entry.type in _PLACE_IS_TARGET:
         roles.add("place")
     for g in after:
@@ -1173,6 +1175,7 @@ def extract_sentence(
     else:
         carried = subject or context.subject
     partners = dict(context.partners)
+    earlier = dict(context.partners)
     after = Context(own_attr or context.attribution, carried, context.partners)
     if not parts and not any(t.lower in _STANDINS for t in tokens):
         return [], after  # no actor, no "beide Seiten", no pronoun: nothing to extract
@@ -1185,7 +1188,10 @@ def extract_sentence(
     events: list[Event] = []
     seen: set[tuple[str, str | None, str | None]] = set()
     for trig in sorted(triggers, key=lambda t: t.index):
-        for src, tgt in assign_roles(trig, tokens, parts, collective, context.subject, partners, memo,
+        # counterparts from earlier sentences only: within one sentence a symmetric act that
+        # names no partner ("in einem Gespräch mit der Zeitung Kritik an Polen üben") did not
+        # meet the target of the sentence's other act
+        for src, tgt in assign_roles(trig, tokens, parts, collective, context.subject, earlier, memo,
                                      speaker):
             if src is None or (tgt is None and (needs_target(trig.entry.type)
                                                 or trig.entry.requires_target)):
