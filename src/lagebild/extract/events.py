@@ -172,9 +172,12 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
     # the last index of each word in its clause: "is a blocker after token i?" in O(1), where a
     # scan of the rest of the clause for every trigger is O(n^2) on a long sentence
     last_in_clause: dict[tuple[int, str], int] = {}
+    auxiliaries: dict[int, set[str]] = {}  # passive auxiliaries per clause, for _is_passive
     for k, t in enumerate(tokens):
         clause_lemmas.setdefault(t.clause, set()).update({t.lemma, t.lower})
         last_in_clause[t.clause, t.lower] = k
+        if t.lower in _PASSIVE_AUX:
+            auxiliaries.setdefault(t.clause, set()).add(t.lower)
     out: list[Trigger] = []
     for i, tok in enumerate(tokens):
         if not tok.text[:1].isalpha():
@@ -200,7 +203,8 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
         if not entries:
             continue
         best = max(entries, key=lambda e: e.conf)
-        out.append(Trigger(i, best, _is_passive(tokens, i) or _attributive(tokens, i)))
+        out.append(Trigger(i, best, _is_passive(tokens, i, auxiliaries.get(tok.clause, set()))
+                           or _attributive(tokens, i)))
     return out
 
 
@@ -256,7 +260,8 @@ def _attributive(tokens: tuple[Token, ...], i: int) -> bool:
     return i >= 2 and before.text[:1].islower() and tokens[i - 2].lower in _DETERMINERS
 
 
-def _is_passive(tokens: tuple[Token, ...], i: int) -> bool:
+def _is_passive(tokens: tuple[Token, ...], i: int, auxiliaries: set[str] | None = None) -> bool:
+    """``auxiliaries``: the passive auxiliaries of the trigger's clause, when the caller has them."""
     tok = tokens[i]
     # "die von Russland gelieferten Systeme", "die von den USA angebotene Zusammenarbeit":
     # a participle used as an adjective after a von-phrase is passive
@@ -269,7 +274,8 @@ def _is_passive(tokens: tuple[Token, ...], i: int) -> bool:
         ("iert", "t", "en"))
     if not participle or tok.text[:1].isupper() and i > 0:
         return False
-    auxiliaries = {t.lower for t in tokens if t.clause == tok.clause and t.lower in _PASSIVE_AUX}
+    if auxiliaries is None:
+        auxiliaries = {t.lower for t in tokens if t.clause == tok.clause and t.lower in _PASSIVE_AUX}
     if auxiliaries and tok.lower == tok.lemma and not auxiliaries & {"wurde", "wurden", "worden"}:
         return False  # "Sie würden Informationen teilen": an infinitive after werden/würden
     if auxiliaries:
@@ -490,7 +496,8 @@ def _groups(parts: list[Participant], tokens: tuple[Token, ...]) -> list[list[Pa
             prev = groups[-1][-1]
             between = tokens[prev.last + 1 : p.first]
             if between and all(t.lower in _COORD or t.lower in _DETERMINERS
-                               or t.text[:1].islower() and len(between) <= 3 for t in between) \
+                               or t.text[:1].islower() and len(between) <= 3 and t.lower != "zu"
+                               for t in between) \
                     and any(t.lower in _COORD for t in between) and (
                         p.role in ("core", prev.role)
                         # "mit den USA, Frankreich und den Briten": the comma is no genitive
@@ -587,7 +594,8 @@ def assign_roles(
         # ("vor der Küste Venezuelas" is a target, "im Rahmen der Nato-Aufrüstung" a place)
         groups = memo.get("verb groups", clause, lambda: _genitives_as_phrases(groups))
         verb_groups = groups
-        control = modality.infinitive_control(tokens, trig.index)
+        particles = memo.get("particles", -1, lambda: modality.clause_particles(tokens))
+        control = modality.infinitive_control(tokens, trig.index, particles)
         if control is None and not in_clause and modality.zu_infinitive(tokens, trig.index):
             # "hatten Probleme, den richtigen Ton zu treffen": an infinitive under a noun or
             # an unknown verb, naming no actor of its own, is no act of the sentence's actors
@@ -727,21 +735,29 @@ def _prefield_phrase_end(tokens: tuple[Token, ...], i: int) -> int:
     finite verb after the phrase; else 0."""
     clause = tokens[i].clause
     first = _first_word(tokens, clause)
-    if first is None or tokens[first].lower not in ALL_PREPS or first >= i:
+    # an opening phrase is short: a dozen words at most
+    if first is None or tokens[first].lower not in ALL_PREPS or first >= i or i - first > 12:
         return 0
-    for k in range(first + 1, len(tokens)):
+    if any(_finite_like(tokens[k]) for k in range(first + 1, i)):
+        return 0  # the noun stands after the verb
+    for k in range(i + 1, min(len(tokens), i + 13)):
         t = tokens[k]
         if t.clause != clause:
             return 0
-        if k < i or not t.text[:1].isalpha() or t.text[:1].isupper():
-            continue
-        if "-" in t.text and t.text.rsplit("-", 1)[1][:1].isupper():
-            continue  # a name: "al-Sisi"
-        if t.lower in _DETERMINERS or t.lower in ALL_PREPS or t.lower in _ADVERBS \
-                or t.lower in ("und", "oder") or _adjective_like(t) or t.text[:1].isdigit():
-            continue
-        return k
+        if _finite_like(t):
+            return k
     return 0
+
+
+def _finite_like(t: Token) -> bool:
+    """A lower-case word that is no article, preposition, adverb, conjunction, adjective or
+    name part: the verb after an opening phrase."""
+    if not t.text[:1].isalpha() or t.text[:1].isupper():
+        return False
+    if "-" in t.text and t.text.rsplit("-", 1)[1][:1].isupper():
+        return False  # a name: "al-Sisi"
+    return not (t.lower in _DETERMINERS or t.lower in ALL_PREPS or t.lower in _ADVERBS
+                or t.lower in ("und", "oder") or _adjective_like(t))
 
 
 _CLAUSE_COORD = frozenset({"und", "oder", "aber", "doch", "sondern", "denn"})
@@ -869,8 +885,21 @@ def _pronoun_after(tokens: tuple[Token, ...], trig: Trigger) -> bool:
         after].clause == tokens[trig.index].clause
 
 
+_FIRST_WORDS: tuple[tuple[Token, ...] | None, dict[int, int]] = (None, {})
+
+
 def _first_word(tokens: tuple[Token, ...], clause: int) -> int | None:
-    return next((k for k, t in enumerate(tokens) if t.clause == clause and t.text[:1].isalpha()), None)
+    """Index of the first word of ``clause``; one pass per sentence (cached for the last
+    sentence seen), not one per call: the rules ask it for every trigger."""
+    global _FIRST_WORDS
+    cached = _FIRST_WORDS
+    if cached[0] is not tokens:
+        firsts: dict[int, int] = {}
+        for k, t in enumerate(tokens):
+            if t.text[:1].isalpha():
+                firsts.setdefault(t.clause, k)
+        cached = _FIRST_WORDS = (tokens, firsts)
+    return cached[1].get(clause)
 
 
 def _relative_antecedent(
