@@ -556,3 +556,24 @@ def test_meeting_noun_takes_no_target_phrase_of_another_noun() -> None:
         "Trump übte in einem Gespräch mit einer Zeitung Kritik an Polen."))
     assert ("ACCUSE", "USA", "POL") in tuples(events)
     assert ("CONSULT", "USA", "POL") not in tuples(events)
+
+
+@pytest.mark.parametrize("unit", [
+    "Polen zu unterstützen und",  # zu-infinitives, each a trigger
+    "um Polen zu unterstützen und",  # purpose clauses
+    "dem Angriff Russlands auf Polen und",  # nouns in one long opening phrase
+])
+def test_long_sentences_of_the_new_constructions_stay_linear(unit: str) -> None:
+    def best(n: int) -> float:
+        doc = make_doc("Bei " + " ".join([unit] * n) + " Kuba zu helfen, kündigte Putin an.")
+        extract_events(doc)
+        runs = []
+        for _ in range(3):
+            start = time.perf_counter()
+            extract_events(doc)
+            runs.append(time.perf_counter() - start)
+        return min(runs)
+
+    small, large = best(300), best(1200)
+    # four times the text: about four times the time when linear, sixteen when quadratic
+    assert large < 9 * small + 0.05, f"{small:.3f} s -> {large:.3f} s"

@@ -283,8 +283,8 @@ def _is_passive(tokens: tuple[Token, ...], i: int, auxiliaries: set[str] | None 
     # "wurden bei mit Messern, Autos oder Schusswaffen verübten Angriffen ... getötet": an
     # enumeration's commas split the clause; the auxiliary before them still counts when
     # the trigger ends the sentence
-    clause_end = all(t.clause == tok.clause and not t.text[:1].isalpha()
-                     for t in tokens[i + 1 :]) or (i + 1 < len(tokens) and tokens[
+    clause_end = all(tokens[k].clause == tok.clause and not tokens[k].text[:1].isalpha()
+                     for k in range(i + 1, len(tokens))) or (i + 1 < len(tokens) and tokens[
                          i + 1].lower in _PASSIVE_AUX)
     return clause_end and any(t.lower in ("wurde", "wurden") for t in tokens[:i])
 
@@ -694,10 +694,10 @@ def _genitives_as_phrases(groups: list[list[Participant]]) -> list[list[Particip
 
 
 def _copula_between(tokens: tuple[Token, ...], groups: list[list[Participant]], i: int) -> bool:
-    before = [g for g in groups if g[0].last < i and g[0].role == "core"]
-    if not before:
-        return False
-    cop = next((k for k in range(before[0][-1].last + 1, i) if tokens[k].lower in _COPULAS), None)
+    subject = _first_core_before(groups, i)
+    if subject is None or i - subject[-1].last > 15:
+        return False  # a predicate noun stands close to its subject
+    cop = next((k for k in range(subject[-1].last + 1, i) if tokens[k].lower in _COPULAS), None)
     # "Russland gilt als Waffenlieferant" is a predicate; "Die Türkei ist nach vier Anschlägen
     # in Alarmbereitschaft" names what happened to the subject, not what it did
     return cop is not None and not any(tokens[k].lower in ALL_PREPS for k in range(cop + 1, i))
@@ -1016,6 +1016,29 @@ def _subject_from_other_clauses(
     return [before] if before is not None else None
 
 
+_GROUP_INDEX: tuple[list[list[Participant]] | None, list[int], int | None] = (None, [], None)
+
+
+def _group_index(groups: list[list[Participant]]) -> tuple[list[int], int | None]:
+    """The groups' start positions and the index of the first core group, computed once per
+    groups list (cached for the last one: the triggers of a clause share it), so that a noun
+    trigger finds its neighbours by bisection instead of a scan of every group."""
+    global _GROUP_INDEX
+    cached = _GROUP_INDEX
+    if cached[0] is not groups:
+        first_core = next((k for k, g in enumerate(groups) if g[0].role == "core"), None)
+        cached = _GROUP_INDEX = (groups, [g[0].first for g in groups], first_core)
+    return cached[1], cached[2]
+
+
+def _first_core_before(groups: list[list[Participant]], i: int) -> list[Participant] | None:
+    """The first core group, when it ends before token ``i`` (the clause subject)."""
+    _, first_core = _group_index(groups)
+    if first_core is None or groups[first_core][0].last >= i:
+        return None
+    return groups[first_core]
+
+
 def _nominal(
     trig: Trigger, tokens: tuple[Token, ...], groups: list[list[Participant]], entry: TriggerEntry
 ) -> tuple[list[Participant] | None, list[Participant] | None]:
@@ -1023,7 +1046,9 @@ def _nominal(
     src: list[Participant] | None = None
     tgt: list[Participant] | None = None
     destination: list[Participant] | None = None
-    for g in groups:
+    starts, _ = _group_index(groups)
+    a = bisect_right(starts, i)  # groups[a:] start after the noun
+    for g in groups[max(0, a - 3) : a]:  # groups are ordered and do not overlap
         p = g[0]
         if entry.mode == "visit" and p.first == i and "-" in tokens[i].text and p.ref.sector is None:
             # "der China-Besuch Gaucks", "Merkels USA-Reise": a state before a visit noun is
@@ -1033,27 +1058,23 @@ def _nominal(
         # "US-Angriff", "russische Angriffe", "Russlands Angriffskrieg", "Chinas Xi ..."
         if p.first <= i <= p.last or (p.last < i and i - p.last <= 2 and p.role == "core"):
             src = g
-    after = [g for g in groups if g[0].first > i and g is not src]
     # "zur Unterstützung der syrischen Armee": a purpose; its genitive is the object
     purpose = i >= 1 and tokens[i - 1].lower in ("zur", "zum")
-    if after and after[0][0].first - i <= 3 and (
-            genitive_is_target(entry.type) and after[0][0].role == "core"
-            or purpose and after[0][0].role in ("core", "gen")):
+    nxt = groups[a] if a < len(groups) else None
+    if nxt is not None and nxt[0].first - i <= 3 and (
+            genitive_is_target(entry.type) and nxt[0].role == "core"
+            or purpose and nxt[0].role in ("core", "gen")):
         # "Invasion Venezuelas", "Festnahme des Präsidenten": the genitive is the victim
-        tgt = after[0]
-        if src is None:
-            before = [g for g in groups if g[0].last < i and g[0].role == "core"]
-            src = before[0] if before else None
-        return src, tgt
+        return src or _first_core_before(groups, i), nxt
     if i >= 1 and any(tokens[k].lower in _GOAL_PREPS for k in range(max(0, i - 3), i)):
         return None, None  # "für eine Freilassung", "Gespräche über einen Abzug": not done
-    if src is None and after:
-        first_after = after[0][0]
+    if src is None and nxt is not None:
+        first_after = nxt[0]
         # "Besuch des venezolanischen Staatschefs", "Rückendeckung von Xi", "Solidarität aus Peking"
         if first_after.role in ("core", "agent", "source", "attr", "gen") and \
                 first_after.first - i <= 4:
-            src = after[0]
-            after = after[1:]
+            src = nxt
+            a += 1
     subject_takes_part = not genitive_is_target(entry.type) and entry.type not in SPEECH_TYPES \
         and entry.type != "PROTEST"
     if src is None and (subject_takes_part or _possessive_before(tokens, i)
@@ -1063,8 +1084,7 @@ def _nominal(
         # in general: "Ban hat den Angriff verurteilt" does not make Ban the attacker; nor
         # for criticism and demands: "Ungarns Politik steht in der Kritik" (only with a
         # light verb: "Kritik üben", "Forderungen stellen").
-        before = [g for g in groups if g[0].last < i and g[0].role == "core"]
-        src = before[0] if before else None
+        src = _first_core_before(groups, i)
     if destination is not None:
         return src, destination
     # a meeting's or treaty's counterpart is a mit/zwischen phrase or a genitive: "in einem
@@ -1072,14 +1092,11 @@ def _nominal(
     roles = {"partner", "core"} if is_symmetric(entry.type) else {"target", "partner", "core"}
     if entry.mode == "visit" or entry.type in _PLACE_IS_TARGET:
         roles.add("place")
-    for g in after:
-        if g[0].role in roles:
-            tgt = g
-            break
+    tgt = next((groups[k] for k in range(a, len(groups))
+                if groups[k][0].role in roles and groups[k] is not src), None)
     if tgt is None:
         # "Putin hat dem Staatschef Maduro seine Unterstützung zugesichert": a dative before
-        before = [g for g in groups if g[0].last < i and g is not src and g[0].role in roles]
-        tgt = before[0] if before else None
+        tgt = next((g for g in groups if g[0].last < i and g is not src and g[0].role in roles), None)
     return src, tgt
 
 
