@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import replace
 
 import pytest
 
@@ -47,6 +48,7 @@ KNOWN: dict[str, tuple[str, str, str]] = {
     "Nordkorea": ("Q423", "Nordkorea", "PRK"),
     "Südkorea": ("Q884", "Südkorea", "KOR"),
     "Polen": ("Q36", "Polen", "POL"),
+    "Kubaner": ("Q241", "Kuba", "CUB"),
     "Pole": ("Q36", "Polen", "POL"),
     "Warschau": ("Q36", "Polen", "POL"),
     "Israel": ("Q801", "Israel", "ISR"),
@@ -577,3 +579,17 @@ def test_long_sentences_of_the_new_constructions_stay_linear(unit: str) -> None:
     small, large = best(300), best(1200)
     # four times the text: about four times the time when linear, sixteen when quadratic
     assert large < 9 * small + 0.05, f"{small:.3f} s -> {large:.3f} s"
+
+
+def test_wounding_a_named_victim_is_an_attack() -> None:
+    e = only("Bei einem Angriff nahe von Warschau verletzte ein Kubaner einen Polen schwer.")
+    assert (e.type, e.source.country, e.target.country) == (  # type: ignore[union-attr]
+        "ASSAULT", "CUB", "POL")
+    assert extract_events(make_doc("Polen hat das Völkerrecht verletzt.")) == ()
+
+
+def test_news_agency_is_no_actor_of_its_state() -> None:
+    doc = make_doc("AFP: Drei Menschen in Polen bei Beschuss aus Russland verletzt.")
+    agency = Actor("Q40464", "Agence France-Presse", "organisation", "FRA", "JRN")
+    doc = replace(doc, mentions=(Mention(0, 3, "AFP", "ORG", agency, 0, "kb"), *doc.mentions))
+    assert all(e.source is None or e.source.country != "FRA" for e in extract_events(doc))

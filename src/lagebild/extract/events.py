@@ -266,7 +266,9 @@ def _is_passive(tokens: tuple[Token, ...], i: int, auxiliaries: set[str] | None 
     # "die von Russland gelieferten Systeme", "die von den USA angebotene Zusammenarbeit":
     # a participle used as an adjective after a von-phrase is passive
     if tok.text[:1].islower() and tok.lower.endswith(("te", "ten", "tem", "tes", "ter", "ene",
-                                                      "enen", "enem")):
+                                                      "enen", "enem")) and i + 1 < len(tokens) \
+            and (tokens[i + 1].noun or _adjective_like(tokens[i + 1])):
+        # (before its noun: "nördlich von Jerusalem verletzte ein Palästinenser" is finite)
         back = [t.lower for t in tokens[max(0, i - 5) : i]]
         if "von" in back or "vom" in back:
             return True
@@ -297,8 +299,8 @@ def participants(
     ends = [t.end for t in tokens]
     for m in mentions:
         actor = m.actor
-        if actor is None or not actor.country:
-            continue
+        if actor is None or not actor.country or actor.sector == "JRN":
+            continue  # a news agency or paper reports events; it does not act for its state
         first = _token_at(ends, m.start - sentence.start)
         last = _token_at(ends, m.end - 1 - sentence.start)
         if first is None or last is None:
@@ -428,6 +430,9 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
         if t.lower == "um" and any(tokens[k].lower == "zu" and tokens[k].clause == t.clause
                                    for k in range(last + 1, min(len(tokens), last + 9))):
             break  # "um Kuba zu unterstützen": the conjunction of a purpose, not a preposition
+        if t.lower in ("von", "vom") and j > 0 and tokens[j - 1].lower in _LOCATIVE:
+            # "nördlich von Jerusalem", "nahe von Warschau": where, not by whom
+            return Participant(ref, first, last, "place", "in")
         if t.lower in ALL_PREPS:
             prep = t.lower
             if t.lower == "von" or (j > 0 and tokens[j - 1].lower == "von"):
@@ -461,6 +466,9 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
     return Participant(ref, first, last, "core", None)
 
 
+# Adverbs of place before "von": "nördlich von Jerusalem"
+_LOCATIVE = frozenset("nördlich südlich östlich westlich nordöstlich nordwestlich südöstlich "
+                      "südwestlich nahe unweit unmittelbar".split())
 # Adverbs that may stand inside a phrase ("auch mit Trump", "vor allem an Russland").
 _ADVERBS = frozenset("auch nur noch schon bereits vor allem insbesondere etwa sowohl als "
                      "zudem erneut wieder ebenfalls selbst gerade".split())
