@@ -154,3 +154,14 @@ def test_eval_ner_prints_heldout_table(monkeypatch: pytest.MonkeyPatch, tmp_path
     assert {"PER", "LOC", "ORG", "MISC", "micro"} <= set(rows)
     assert float(rows["micro"][2]) >= 0.6  # F1 column; the exact floor is pinned in test_ner.py
     assert (tmp_path / "train" / "out" / "heldout-only" / "heldout.spacy").exists()
+
+
+@pytest.mark.shared
+def test_eval_scores_our_10kgnad_dev_set() -> None:
+    from lagebild.evaluation import shared_dir
+
+    if not (shared_dir() / "data" / "10kgnad" / "test.csv").exists():
+        pytest.skip("10kGNAD not available")
+    code, out, err = _invoke("eval", "--set", "gnad-dev")
+    assert code == 0, err
+    assert re.search(r"documents\s+17\b", out) and re.search(r"F1\s+0\.\d{3}", out)

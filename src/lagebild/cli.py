@@ -777,6 +777,12 @@ def export_command(
 # --- evaluation and training --------------------------------------------------------------
 
 
+class EvalSet(StrEnum):
+    seeds = "seeds"
+    gnad_dev = "gnad-dev"
+    gnad_test = "gnad-test"
+
+
 @app.command("eval")
 def eval_command(
     paths: Annotated[
@@ -794,6 +800,10 @@ def eval_command(
     ] = False,
     model: Annotated[Path | None, typer.Option(help="`eval ner`: model directory (default: shipped)")] = None,
     corpus: Annotated[Path | None, typer.Option(help="`eval ner`: DocBin (default: held-out split)")] = None,
+    gold_set: Annotated[
+        EvalSet | None,
+        typer.Option("--set", help="gold set: seeds (default), or our 10kGNAD dev/test sets (tests/data)"),
+    ] = None,
 ) -> None:
     """Score events as ../shared/gold/README.md defines them; `lagebild eval ner` scores the NER model.
 
@@ -803,11 +813,22 @@ def eval_command(
     if paths == ["ner"]:
         _eval_ner(model, corpus)
         return
-    from .evaluation import annotate_paths, evaluate, evaluate_seeds, format_report, shared_dir
+    from .evaluation import (
+        annotate_paths,
+        evaluate,
+        evaluate_gnad_dev,
+        evaluate_gnad_test,
+        evaluate_seeds,
+        format_report,
+        shared_dir,
+    )
 
     stage_list = [x.strip() for x in stages.split(",")] if stages else None
     gold_path = gold or shared_dir() / "gold" / "seed_events.jsonl"
-    if paths:
+    if gold_set in (EvalSet.gnad_dev, EvalSet.gnad_test):
+        scorer = evaluate_gnad_dev if gold_set is EvalSet.gnad_dev else evaluate_gnad_test
+        report = scorer(gold, stages=stage_list)
+    elif paths:
         docs, problems = annotate_paths(paths, stage_list)
         for problem in problems:
             err.print(Text(f"problem: {problem}", style="yellow"))
