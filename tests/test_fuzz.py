@@ -15,13 +15,11 @@ from __future__ import annotations
 import gzip
 import io
 import json
-import signal
 import string
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -37,6 +35,7 @@ from lagebild.ingest import Limits, decode_bytes, read_jsonl_stream, read_path
 from lagebild.models import MODALITIES, PLOVER_TYPES, Document, Problem, RawArticle, Sentence, content_id
 from lagebild.nlp.sentences import split_sentences
 from lagebild.pipeline import DEFAULT_STAGES, Pipeline, register_stage
+from timecap import cap
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "examples" / "seeds"
@@ -53,24 +52,6 @@ FUZZ = settings(
 _TEST_CAP_S = 20  # per generated input; generous because the machine is shared with model training
 TRIED: Counter[str] = Counter()  # inputs tried per test, summed and printed at the end
 EXPECTED: dict[str, int] = {}  # max_examples per test, so the total is checked only for a full run
-
-
-class Hang(Exception):
-    """Not a LagebildError on purpose: a hang must fail the test, not pass as a Problem."""
-
-
-@contextmanager
-def cap(seconds: float = _TEST_CAP_S) -> Iterator[None]:
-    def expire(signum: int, frame: object) -> None:
-        raise Hang(f"input took longer than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def fuzz(name: str, n: int) -> settings:
@@ -298,7 +279,7 @@ def _decoded(raw: RawArticle) -> RawArticle:
 @given(any_bytes, st.booleans())
 def test_decode_bytes_never_crashes_and_leaves_no_control_characters(data: bytes, html: bool) -> None:
     TRIED["decode"] += 1
-    with cap():
+    with cap(_TEST_CAP_S):
         result = decode_bytes(data, html=html)
     if isinstance(result, str):
         assert result.strip(), "the reason must say something"
@@ -316,7 +297,7 @@ def test_jsonl_stream_of_wrong_types_gives_records_or_problems(
 ) -> None:
     TRIED["jsonl"] += 1
     limits = Limits(max_document_bytes=max_bytes, max_documents_per_file=max_docs)
-    with cap():
+    with cap(_TEST_CAP_S):
         items = list(read_jsonl_stream(io.BytesIO(data), "feed.jsonl", "feed.jsonl", limits))
     check_items(items, "feed.jsonl")
     n_lines = data.count(b"\n") + 1
@@ -366,7 +347,7 @@ def test_read_path_on_any_file_gives_articles_or_problems(
     data = data[: len(data) - cut % (len(data) + 1)] if cut % 3 == 0 else data  # sometimes truncated
     path = scratch / f"input{suffix}"
     path.write_bytes(data)
-    with cap():
+    with cap(_TEST_CAP_S):
         items = list(read_path(path, Limits(max_document_bytes=4096, max_documents_per_file=50)))
     check_items(items, str(path))
 
@@ -386,7 +367,7 @@ def _clean_or_problem(raw: RawArticle) -> Document | None:
 def test_clean_any_article_kind(raw: RawArticle) -> None:
     TRIED["clean"] += 1
     raw = _decoded(raw)
-    with cap():
+    with cap(_TEST_CAP_S):
         doc = _clean_or_problem(raw)
     if doc is None:
         return
@@ -408,7 +389,7 @@ sentence_text = st.one_of(
 @given(sentence_text)
 def test_sentence_offsets_match_the_text(text: str) -> None:
     TRIED["sentences"] += 1
-    with cap():
+    with cap(_TEST_CAP_S):
         sentences = split_sentences(text)
     check_sentences(text, sentences)
 
@@ -434,7 +415,7 @@ def default_pipeline() -> Pipeline:
 def test_pipeline_on_cleaned_documents_keeps_its_invariants(raw: RawArticle) -> None:
     TRIED["pipeline"] += 1
     raw = _decoded(raw)
-    with cap():
+    with cap(_TEST_CAP_S):
         doc = _clean_or_problem(raw)
         if doc is None:
             return
@@ -458,7 +439,7 @@ def test_ten_megabyte_line_is_skipped_and_the_rest_kept() -> None:
     _count("targeted")
     huge = b'{"text": "' + b"x" * (10 * 2**20 + 10) + b'"}'
     data = huge + b"\n" + _dump({"id": "ok", "text": "Russland kritisierte China."}) + b"\n"
-    with cap():
+    with cap(_TEST_CAP_S):
         items = list(read_jsonl_stream(io.BytesIO(data), "big.jsonl", "big.jsonl", Limits()))
     check_items(items, "big.jsonl")
     assert [(type(i).__name__, i.line) for i in items] == [("Problem", 1), ("RawArticle", 2)]
@@ -469,7 +450,7 @@ def test_ten_megabyte_text_file_over_the_limit_is_a_problem(tmp_path: Path) -> N
     _count("targeted")
     path = tmp_path / "big.txt"
     path.write_bytes(b"Wort " * (2 * 2**20 + 10))  # a bit over 10 MiB
-    with cap():
+    with cap(_TEST_CAP_S):
         [item] = list(read_path(path))
     assert isinstance(item, Problem) and "too large" in item.reason
     check_problem(item, str(path))
@@ -508,7 +489,7 @@ def test_ten_thousand_deep_html_through_the_runner_entry_point() -> None:
 def test_deeply_nested_json_line_is_a_problem() -> None:
     _count("targeted")
     data = b"[" * 100_000 + b"\n" + b'{"text": "' + b"{" * 100_000 + b'"}\n'
-    with cap():
+    with cap(_TEST_CAP_S):
         items = list(read_jsonl_stream(io.BytesIO(data), "deep.jsonl", "deep.jsonl"))
     check_items(items, "deep.jsonl")
     assert [type(i).__name__ for i in items] == ["Problem", "RawArticle"]

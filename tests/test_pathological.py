@@ -10,34 +10,13 @@ into Problems after 60 s each, losing the article and a minute of CPU per such p
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from lagebild.clean import clean
 from lagebild.errors import LagebildError, ModelError
 from lagebild.models import Document, RawArticle
 from lagebild.pipeline import DEFAULT_STAGES, Pipeline
+from timecap import cap
 
 CAP_S = 8.0
-
-
-class Hang(Exception):
-    """Not a LagebildError: running over the cap must fail the test."""
-
-
-@contextmanager
-def cap(seconds: float = CAP_S) -> Iterator[None]:
-    def expire(signum: int, frame: object) -> None:
-        raise Hang(f"took longer than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _clean(text: str, kind: str) -> Document | None:
@@ -68,17 +47,17 @@ def test_article_with_a_long_list_of_short_lines_is_cleaned_in_time() -> None:
     # 100 KB: an article followed by a long table flattened to one short cell per line.
     with cap(20):  # generous: the page is 100 KB, and the machine is shared
         _clean(ARTICLE + "Wort\n" * 500 + ARTICLE, "text")  # warm-up: lexicons, language model
-    with cap():
+    with cap(CAP_S):
         _clean(ARTICLE + "Wort\n" * 2_000 + ARTICLE, "text")
 
 
 def test_twenty_thousand_short_lines_are_cleaned_in_time() -> None:
-    with cap():
+    with cap(CAP_S):
         _clean(ARTICLE + "Wort\n" * 20_000 + ARTICLE, "text")
 
 
 def test_markup_of_unclosed_angle_brackets_is_cleaned_in_time() -> None:
-    with cap():
+    with cap(CAP_S):
         _clean("<" * 300_000, "html")  # unparseable for trafilatura: the strip_tags fallback runs
 
 
@@ -86,7 +65,7 @@ def test_one_endless_sentence_of_names_is_annotated_in_time() -> None:
     body = " ".join(["Wladimir", "Putin", "traf", "Emmanuel", "Macron", "und"] * 4_000) + "."
     doc = Document(id="x", doc="names", source="names.txt", body=body)
     pipeline = _pipeline()
-    with cap():
+    with cap(CAP_S):
         try:
             pipeline(doc)
         except LagebildError:

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -24,6 +22,7 @@ import pytest
 
 from lagebild.errors import InputError
 from lagebild.ingest.fetch import FetchPolicy, check_url, fetch
+from timecap import cap
 
 ARTICLE = (
     "Russland kritisierte am Montag die Sanktionen der Europäischen Union. Die Regierung in Berlin reagierte."
@@ -152,24 +151,6 @@ def test_disguised_private_addresses_are_refused(url: str) -> None:
 def test_other_schemes_and_hostless_urls_are_refused(url: str) -> None:
     with pytest.raises(InputError, match="refused"):
         check_url(url, FetchPolicy())
-
-
-class Hang(Exception):
-    pass
-
-
-@contextmanager
-def cap(seconds: float) -> Iterator[None]:
-    def expire(signum: int, frame: object) -> None:
-        raise Hang(f"took longer than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 class _Handler(BaseHTTPRequestHandler):
