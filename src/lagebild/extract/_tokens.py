@@ -42,6 +42,10 @@ def lemma(word: str) -> str:
     return raw_lemma(word).lower()
 
 
+# Cached: the NER stage asks the event stage's trigger test (``may_hold_event``) about every
+# sentence, and the event stage then tokenizes the same sentences again. The result is an
+# immutable tuple, so sharing it is safe; one article's sentences fit many times over.
+@lru_cache(maxsize=2048)
 def tokenize(sentence: Sentence) -> tuple[Token, ...]:
     """Tokens of ``sentence`` with offsets relative to ``sentence.start``.
 
