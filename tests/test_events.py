@@ -593,3 +593,21 @@ def test_news_agency_is_no_actor_of_its_state() -> None:
     agency = Actor("Q40464", "Agence France-Presse", "organisation", "FRA", "JRN")
     doc = replace(doc, mentions=(Mention(0, 3, "AFP", "ORG", agency, 0, "kb"), *doc.mentions))
     assert all(e.source is None or e.source.country != "FRA" for e in extract_events(doc))
+
+
+def test_genitive_before_a_target_phrase_is_the_doer_not_the_clause_subject() -> None:
+    # the object of "verurteilen" is someone else's act: the condemner is not the attacker
+    events = extract_events(make_doc("Russland verurteilte die Angriffe Israels auf die Ukraine."))
+    assert ("ASSAULT", "ISR", "UKR") in tuples(events)
+    assert not any(e.type == "ASSAULT" and e.source and e.source.country == "RUS" for e in events)
+
+
+def test_symmetric_act_between_two_named_sides() -> None:
+    events = extract_events(make_doc("China begrüßte die Einigung zwischen Polen und der Ukraine."))
+    agree = [e for e in events if e.type == "AGREE"]
+    assert [(e.source.country, e.target.country) for e in agree if e.source and e.target] == [("POL", "UKR")]
+
+
+def test_sanctions_of_a_state_are_its_own() -> None:
+    events = extract_events(make_doc("Die Sanktionen der USA gegen Kuba bleiben in Kraft."))
+    assert ("SANCTION", "USA", "CUB") in tuples(events)

@@ -1069,6 +1069,9 @@ def _nominal(
     # "zur Unterstützung der syrischen Armee": a purpose; its genitive is the object
     purpose = i >= 1 and tokens[i - 1].lower in ("zur", "zum")
     nxt = groups[a] if a < len(groups) else None
+    own = _own_phrase_pair(tokens, groups, a, i, entry)
+    if own is not None:
+        return own
     if nxt is not None and nxt[0].first - i <= 3 and (
             genitive_is_target(entry.type) and nxt[0].role == "core"
             or purpose and nxt[0].role in ("core", "gen")):
@@ -1106,6 +1109,32 @@ def _nominal(
         # "Putin hat dem Staatschef Maduro seine Unterstützung zugesichert": a dative before
         tgt = next((g for g in groups if g[0].last < i and g is not src and g[0].role in roles), None)
     return src, tgt
+
+
+def _own_phrase_pair(
+    tokens: tuple[Token, ...], groups: list[list[Participant]], a: int, i: int, entry: TriggerEntry
+) -> tuple[list[Participant], list[Participant]] | None:
+    """Both sides named in the noun's own phrase, which then outranks the clause's subject.
+
+    "die Angriffe Israels auf den Gazastreifen", "Sanktionen der USA gegen den Iran": a
+    genitive followed by the act's target phrase is its doer, even for acts whose lone genitive
+    names the victim. "die Einigung zwischen Serbien und dem Kosovo": a symmetric act between
+    two named sides. "Russland verurteilte die Angriffe Israels ..." does not make Russia the
+    attacker.
+    """
+    if a >= len(groups):
+        return None
+    nxt = groups[a]
+    head = nxt[0]
+    if is_symmetric(entry.type) and len(nxt) >= 2 and tokens[head.first - 1].lower == "zwischen" \
+            and head.first - i <= 3:
+        return [nxt[0]], nxt[1:]
+    if head.role != "core" or head.first - i > 3 or a + 1 >= len(groups):
+        return None
+    after = groups[a + 1]
+    if after[0].role == "target" and after[0].first - nxt[-1].last <= 4:
+        return nxt, after
+    return None
 
 
 def _mentions_collective(tokens: tuple[Token, ...], clause: int, memo: _Memo | None = None) -> bool:
