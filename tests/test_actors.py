@@ -326,3 +326,8 @@ def test_role_of_a_named_state_is_that_states(linker: Linker) -> None:
     found = _linked(linker, "Obama traf Merkel. Er dankte dem Staatspräsidenten von Vietnam.")
     role = next(m for m in found if m.text.startswith("Staatspräsident"))
     assert role.actor is not None and role.actor.country == "VNM"
+
+
+def test_capital_adjective_names_the_government(linker: Linker) -> None:
+    mentions = _linked(linker, "Das Moskauer Außenministerium bestellte die Botschafterin ein.", "2016-05-01")
+    assert any(m.actor is not None and m.actor.country == "RUS" for m in mentions), mentions

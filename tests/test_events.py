@@ -611,3 +611,13 @@ def test_symmetric_act_between_two_named_sides() -> None:
 def test_sanctions_of_a_state_are_its_own() -> None:
     events = extract_events(make_doc("Die Sanktionen der USA gegen Kuba bleiben in Kraft."))
     assert ("SANCTION", "USA", "CUB") in tuples(events)
+
+
+def test_participles_simplemma_does_not_know_still_trigger() -> None:
+    from lagebild.extract.events import participle_infinitives
+
+    assert "bombardieren" in participle_infinitives("bombardiert")
+    assert "abschießen" in participle_infinitives("abgeschossen")
+    assert "entführen" in participle_infinitives("entführt")
+    events = extract_events(make_doc("Russland hat die Ukraine in der Nacht erneut bombardiert."))
+    assert tuples(events) == {("ASSAULT", "RUS", "UKR")}

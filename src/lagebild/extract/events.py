@@ -208,6 +208,28 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
     return out
 
 
+def participle_infinitives(word: str) -> list[str]:
+    """Infinitives a past participle that simplemma leaves unchanged may come from.
+
+    simplemma knows "angegriffen" but not "bombardiert", "entführt", "beschossen": "-iert" is
+    "-ieren", a weak "-t" is "-en", "-ossen" is "-ießen"; a "ge" after a separable prefix goes
+    ("abgeschossen" -> "abschießen"). Only candidates: the trigger lexicon decides.
+    """
+    stems = [word]
+    at = word.find("ge", 1)
+    if 1 < at <= 5:
+        stems.append(word[:at] + word[at + 2 :])
+    out: list[str] = []
+    for w in stems:
+        if w.endswith("iert"):
+            out.append(w[:-1] + "en")
+        elif w.endswith("ossen"):
+            out.append(w[:-5] + "ießen")
+        elif w.endswith("t"):
+            out.append(w[:-1] + "en")
+    return out
+
+
 def _entries_for(
     tokens: tuple[Token, ...], i: int, lex: dict[str, tuple[TriggerEntry, ...]],
     particles: dict[int, tuple[int, str]],
@@ -219,6 +241,8 @@ def _entries_for(
     if "-" in tok.text:
         tail = tok.text.rsplit("-", 1)[1]
         keys += [tail.lower(), _lemma(tail)]
+    if tok.text[:1].islower() and tok.lemma == tok.lower:
+        keys += participle_infinitives(tok.lower)
     for key in keys:
         if key in lex:
             return list(lex[key])
