@@ -621,3 +621,8 @@ def test_participles_simplemma_does_not_know_still_trigger() -> None:
     assert "entführen" in participle_infinitives("entführt")
     events = extract_events(make_doc("Russland hat die Ukraine in der Nacht erneut bombardiert."))
     assert tuples(events) == {("ASSAULT", "RUS", "UKR")}
+
+
+def test_the_content_of_a_threat_has_not_happened() -> None:
+    events = extract_events(make_doc("Trump drohte China mit Strafzöllen und Sanktionen."))
+    assert tuples(events) == {("THREATEN", "USA", "CHN")}

@@ -1103,6 +1103,8 @@ def _nominal(
         return src or _first_core_before(groups, i), nxt
     if i >= 1 and any(tokens[k].lower in _GOAL_PREPS for k in range(max(0, i - 3), i)):
         return None, None  # "für eine Freilassung", "Gespräche über einen Abzug": not done
+    if _threatened_act(tokens, i):
+        return None, None  # "drohte China mit Strafzöllen": the threat is the event, not the tariffs
     if src is None and nxt is not None:
         first_after = nxt[0]
         # "Besuch des venezolanischen Staatschefs", "Rückendeckung von Xi", "Solidarität aus Peking"
@@ -1133,6 +1135,18 @@ def _nominal(
         # "Putin hat dem Staatschef Maduro seine Unterstützung zugesichert": a dative before
         tgt = next((g for g in groups if g[0].last < i and g is not src and g[0].role in roles), None)
     return src, tgt
+
+
+_THREAT_VERBS = frozenset({"drohen", "androhen"})
+
+
+def _threatened_act(tokens: tuple[Token, ...], i: int) -> bool:
+    """A noun in the mit-phrase of a threat ("drohte mit Sanktionen", "mit einem Angriff
+    gedroht") names what is threatened, which has not happened."""
+    if not any(tokens[k].lower == "mit" for k in range(max(0, i - 3), i)):
+        return False
+    clause = tokens[i].clause
+    return any(t.clause == clause and t.lemma in _THREAT_VERBS for t in tokens)
 
 
 def _own_phrase_pair(
