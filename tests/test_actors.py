@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -92,22 +91,6 @@ def test_gnad_mentions_accuracy(linker: Linker) -> None:
     print(f"10kGNAD mentions: {ok}/{total} = {ok / total:.3f}; misses: {misses}")
     assert total >= 100
     assert ok / total >= 0.95, misses
-
-
-@pytest.mark.shared
-def test_linking_speed_on_gnad(linker: Linker) -> None:
-    if not GNAD.exists():
-        pytest.skip("../shared/data/10kgnad not available")
-    rows = list(csv.reader(GNAD.open(encoding="utf-8"), delimiter=";", quotechar="'"))[:200]
-    docs = [_doc(r[1], "2016-01-01") for r in rows]
-    for d in docs:  # warm the caches (simplemma's dictionary, token keys)
-        linker.link(d)
-    start = time.process_time()
-    for d in docs:
-        linker.link(d)
-    ms = (time.process_time() - start) / len(docs) * 1000
-    print(f"linking: {ms:.2f} ms CPU per article (200 10kGNAD articles)")
-    assert ms < 5  # measured ~0.7 ms on the 2-core dev box
 
 
 def test_role_resolved_by_date_maduro_then_rodriguez(linker: Linker) -> None:
