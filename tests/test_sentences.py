@@ -50,3 +50,31 @@ def test_tokens_have_body_offsets() -> None:
 
 def test_empty_text() -> None:
     assert split_sentences("   \n ") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year, a number or a regnal number with its full stop, then a new sentence
+        ("Das Land ist seit 1945. Zudem gab es Streit.", ["Das Land ist seit 1945.", "Zudem gab es Streit."]),
+        (
+            "König Abdullah II. Bei dem Treffen ging es um Syrien.",
+            ["König Abdullah II.", "Bei dem Treffen ging es um Syrien."],
+        ),
+        (
+            "Sie landete auf Platz 3. Bei der WM war das anders.",
+            ["Sie landete auf Platz 3.", "Bei der WM war das anders."],
+        ),
+        # ordinals stay inside their sentence
+        ("Im Dezember 1989. Januar", ["Im Dezember 1989. Januar"]),
+        (
+            "Er wurde am 3. Oktober gewählt. Die 2. Bundesliga spielt.",
+            ["Er wurde am 3. Oktober gewählt.", "Die 2. Bundesliga spielt."],
+        ),
+        # German sentences start upper-case: a lower-case word continues the sentence
+        ("Ludwig XIV. war König.", ["Ludwig XIV. war König."]),
+        ("Er zahlte ca. drei Euro.", ["Er zahlte ca. drei Euro."]),
+    ],
+)
+def test_numbered_and_lower_case_boundaries(text: str, expected: list[str]) -> None:
+    assert [s.text for s in split_sentences(text)] == expected

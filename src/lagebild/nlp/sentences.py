@@ -55,6 +55,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     seen_end = False  # the current sentence has had its final punctuation
     line_break = False  # a newline came since the last token
     straight_quotes = 0
+    previous = ""
     for token in _tokenizer()(text):
         word = token.text
         if token.is_space:
@@ -63,6 +64,10 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         opens = word in OPENING_QUOTES or (word == STRAIGHT_QUOTE and straight_quotes % 2 == 0)
         if word == STRAIGHT_QUOTE:
             straight_quotes += 1
+        if seen_end and previous == "." and word[:1].islower() and not line_break:
+            seen_end = False  # "Ludwig XIV. war", "ca. drei": German sentences start upper-case
+        if current and not seen_end and _numbered_end(previous, word):
+            seen_end = True
         if current and (line_break or (seen_end and (opens or not _is_punct(word)))):
             sentences.append(_sentence(text, current))
             current = []
@@ -71,9 +76,36 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         current.append((start, start + len(word)))
         seen_end = seen_end or word in SENTENCE_END
         line_break = "\n" in token.whitespace_
+        previous = word
     if current:
         sentences.append(_sentence(text, current))
     return tuple(sentences)
+
+
+_MONTHS = frozenset(
+    "januar jänner februar märz april mai juni juli august september oktober november dezember".split()
+)
+# Words that open a sentence, never continue a name or an ordinal ("Abdullah II. Bei dem ...")
+_OPENERS = frozenset(
+    "der die das den dem des ein eine einen bei im am in auf nach vor mit zudem dabei doch aber "
+    "auch es er sie wir damit danach dann dies diese dieser zuvor außerdem trotzdem seit bereits "
+    "laut wie was wer als wenn nun so zugleich allerdings später".split()
+)
+_ROMAN = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split())
+
+
+def _numbered_end(previous: str, word: str) -> bool:
+    """A period glued to a year, a number or a regnal number that ends the sentence.
+
+    spaCy's tokenizer keeps "1945." and "II." whole as ordinals ("7. Mai", "Ludwig II.");
+    "seit 1945. Zudem ..." and "König Abdullah II. Bei dem Treffen ..." end there all the same.
+    """
+    if len(previous) < 2 or not previous.endswith(".") or not word[:1].isupper():
+        return False
+    stem = previous[:-1]
+    if stem.isdigit() and len(stem) == 4 and 1500 <= int(stem) <= 2100:
+        return word.lower() not in _MONTHS
+    return (stem.isdigit() or stem in _ROMAN) and word.lower() in _OPENERS
 
 
 def _sentence(text: str, tokens: list[tuple[int, int]]) -> Sentence:
