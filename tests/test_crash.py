@@ -225,7 +225,7 @@ def test_sigkill_with_worker_processes_leaves_no_orphans_and_resumes(tmp_path: P
     workers = list(_CHILDREN)
     deadline = time.monotonic() + 20
     while _alive(workers) and time.monotonic() < deadline:
-        time.sleep(0.2)  # orphaned workers notice the closed pipe and exit
+        time.sleep(0.2)  # each worker's parent watcher sees the run gone and exits
     left = _alive(workers)
     for pid in left:  # clean up before failing, so nothing keeps running after the test
         os.kill(pid, signal.SIGKILL)
@@ -261,7 +261,7 @@ def test_sigkill_of_runner_with_worker_processes_leaves_no_orphans(tmp_path: Pat
     assert workers, "runner.run(workers=2) should have started worker processes"
     deadline = time.monotonic() + 20
     while _alive(workers) and time.monotonic() < deadline:
-        time.sleep(0.2)  # orphaned workers notice the closed pipe and exit
+        time.sleep(0.2)  # each worker's parent watcher sees the run gone and exits
     left = _alive(workers)
     for pid in left:  # clean up before failing, so nothing keeps running after the test
         os.kill(pid, signal.SIGKILL)
