@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
+
+from lagebild.runner import alarm
 
 
 class Hang(Exception):
     """Not a LagebildError on purpose: a hang must fail the test, not pass as a Problem."""
 
 
-@contextmanager
-def cap(seconds: float) -> Iterator[None]:
-    def expire(signum: int, frame: object) -> None:
-        raise Hang(f"took longer than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+def cap(seconds: float) -> AbstractContextManager[None]:
+    return alarm(seconds, lambda: Hang(f"took longer than {seconds} s"))

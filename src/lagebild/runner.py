@@ -134,16 +134,11 @@ def _internal_error(doing: str, exc: Exception, skipped: str) -> str:
 
 
 @contextmanager
-def _time_cap(seconds: float, raw: RawArticle) -> Iterator[None]:
-    """Abort one document that takes longer than ``seconds`` (a pathological input)."""
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
-        yield
-        return
+def alarm(seconds: float, error: Callable[[], BaseException]) -> Iterator[None]:
+    """Raise ``error()`` after ``seconds`` of wall clock (SIGALRM; main thread only)."""
 
     def expire(signum: int, frame: object) -> None:
-        raise InputError(
-            raw.source, f"gave up after {seconds:g} s (limits.max_seconds_per_document)", raw.line
-        )
+        raise error()
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -152,6 +147,17 @@ def _time_cap(seconds: float, raw: RawArticle) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def _time_cap(seconds: float, raw: RawArticle) -> Iterator[None]:
+    """Abort one document that takes longer than ``seconds`` (a pathological input)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    reason = f"gave up after {seconds:g} s (limits.max_seconds_per_document)"
+    with alarm(seconds, lambda: InputError(raw.source, reason, raw.line)):
+        yield
 
 
 # --- the run ---------------------------------------------------------------------------
