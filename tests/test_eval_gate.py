@@ -23,7 +23,8 @@ After general rules for the error classes found on the test set (zu-infinitives 
 governing verbs, nouns in an opening prepositional phrase, "Nato-Land Türkei", case of oblique
 articles, KB gaps, light verbs and prepositional phrases, indirect speech; see
 tests/data/EVENTS.md), measured 2026-11-23: seeds unchanged (F1 0.931, gold mentions 0.945);
-dev recall 0.853, precision 0.822, F1 0.837, 0 violations, modality 0.889 (0.867 before the sentence-boundary repairs); test recall 0.702,
+dev recall 0.853, precision 0.822, F1 0.837, 0 violations, modality 0.889 (0.867 before the
+sentence-boundary repairs); test recall 0.702,
 precision 0.818, F1 0.756, 0 violations, modality 0.763. Linker-only and full pipeline agree.
 """
 

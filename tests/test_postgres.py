@@ -25,52 +25,18 @@ import pytest
 
 from lagebild.config import PipelineSettings, Settings
 from lagebild.errors import StoreError
-from lagebild.models import Actor, ActorRef, Document, Event, Mention, Modality, Sentence
+from lagebild.models import Actor, ActorRef, Document, Event
 from lagebild.store import EventFilter, Store, StoredEvent, StoreLike, copy_articles, open_store, redact
 
 psycopg = pytest.importorskip("psycopg", reason="psycopg 3 not installed (pip install 'lagebild[postgres]')")
 
 from lagebild.store.pg_schema import PG_SCHEMA_VERSION  # noqa: E402
 from lagebild.store.postgres import PostgresStore  # noqa: E402
-
-PUTIN = Actor("Q7747", "Wladimir Putin", "person", "RUS", "GOV")
-BODY = "Putin telefonierte am Donnerstag mit Maduro. Russland sicherte Venezuela Unterstützung zu."
-
-
-def _event(etype: str, date: str | None, modality: Modality = "asserted") -> Event:
-    return Event(
-        type=etype,
-        source=ActorRef("Putin", "Q7747", "RUS", "GOV"),
-        target=ActorRef("Maduro", None, "VEN"),
-        modality=modality,
-        sentence=BODY[:44],
-        start=0,
-        end=44,
-        date=date,
-        date_precision="day" if date else None,
-        attributed_to="Kreml" if modality == "reported" else None,
-        confidence=0.8,
-        trigger="telefonierte",
-    )
+from sample_docs import BODY, sample_doc  # noqa: E402
 
 
 def _doc(doc_id: str = "d1", body: str = BODY, published: str | None = "2025-12-11T20:04") -> Document:
-    return Document(
-        id=doc_id,
-        doc=f"{doc_id}.txt",
-        source=f"/in/{doc_id}.txt",
-        body=body,
-        title="Titel",
-        published=published,
-        outlet="watson",
-        removed=("Werbung",),
-        sentences=(Sentence(0, 44, body[:44]), Sentence(45, len(body), body[45:])),
-        mentions=(
-            Mention(0, 5, "Putin", "PER", PUTIN, 0, "kb"),
-            Mention(37, 43, "Maduro", "PER", None, 0, "ner"),
-        ),
-        events=(_event("CONSULT", "2025-12-11"), _event("SUPPORT", "2025-12", "reported")),
-    )
+    return dataclasses.replace(sample_doc(doc_id, body, published), removed=("Werbung",))
 
 
 # --- a throwaway PostgreSQL cluster --------------------------------------------------------------

@@ -8,46 +8,10 @@ from pathlib import Path
 import pytest
 
 from lagebild.errors import StoreError
-from lagebild.models import Actor, ActorRef, Document, Event, Mention, Sentence
+from lagebild.models import ActorRef, Document, Event
 from lagebild.store import SCHEMA_VERSION, EventFilter, Store
-
-PUTIN = Actor("Q7747", "Wladimir Putin", "person", "RUS", "GOV")
-BODY = "Putin telefonierte am Donnerstag mit Maduro. Russland sicherte Venezuela Unterstützung zu."
-
-
-def _event(etype: str, date: str | None, modality: str = "asserted") -> Event:
-    return Event(
-        type=etype,
-        source=ActorRef("Putin", "Q7747", "RUS", "GOV"),
-        target=ActorRef("Maduro", None, "VEN"),
-        modality=modality,
-        sentence=BODY[:44],
-        start=0,
-        end=44,
-        date=date,
-        date_precision="day" if date else None,
-        attributed_to="Kreml" if modality == "reported" else None,
-        confidence=0.8,
-        trigger="telefonierte",
-    )
-
-
-def _doc(doc_id: str = "d1", body: str = BODY) -> Document:
-    return Document(
-        id=doc_id,
-        doc=f"{doc_id}.txt",
-        source=f"/in/{doc_id}.txt",
-        body=body,
-        title="Titel",
-        published="2025-12-11T20:04",
-        outlet="watson",
-        sentences=(Sentence(0, 44, body[:44]), Sentence(45, len(body), body[45:])),
-        mentions=(
-            Mention(0, 5, "Putin", "PER", PUTIN, 0, "kb"),
-            Mention(37, 43, "Maduro", "PER", None, 0, "ner"),
-        ),
-        events=(_event("CONSULT", "2025-12-11"), _event("SUPPORT", "2025-12", "reported")),
-    )
+from sample_docs import BODY, PUTIN
+from sample_docs import sample_doc as _doc
 
 
 def test_roundtrip_and_idempotent_write(tmp_path: Path) -> None:
