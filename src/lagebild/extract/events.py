@@ -1140,13 +1140,20 @@ def _nominal(
 _THREAT_VERBS = frozenset({"drohen", "androhen"})
 
 
+_THREAT_CLAUSES: tuple[tuple[Token, ...] | None, frozenset[int]] = (None, frozenset())
+
+
 def _threatened_act(tokens: tuple[Token, ...], i: int) -> bool:
     """A noun in the mit-phrase of a threat ("drohte mit Sanktionen", "mit einem Angriff
     gedroht") names what is threatened, which has not happened."""
     if not any(tokens[k].lower == "mit" for k in range(max(0, i - 3), i)):
         return False
-    clause = tokens[i].clause
-    return any(t.clause == clause and t.lemma in _THREAT_VERBS for t in tokens)
+    global _THREAT_CLAUSES
+    # The clauses holding a threat verb, found once per sentence (cached for the last one, like
+    # _group_index): a scan per noun would be quadratic in a long sentence of "mit" phrases.
+    if _THREAT_CLAUSES[0] is not tokens:
+        _THREAT_CLAUSES = (tokens, frozenset(t.clause for t in tokens if t.lemma in _THREAT_VERBS))
+    return tokens[i].clause in _THREAT_CLAUSES[1]
 
 
 def _own_phrase_pair(
