@@ -5,11 +5,19 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
-from lagebild.extract._tokens import tokenize
-from lagebild.extract.events import EventStage, extract_events, find_triggers
+from lagebild.extract._tokens import tokenize, words
+from lagebild.extract.events import (
+    EventStage,
+    _may_have_trigger_word,
+    _trigger_word,
+    extract_events,
+    find_triggers,
+    may_hold_event,
+)
 from lagebild.models import Actor, Document, Event, Mention, Sentence
 from lagebild.nlp.sentences import split_sentences
 
@@ -605,3 +613,39 @@ def test_participles_simplemma_does_not_know_still_trigger() -> None:
 def test_the_content_of_a_threat_has_not_happened() -> None:
     events = extract_events(make_doc("Trump drohte China mit Strafzöllen und Sanktionen."))
     assert tuples(events) == {("THREATEN", "USA", "CHN")}
+
+
+def _seed_sentences() -> list[Sentence]:
+    import lagebild
+    from lagebild.models import RawArticle
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "examples" / "seeds").glob("*.txt"))
+    out: list[Sentence] = []
+    for path in seeds:
+        for raw in lagebild.read(path):
+            assert isinstance(raw, RawArticle)
+            out.extend(lagebild.annotate(lagebild.clean(raw), ["sentences"]).sentences)
+    return out
+
+
+def test_word_prefilter_never_hides_a_trigger() -> None:
+    # may_hold_event skips the contextual trigger search when no word can be a trigger;
+    # that shortcut must never drop a sentence the full search would keep.
+    sentences = _seed_sentences()
+    with_trigger = [s for s in sentences if find_triggers(tokenize(s))]
+    assert len(sentences) > 90 and len(with_trigger) > 30
+    for s in with_trigger:
+        assert _may_have_trigger_word(words(s)), s.text
+    assert sum(map(may_hold_event, sentences)) == len(with_trigger)
+    # and it does rule out most of the sentences without a trigger
+    ruled_out = [s for s in sentences if not _may_have_trigger_word(words(s))]
+    assert len(ruled_out) > 0.4 * (len(sentences) - len(with_trigger))
+
+
+def test_prefilter_knows_separable_and_compound_triggers() -> None:
+    assert _trigger_word("lehnte") == (False, frozenset({"ab"}))  # "lehnte ... ab"
+    assert _trigger_word("Luftangriffe")[0]  # compound head "angriff"
+    assert _trigger_word("US-Angriff")[0]
+    assert _trigger_word("und") == (False, frozenset())
+    assert _may_have_trigger_word(["Moskau", "lehnte", "den", "Plan", "ab", "."])
+    assert not _may_have_trigger_word(["Moskau", "lehnte", "sich", "an", "."])  # no "anlehnen"

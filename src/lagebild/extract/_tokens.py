@@ -53,11 +53,7 @@ def tokenize(sentence: Sentence) -> tuple[Token, ...]:
     words ("US-Angriff") are kept whole here and split by the matchers that need it.
     """
     text = sentence.text
-    if sentence.tokens:
-        spans = [(s - sentence.start, e - sentence.start) for s, e in sentence.tokens]
-        spans = _merge_hyphens(text, spans)
-    else:
-        spans = [m.span() for m in _TOKEN.finditer(text)]
+    spans = _spans(sentence)
     out: list[Token] = []
     clause = 0
     for s, e in spans:
@@ -73,6 +69,20 @@ def tokenize(sentence: Sentence) -> tuple[Token, ...]:
         else:
             out.append(Token(s, e, word, low, low, clause))
     return tuple(out)
+
+
+def words(sentence: Sentence) -> list[str]:
+    """The words :func:`tokenize` would give, as plain strings (no lemmas: cheap)."""
+    text = sentence.text
+    return [text[s:e] for s, e in _spans(sentence)]
+
+
+def _spans(sentence: Sentence) -> list[tuple[int, int]]:
+    text = sentence.text
+    if sentence.tokens:
+        spans = [(s - sentence.start, e - sentence.start) for s, e in sentence.tokens]
+        return _merge_hyphens(text, spans)
+    return [m.span() for m in _TOKEN.finditer(text)]
 
 
 def _merge_hyphens(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

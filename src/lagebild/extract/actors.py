@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
+from typing import NamedTuple
 
 from ..models import Actor, Document, EntityLabel, Mention, Sentence
 from ..pipeline import register_stage
@@ -51,8 +52,7 @@ _DATELINE_MARKS = frozenset({"–", "-", "—", "/"})
 _MAX_NAME_TOKENS = 3  # an unknown person's name after a role noun
 
 
-@dataclass
-class _Tok:
+class _Tok(NamedTuple):  # a tuple: built for every token of every sentence
     start: int
     end: int
     text: str
@@ -142,6 +142,12 @@ class Linker:
         self._states = {
             entry[2]: actor_id for actor_id, entry in self.kb.actors.items() if entry[1] == "state"
         }
+        # Keys that can begin a KB mention: most tokens ("und", "hatte") are none of these,
+        # and _at rejects them with one set lookup instead of six.
+        self._starters = frozenset(
+            [*self.kb.adjectives, *first, *self.kb.roles, *self.kb.demonyms]
+        )
+        self._regional: dict[str, str | None] = {}
 
     # ---- public ------------------------------------------------------------------------
 
@@ -162,7 +168,7 @@ class Linker:
         out: list[Mention] = []
         i = 0
         while i < len(toks):
-            got = self._at(toks, i, st)
+            got = self._at(toks, i, st) if self._may_start(toks[i].key, st) else None
             if got is None:
                 i += 1
                 continue
@@ -216,10 +222,27 @@ class Linker:
             return i + 1, Actor(f"lb:people:{country.lower()}", tok.text, "group", country, None), "demonym"
         return None
 
+    def _may_start(self, key: str, st: _DocState) -> bool:
+        """Whether a mention can begin with this token: most tokens ("und", "hatte") are no
+        KB key, no compound, no name of the article, and one set lookup rejects them."""
+        return (
+            key in self._starters
+            or "-" in key
+            or key in st.local_names
+            or self._regional_adjective(key) is not None
+        )
+
     def _regional_adjective(self, key: str) -> str | None:
         """"westlibyschen", "ostukrainische", "nordsyrischen": a compass prefix before a state
         adjective names a region of that state. Whole adjectives the KB knows come first
         ("nordkoreanisch", "südafrikanisch")."""
+        if key not in self._regional:
+            if len(self._regional) >= 100_000:  # bounded: a long run meets every word once
+                self._regional.clear()
+            self._regional[key] = self._find_regional(key)
+        return self._regional[key]
+
+    def _find_regional(self, key: str) -> str | None:
         for prefix in _COMPASS:
             if key.startswith(prefix) and len(key) > len(prefix) + 4:
                 base = key[len(prefix):]

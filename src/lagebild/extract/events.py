@@ -31,7 +31,7 @@ from ..models import ActorRef, Document, Event, Mention, Sentence
 from ..pipeline import register_stage
 from . import dates, modality
 from ._lexicon import read_tsv
-from ._tokens import Token, tokenize
+from ._tokens import Token, tokenize, words
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -1446,5 +1446,51 @@ def may_hold_event(sentence: Sentence) -> bool:
     """Whether ``sentence`` has an event trigger, i.e. whether this stage will read it.
 
     Earlier stages use it to spend costly work (the NER model) only where events can come from.
+    Most sentences hold no trigger word at all; a per-word cached test rules those out before
+    the full (contextual) trigger search runs.
     """
-    return bool(find_triggers(tokenize(sentence)))
+    return _may_have_trigger_word(words(sentence)) and bool(find_triggers(tokenize(sentence)))
+
+
+def _may_have_trigger_word(sentence_words: list[str]) -> bool:
+    """False only if no word can be a trigger in any context: a superset test of
+    :func:`find_triggers` (which then applies context: particles, blockers, case)."""
+    present = None
+    for word in sentence_words:
+        if not word[:1].isalpha():
+            continue
+        alone, with_particle = _trigger_word(word)
+        if alone:
+            return True
+        if with_particle:
+            if present is None:
+                present = {w.lower() for w in sentence_words if w.lower() in modality.PARTICLES}
+            if with_particle & present:
+                return True
+    return False
+
+
+@lru_cache(maxsize=131072)
+def _trigger_word(word: str) -> tuple[bool, frozenset[str]]:
+    """(can ``word`` be a trigger by itself, the separable particles that would make it one).
+
+    Mirrors the keys of :func:`_entries_for` without its context checks, which only remove
+    entries.
+    """
+    lex = trigger_lexicon()
+    lem = _lemma(word)
+    if lem in _not_triggers():
+        return False, frozenset()
+    low = word.lower()
+    keys = [lem, low]
+    if "-" in word:
+        tail = word.rsplit("-", 1)[1]
+        keys += [tail.lower(), _lemma(tail)]
+    if word[:1].islower() and lem == low:
+        keys += participle_infinitives(low)
+    alone = any(k in lex for k in keys)
+    if not alone and word[:1].isupper():
+        heads = _noun_heads_set()
+        alone = any(lem[cut:] in heads for cut in range(3, len(lem) - 3))
+    particles = frozenset(p for p in modality.PARTICLES if p + lem in lex)
+    return alone, particles

@@ -45,6 +45,7 @@ _WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]", re.UNICODE)
 
 
 @lru_cache(maxsize=262144)
+@lru_cache(maxsize=65536)  # called for every token of every sentence; words repeat
 def norm(text: str) -> str:
     """Lookup key of a token or name: lower case, no diacritics, ß -> ss."""
     if text.isascii():
