@@ -580,8 +580,32 @@ def train_ner(
     work = work_dir or repo_root() / "train" / "out"
     counts = build_corpus(work / "corpus", corpora, data)
     log.info("NER corpus: %s", counts)
-    best = train(work / "corpus", work / "model", config=config, max_minutes=max_minutes)
+    overrides: dict[str, object] = {}
+    if uses_static_vectors(config or default_config()):
+        overrides["paths.vectors"] = str(ensure_vectors(work))
+    best = train(
+        work / "corpus", work / "model", config=config, overrides=overrides, max_minutes=max_minutes
+    )
     return export_model(best, export_to)
+
+
+def uses_static_vectors(config: Path) -> bool:
+    from thinc.api import Config
+
+    cfg = Config().from_disk(config, interpolate=False)
+    embed = cfg["components"]["tok2vec"]["model"]["embed"]
+    return bool(embed.get("include_static_vectors", False))
+
+
+def ensure_vectors(work: Path) -> Path:
+    """The distilled word vectors (``work/vectors``), built from the training split once."""
+    from lagebild.nlp import ner_vectors
+
+    out = work / "vectors"
+    if not (out / "vocab" / "vectors").exists():
+        kb = Path(__file__).resolve().parents[1] / "assets" / "actors_kb.json.gz"
+        ner_vectors.build_vectors(work / "corpus" / "train.spacy", kb, out)
+    return out
 
 
 def export_model(trained: Path, target: Path | None = None) -> Path:
@@ -596,8 +620,12 @@ def export_model(trained: Path, target: Path | None = None) -> Path:
             nlp.remove_pipe(name)
     if target.exists():
         shutil.rmtree(target)
-    # Vectors and the lookup tables are not used by the model: drop them to keep it small.
-    nlp.to_disk(target, exclude=["vocab.vectors", "vocab.lookups"])
+    # Lookup tables are not used by the model: drop them to keep it small. Vectors are kept
+    # only when the model reads them (static vectors in its tok2vec).
+    exclude = ["vocab.lookups"]
+    if not nlp.vocab.vectors.shape[0]:
+        exclude.append("vocab.vectors")
+    nlp.to_disk(target, exclude=exclude)
     _strip_training_settings(target / "config.cfg")
     return target
 
@@ -611,6 +639,7 @@ def _strip_training_settings(path: Path) -> None:
     cfg["training"]["before_update"] = None
     cfg["paths"]["train"] = None
     cfg["paths"]["dev"] = None
+    cfg["paths"]["vectors"] = None
     cfg.to_disk(path)
 
 
