@@ -649,3 +649,7 @@ def test_prefilter_knows_separable_and_compound_triggers() -> None:
     assert _trigger_word("und") == (False, frozenset())
     assert _may_have_trigger_word(["Moskau", "lehnte", "den", "Plan", "ab", "."])
     assert not _may_have_trigger_word(["Moskau", "lehnte", "sich", "an", "."])  # no "anlehnen"
+    # a hostile page's huge "word" is not cached: the full search decides
+    before = _trigger_word.cache_info().currsize
+    assert _may_have_trigger_word(["Angriffs" * 1000])
+    assert _trigger_word.cache_info().currsize == before

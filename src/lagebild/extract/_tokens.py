@@ -26,9 +26,18 @@ class Token:
     noun: bool = False  # simplemma keeps a noun's lemma capitalised ("Zudem" -> "zudem")
 
 
-@lru_cache(maxsize=65536)
 def raw_lemma(word: str) -> str:
     """simplemma's German lemma as it gives it; the word itself when simplemma fails."""
+    # Cached per word (words repeat); a hostile page's megabyte-long "word" is not kept.
+    return _raw_lemma_cached(word) if len(word) <= 64 else _raw_lemma(word)
+
+
+@lru_cache(maxsize=65536)
+def _raw_lemma_cached(word: str) -> str:
+    return _raw_lemma(word)
+
+
+def _raw_lemma(word: str) -> str:
     import simplemma
 
     try:

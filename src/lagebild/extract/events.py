@@ -1459,6 +1459,8 @@ def _may_have_trigger_word(sentence_words: list[str]) -> bool:
     for word in sentence_words:
         if not word[:1].isalpha():
             continue
+        if len(word) > 64:
+            return True  # not worth a cache entry: let the full search decide
         alone, with_particle = _trigger_word(word)
         if alone:
             return True

@@ -44,10 +44,22 @@ _PETRARCH_SECTORS = {"GOV", "MIL", "ELI", "SPY", "JUD", "LEG", "COP", "OPP", "RE
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]", re.UNICODE)
 
 
-@lru_cache(maxsize=262144)
-@lru_cache(maxsize=65536)  # called for every token of every sentence; words repeat
+MAX_CACHED_WORD = 64
+
+
 def norm(text: str) -> str:
     """Lookup key of a token or name: lower case, no diacritics, ß -> ss."""
+    # Cached: called for every token of every sentence, and words repeat. A hostile page's
+    # megabyte-long "word" is not kept in the cache.
+    return _norm_cached(text) if len(text) <= MAX_CACHED_WORD else _norm(text)
+
+
+@lru_cache(maxsize=262144)
+def _norm_cached(text: str) -> str:
+    return _norm(text)
+
+
+def _norm(text: str) -> str:
     if text.isascii():
         return text.lower()
     text = text.replace("ß", "ss").replace("ẞ", "ss").replace("’", "'")
