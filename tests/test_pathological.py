@@ -72,3 +72,21 @@ def test_one_endless_sentence_of_names_is_annotated_in_time() -> None:
             pipeline(doc)
         except LagebildError:
             pass
+
+
+def test_huge_word_costs_linear_time_in_trigger_and_role_search() -> None:
+    # Compound-head and role-suffix searches sliced every tail of a word: quadratic in its
+    # length (a 200k-character "word" took 5 s in the event stage alone).
+    from lagebild.extract._tokens import tokenize
+    from lagebild.extract.actors import Linker
+    from lagebild.extract.events import _trigger_word, find_triggers
+    from lagebild.nlp.sentences import split_sentences
+
+    huge = "Luft" + "a" * 400_000 + "angriff"
+    linker = Linker()  # loads the KB: not what is timed
+    find_triggers(tokenize(split_sentences("Die russische Luftangriffe kam.")[0]))
+    sentence = split_sentences(f"Die russische {huge} kam.")[0]
+    with cap(CAP_S):
+        find_triggers(tokenize(sentence))
+        _trigger_word(huge)
+        linker._role(huge.lower())

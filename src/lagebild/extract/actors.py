@@ -148,6 +148,7 @@ class Linker:
             [*self.kb.adjectives, *first, *self.kb.roles, *self.kb.demonyms]
         )
         self._regional: dict[str, str | None] = {}
+        self._longest_role = max(map(len, self.kb.roles), default=0)
 
     # ---- public ------------------------------------------------------------------------
 
@@ -349,7 +350,9 @@ class Linker:
         role = self.kb.roles.get(key)
         if role is not None:
             return role
-        for k in range(3, len(key) - 4):
+        # a tail longer than the longest role cannot match (and slicing every tail of a huge
+        # "word" would be quadratic)
+        for k in range(max(3, len(key) - self._longest_role), len(key) - 4):
             tail = self.kb.roles.get(key[k:])
             if tail is not None:
                 return ["", *tail[1:3]]

@@ -160,6 +160,11 @@ def _noun_heads_set() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _longest_head() -> int:
+    return max(map(len, _noun_heads()), default=0)
+
+
+@lru_cache(maxsize=1)
 def _collective_nouns() -> frozenset[str]:
     return frozenset(row[0].lower() for row in read_tsv("collective.tsv"))
 
@@ -251,8 +256,9 @@ def _entries_for(
         if low in _not_triggers() or tok.lower in _not_triggers():
             return []
         heads = _noun_heads_set()
-        # longest compound head first: "luftangriff" before "angriff"
-        for cut in range(3, len(low) - 3):
+        # longest compound head first: "luftangriff" before "angriff"; a tail longer than the
+        # longest head cannot match (and slicing every tail of a huge "word" is quadratic)
+        for cut in range(max(3, len(low) - _longest_head()), len(low) - 3):
             if low[cut:] in heads:
                 return [e for e in lex[low[cut:]] if e.pos == "N"]
     return []
@@ -1493,6 +1499,7 @@ def _trigger_word(word: str) -> tuple[bool, frozenset[str]]:
     alone = any(k in lex for k in keys)
     if not alone and word[:1].isupper():
         heads = _noun_heads_set()
-        alone = any(lem[cut:] in heads for cut in range(3, len(lem) - 3))
+        start = max(3, len(lem) - _longest_head())
+        alone = any(lem[cut:] in heads for cut in range(start, len(lem) - 3))
     particles = frozenset(p for p in modality.PARTICLES if p + lem in lex)
     return alone, particles
