@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+import lagebild.pipeline as pipeline_module
 from lagebild.config import LimitSettings, PipelineSettings, Settings
-from lagebild.runner import run
+from lagebild.models import Document, Problem, RawArticle
+from lagebild.pipeline import DEFAULT_STAGES, Pipeline
+from lagebild.runner import process_batch, run
 from lagebild.store import Store
 
 # Sentences only: the runner's job is moving documents, not annotating them (other tests do that).
@@ -130,3 +135,75 @@ def test_file_name_with_undecodable_bytes_is_a_problem(tmp_path: Path) -> None:
     assert [f.name for f in files] == ["good.txt"]
     assert len(problems) == 1 and "not valid UTF-8" in problems[0].reason and "bad-" in problems[0].source
     problems[0].source.encode("utf-8")  # printable and storable
+
+
+# --- the batch stage (NER) runs once over a batch, and one bad document cannot sink it -------
+
+
+class _Fussy:
+    """A batch stage that fails (or hangs) on documents containing a marker word."""
+
+    name = "fussy"
+    requires = ("body",)
+    assigns = ("mentions",)
+    batch_calls = 0
+
+    def __call__(self, doc: Document) -> Document:
+        if "kaputt" in doc.body:
+            raise ValueError("this document breaks the stage")
+        if "langsam" in doc.body:
+            time.sleep(5)
+        return replace(doc, title=(doc.title or "") + "|seen")
+
+    def many(self, docs: list[Document]) -> list[Document]:
+        type(self).batch_calls += 1
+        return [self(d) for d in docs]
+
+
+def _raw(i: int, text: str) -> RawArticle:
+    return RawArticle(source=f"r{i}.txt", doc=f"r{i}", text=f"Titel {i}\n\n{text} {ARTICLE}", kind="text")
+
+
+@pytest.fixture
+def fussy(monkeypatch: pytest.MonkeyPatch) -> type[_Fussy]:
+    _Fussy.batch_calls = 0
+    monkeypatch.setitem(pipeline_module._FACTORIES, "fussy", _Fussy)
+    return _Fussy
+
+
+def test_batch_stage_runs_once_per_batch(fussy: type[_Fussy]) -> None:
+    raws = [_raw(i, "Gut.") for i in range(5)]
+    out = process_batch(raws, ("sentences", "fussy"), None, 30)
+    assert fussy.batch_calls == 1
+    assert all(isinstance(d, Document) and d.title and d.title.endswith("|seen") for d in out)
+    assert [d.doc for d in out if isinstance(d, Document)] == [f"r{i}" for i in range(5)]
+
+
+def test_one_failing_document_costs_only_itself(fussy: type[_Fussy]) -> None:
+    raws = [_raw(0, "Gut."), _raw(1, "Das ist kaputt."), _raw(2, "Auch gut.")]
+    out = process_batch(raws, ("sentences", "fussy", "actors"), None, 30)
+    assert isinstance(out[0], Document) and isinstance(out[2], Document)
+    assert isinstance(out[1], Problem) and "r1.txt" in out[1].source
+    assert out[0].title and out[0].title.endswith("|seen")
+
+
+def test_a_hanging_document_is_cut_at_its_own_cap(fussy: type[_Fussy]) -> None:
+    raws = [_raw(0, "Gut."), _raw(1, "Ganz langsam."), _raw(2, "Auch gut.")]
+    started = time.monotonic()
+    out = process_batch(raws, ("sentences", "fussy"), None, 0.5)
+    assert time.monotonic() - started < 3  # batch cut at 0.5 s, then the slow one alone at 0.5 s
+    assert isinstance(out[0], Document) and isinstance(out[2], Document)
+    assert isinstance(out[1], Problem) and "gave up after 0.5 s" in out[1].reason
+
+
+def test_batched_ner_finds_what_the_per_document_pipeline_finds(seed_paths: list[Path]) -> None:
+    import lagebild
+
+    raws = [r for p in seed_paths for r in lagebild.read(p) if isinstance(r, RawArticle)]
+    batched = process_batch(raws, DEFAULT_STAGES, None, 60)
+    single = Pipeline.from_names(DEFAULT_STAGES)
+    for raw, doc in zip(raws, batched, strict=True):
+        assert isinstance(doc, Document)
+        alone = single(lagebild.clean(raw))
+        assert doc.mentions == alone.mentions
+        assert doc.events == alone.events

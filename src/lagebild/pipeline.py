@@ -29,6 +29,14 @@ class Stage(Protocol):
     def __call__(self, doc: Document) -> Document: ...
 
 
+@runtime_checkable
+class BatchStage(Stage, Protocol):
+    """A stage that is much cheaper per document when given many at once (a neural model
+    batches its matrix work). ``many`` must return one Document per input, in order."""
+
+    def many(self, docs: list[Document]) -> list[Document]: ...
+
+
 StageFactory = Callable[[], Stage]
 _FACTORIES: dict[str, StageFactory] = {}
 
@@ -80,14 +88,35 @@ class Pipeline:
         return cls(stages)
 
     def __call__(self, doc: Document) -> Document:
-        for stage in self.stages:
-            out = stage(doc)
-            if not isinstance(out, Document):
-                raise LagebildError(
-                    f"stage {stage.name!r} returned {type(out).__name__}, expected Document"
-                )
-            doc = out
-        return doc
+        return run_stages(self.stages, doc)
+
+    def split_at_batch_stage(self) -> tuple[list[Stage], BatchStage | None, list[Stage]]:
+        """The stages before the first batch stage, that stage (None if there is none) and
+        the stages after it: a runner with many documents at hand runs the first part per
+        document, the batch stage once over all of them, then the rest per document."""
+        for k, stage in enumerate(self.stages):
+            if isinstance(stage, BatchStage):
+                return self.stages[:k], stage, self.stages[k + 1 :]
+        return list(self.stages), None, []
+
+
+def run_stages(stages: Iterable[Stage], doc: Document) -> Document:
+    for stage in stages:
+        doc = _checked(stage, stage(doc))
+    return doc
+
+
+def run_batch_stage(stage: BatchStage, docs: list[Document]) -> list[Document]:
+    out = stage.many(docs)
+    if len(out) != len(docs):
+        raise LagebildError(f"stage {stage.name!r} returned {len(out)} documents for {len(docs)}")
+    return [_checked(stage, d) for d in out]
+
+
+def _checked(stage: Stage, out: object) -> Document:
+    if not isinstance(out, Document):
+        raise LagebildError(f"stage {stage.name!r} returned {type(out).__name__}, expected Document")
+    return out
 
 
 def process(

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -35,7 +35,7 @@ from .ingest import iter_input_files, read_path, read_paths
 from .ingest.decode import strip_controls
 from .ingest.fetch import is_url
 from .models import Document, Problem, RawArticle
-from .pipeline import Pipeline
+from .pipeline import BatchStage, Pipeline, Stage, run_batch_stage, run_stages
 from .store import StoreLike, is_postgres_url, open_store
 
 log = logging.getLogger(__name__)
@@ -97,31 +97,104 @@ def _reader_store(db_path: str) -> StoreLike | None:
 def process_batch(
     raws: list[RawArticle], stages: tuple[str, ...], db_path: str | None, seconds_cap: float
 ) -> BatchResult:
+    """Clean and annotate a batch of articles, each one's failure costing only that article.
+
+    The stages before the first batch stage (the NER model) run per document, that stage once
+    over all documents of the batch (if it fails or overruns, per document again, so one bad
+    document cannot take the batch with it), the rest per document. Each document's time cap
+    covers its own steps.
+    """
     pipeline = _pipeline(stages)
+    before, batch_stage, after = pipeline.split_at_batch_stage()
     store = _reader_store(db_path) if db_path else None
-    results: BatchResult = []
+    results: list[Document | Problem | Skipped] = []
+    open_docs: list[tuple[int, Document, float]] = []  # result slot, document, seconds used
     for raw in raws:
-        try:
-            with _time_cap(seconds_cap, raw):
-                doc = clean(raw)
-                if store is not None and store.has_article(doc.id):
-                    results.append(Skipped(doc.id))
-                    continue
-                results.append(pipeline(doc))
-        except (ModelError, ConfigError):
-            raise  # not this document's fault: the whole run cannot work
-        except LagebildError as exc:
-            results.append(Problem(raw.source, getattr(exc, "reason", None) or str(exc), raw.line))
-        except RecursionError:
-            results.append(Problem(raw.source, "document too deeply nested to process", raw.line))
-        except Exception as exc:  # a bug met by one odd document must cost that document, not the run
-            log.debug("processing %s failed", raw.doc, exc_info=True)
-            results.append(
-                Problem(
-                    raw.source, _internal_error(f"processing {raw.doc!r}", exc, "document skipped"), raw.line
-                )
-            )
+        started = time.monotonic()
+        outcome = _per_document(raw, seconds_cap, partial(_first_part, raw, store, before))
+        if isinstance(outcome, Document) and (batch_stage is not None or after):
+            open_docs.append((len(results), outcome, time.monotonic() - started))
+        results.append(outcome)
+    if batch_stage is not None and open_docs:
+        open_docs = _run_batch_stage(batch_stage, open_docs, raws, results, seconds_cap)
+    for slot, doc, used in open_docs:
+        left = max(seconds_cap - used, 0.01) if seconds_cap > 0 else 0
+        results[slot] = _per_document(raws[slot], left, partial(run_stages, after, doc), seconds_cap)
     return results
+
+
+def _first_part(raw: RawArticle, store: StoreLike | None, stages: list[Stage]) -> Document | Skipped:
+    doc = clean(raw)
+    if store is not None and store.has_article(doc.id):
+        return Skipped(doc.id)
+    return run_stages(stages, doc)
+
+
+def _run_batch_stage(
+    stage: BatchStage,
+    open_docs: list[tuple[int, Document, float]],
+    raws: list[RawArticle],
+    results: list[Document | Problem | Skipped],
+    seconds_cap: float,
+) -> list[tuple[int, Document, float]]:
+    """``open_docs`` after ``stage``; a document that fails it becomes a Problem in ``results``."""
+    started = time.monotonic()
+    try:
+        with _batch_cap(seconds_cap):
+            done = run_batch_stage(stage, [doc for _, doc, _ in open_docs])
+    except (ModelError, ConfigError):
+        raise  # not a document's fault: the whole run cannot work
+    except Exception:  # a bad document or an overrun: find out which, one document at a time
+        log.debug("batch stage %s failed; retrying per document", stage.name, exc_info=True)
+    else:
+        share = (time.monotonic() - started) / len(open_docs)
+        return [(slot, doc, used + share) for (slot, _, used), doc in zip(open_docs, done, strict=True)]
+    survivors: list[tuple[int, Document, float]] = []
+    for slot, doc, used in open_docs:
+        t = time.monotonic()
+        left = max(seconds_cap - used, 0.01) if seconds_cap > 0 else 0
+        outcome = _per_document(raws[slot], left, partial(run_stages, [stage], doc), seconds_cap)
+        if isinstance(outcome, Document):
+            survivors.append((slot, outcome, used + time.monotonic() - t))
+        else:
+            results[slot] = outcome
+    return survivors
+
+
+class _BatchOverrun(Exception):
+    pass
+
+
+@contextmanager
+def _batch_cap(seconds: float) -> Iterator[None]:
+    # A batch of normal articles takes well under a second; one document's cap for the whole
+    # batch stops a pathological one from holding it up for long (it is then found alone).
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    with alarm(seconds, lambda: _BatchOverrun()):
+        yield
+
+
+def _per_document(
+    raw: RawArticle, seconds: float, step: Callable[[], Document | Skipped], limit: float | None = None
+) -> Document | Problem | Skipped:
+    """``step()`` within ``seconds`` (what is left of the document's cap ``limit``); any failure
+    becomes that document's Problem."""
+    try:
+        with _time_cap(seconds, raw, limit):
+            return step()
+    except (ModelError, ConfigError):
+        raise  # not this document's fault: the whole run cannot work
+    except LagebildError as exc:
+        return Problem(raw.source, getattr(exc, "reason", None) or str(exc), raw.line)
+    except RecursionError:
+        return Problem(raw.source, "document too deeply nested to process", raw.line)
+    except Exception as exc:  # a bug met by one odd document must cost that document, not the run
+        log.debug("processing %s failed", raw.doc, exc_info=True)
+        return Problem(
+            raw.source, _internal_error(f"processing {raw.doc!r}", exc, "document skipped"), raw.line
+        )
 
 
 def _internal_error(doing: str, exc: Exception, skipped: str) -> str:
@@ -150,12 +223,15 @@ def alarm(seconds: float, error: Callable[[], BaseException]) -> Iterator[None]:
 
 
 @contextmanager
-def _time_cap(seconds: float, raw: RawArticle) -> Iterator[None]:
-    """Abort one document that takes longer than ``seconds`` (a pathological input)."""
+def _time_cap(seconds: float, raw: RawArticle, limit: float | None = None) -> Iterator[None]:
+    """Abort one document that takes longer than ``seconds`` (a pathological input).
+
+    ``limit``: the configured cap to report, when ``seconds`` is what is left of it.
+    """
     if seconds <= 0 or threading.current_thread() is not threading.main_thread():
         yield
         return
-    reason = f"gave up after {seconds:g} s (limits.max_seconds_per_document)"
+    reason = f"gave up after {limit or seconds:g} s (limits.max_seconds_per_document)"
     with alarm(seconds, lambda: InputError(raw.source, reason, raw.line)):
         yield
 
