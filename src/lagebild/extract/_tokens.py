@@ -13,6 +13,9 @@ _TOKEN = re.compile(r"\w+(?:[-‑]\w+)*|[^\w\s]", re.UNICODE)
 # brackets are not in it: they wrap phrases inside a clause ("ins „Schurken-Camp“ von
 # Putin", "Assad (60) und dessen Familie").
 CLAUSE_PUNCT = frozenset({",", ";", ":", "–", "—", "?", "!"})
+# Per-word caches (lemmas, lookup keys, the trigger-word test) skip longer "words": a hostile
+# page's megabyte-long token must not stay in a process-wide cache.
+MAX_CACHED_WORD = 64
 
 
 @dataclass(frozen=True)
@@ -28,8 +31,8 @@ class Token:
 
 def raw_lemma(word: str) -> str:
     """simplemma's German lemma as it gives it; the word itself when simplemma fails."""
-    # Cached per word (words repeat); a hostile page's megabyte-long "word" is not kept.
-    return _raw_lemma_cached(word) if len(word) <= 64 else _raw_lemma(word)
+    # Cached per word: words repeat.
+    return _raw_lemma_cached(word) if len(word) <= MAX_CACHED_WORD else _raw_lemma(word)
 
 
 @lru_cache(maxsize=65536)

@@ -31,7 +31,7 @@ from ..models import ActorRef, Document, Event, Mention, Sentence
 from ..pipeline import register_stage
 from . import dates, modality
 from ._lexicon import read_tsv
-from ._tokens import Token, tokenize, words
+from ._tokens import MAX_CACHED_WORD, Token, tokenize, words
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -1465,7 +1465,7 @@ def _may_have_trigger_word(sentence_words: list[str]) -> bool:
     for word in sentence_words:
         if not word[:1].isalpha():
             continue
-        if len(word) > 64:
+        if len(word) > MAX_CACHED_WORD:
             return True  # not worth a cache entry: let the full search decide
         alone, with_particle = _trigger_word(word)
         if alone:

@@ -26,6 +26,7 @@ from typing import Any
 
 from ..errors import DataMissingError, ModelError
 from ..models import Actor
+from ._tokens import MAX_CACHED_WORD
 
 DATA_DIR = Path(__file__).parent / "data"
 KB_PATH = Path(__file__).resolve().parent.parent / "assets" / "actors_kb.json.gz"
@@ -44,13 +45,9 @@ _PETRARCH_SECTORS = {"GOV", "MIL", "ELI", "SPY", "JUD", "LEG", "COP", "OPP", "RE
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]", re.UNICODE)
 
 
-MAX_CACHED_WORD = 64
-
-
 def norm(text: str) -> str:
     """Lookup key of a token or name: lower case, no diacritics, ß -> ss."""
-    # Cached: called for every token of every sentence, and words repeat. A hostile page's
-    # megabyte-long "word" is not kept in the cache.
+    # Cached: called for every token of every sentence, and words repeat.
     return _norm_cached(text) if len(text) <= MAX_CACHED_WORD else _norm(text)
 
 
