@@ -78,8 +78,9 @@ def test_build_vectors_end_to_end(tmp_path: Path) -> None:
     texts = ["Gazprom liefert Gas nach Caracas .", "Gazprom und Siemens verhandeln in Caracas ."]
     db = DocBin(docs=[nlp(t) for t in texts])
     db.to_disk(tmp_path / "train.spacy")
-    kb_path = Path(ner_vectors.__file__).resolve().parents[1] / "assets" / "actors_kb.json.gz"
-    out = ner_vectors.build_vectors(tmp_path / "train.spacy", kb_path, tmp_path / "vec", size=300, dims=8)
+    from lagebild.extract.kb import KB_PATH
+
+    out = ner_vectors.build_vectors(tmp_path / "train.spacy", KB_PATH, tmp_path / "vec", size=300, dims=8)
     loaded = spacy.load(out)
     assert loaded.vocab.vectors.shape == (300, 8)
     doc = loaded("Gazprom CARACAS caracas und")

@@ -598,13 +598,14 @@ def uses_static_vectors(config: Path) -> bool:
 
 
 def ensure_vectors(work: Path) -> Path:
-    """The distilled word vectors (``work/vectors``), built from the training split once."""
+    """The distilled word vectors (``work/vectors``), built from the training split once
+    (delete the folder to rebuild them)."""
+    from lagebild.extract.kb import KB_PATH
     from lagebild.nlp import ner_vectors
 
     out = work / "vectors"
     if not (out / "vocab" / "vectors").exists():
-        kb = Path(__file__).resolve().parents[1] / "assets" / "actors_kb.json.gz"
-        ner_vectors.build_vectors(work / "corpus" / "train.spacy", kb, out)
+        ner_vectors.build_vectors(work / "corpus" / "train.spacy", KB_PATH, out)
     return out
 
 
