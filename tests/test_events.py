@@ -557,7 +557,7 @@ def test_long_sentences_of_the_new_constructions_stay_linear(unit: str) -> None:
         doc = make_doc("Bei " + " ".join([unit] * n) + " Kuba zu helfen, kündigte Putin an.")
         extract_events(doc)
         runs = []
-        for _ in range(3):
+        for _ in range(5):  # the minimum of several runs: robust to a busy machine
             start = time.perf_counter()
             extract_events(doc)
             runs.append(time.perf_counter() - start)

@@ -682,9 +682,10 @@ def assign_roles(
         by_role = memo.get("verb roles", clause, lambda: _role_index(verb_groups)) if indexed else None
         if entry.frame == "demand":
             addressed = [g for g in groups if g[0].prep == "von" and g is not src]
-            tgt = addressed[0] if addressed else _next_target(groups, src, entry, tokens, by_role)
+            tgt = addressed[0] if addressed else _shared_next_target(
+                memo, clause, groups, src, entry, tokens, by_role)
         else:
-            tgt = _next_target(groups, src, entry, tokens, by_role)
+            tgt = _shared_next_target(memo, clause, groups, src, entry, tokens, by_role)
         if tgt is None and entry.type == "REJECT" and src is not None and memo.get(
                 "was clause", clause, lambda: _was_clause(tokens, clause)):
             # "Nordkorea unterstellt den USA ..., was Washington bestreitet": the denial answers
@@ -1010,6 +1011,23 @@ def _in_roles(
     if by_role is None:
         return (g for g in groups if g[0].role in roles)
     return (groups[k] for k in heapq.merge(*(by_role.get(r, []) for r in roles)))
+
+
+def _shared_next_target(
+    memo: _Memo, clause: int, groups: list[list[Participant]], src: list[Participant] | None,
+    entry: TriggerEntry, tokens: tuple[Token, ...], by_role: dict[str, list[int]] | None,
+) -> list[Participant] | None:
+    """:func:`_next_target`, computed once per clause, source and kind of act: the answer does
+    not depend on where the trigger stands, and a clause of many triggers sharing one source
+    ("Polen zu unterstützen und Polen zu unterstützen und ...") rescanned every group for each
+    of them (quadratic). Only for the clause's own groups (``by_role`` given)."""
+    if by_role is None:
+        return _next_target(groups, src, entry, tokens, by_role)
+    # The memo keeps ``src`` alive, so its id cannot be reused by another group meanwhile.
+    key = f"next target {id(src)} {entry.type} {entry.mode == 'visit'}"
+    kept, target = memo.get(key, clause, lambda: (src, _next_target(groups, src, entry, tokens, by_role)))
+    assert kept is src
+    return target
 
 
 def _next_target(
