@@ -235,6 +235,30 @@ def participle_infinitives(word: str) -> list[str]:
     return out
 
 
+def _word_keys(text: str, lemma: str, lower: str) -> list[str]:
+    """The lexicon keys a word is looked up under, apart from a separated particle: its
+    lemma and form, a hyphenated compound's last part, a participle's infinitives."""
+    keys = [lemma, lower]
+    if "-" in text:
+        tail = text.rsplit("-", 1)[1]
+        keys += [tail.lower(), _lemma(tail)]
+    if text[:1].islower() and lemma == lower:
+        keys += participle_infinitives(lower)
+    return keys
+
+
+def _compound_head(lemma: str) -> str | None:
+    """The longest trigger noun ending ``lemma`` ("luftangriff" before "angriff"), if any.
+
+    A tail longer than the longest head cannot match (and slicing every tail of a huge
+    "word" would be quadratic)."""
+    heads = _noun_heads_set()
+    for cut in range(max(3, len(lemma) - _longest_head()), len(lemma) - 3):
+        if lemma[cut:] in heads:
+            return lemma[cut:]
+    return None
+
+
 def _entries_for(
     tokens: tuple[Token, ...], i: int, lex: dict[str, tuple[TriggerEntry, ...]],
     particles: dict[int, tuple[int, str]],
@@ -242,25 +266,16 @@ def _entries_for(
     tok = tokens[i]
     if tok.lemma in _not_triggers():
         return []
-    keys = [modality.verb_lemma(tokens, i, particles), tok.lemma, tok.lower]
-    if "-" in tok.text:
-        tail = tok.text.rsplit("-", 1)[1]
-        keys += [tail.lower(), _lemma(tail)]
-    if tok.text[:1].islower() and tok.lemma == tok.lower:
-        keys += participle_infinitives(tok.lower)
+    keys = [modality.verb_lemma(tokens, i, particles), *_word_keys(tok.text, tok.lemma, tok.lower)]
     for key in keys:
         if key in lex:
             return list(lex[key])
     if tok.text[:1].isupper():
-        low = tok.lemma
-        if low in _not_triggers() or tok.lower in _not_triggers():
+        if tok.lower in _not_triggers():  # (the lemma was checked above)
             return []
-        heads = _noun_heads_set()
-        # longest compound head first: "luftangriff" before "angriff"; a tail longer than the
-        # longest head cannot match (and slicing every tail of a huge "word" is quadratic)
-        for cut in range(max(3, len(low) - _longest_head()), len(low) - 3):
-            if low[cut:] in heads:
-                return [e for e in lex[low[cut:]] if e.pos == "N"]
+        head = _compound_head(tok.lemma)
+        if head is not None:
+            return [e for e in lex[head] if e.pos == "N"]
     return []
 
 
@@ -1500,24 +1515,15 @@ def _may_have_trigger_word(sentence_words: list[str]) -> bool:
 def _trigger_word(word: str) -> tuple[bool, frozenset[str]]:
     """(can ``word`` be a trigger by itself, the separable particles that would make it one).
 
-    Mirrors the keys of :func:`_entries_for` without its context checks, which only remove
-    entries.
+    The keys and compound heads of :func:`_entries_for` without its context checks, which
+    only remove entries.
     """
     lex = trigger_lexicon()
     lem = _lemma(word)
     if lem in _not_triggers():
         return False, frozenset()
-    low = word.lower()
-    keys = [lem, low]
-    if "-" in word:
-        tail = word.rsplit("-", 1)[1]
-        keys += [tail.lower(), _lemma(tail)]
-    if word[:1].islower() and lem == low:
-        keys += participle_infinitives(low)
-    alone = any(k in lex for k in keys)
+    alone = any(k in lex for k in _word_keys(word, lem, word.lower()))
     if not alone and word[:1].isupper():
-        heads = _noun_heads_set()
-        start = max(3, len(lem) - _longest_head())
-        alone = any(lem[cut:] in heads for cut in range(start, len(lem) - 3))
+        alone = _compound_head(lem) is not None
     particles = frozenset(p for p in modality.PARTICLES if p + lem in lex)
     return alone, particles
