@@ -112,7 +112,7 @@ def process_batch(
     for raw in raws:
         started = time.monotonic()
         outcome = _per_document(raw, seconds_cap, partial(_first_part, raw, store, before))
-        if isinstance(outcome, Document) and (batch_stage is not None or after):
+        if isinstance(outcome, Document) and batch_stage is not None:  # else it is finished
             open_docs.append((len(results), outcome, time.monotonic() - started))
         results.append(outcome)
     if batch_stage is not None and open_docs:
