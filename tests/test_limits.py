@@ -221,3 +221,36 @@ def test_warc_with_a_64_mib_header_line_is_refused_quickly(tmp_path: Path) -> No
         pytest.fail("reading a 64 MiB WARC header took over 20 s")
     assert result.returncode == 0, result.stderr[-1000:]
     assert json.loads(result.stdout)["peak_mib"] < PEAK_LIMIT_MIB
+
+
+def test_warc_with_millions_of_header_lines_is_refused_quickly(tmp_path: Path) -> None:
+    # Short lines pass the line cap; warcio would keep every one (and join continuation lines
+    # with +=). The cap on a record's header block ends the file with a problem instead.
+    many = b"X-A: b\r\n" * (2 * MIB) + b"X-C: c\r\n" + b" continued\r\n" * MIB
+    path = _warc(tmp_path / "many-headers.warc", b"WARC-Target-URI: http://x.de/\r\n" + many)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", _MEASURE, str(path)], capture_output=True, text=True, timeout=20
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("reading 3 million WARC header lines took over 20 s")
+    assert result.returncode == 0, result.stderr[-1000:]
+    measured = json.loads(result.stdout)
+    assert measured["problems"] == 1 and measured["peak_mib"] < PEAK_LIMIT_MIB, measured
+
+
+def test_warc_of_many_small_header_only_records_is_read_whole(tmp_path: Path) -> None:
+    # The header cap is per record: 6,000 records of 1 KiB headers (revisit-like, no body
+    # read) plus one article are a normal archive.
+    from lagebild.ingest import read_path
+    from lagebild.models import RawArticle
+
+    filler = b"".join(
+        b"WARC/1.0\r\nWARC-Type: metadata\r\nWARC-Target-URI: http://x.de/%d\r\nX-Pad: %s\r\n"
+        b"Content-Length: 0\r\n\r\n\r\n\r\n" % (i, b"p" * 1000)
+        for i in range(6000)
+    )
+    path = _warc(tmp_path / "many-records.warc", b"WARC-Target-URI: http://x.de/a\r\n")
+    path.write_bytes(filler + path.read_bytes())
+    items = list(read_path(path))
+    assert [type(i) for i in items] == [RawArticle], items[:3]

@@ -4,8 +4,10 @@ warcio streams records one at a time (bounded memory) and handles both plain and
 gzip files. Non-HTML responses (images, PDFs), error statuses and non-response records are
 skipped; a truncated or corrupt archive yields a Problem after the records read so far.
 
-Two hostile inputs warcio does not survive on its own are handled by the subclasses in
-``_archive_iterator``: a record without ``WARC-Target-URI`` and a header line of many MiB.
+Three hostile inputs warcio does not survive on its own are handled by the subclasses in
+``_archive_iterator``: a record without ``WARC-Target-URI``, a header line of many MiB, and a
+header block of millions of short lines (warcio keeps every header and joins continuation
+lines with ``+=``: unbounded memory and quadratic time).
 """
 
 from __future__ import annotations
@@ -24,10 +26,13 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Real WARC and HTTP header lines are a few KB (long URLs, cookies, CSP); warcio reads lines only
 # for headers and record boundaries, never for the payload, so this cap cannot cut an article.
 MAX_HEADER_LINE_BYTES = 2**20
+# All lines one record reads with readline: its WARC headers, the HTTP headers of its payload
+# and the blank lines after it (the payload itself is read with read()).
+MAX_HEADER_BLOCK_BYTES = 4 * 2**20
 
 
 class HeaderLineTooLong(ValueError):
-    """A line in the record headers is longer than ``MAX_HEADER_LINE_BYTES``: not a real WARC."""
+    """Record headers longer than the caps above: not a real WARC."""
 
 
 def read_warc(path: Path, limits: Limits) -> Iterator[RawArticle | Problem]:
@@ -102,14 +107,26 @@ def _archive_iterator() -> Any:
             return super().load_http_headers(rec_type, uri, stream, length)
 
     class Reader(DecompressingBufferedReader):  # type: ignore[misc]
+        header_bytes = 0  # bytes read by readline since the current record began
+
         def readline(self, length: int | None = None) -> bytes:
-            return _readline(self, length)
+            line = _readline(self, length)
+            self.header_bytes += len(line)
+            if self.header_bytes > MAX_HEADER_BLOCK_BYTES:
+                raise HeaderLineTooLong(
+                    f"record headers longer than {MAX_HEADER_BLOCK_BYTES // 2**20} MiB in all"
+                )
+            return line
 
     class HardenedArchiveIterator(ArchiveIterator):  # type: ignore[misc]
         def __init__(self, fileobj: IO[bytes]) -> None:
             super().__init__(fileobj, block_size=BUFF_SIZE)
             self.loader = Loader(verify_http=False, arc2warc=False)  # ArchiveIterator's defaults
             self.reader = Reader(self.fh, block_size=BUFF_SIZE)  # replaces the one nothing has read yet
+
+        def _next_record(self, next_line: Any) -> Any:
+            self.reader.header_bytes = 0
+            return super()._next_record(next_line)
 
     return HardenedArchiveIterator
 
