@@ -14,7 +14,13 @@ A left-to-right matcher over each sentence's tokens (dict lookups on normalised 
 * inside an article: surnames after the full name ("Putin"), names of people the text
   introduced ("Makarewitsch"), a bare role noun for the last person in that office
   ("der Ministerpräsident");
-* NER spans (``how="ner"``) that the KB does not cover stay as ``how="ner-only"`` actors.
+* NER spans (``how="ner"``) that the KB does not cover stay as ``how="ner-only"`` actors; a
+  person the NER model introduced by full name ("Harold Bornstein") is meant by its surname
+  later in the article ("Bornstein"), before any KB person of that surname;
+* a person, organisation or place without a state of its own (NER-only, or a role without a
+  country: "Präsident Mathiripala Sirisena") takes the article's home state, the state it
+  names most (``how`` gets ``+home``): unknown names in a report from Madrid are Spanish far
+  more often than not.
 
 Dates: offices are resolved with ``doc.published``. Without a date, a holder of the office who
 is named in the article wins; else the latest known holder (documented in the report).
@@ -22,6 +28,7 @@ is named in the article wins; else the latest known holder (documented in the re
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -50,6 +57,17 @@ _MODIFIER_PREFIXES = tuple(norm(x) for x in (
 _STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP", "LEG", "JUD"})
 _DATELINE_MARKS = frozenset({"–", "-", "—", "/"})
 _MAX_NAME_TOKENS = 3  # an unknown person's name after a role noun
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+# Nouns whose "von X" is the place they are named after, not an actor ("Abkommen von Minsk").
+_NAMED_AFTER_PLACE = tuple(norm(w) for w in (
+    "abkommen", "friedensplan", "friedensabkommen", "vereinbarung", "protokoll", "vertrag",
+    "vertrages", "prozess", "format", "gipfel", "konferenz", "erklärung"))
+# Heads of nouns for a settlement: "Hauptstadt", "Hafenstadt", "Schwarzmeerort", "Grenzdorf".
+_TOWN_HEADS = ("stadt", "ort", "dorf", "metropole", "gemeinde", "provinz", "region")
+
+
+def _is_town_noun(tok: _Tok) -> bool:
+    return _capitalised(tok.text) and tok.key.endswith(_TOWN_HEADS) and not tok.key.endswith("sort")
 
 
 class _Tok(NamedTuple):  # a tuple: built for every token of every sentence
@@ -159,7 +177,11 @@ class Linker:
             found.extend(self._sentence(doc.body, sentence, index, state))
         ner = [m for m in doc.mentions if m.actor is None]
         found.extend(self._ner_only(doc.body, ner, found, state))
+        found = _surnames_of_new_people(doc, found)
         found.sort(key=lambda m: (m.start, m.end))
+        home = home_state(found)
+        if home is not None:
+            found = [_with_home(m, home) for m in found]
         return tuple(found)
 
     # ---- one sentence ------------------------------------------------------------------
@@ -304,7 +326,11 @@ class Linker:
         # dateline: "Damaskus – Bei Kämpfen ...", "Washington/ Caracas –"
         if end < len(toks) and toks[end].text in _DATELINE_MARKS and i <= 2:
             return True
-        return False
+        # "der ukrainischen Hauptstadt Kiew", "im Schwarzmeerort Sotschi": a town noun names it
+        if i > 0 and _is_town_noun(toks[i - 1]):
+            return True
+        # "der Friedensplan von Minsk", "das Abkommen von Dayton": where it was agreed
+        return i > 1 and toks[i - 1].key == "von" and toks[i - 2].key.startswith(_NAMED_AFTER_PLACE)
 
     # ---- role phrases ------------------------------------------------------------------
 
@@ -571,6 +597,9 @@ class Linker:
                 actor = st.local_names[norm(m.text.split()[-1])]
             else:
                 kind = {"PER": "person", "LOC": "place", "ORG": "organisation"}.get(m.label, "group")
+                before = _WORD_BEFORE.search(body, max(0, m.start - 40), m.start)
+                if before and _is_town_noun(_Tok(0, 0, before[1], norm(before[1]))):
+                    kind = "place"  # "im Schwarzmeerort Rize": whatever the model called it
                 actor = Actor(f"lb:{kind[:3]}:{slug(m.text)}", m.text, kind)  # type: ignore[arg-type]
             out.append(replace(m, actor=actor, how="ner-only" if not entries else "kb"))
             taken.add(m.start, m.end)
@@ -586,6 +615,97 @@ _NOT_REGIONAL = ("amerikanisch", "indisch", "irisch", "sudanesisch")
 # Singular heads that make an organisation prefix name one of its members ("Nato-Land Türkei")
 _MEMBER_HEADS = frozenset({"land", "staat", "mitglied", "mitgliedsland", "mitgliedstaat",
                            "mitgliedsstaat", "partner", "partnerland", "partnerstaat", "gründungsmitglied"})
+
+
+def _surnames_of_new_people(doc: Document, found: list[Mention]) -> list[Mention]:
+    """Surnames of people the NER model introduced by full name, linked after that point.
+
+    "Roberto Azevedo ... Azevedo sagte": the later "Azevedo" is the man the article named,
+    not a KB person of that surname whose full name the article never gave; and a surname the
+    model missed in a later sentence is still his.
+    """
+    introduced: dict[str, tuple[int, Actor]] = {}  # surname key -> (where, actor)
+    for m in found:
+        actor = m.actor
+        if actor is None or m.how != "ner-only" or actor.kind != "person":
+            continue
+        parts = m.text.split()
+        if len(parts) >= 2 and _capitalised(parts[-1]):
+            introduced.setdefault(norm(parts[-1]), (m.end, actor))
+    if not introduced:
+        return found
+    full_names = {m.actor.actor_id for m in found if m.actor is not None and " " in m.text}
+    out: list[Mention] = []
+    for m in found:
+        got = introduced.get(norm(m.text))
+        if got is not None and m.start >= got[0] and m.actor is not None \
+                and m.actor.kind == "person" and m.actor.actor_id not in full_names:
+            m = replace(m, actor=got[1], how="coref")
+        out.append(m)
+    taken = _Spans((m.start, m.end) for m in out)
+    for index, sentence in enumerate(doc.sentences):
+        for tok in _tokens(doc.body, sentence):
+            key = tok.key[:-1] if tok.key.endswith("s") and tok.key[:-1] in introduced else tok.key
+            got = introduced.get(key)
+            if got is None or tok.start < got[0] or not _capitalised(tok.text) \
+                    or taken.overlaps(tok.start, tok.end):
+                continue
+            out.append(Mention(start=tok.start, end=tok.end, text=tok.text, label="PER",
+                               actor=got[1], sentence_index=index, how="coref"))
+            taken.add(tok.start, tok.end)
+    return out
+
+
+_HOME_KINDS = frozenset({"state", "place", "group", "person"})
+
+
+def home_state(mentions: Sequence[Mention]) -> tuple[str, float] | None:
+    """The state an article is about and its share: the one its mentions of states, places,
+    groups and known people name most, if it has at least two of them, a third of all, and
+    more than any other state. (Only states count: "EU", "UN" are no home.)"""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        a = m.actor
+        if a is not None and a.kind in _HOME_KINDS and a.country and len(a.country) == 3 \
+                and a.country.isupper() and "+home" not in m.how and m.how != "ner-only":
+            counts[a.country] = counts.get(a.country, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    best, n = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    total = sum(counts.values())
+    if n >= 2 and n > runner_up and 3 * n >= total:
+        return best, n / total
+    return None
+
+
+# A place takes the home state only when the article is mostly about that state: places
+# travel ("Kaliningrad" in a report on Lithuania), people and parties less so.
+_PLACE_HOME_SHARE = 0.5
+
+
+def _with_home(m: Mention, home: tuple[str, float]) -> Mention:
+    a = m.actor
+    if a is None or a.country is not None or a.kind not in ("person", "organisation", "place"):
+        return m
+    if m.how not in ("ner-only", "role-name", "coref", "role"):
+        return m
+    if a.kind == "place" and home[1] < _PLACE_HOME_SHARE:
+        return m
+    last = m.text.replace("-", " ").split()[-1]
+    if a.kind != "person" and _is_common_noun(last):
+        return m  # "Stealth-Jagdflugzeuge", "Labour-Basis": the model's span is no name
+    return replace(m, actor=replace(a, country=home[0]), how=f"{m.how}+home")
+
+
+def _is_common_noun(word: str) -> bool:
+    """An inflected German noun ("Jagdflugzeuge" -> "Jagdflugzeug"): names are rarely
+    inflected, and the lexicon (which also lists names) knows them unchanged."""
+    import simplemma
+
+    return word[:1].isupper() and not word.isupper() and _is_german_word(word) \
+        and simplemma.lemmatize(word, lang="de") != word
 
 
 def _is_modifier(tok: _Tok) -> bool:
