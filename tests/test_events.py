@@ -653,3 +653,11 @@ def test_prefilter_knows_separable_and_compound_triggers() -> None:
     before = _trigger_word.cache_info().currsize
     assert _may_have_trigger_word(["Angriffs" * 1000])
     assert _trigger_word.cache_info().currsize == before
+
+
+def test_an_attack_on_a_freedom_is_a_figure_of_speech() -> None:
+    assert extract_events(make_doc(
+        "Putin sprach von einem Angriff auf die Meinungsfreiheit in Polen.")) == ()
+    assert extract_events(make_doc("Russland greift die Demokratie in Polen an.")) == ()
+    assert tuples(extract_events(make_doc("Russland griff Polen mit Drohnen an."))) == {
+        ("ASSAULT", "RUS", "POL")}
