@@ -10,7 +10,9 @@ PostgreSQL binaries or no psycopg are installed (CI installs them: ``.ci/run``).
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -290,6 +292,46 @@ def test_readonly_and_schema_checks(pg_url: str, pg_server: str) -> None:
         PostgresStore(pg_url)
 
 
+def test_shared_sql_layer_on_postgres(pg_url: str) -> None:
+    # The same calls as tests/test_store.py's SQLite twin, with the same answers.
+    with PostgresStore(pg_url) as store:
+        store.write(_doc())
+        db = store.db
+        assert db.backend == "postgresql" and db.has_table("merged_events") and not db.has_table("nope")
+        assert db.rows("SELECT id, doc FROM articles WHERE id = ?", ["d1"]) == [("d1", "d1.txt")]
+        assert db.columns("SELECT id AS key FROM articles") == (["key"], [("d1",)])
+        upsert = db.upsert("meta", ("key", "value"), ("key",))
+        with db.transaction():
+            db.many(upsert, [("k", "1"), ("k", "2")])
+        assert db.scalar("SELECT value FROM meta WHERE key = ?", ["k"]) == "2"
+        with pytest.raises(RuntimeError), db.transaction():
+            db.execute("DELETE FROM meta WHERE key = 'k'")
+            raise RuntimeError("rolls the delete back")
+        assert db.scalar("SELECT value FROM meta WHERE key = 'k'") == "2"
+        assert db.scalar("SELECT count(*) FROM articles WHERE title LIKE '%itel'") == 1  # % is literal
+    with PostgresStore(pg_url, readonly=True) as ro, pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+        ro.db.execute("DELETE FROM meta")  # the web app's sessions cannot write through the shared SQL
+
+
+def test_a_version_3_database_gains_the_relate_tables(pg_url: str) -> None:
+    from lagebild.relate import merge, timeline
+    from lagebild.store.pg_schema import PG_MIGRATIONS
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:  # a store written before relate ran here
+        for step in PG_MIGRATIONS[:3]:
+            conn.execute(step)
+        conn.execute("INSERT INTO meta VALUES ('schema_version', '3')")
+    with pytest.raises(StoreError, match="schema version 3"):
+        PostgresStore(pg_url, readonly=True)
+    with PostgresStore(pg_url) as store:
+        assert store.db.scalar("SELECT value FROM meta WHERE key = 'schema_version'") == "4"
+        assert store.db.has_table("dyad_months") and not store.db.has_table("no_such_table")
+        store.write(_doc())
+        assert merge(store).merged == 2
+        [bucket] = timeline(store, "RUS", "VEN", by="month")
+        assert (bucket.period, bucket.counts) == ("2025-12", {"CONSULT": 1, "SUPPORT": 1})
+
+
 def test_concurrent_writers_store_an_article_once(pg_url: str) -> None:
     with (
         PostgresStore(pg_url) as one,
@@ -444,3 +486,266 @@ def test_seed_rerun_adds_nothing(seed_stores: tuple[PostgresStore, Store], seeds
     summary = run([str(seeds)], pg, _seed_settings())  # type: ignore[arg-type]
     assert summary.added == 0 and summary.unchanged_files == summary.files
     assert pg.counts() == before
+
+
+# --- relate, the web app and the CLI on PostgreSQL: the same answers as on SQLite ----------------
+
+
+def _new_database(pg_server: str, prefix: str) -> str:
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(f"{pg_server}/postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return f"{pg_server}/{name}"
+
+
+def _syndicated_copies() -> list[Document]:
+    """One agency text in three outlets: the near-duplicate step must make them one source."""
+    from test_relate import MADURO, PUTIN, Ev, Line, make_doc
+
+    text = "Putin hat Maduro in einem Telefonat seine Unterstützung zugesichert, meldet die Agentur."
+    return [
+        make_doc(
+            f"copy{i}.txt",
+            [Line(text + " " * i, [Ev("SUPPORT", PUTIN, MADURO, "2025-11-20")])],
+            "2025-11-21",
+            o,
+        )
+        for i, o in enumerate(("Kurier", "Presse", "ORF"))
+    ]
+
+
+def _relate_documents(seeds: Store) -> list[Document]:
+    """The seeds as the pipeline annotated them, the hand-built articles of the relate and web
+    tests (merging across outlets, undated and negated events, hostile markup) and copies."""
+    from test_relate import ALL_DOCS
+    from test_web import hand_documents
+
+    piped = [seeds.document(row.id) for row in seeds.articles()]
+    return [d for d in piped if d is not None] + list(ALL_DOCS) + hand_documents() + _syndicated_copies()
+
+
+def _fill_and_merge(store: StoreLike, docs: list[Document]) -> None:
+    from lagebild.clean.duplicates import mark_duplicates
+    from lagebild.relate import merge
+
+    for doc in docs:
+        # One article per write: both stores then number the raw events alike (a PostgreSQL batch
+        # is written in id order), so even event ids can be compared.
+        store.write(doc)
+    mark_duplicates(store)
+    merge(store)
+
+
+@pytest.fixture(scope="module")
+def twins(
+    seed_stores: tuple[PostgresStore, Store], pg_server: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Store, PostgresStore]]:
+    """The same articles stored, marked for near-duplicates and merged in SQLite and in PostgreSQL."""
+    docs = _relate_documents(seed_stores[1])
+    lite = Store(tmp_path_factory.mktemp("twins") / "twin.db")
+    pg = PostgresStore(_new_database(pg_server, "twin"))
+    for store in (lite, pg):
+        _fill_and_merge(store, docs)
+    yield lite, pg
+    lite.close()
+    pg.close()
+
+
+def _relate_tables(store: StoreLike) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of the tables relate writes, sorted here (the two databases sort NULLs apart)."""
+
+    def key(row: tuple[Any, ...]) -> tuple[tuple[bool, Any], ...]:
+        return tuple((value is None, value) for value in row)
+
+    tables = ("merged_events", "event_mentions", "dyad_months")
+    return {t: sorted(store.db.rows(f"SELECT * FROM {t}"), key=key) for t in tables}
+
+
+def test_merge_writes_the_same_rows_on_both(twins: tuple[Store, PostgresStore]) -> None:
+    from lagebild.relate import pending
+
+    lite, pg = twins
+    tables = _relate_tables(lite)
+    assert _relate_tables(pg) == tables
+    assert 0 < len(tables["merged_events"]) < len(tables["event_mentions"]) == lite.counts()["events"]
+    assert pending(lite) == pending(pg) == 0
+    # The syndicated copies are one event with one source on PostgreSQL too (near_duplicates read).
+    sql = "SELECT n_mentions, n_articles, n_sources FROM merged_events WHERE type = ? AND day = ?"
+    assert pg.db.rows(sql, ("SUPPORT", "2025-11-20")) == [(3, 3, 1)]
+
+
+def test_incremental_merge_and_deletes_on_postgres_match_sqlite(pg_url: str, tmp_path: Path) -> None:
+    from lagebild.relate import merge
+    from test_relate import ALL_DOCS
+
+    with Store(tmp_path / "inc.db") as lite, PostgresStore(pg_url) as pg:
+        for step, docs in enumerate((ALL_DOCS[:3], ALL_DOCS[3:])):
+            for store in (lite, pg):
+                for doc in docs:
+                    store.write(doc)
+                report = merge(store)
+                assert report.merged > 0, step
+            assert _relate_tables(pg) == _relate_tables(lite)
+        for store in (lite, pg):
+            store.delete_article(ALL_DOCS[1].id)  # its mentions cascade away: its blocks are redone
+            assert merge(store).blocks > 0
+        assert _relate_tables(pg) == _relate_tables(lite)
+        incremental = _relate_tables(pg)
+        merge(pg, full=True)
+        assert _relate_tables(pg) == incremental
+
+
+def test_timelines_networks_and_stories_match(twins: tuple[Store, PostgresStore]) -> None:
+    from lagebild.relate import network, story, timeline, too_coarse
+
+    lite, pg = twins
+    for level in ("country", "actor"):
+        for since in (None, "2025-11", "2025-12-05"):  # month-aligned: dyad_months; else merged_events
+            assert network(pg, since=since, limit=None, level=level) == network(
+                lite, since=since, limit=None, level=level
+            )
+    pairs = [(r.a, r.b) for r in network(lite, limit=None)]
+    assert ("RUS", "VEN") in pairs and ("CHL", "NOR") in pairs
+    for a, b in pairs:
+        for by in ("day", "week", "month", "year"):
+            assert timeline(pg, a, b, by=by, fill=True) == timeline(lite, a, b, by=by, fill=True), (a, b, by)
+            assert too_coarse(pg, a, b, by) == too_coarse(lite, a, b, by)
+        assert story(pg, a, b) == story(lite, a, b), (a, b)
+    variants: list[dict[str, Any]] = [
+        {"by": "day", "since": "2025-10-27", "until": "2025-12"},
+        {"by": "month", "since": "2025-11-15", "until": "2025-12", "directed": True},
+        {"by": "week", "modalities": None},
+    ]
+    for kwargs in variants:
+        assert timeline(pg, "RUS", "VEN", **kwargs) == timeline(lite, "RUS", "VEN", **kwargs), kwargs
+    signing = story(pg, "RUS", "VEN")
+    assert any(i.type == "AGREE" and i.when == "2025-10-27" and len(i.sources) >= 2 for i in signing)
+    assert story(pg, "Q7747", "Q57413", level="actor") == story(lite, "Q7747", "Q57413", level="actor")
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "graphml", "parquet"])
+def test_exports_match(twins: tuple[Store, PostgresStore], tmp_path: Path, fmt: str) -> None:
+    from lagebild.relate import export, export_rows, read_export
+
+    lite, pg = twins
+    rows = export_rows(lite)
+    assert export_rows(pg) == rows and rows["events"] and rows["dyads"]
+    written = {name: export(store, fmt, tmp_path / name) for name, store in (("lite", lite), ("pg", pg))}
+    if fmt == "parquet":
+        assert read_export(tmp_path / "pg", fmt) == read_export(tmp_path / "lite", fmt) == rows
+        return
+    for lite_file, pg_file in zip(written["lite"], written["pg"], strict=True):
+        assert pg_file.read_bytes() == lite_file.read_bytes(), pg_file.name
+
+
+def test_web_api_answers_the_same_on_both(twins: tuple[Store, PostgresStore]) -> None:
+    pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
+    from fastapi.testclient import TestClient
+
+    from lagebild.web import create_app
+
+    lite, pg = twins
+    on_lite, on_pg = TestClient(create_app(lite.path)), TestClient(create_app(pg.path))
+
+    def same(path: str, **params: Any) -> Any:
+        answer = on_lite.get(path, params=params)
+        assert answer.status_code == 200, (path, answer.text)
+        assert on_pg.get(path, params=params).json() == answer.json(), (path, params)
+        return answer.json()
+
+    overview = same("/api/overview")
+    assert overview["counts"]["merged_events"] > 0 and overview["counts"]["unmerged_events"] == 0
+    for article in same("/api/articles")["articles"]:
+        same(f"/api/articles/{article['id']}")
+    same("/api/actors")
+    same("/api/events")
+    same("/api/events", actor="rus", since="2025-10", until="2025-12", limit=5000)
+    same("/api/events", type="accuse", modality="asserted")
+    dyads = same("/api/dyads", limit=5000)["dyads"]
+    assert dyads and all(d["n_sources"] >= 1 for d in dyads)  # relate's numbers, not the fallback
+    for d in dyads:
+        same("/api/dyad", a=d["a"], b=d["b"])
+    same("/api/network")
+    same("/api/network", min_events=2)
+    assert same("/api/storylines", limit=200, items=0)["storylines"]
+    same("/dyad", a="NOR", b="CHL", format="json")  # an HTML page's JSON twin
+    # Full-text search is each engine's own (FTS5 vs tsvector): the same articles, not the same snippets.
+    hits = [
+        {h["article"]["id"] for h in client.get("/api/search", params={"q": "Venezuela"}).json()["hits"]}
+        for client in (on_lite, on_pg)
+    ]
+    assert hits[0] and hits[0] == hits[1]
+    # A read-only session: the app's requests changed nothing.
+    assert _relate_tables(pg) == _relate_tables(lite)
+    page = on_pg.get("/dyad", params={"a": "NOR", "b": "CHL"})
+    assert page.status_code == 200 and "Lithium" in page.text
+
+
+def _cli(*args: str) -> tuple[int, str, str]:
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_run_merges_and_timeline_reads_postgres(pg_url: str, seeds_dir: Path, tmp_path: Path) -> None:
+    seed = seeds_dir / "001_b7f47c553c0be28e.txt"  # Russia and Venezuela sign a partnership
+    outputs = []
+    for db in (str(tmp_path / "cli.db"), pg_url):
+        code, _, err = _cli("run", str(seed), "--db", db)
+        assert code == 0, err
+        assert re.search(r"merged events\s*│\s*\d+ written from \d+ event mentions", err), err
+        code, out, err = _cli("timeline", "rus", "ven", "--by", "day", "--db", db, "--format", "jsonl")
+        assert code == 0, err
+        outputs.append(out)
+    buckets = [json.loads(line) for line in outputs[1].splitlines()]
+    assert outputs[1] == outputs[0]
+    assert any(b["period"] == "2025-10-27" and b["counts"].get("AGREE") for b in buckets), buckets
+
+
+def test_cli_relate_commands_answer_alike_on_both(twins: tuple[Store, PostgresStore], tmp_path: Path) -> None:
+    lite, pg = twins
+
+    def both(*args: str) -> str:
+        answers = []
+        for db in (str(lite.path), pg.path):
+            code, out, err = _cli(*args, "--db", db)
+            assert code == 0, err
+            answers.append(out)
+        assert answers[1] == answers[0], args
+        return answers[1]
+
+    table = both("timeline", "NOR", "CHL")
+    assert "NOR – CHL by month" in table and "2025-10" in table and "AGREE 1" in table
+    relations = [
+        json.loads(line) for line in both("network", "--format", "jsonl", "--limit", "100").splitlines()
+    ]
+    assert next(r for r in relations if (r["a"], r["b"]) == ("CHL", "NOR"))["n_events"] == 3
+    assert "Lithium" in both("story", "NOR", "CHL")
+    both("story", "RUS", "VEN", "--format", "csv")
+    for fmt in ("jsonl", "csv", "graphml"):
+        files = []
+        for name, db in (("lite", str(lite.path)), ("pg", pg.path)):
+            code, _, err = _cli("export", "--out", str(tmp_path / fmt / name), "--format", fmt, "--db", db)
+            assert code == 0, err
+            files.append(sorted((tmp_path / fmt / name).iterdir()))
+        assert [f.read_bytes() for f in files[1]] == [f.read_bytes() for f in files[0]]
+
+
+def test_cli_serve_runs_the_web_app_on_a_postgres_url(
+    twins: tuple[Store, PostgresStore], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
+    import uvicorn
+    from fastapi.testclient import TestClient
+
+    served: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.update(app=app, **options))
+    code, _, err = _cli("serve", "--db", twins[1].path)
+    assert code == 0, err
+    assert served["host"] == "127.0.0.1"  # loopback unless --host says otherwise
+    local = TestClient(served["app"], base_url="http://127.0.0.1:8000")  # the Host a loopback app allows
+    answer = local.get("/api/dyad", params={"a": "NOR", "b": "CHL"})
+    assert answer.status_code == 200 and answer.json()["source"] == "relate"

@@ -1,4 +1,4 @@
-"""The SQLite store: idempotent writes, whole-article transactions, queries, FTS."""
+"""The SQLite store: idempotent writes, whole-article transactions, queries, FTS, the shared SQL."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 from lagebild.errors import StoreError
 from lagebild.models import ActorRef, Document, Event
 from lagebild.store import SCHEMA_VERSION, EventFilter, Store
+from lagebild.store.sql import pyformat
 from sample_docs import BODY, PUTIN
 from sample_docs import sample_doc as _doc
 
@@ -111,3 +112,29 @@ def test_reader_sees_committed_data_while_writer_is_open(tmp_path: Path) -> None
     assert reader.counts()["articles"] == 2
     reader.close()
     writer.close()
+
+
+def test_shared_sql_placeholders_become_pyformat_outside_literals() -> None:
+    assert pyformat("SELECT a FROM t WHERE b = ? AND c LIKE 'x%?' AND d IN (?,?)") == (
+        "SELECT a FROM t WHERE b = %s AND c LIKE 'x%%?' AND d IN (%s,%s)"
+    )
+    assert pyformat("SELECT 'it''s ?', ? % 2") == "SELECT 'it''s ?', %s %% 2"
+
+
+def test_shared_sql_layer_on_sqlite(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        store.write(_doc())
+        db = store.db
+        assert db.backend == "sqlite" and db.has_table("merged_events") and not db.has_table("nope")
+        assert db.rows("SELECT id, doc FROM articles WHERE id = ?", ["d1"]) == [("d1", "d1.txt")]
+        assert db.columns("SELECT id AS key FROM articles") == (["key"], [("d1",)])
+        upsert = db.upsert("meta", ("key", "value"), ("key",))
+        assert upsert == "INSERT OR REPLACE INTO meta(key, value) VALUES (?,?)"
+        with db.transaction():
+            db.many(upsert, [("k", "1"), ("k", "2")])
+        assert db.scalar("SELECT value FROM meta WHERE key = ?", ["k"]) == "2"
+        with pytest.raises(RuntimeError), db.transaction():
+            db.execute("DELETE FROM meta WHERE key = 'k'")
+            raise RuntimeError("rolls the delete back")
+        assert db.scalar("SELECT value FROM meta WHERE key = 'k'") == "2"
+        assert db.scalar("SELECT value FROM meta WHERE key = 'none'") is None

@@ -24,9 +24,9 @@ from rich.table import Table
 from rich.text import Text
 
 from .config import describe, load_settings
-from .errors import LagebildError, StoreError
+from .errors import LagebildError
 from .models import Document, Event
-from .store import EventFilter, StoredEvent, StoreLike, is_postgres_url, open_store, redact
+from .store import EventFilter, StoredEvent, StoreLike, open_store, redact
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -184,12 +184,10 @@ def clean_command(
 
 
 def _merge_after_run(store: StoreLike) -> str:
-    """Merge reports of one event across articles (SQLite stores; PostgreSQL not yet)."""
-    if is_postgres_url(str(store.path)):
-        return "not available on PostgreSQL yet"
+    """Merge reports of one event across articles (on either backend)."""
     from .relate import merge
 
-    report = merge(store)  # type: ignore[arg-type]
+    report = merge(store)
     return f"{report.merged} written from {report.events} event mentions ({report.seconds:.2f} s)"
 
 
@@ -572,22 +570,10 @@ def serve(
     """Serve the web UI and JSON API over the database (read-only)."""
     from .web import serve as serve_web
 
-    db_path = _db_path(db, config)
-    if is_postgres_url(db_path):  # the web views and relate still query SQLite directly
-        raise StoreError("lagebild serve needs an SQLite store for now (the web app queries SQLite)")
-    serve_web(db_path, host=host, port=port)
+    serve_web(_db_path(db, config), host=host, port=port)
 
 
 # --- relations: timeline, network, story, export ------------------------------------------
-
-
-def _relate_store(db: str | None) -> Any:
-    path = _db_path(db)
-    if is_postgres_url(path):
-        raise StoreError("dyads, networks, stories and exports need the SQLite store for now")
-    from .store import Store
-
-    return Store(path, readonly=True)
 
 
 class Period(StrEnum):
@@ -612,7 +598,7 @@ def timeline(
     from .relate import timeline as dyad_timeline
 
     a, b = a.upper() if len(a) <= 4 else a, b.upper() if len(b) <= 4 else b
-    with _relate_store(db) as store:
+    with _open_readonly(db) as store:
         buckets = dyad_timeline(store, a, b, by=by.value, fill=True, since=since, until=until)
         left_out = too_coarse(store, a, b, by.value)
     if fmt is not Format.table:
@@ -665,7 +651,7 @@ def network(
     """The strongest relations between actors, with their cooperation-conflict score."""
     from .relate import network as relations
 
-    with _relate_store(db) as store:
+    with _open_readonly(db) as store:
         rows = relations(store, since=since, limit=limit)
     if fmt is not Format.table:
         records = [dataclasses.asdict(r) for r in rows]
@@ -725,7 +711,7 @@ def story(
     from .relate import story as storyline
 
     a, b = a.upper() if len(a) <= 4 else a, b.upper() if len(b) <= 4 else b
-    with _relate_store(db) as store:
+    with _open_readonly(db) as store:
         items = storyline(store, a, b)
     if fmt is not Format.table:
         _emit(
@@ -768,7 +754,7 @@ def export_command(
     """Export events, mentions, actors and dyads (columns mapped to GDELT's in the README)."""
     from .relate import export
 
-    with _relate_store(db) as store:
+    with _open_readonly(db) as store:
         paths = export(store, fmt.value, out_dir)
     for path in paths:
         out.print(Text(str(path)))

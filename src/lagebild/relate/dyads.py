@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from ..store.factory import StoreLike
 from ..store.relations import QueryError, dyad_coarse, dyad_month_rows, dyad_rows, pair_rows
-from ..store.sqlite import Store
 from ._data import QUAD_NAMES, type_weight
 
 FACTUAL: tuple[str, ...] = ("asserted", "reported")
@@ -121,7 +121,7 @@ class _Acc:
 
 
 def timeline(
-    store: Store,
+    store: StoreLike,
     a: str,
     b: str,
     by: str = "month",
@@ -161,7 +161,7 @@ def timeline(
 
 
 def too_coarse(
-    store: Store,
+    store: StoreLike,
     a: str,
     b: str,
     by: str,
@@ -209,7 +209,7 @@ def _fill(first: str, last: str, by: str) -> list[str]:
 
 
 def network(
-    store: Store,
+    store: StoreLike,
     since: str | None = None,
     limit: int | None = 50,
     level: str = "country",

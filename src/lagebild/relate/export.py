@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from ..store.factory import StoreLike
 from ..store.relations import QueryError, table_rows
-from ..store.sqlite import Store
 from ._data import type_weight
 from .dyads import FACTUAL
 
@@ -144,10 +144,10 @@ class ExportError(QueryError):
 # --- rows from the store ---------------------------------------------------------------
 
 
-def _event_rows(store: Store) -> list[Row]:
+def _event_rows(store: StoreLike) -> list[Row]:
     _, rows = table_rows(
         store,
-        "SELECT id, type, mode, symmetric, source_country, source_actor_id, source_name, "
+        'SELECT id, type, mode, "symmetric", source_country, source_actor_id, source_name, '
         "target_country, target_actor_id, target_name, date, date_precision, day, day_source, "
         "modality, attributed_to, evidence, n_mentions, n_articles, n_sources, confidence, "
         "first_seen, last_seen FROM merged_events ORDER BY coalesce(day, '\uffff'), id",
@@ -213,7 +213,7 @@ def _event_rows(store: Store) -> list[Row]:
     return out
 
 
-def _mention_rows(store: Store) -> list[Row]:
+def _mention_rows(store: StoreLike) -> list[Row]:
     names, rows = table_rows(
         store,
         "SELECT em.merged_id, em.event_id, em.article_id, a.doc, a.url, em.outlet, em.published, "
@@ -226,7 +226,7 @@ def _mention_rows(store: Store) -> list[Row]:
     return [dict(zip(names, r, strict=True)) for r in rows]
 
 
-def _actor_rows(store: Store) -> list[Row]:
+def _actor_rows(store: StoreLike) -> list[Row]:
     names, rows = table_rows(
         store,
         "SELECT a.actor_id, a.name, a.kind, a.country, a.sector, count(m.article_id) AS n_mentions, "
@@ -236,7 +236,7 @@ def _actor_rows(store: Store) -> list[Row]:
     return [dict(zip(names, r, strict=True)) for r in rows]
 
 
-def _dyad_rows(store: Store) -> list[Row]:
+def _dyad_rows(store: StoreLike) -> list[Row]:
     marks = ",".join("?" * len(FACTUAL))
     _, rows = table_rows(
         store,
@@ -272,7 +272,7 @@ def _dyad_rows(store: Store) -> list[Row]:
     return out
 
 
-_BUILDERS: dict[str, Callable[[Store], list[Row]]] = {
+_BUILDERS: dict[str, Callable[[StoreLike], list[Row]]] = {
     "events": _event_rows,
     "mentions": _mention_rows,
     "actors": _actor_rows,
@@ -280,7 +280,7 @@ _BUILDERS: dict[str, Callable[[Store], list[Row]]] = {
 }
 
 
-def export_rows(store: Store) -> dict[str, list[Row]]:
+def export_rows(store: StoreLike) -> dict[str, list[Row]]:
     """The rows every export writes, table by table (column order = ``TABLES``)."""
     out = {}
     for name, build in _BUILDERS.items():
@@ -292,7 +292,7 @@ def export_rows(store: Store) -> dict[str, list[Row]]:
 # --- writing ---------------------------------------------------------------------------
 
 
-def export(store: Store, fmt: str, out_dir: str | Path) -> list[Path]:
+def export(store: StoreLike, fmt: str, out_dir: str | Path) -> list[Path]:
     """Write events, mentions, actors and dyads to ``out_dir`` in ``fmt``; returns the files."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")

@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..models import PLOVER_TYPES
+from ..store.factory import StoreLike
 from ..store.relations import (
     EventRow,
     MentionRow,
@@ -56,8 +57,8 @@ from ..store.relations import (
     block_sizes,
     event_rows,
     replace_blocks,
+    unmerged_counts,
 )
-from ..store.sqlite import Store
 from ._data import merge_types, stopwords
 
 # Modality classes: events only merge within one class.
@@ -498,18 +499,16 @@ def cluster_rows(
     return merged, mentions
 
 
-def pending(store: Store) -> int:
+def pending(store: StoreLike) -> int:
     """How many raw events the merged tables do not reflect yet (new, or deleted since).
 
     Cheap (two counts); a CLI can say "merged events are out of date" or merge on the spot.
     """
-    n_events = store.conn.execute("SELECT count(*) FROM events").fetchone()[0]
-    n_assigned = store.conn.execute("SELECT count(*) FROM event_mentions").fetchone()[0]
-    n_claimed = store.conn.execute("SELECT coalesce(sum(n_mentions), 0) FROM merged_events").fetchone()[0]
-    return int(n_events - n_assigned) + int(n_claimed - n_assigned)
+    n_events, n_assigned, n_claimed = unmerged_counts(store)
+    return (n_events - n_assigned) + (n_claimed - n_assigned)
 
 
-def merge(store: Store, full: bool = False, settings: MergeSettings | None = None) -> MergeReport:
+def merge(store: StoreLike, full: bool = False, settings: MergeSettings | None = None) -> MergeReport:
     """Bring ``merged_events``/``event_mentions`` up to date with the store's raw events.
 
     Incremental by default: only actor-pair blocks with new raw events, or whose events were

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..store.factory import StoreLike
 from ..store.relations import MergedRow, SourceRow, merged_between, sources_of
-from ..store.sqlite import Store
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class StoryItem:
 
 
 def story(
-    store: Store,
+    store: StoreLike,
     a: str,
     b: str,
     level: str = "country",

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from .factory import StoreLike, copy_articles, is_postgres_url, open_store, redact
 from .schema import SCHEMA_VERSION
+from .sql import Database
 from .sqlite import ActorRow, ArticleRow, EventFilter, Store, StoredEvent
 
 __all__ = [
     "SCHEMA_VERSION",
     "ActorRow",
     "ArticleRow",
+    "Database",
     "EventFilter",
     "Store",
     "StoreLike",

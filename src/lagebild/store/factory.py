@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Protocol, Self
 from urllib.parse import urlsplit, urlunsplit
 
 from ..models import Document
+from .sql import Database
 from .sqlite import ActorRow, ArticleRow, EventFilter, Store, StoredEvent
 
 if TYPE_CHECKING:
@@ -17,13 +18,18 @@ _URL_PREFIXES = ("postgresql://", "postgres://")
 
 
 class StoreLike(Protocol):
-    """What the runner, the CLI and the web app use of a store; both backends offer it."""
+    """What the runner, the CLI, relate and the web app use of a store; both backends offer it."""
 
     @property
     def path(self) -> str | Path: ...
 
     @property
     def readonly(self) -> bool: ...
+
+    @property
+    def db(self) -> Database:
+        """The connection for queries beyond these methods (relate, web), written once for both."""
+        ...
 
     def has_article(self, article_id: str) -> bool: ...
 

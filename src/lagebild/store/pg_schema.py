@@ -15,7 +15,7 @@ same queries with the same rows. The differences are PostgreSQL idioms, each for
 
 from __future__ import annotations
 
-PG_SCHEMA_VERSION = 3
+PG_SCHEMA_VERSION = 4
 
 # Each entry migrates from version i to i+1 (index 0 creates version 1). Old entries never change.
 PG_MIGRATIONS: tuple[str, ...] = (
@@ -116,8 +116,8 @@ PG_MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX inputs_article ON inputs(article_id);
     """,
-    # 2: merged events (see schema.py migration 2). Tables only: ``lagebild.relate`` reads and
-    # writes them through ``store/relations.py``, which speaks SQLite today.
+    # 2: merged events (see schema.py migration 2). ``lagebild.relate`` reads and writes them
+    # through ``store/relations.py`` (from schema version 4 on, which adds what else it needs).
     """
     CREATE TABLE merged_events (
         id              TEXT COLLATE "C" PRIMARY KEY,
@@ -163,8 +163,8 @@ PG_MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX event_mentions_merged ON event_mentions(merged_id);
     """,
-    # 3: near-duplicate clusters, as SQLite's migration 5 (the PostgreSQL store has no copy of
-    # the relate tables of SQLite migrations 3-4 yet, so its numbers run on their own).
+    # 3: near-duplicate clusters, as SQLite's migration 5 (the PostgreSQL store had no copy of
+    # the relate tables of SQLite migrations 3-4 then, so its numbers run on their own).
     """
     CREATE TABLE near_duplicates (
         article_id  TEXT COLLATE "C" PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
@@ -173,5 +173,35 @@ PG_MIGRATIONS: tuple[str, ...] = (
         signature   BYTEA NOT NULL
     );
     CREATE INDEX near_duplicates_cluster ON near_duplicates(cluster_id);
+    """,
+    # 4: the rest of what ``lagebild.relate`` needs, as SQLite's migrations 3 and 4: covering
+    # indexes for one dyad's timeline (INCLUDE: the grouped columns ride along without widening
+    # the key) and the monthly dyad counts. Keys, months and blocks are byte-ordered ("C") like
+    # every column the relate queries compare as strings. Before this version relate refused a
+    # PostgreSQL store, so merged_events is empty here and dyad_months starts empty with it.
+    """
+    DROP INDEX merged_dyad;
+    DROP INDEX merged_dyad_actor;
+    CREATE INDEX merged_dyad ON merged_events(source_country, target_country, day)
+        INCLUDE (type, mode, modality, n_sources);
+    CREATE INDEX merged_dyad_actor ON merged_events(source_actor_id, target_actor_id, day)
+        INCLUDE (type, mode, modality, n_sources);
+
+    CREATE TABLE dyad_months (
+        block       TEXT COLLATE "C" NOT NULL,
+        level       TEXT NOT NULL,
+        source      TEXT COLLATE "C" NOT NULL,
+        target      TEXT COLLATE "C" NOT NULL,
+        month       TEXT COLLATE "C" NOT NULL,
+        type        TEXT NOT NULL,
+        mode        TEXT,
+        modality    TEXT NOT NULL,
+        n_events    INTEGER NOT NULL,
+        n_sources   INTEGER NOT NULL
+    );
+    CREATE INDEX dyad_months_pair ON dyad_months(level, source, target, month)
+        INCLUDE (type, mode, modality, n_events, n_sources);
+    CREATE INDEX dyad_months_month ON dyad_months(level, month);
+    CREATE INDEX dyad_months_block ON dyad_months(block);
     """,
 )

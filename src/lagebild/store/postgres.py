@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from ..errors import StoreError
 from ..models import Actor, Document, Mention, Sentence
 from .factory import redact
 from .pg_schema import PG_MIGRATIONS, PG_SCHEMA_VERSION
+from .sql import Database, Row, marks, pyformat
 from .sqlite import ActorRow, ArticleRow, EventFilter, StoredEvent, _event_columns, _stored_event
 
 try:
@@ -71,6 +72,7 @@ class PostgresStore:
         except StoreError:
             self.conn.close()
             raise
+        self.db: Database = PostgresDatabase(self.conn, self._session)
 
     # --- schema ----------------------------------------------------------------------
 
@@ -519,6 +521,52 @@ class PostgresStore:
             row = self.conn.execute(orphans).fetchone()
             version = self._version()
         return row is not None and row[0] == 0 and version == PG_SCHEMA_VERSION
+
+
+class PostgresDatabase(Database):
+    """Runs the shared SQL (``sql.py``) on the store's psycopg connection.
+
+    Every call holds the store's session (one thread at a time on the connection; a lost server
+    is a StoreError); a read-only store refuses writes here too, on the server.
+    """
+
+    backend = "postgresql"
+
+    def __init__(self, conn: Any, session: Callable[[], AbstractContextManager[None]]) -> None:
+        self.conn = conn
+        self._session = session
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        with self._session():
+            return list(self.conn.execute(pyformat(sql), params).fetchall())
+
+    def columns(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[Row]]:
+        with self._session():
+            cur = self.conn.execute(pyformat(sql), params)
+            return [d.name for d in cur.description], list(cur.fetchall())
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        with self._session():
+            self.conn.execute(pyformat(sql), params)
+
+    def many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        with self._session(), self.conn.cursor() as cur:
+            cur.executemany(pyformat(sql), [_no_nul(row) for row in rows])
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self._session(), self.conn.transaction():
+            yield
+
+    def has_table(self, name: str) -> bool:
+        return bool(self.scalar("SELECT to_regclass(?) IS NOT NULL", (name,)))
+
+    def upsert(self, table: str, columns: Sequence[str], key: Sequence[str]) -> str:
+        update = ", ".join(f"{c} = EXCLUDED.{c}" for c in columns if c not in key)
+        return (
+            f"INSERT INTO {table}({', '.join(columns)}) VALUES ({marks(len(columns))}) "
+            f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {update}"
+        )
 
 
 def _copy(cur: Any, table_columns: str, rows: Iterable[Sequence[Any]]) -> None:

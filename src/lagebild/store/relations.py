@@ -2,8 +2,9 @@
 
 ``merged_events`` holds one row per real-world event, ``event_mentions`` ties every raw
 ``events`` row (one per article sentence) to the merged event it reports. ``relate.merge``
-decides the grouping; this module only moves rows in and out of SQLite, in one transaction per
-call, so a reader (``lagebild serve``) never sees half a merge.
+decides the grouping; this module only moves rows in and out of the store, in one transaction
+per call, so a reader (``lagebild serve``) never sees half a merge. Every query is written once
+and runs on both backends through ``store.db`` (see ``sql.py``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from dataclasses import astuple, dataclass, fields
 from typing import Any
 
 from ..errors import LagebildError
-from .sqlite import Store
+from .factory import StoreLike
+from .sql import marks
 
 
 class QueryError(LagebildError):
@@ -97,7 +99,9 @@ class MentionRow:
 
 MERGED_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(MergedRow))
 MENTION_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(MentionRow))
-_MERGED_SELECT = ", ".join(f"m.{c}" for c in MERGED_COLUMNS)
+# As written in SQL: "symmetric" is a reserved word in PostgreSQL (SQLite accepts the quotes).
+_MERGED_SQL_COLUMNS: tuple[str, ...] = tuple(f'"{c}"' if c == "symmetric" else c for c in MERGED_COLUMNS)
+_MERGED_SELECT = ", ".join(f"m.{c}" for c in _MERGED_SQL_COLUMNS)
 
 # The sentence index is looked up from the stored sentence offsets: the last sentence that
 # starts at or before the event's sentence (sentences are few per article, the scan is cheap).
@@ -120,88 +124,102 @@ _COPY_SQL = (
 )
 
 
-def _has_table(store: Store, name: str) -> bool:
-    sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
-    return store.conn.execute(sql, (name,)).fetchone() is not None
-
-
-def event_rows(store: Store) -> list[EventRow]:
+def event_rows(store: StoreLike) -> list[EventRow]:
     """Every raw event with its article's publication date, outlet and syndication cluster."""
-    if _has_table(store, "near_duplicates"):
+    if store.db.has_table("near_duplicates"):
         select, tail = _EVENT_ROWS_SQL.split(" FROM events e ", 1)
         sql = select + _COPY_SQL + " FROM events e " + tail
     else:
         sql = _EVENT_ROWS_SQL
-    return [EventRow(*row) for row in store.conn.execute(sql)]
+    return [EventRow(*row) for row in store.db.rows(sql)]
 
 
-def assigned_event_ids(store: Store) -> set[int]:
-    return {row[0] for row in store.conn.execute("SELECT event_id FROM event_mentions")}
+def assigned_event_ids(store: StoreLike) -> set[int]:
+    return {row[0] for row in store.db.rows("SELECT event_id FROM event_mentions")}
 
 
-def block_sizes(store: Store) -> dict[str, int]:
+def block_sizes(store: StoreLike) -> dict[str, int]:
     """Per block: how many mentions the stored merged events claim to have."""
     sql = "SELECT block, sum(n_mentions) FROM merged_events GROUP BY block"
-    return {block: int(n) for block, n in store.conn.execute(sql)}
+    return {block: int(n) for block, n in store.db.rows(sql)}
 
 
-def block_mention_counts(store: Store) -> dict[str, int]:
+def block_mention_counts(store: StoreLike) -> dict[str, int]:
     """Per block: how many event_mentions rows still exist (deleted articles cascade here)."""
     sql = (
         "SELECT m.block, count(*) FROM event_mentions em JOIN merged_events m "
         "ON m.id = em.merged_id GROUP BY m.block"
     )
-    return {block: int(n) for block, n in store.conn.execute(sql)}
+    return {block: int(n) for block, n in store.db.rows(sql)}
+
+
+def unmerged_counts(store: StoreLike) -> tuple[int, int, int]:
+    """(raw events, event_mentions rows, mentions the merged events claim): ``relate.pending``."""
+    row = store.db.rows(
+        "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM event_mentions), "
+        "(SELECT coalesce(sum(n_mentions), 0) FROM merged_events)"
+    )[0]
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def merge_state(store: StoreLike) -> tuple[int, int]:
+    """(merged events, raw events not yet merged) — (0, 0) for a store without merge tables."""
+    if not (store.db.has_table("merged_events") and store.db.has_table("event_mentions")):
+        return 0, 0
+    row = store.db.rows(
+        "SELECT (SELECT count(*) FROM merged_events), "
+        "(SELECT count(*) FROM events WHERE id NOT IN (SELECT event_id FROM event_mentions))"
+    )[0]
+    return int(row[0]), int(row[1])
 
 
 def replace_blocks(
-    store: Store, blocks: Iterable[str], merged: Sequence[MergedRow], mentions: Sequence[MentionRow]
+    store: StoreLike, blocks: Iterable[str], merged: Sequence[MergedRow], mentions: Sequence[MentionRow]
 ) -> None:
     """Swap the merged events of ``blocks`` for new ones, atomically."""
     block_list = sorted(set(blocks))
-    with store.conn:
+    db = store.db
+    with db.transaction():
         # Chunked: SQLite limits the number of bound parameters per statement.
         for i in range(0, len(block_list), 500):
             chunk = block_list[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            store.conn.execute(f"DELETE FROM merged_events WHERE block IN ({marks})", chunk)
-        store.conn.executemany(
-            f"INSERT INTO merged_events({', '.join(MERGED_COLUMNS)}) "
-            f"VALUES ({','.join('?' * len(MERGED_COLUMNS))})",
+            db.execute(f"DELETE FROM merged_events WHERE block IN ({marks(len(chunk))})", chunk)
+        db.many(
+            f"INSERT INTO merged_events({', '.join(_MERGED_SQL_COLUMNS)}) "
+            f"VALUES ({marks(len(MERGED_COLUMNS))})",
             [astuple(m) for m in merged],
         )
-        store.conn.executemany(
-            f"INSERT OR REPLACE INTO event_mentions({', '.join(MENTION_COLUMNS)}) "
-            f"VALUES ({','.join('?' * len(MENTION_COLUMNS))})",
+        db.many(
+            db.upsert("event_mentions", MENTION_COLUMNS, ("event_id",)),
             [astuple(m) for m in mentions],
         )
         refresh_dyad_months(store, block_list)
 
 
-def refresh_dyad_months(store: Store, blocks: Sequence[str]) -> None:
+def refresh_dyad_months(store: StoreLike, blocks: Sequence[str]) -> None:
     """Recount ``dyad_months`` for these blocks from their merged events (inside the caller's
     transaction). Events without any day get month '' (counted by the network, in no timeline)."""
     for i in range(0, len(blocks), 500):
         chunk = list(blocks[i : i + 500])
-        marks = ",".join("?" * len(chunk))
-        store.conn.execute(f"DELETE FROM dyad_months WHERE block IN ({marks})", chunk)
+        in_chunk = marks(len(chunk))
+        store.db.execute(f"DELETE FROM dyad_months WHERE block IN ({in_chunk})", chunk)
         for level in ("country", "actor"):
             src, tgt = _side_columns(level)
-            store.conn.execute(
+            store.db.execute(
                 "INSERT INTO dyad_months(block, level, source, target, month, type, mode, modality, "
                 f"n_events, n_sources) SELECT block, '{level}', {src}, {tgt}, "
                 "coalesce(substr(day, 1, 7), ''), type, mode, modality, count(*), sum(n_sources) "
-                f"FROM merged_events WHERE block IN ({marks}) AND {src} IS NOT NULL "
+                f"FROM merged_events WHERE block IN ({in_chunk}) AND {src} IS NOT NULL "
                 f"AND {tgt} IS NOT NULL GROUP BY block, 3, 4, 5, type, mode, modality",
                 chunk,
             )
 
 
-def clear(store: Store) -> None:
-    with store.conn:
-        store.conn.execute("DELETE FROM dyad_months")
-        store.conn.execute("DELETE FROM event_mentions")
-        store.conn.execute("DELETE FROM merged_events")
+def clear(store: StoreLike) -> None:
+    with store.db.transaction():
+        store.db.execute("DELETE FROM dyad_months")
+        store.db.execute("DELETE FROM event_mentions")
+        store.db.execute("DELETE FROM merged_events")
 
 
 def _side_columns(level: str) -> tuple[str, str]:
@@ -228,11 +246,11 @@ def _modality_clause(modalities: Sequence[str] | None, params: list[Any]) -> str
     if not modalities:
         return ""
     params.extend(modalities)
-    return f" AND m.modality IN ({','.join('?' * len(modalities))})"
+    return f" AND m.modality IN ({marks(len(modalities))})"
 
 
 def dyad_rows(
-    store: Store,
+    store: StoreLike,
     a: str,
     b: str,
     level: str = "country",
@@ -266,11 +284,11 @@ def dyad_rows(
         sql += _modality_clause(modalities, params)
         sql += " GROUP BY 1, m.type, m.mode"
         parts.append(sql)
-    return [tuple(r) for r in store.conn.execute(" UNION ALL ".join(parts), params)]
+    return [tuple(r) for r in store.db.rows(" UNION ALL ".join(parts), params)]
 
 
 def dyad_month_rows(
-    store: Store,
+    store: StoreLike,
     a: str,
     b: str,
     level: str = "country",
@@ -298,11 +316,11 @@ def dyad_month_rows(
         sql += _modality_clause(modalities, params)
         sql += " GROUP BY 1, m.type, m.mode"
         parts.append(sql)
-    return [tuple(r) for r in store.conn.execute(" UNION ALL ".join(parts), params)]
+    return [tuple(r) for r in store.db.rows(" UNION ALL ".join(parts), params)]
 
 
 def dyad_coarse(
-    store: Store,
+    store: StoreLike,
     a: str,
     b: str,
     level: str = "country",
@@ -321,12 +339,12 @@ def dyad_coarse(
             f"AND (m.day IS NULL OR length(m.day) < {int(prefix)})"
         )
         sql += _modality_clause(modalities, params)
-        total += store.conn.execute(sql, params).fetchone()[0]
+        total += store.db.scalar(sql, params)
     return int(total)
 
 
 def pair_rows(
-    store: Store,
+    store: StoreLike,
     since: str | None = None,
     level: str = "country",
     modalities: Sequence[str] | None = None,
@@ -347,7 +365,7 @@ def pair_rows(
             params.append(since[:7])
         sql += _modality_clause(modalities, params)
         sql += " GROUP BY m.source, m.target, m.type, m.mode"
-        return [tuple(r) for r in store.conn.execute(sql, params)]
+        return [tuple(r) for r in store.db.rows(sql, params)]
     sql = (
         f"SELECT m.{src}, m.{tgt}, m.type, m.mode, count(*), sum(m.n_sources), substr(min(m.day), 1, 7), "
         f"substr(max(m.day), 1, 7) FROM merged_events m WHERE m.{src} IS NOT NULL AND m.{tgt} IS NOT NULL "
@@ -358,11 +376,11 @@ def pair_rows(
         params.append(since)
     sql += _modality_clause(modalities, params)
     sql += f" GROUP BY m.{src}, m.{tgt}, m.type, m.mode"
-    return [tuple(r) for r in store.conn.execute(sql, params)]
+    return [tuple(r) for r in store.db.rows(sql, params)]
 
 
 def merged_between(
-    store: Store,
+    store: StoreLike,
     a: str,
     b: str,
     level: str = "country",
@@ -378,7 +396,7 @@ def merged_between(
         params += [x, y]
         sql += _modality_clause(modalities, params)
         parts.append(sql)
-    return [MergedRow(*row) for row in store.conn.execute(" UNION ALL ".join(parts), params)]
+    return [MergedRow(*row) for row in store.db.rows(" UNION ALL ".join(parts), params)]
 
 
 @dataclass(frozen=True)
@@ -402,26 +420,44 @@ class SourceRow:
     similarity: float
 
 
-def sources_of(store: Store, merged_ids: Sequence[str]) -> dict[str, list[SourceRow]]:
+def sources_of(store: StoreLike, merged_ids: Sequence[str]) -> dict[str, list[SourceRow]]:
     """The mentions of each merged event, earliest publication first."""
     out: dict[str, list[SourceRow]] = {mid: [] for mid in merged_ids}
     for i in range(0, len(merged_ids), 500):
         chunk = list(merged_ids[i : i + 500])
-        marks = ",".join("?" * len(chunk))
         sql = (
             "SELECT em.merged_id, em.event_id, em.article_id, a.doc, a.title, a.url, em.outlet, "
             "em.published, em.sentence_index, e.sentence, em.modality, em.attributed_to, e.type, "
             "e.date, em.similarity FROM event_mentions em JOIN events e ON e.id = em.event_id "
-            f"JOIN articles a ON a.id = em.article_id WHERE em.merged_id IN ({marks}) "
+            f"JOIN articles a ON a.id = em.article_id WHERE em.merged_id IN ({marks(len(chunk))}) "
             "ORDER BY coalesce(em.published, '\uffff'), em.article_id, e.idx"
         )
-        for row in store.conn.execute(sql, chunk):
+        for row in store.db.rows(sql, chunk):
             out[row[0]].append(SourceRow(*row))
     return out
 
 
-def table_rows(store: Store, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple[Any, ...]]]:
+def table_rows(
+    store: StoreLike, sql: str, params: Sequence[Any] = ()
+) -> tuple[list[str], list[tuple[Any, ...]]]:
     """Column names and rows of a query (for exports)."""
-    cur = store.conn.execute(sql, params)
-    names = [d[0] for d in cur.description]
-    return names, [tuple(r) for r in cur.fetchall()]
+    names, rows = store.db.columns(sql, params)
+    return names, [tuple(r) for r in rows]
+
+
+def sentence_starts(store: StoreLike, article_ids: Iterable[str]) -> dict[str, list[int]]:
+    """The start offsets of each article's sentences, in order (the web's evidence links).
+
+    Loading whole documents for a list of events would be far slower.
+    """
+    ids = sorted(article_ids)
+    starts: dict[str, list[int]] = {aid: [] for aid in ids}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        sql = (
+            f"SELECT article_id, start FROM sentences WHERE article_id IN ({marks(len(chunk))}) "
+            "ORDER BY article_id, idx"
+        )
+        for aid, start in store.db.rows(sql, chunk):
+            starts[aid].append(start)
+    return starts

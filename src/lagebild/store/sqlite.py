@@ -18,6 +18,7 @@ from typing import Any
 from ..errors import StoreError
 from ..models import Actor, ActorRef, Document, Event, Mention, Sentence
 from .schema import MIGRATIONS, SCHEMA_VERSION
+from .sql import Database, SqliteDatabase
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class Store:
                 self._check_version()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+        self.db: Database = SqliteDatabase(self.conn)  # the queries relate and the web share
 
     # --- schema ----------------------------------------------------------------------
 

@@ -30,7 +30,8 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from .. import __version__
 from ..errors import LagebildError, StoreError
 from ..models import MODALITIES, PLOVER_TYPES
-from ..store import EventFilter, Store
+from ..store import EventFilter, StoreLike, is_postgres_url
+from ..store import open_store as open_any_store
 from . import relations, views
 from .views import BadRequest, Page
 
@@ -57,7 +58,7 @@ class EventCache:
         self._index = relations.EventIndex([], {}, {})
         self._lock = threading.Lock()
 
-    def get(self, store: Store) -> relations.EventIndex:
+    def get(self, store: StoreLike) -> relations.EventIndex:
         key = tuple(sorted(store.counts().items()))
         with self._lock:
             if key != self._key:
@@ -90,16 +91,16 @@ def event_query(
     )
 
 
-def open_store(request: Request) -> Iterator[Store]:
+def open_store(request: Request) -> Iterator[StoreLike]:
     """A read-only store for one request (closed after it): always a fresh, consistent view."""
-    store = Store(request.app.state.db_path, readonly=True)
+    store = open_any_store(request.app.state.db_path, readonly=True)
     try:
         yield store
     finally:
         store.close()
 
 
-StoreDep = Annotated[Store, Depends(open_store)]
+StoreDep = Annotated[StoreLike, Depends(open_store)]
 
 
 def all_events(request: Request, store: StoreDep) -> relations.EventIndex:
@@ -155,13 +156,16 @@ def safe_href(url: str | None) -> str | None:
 
 
 def create_app(db_path: str | Path, allowed_hosts: list[str] | None = None) -> FastAPI:
-    """The web app over the store at ``db_path`` (opened read-only; raises StoreError if absent).
+    """The web app over the store ``db_path`` names: an SQLite file or a ``postgresql://`` URL.
+
+    The store is opened read-only (on PostgreSQL a read-only session: the server refuses
+    writes); raises StoreError if it is absent.
 
     ``allowed_hosts`` limits the ``Host`` header (guards a local server against DNS
     rebinding); ``serve`` sets it for loopback addresses; None accepts any host.
     """
-    db = Path(db_path)
-    Store(db, readonly=True).close()  # fail now, with the store's message, not on first request
+    db = db_path if is_postgres_url(db_path) else Path(db_path)  # a URL is not made a Path
+    open_any_store(db, readonly=True).close()  # fail now, with the store's message, not on first request
     app = FastAPI(
         title="lagebild",
         version=__version__,

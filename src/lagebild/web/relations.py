@@ -12,7 +12,6 @@ canonical actor id — the same level as ``relate``'s default (``level="country"
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,7 +20,8 @@ from typing import Any
 from .. import relate
 from ..models import ActorRef
 from ..relate._data import type_weight  # SHARED-WEIGHTS: ask relate to export it
-from ..store import Store, StoredEvent
+from ..store import StoredEvent, StoreLike
+from ..store import relations as stored
 
 FACTUAL = relate.dyads.FACTUAL
 RELATE = "relate"
@@ -60,7 +60,7 @@ def dyad_of(se: StoredEvent) -> tuple[str, str] | None:
     return (a, b) if a < b else (b, a)
 
 
-def names(store: Store, events: Iterable[StoredEvent]) -> dict[str, str]:
+def names(store: StoreLike, events: Iterable[StoredEvent]) -> dict[str, str]:
     """A readable name for each actor key: a country's state ("Russland", not the first person
     of that country the text named), an actor id's canonical name, else the text's first name."""
     out: dict[str, str] = {}
@@ -79,19 +79,12 @@ def names(store: Store, events: Iterable[StoredEvent]) -> dict[str, str]:
     return out
 
 
-def merge_state(store: Store) -> tuple[int, int]:
+def merge_state(store: StoreLike) -> tuple[int, int]:
     """(merged events, raw events not yet merged) — (0, 0) for a store without merge tables."""
-    try:
-        row = store.conn.execute(
-            "SELECT (SELECT count(*) FROM merged_events), "
-            "(SELECT count(*) FROM events WHERE id NOT IN (SELECT event_id FROM event_mentions))"
-        ).fetchone()
-    except sqlite3.OperationalError:
-        return 0, 0
-    return int(row[0]), int(row[1])
+    return stored.merge_state(store)
 
 
-def use_relate(store: Store) -> bool:
+def use_relate(store: StoreLike) -> bool:
     return merge_state(store)[0] > 0
 
 
@@ -168,7 +161,7 @@ class EventIndex:
     names: dict[str, str]
 
     @classmethod
-    def build(cls, store: Store, events: list[StoredEvent]) -> EventIndex:
+    def build(cls, store: StoreLike, events: list[StoredEvent]) -> EventIndex:
         return cls(events, _raw_pairs(events), names(store, events))
 
     def pair(self, a: str, b: str) -> list[StoredEvent]:
@@ -265,7 +258,7 @@ def _raw_story_record(se: StoredEvent, sentence_index: int | None) -> Record:
 # --- the views' questions --------------------------------------------------------------------
 
 
-def dyad_list(store: Store, index: EventIndex, limit: int | None) -> list[Record]:
+def dyad_list(store: StoreLike, index: EventIndex, limit: int | None) -> list[Record]:
     """Actor pairs with factual events between them, the busiest first."""
     label = index.names
     if use_relate(store):
@@ -280,7 +273,7 @@ def dyad_list(store: Store, index: EventIndex, limit: int | None) -> list[Record
     return rows
 
 
-def timeline(store: Store, index: EventIndex, a: str, b: str) -> tuple[list[Record], int]:
+def timeline(store: StoreLike, index: EventIndex, a: str, b: str) -> tuple[list[Record], int]:
     """Monthly rows for the dyad (oldest first) and how many events are too coarse to place."""
     if use_relate(store):
         buckets = relate.timeline(store, a, b, by="month")
@@ -321,7 +314,7 @@ def timeline(store: Store, index: EventIndex, a: str, b: str) -> tuple[list[Reco
 
 
 def story(
-    store: Store, index: EventIndex, a: str, b: str, sentence_of: dict[int, int | None]
+    store: StoreLike, index: EventIndex, a: str, b: str, sentence_of: dict[int, int | None]
 ) -> list[Record]:
     """Everything between ``a`` and ``b`` in date order, all modalities, each with its sources.
 
@@ -333,7 +326,7 @@ def story(
     return [_raw_story_record(se, sentence_of.get(se.id)) for se in items]
 
 
-def network(store: Store, index: EventIndex, min_events: int = 1) -> dict[str, list[Record]]:
+def network(store: StoreLike, index: EventIndex, min_events: int = 1) -> dict[str, list[Record]]:
     """Actors as nodes, dyads with at least ``min_events`` factual events as edges."""
     edges = [d for d in dyad_list(store, index, None) if d["events"] >= max(1, min_events)]
     degree: Counter[str] = Counter()
@@ -351,7 +344,7 @@ def network(store: Store, index: EventIndex, min_events: int = 1) -> dict[str, l
     return {"nodes": nodes, "links": links}
 
 
-def storylines(store: Store, index: EventIndex, min_events: int, limit: int) -> list[Record]:
+def storylines(store: StoreLike, index: EventIndex, min_events: int, limit: int) -> list[Record]:
     """The busiest dyads with at least ``min_events`` factual events, each with its story."""
     lines = [d for d in dyad_list(store, index, None) if d["events"] >= max(1, min_events)][:limit]
     return lines

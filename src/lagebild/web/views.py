@@ -9,14 +9,15 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from ..errors import LagebildError
 from ..models import MODALITIES, PLOVER_TYPES, Document
-from ..store import ArticleRow, EventFilter, Store, StoredEvent
+from ..store import ArticleRow, EventFilter, StoredEvent, StoreLike
+from ..store.relations import sentence_starts
 from . import markup, relations
 
 MAX_LIMIT = 5000
@@ -65,24 +66,9 @@ def event_record(se: StoredEvent, sentence: int | None) -> dict[str, Any]:
     return rec
 
 
-def event_records(store: Store, events: Sequence[StoredEvent]) -> list[dict[str, Any]]:
-    starts = _sentence_starts(store, {se.article_id for se in events})
+def event_records(store: StoreLike, events: Sequence[StoredEvent]) -> list[dict[str, Any]]:
+    starts = sentence_starts(store, {se.article_id for se in events})
     return [event_record(se, _index_of(starts.get(se.article_id, []), se.event.start)) for se in events]
-
-
-def _sentence_starts(store: Store, article_ids: Iterable[str]) -> dict[str, list[int]]:
-    # The store has no query for sentence offsets alone; loading whole documents for a list
-    # of events would be far slower. Read-only SQL on the store's connection, in one place.
-    ids = sorted(article_ids)
-    starts: dict[str, list[int]] = {aid: [] for aid in ids}
-    for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-        marks = ",".join("?" * len(chunk))
-        sql = (
-            f"SELECT article_id, start FROM sentences WHERE article_id IN ({marks}) ORDER BY article_id, idx"
-        )
-        for aid, start in store.conn.execute(sql, chunk):
-            starts[aid].append(start)
-    return starts
 
 
 def _index_of(starts: list[int], offset: int) -> int | None:
@@ -131,7 +117,7 @@ def check_filter(f: EventFilter) -> EventFilter:
 # --- pages ---------------------------------------------------------------------------------
 
 
-def overview(store: Store, index: relations.EventIndex) -> Page:
+def overview(store: StoreLike, index: relations.EventIndex) -> Page:
     latest = list(reversed(index.events[-20:]))
     dyads = relations.dyad_list(store, index, 10)
     actors = store.actors()[:10]
@@ -145,14 +131,14 @@ def overview(store: Store, index: relations.EventIndex) -> Page:
     return Page("overview.html", data)
 
 
-def articles(store: Store, limit: int | None) -> Page:
+def articles(store: StoreLike, limit: int | None) -> Page:
     if limit is not None and not 1 <= limit <= MAX_LIMIT:
         raise BadRequest(f"limit must be between 1 and {MAX_LIMIT}")
     rows = store.articles(limit=limit)
     return Page("articles.html", {"articles": [article_record(r, with_body=False) for r in rows]})
 
 
-def article(store: Store, key: str) -> Page | None:
+def article(store: StoreLike, key: str) -> Page | None:
     article_id = store.find_article_id(key)
     doc = store.document(article_id) if article_id else None
     if doc is None:
@@ -175,7 +161,7 @@ def article(store: Store, key: str) -> Page | None:
     return Page("article.html", data, {"blocks": blocks})
 
 
-def events(store: Store, filters: EventFilter) -> Page:
+def events(store: StoreLike, filters: EventFilter) -> Page:
     f = check_filter(filters)
     if f.limit is None:
         f = dataclasses.replace(f, limit=DEFAULT_EVENT_LIMIT)
@@ -188,7 +174,7 @@ def events(store: Store, filters: EventFilter) -> Page:
     return Page("events.html", data, {"types": PLOVER_TYPES, "modalities": MODALITIES})
 
 
-def actors(store: Store) -> Page:
+def actors(store: StoreLike) -> Page:
     rows = store.actors()
     return Page("actors.html", {"actors": [_actor_record(r.actor, r.mentions, r.articles) for r in rows]})
 
@@ -203,17 +189,17 @@ def _actor_record(actor: Any, mentions: int, n_articles: int) -> dict[str, Any]:
     )
 
 
-def dyad_list(store: Store, index: relations.EventIndex, limit: int) -> Page:
+def dyad_list(store: StoreLike, index: relations.EventIndex, limit: int) -> Page:
     rows = relations.dyad_list(store, index, max(1, min(limit, MAX_LIMIT)))
     data = {"dyads": [dict(d, url=dyad_url(d["a"], d["b"])) for d in rows], "source": _source(store)}
     return Page("dyads.html", data)
 
 
-def _source(store: Store) -> str:
+def _source(store: StoreLike) -> str:
     return relations.RELATE if relations.use_relate(store) else relations.FALLBACK
 
 
-def dyad(store: Store, index: relations.EventIndex, a: str, b: str) -> Page:
+def dyad(store: StoreLike, index: relations.EventIndex, a: str, b: str) -> Page:
     a, b = _actor_code(a), _actor_code(b)
     if not a or not b or a == b:
         raise BadRequest("a dyad needs two different actor keys, e.g. ?a=RUS&b=UKR")
@@ -242,11 +228,11 @@ def _actor_code(key: str) -> str:
     return key.upper() if len(key) <= 4 and key.isalpha() else key
 
 
-def _story(store: Store, index: relations.EventIndex, a: str, b: str) -> list[dict[str, Any]]:
+def _story(store: StoreLike, index: relations.EventIndex, a: str, b: str) -> list[dict[str, Any]]:
     sentence_of: dict[int, int | None] = {}
     if not relations.use_relate(store):  # relate's sources carry their sentence index already
         pair = index.pair(a, b)
-        starts = _sentence_starts(store, {se.article_id for se in pair})
+        starts = sentence_starts(store, {se.article_id for se in pair})
         sentence_of = {se.id: _index_of(starts.get(se.article_id, []), se.event.start) for se in pair}
     items = relations.story(store, index, a, b, sentence_of)
     for item in items:
@@ -255,7 +241,7 @@ def _story(store: Store, index: relations.EventIndex, a: str, b: str) -> list[di
     return items
 
 
-def network(store: Store, index: relations.EventIndex, min_events: int) -> Page:
+def network(store: StoreLike, index: relations.EventIndex, min_events: int) -> Page:
     graph = relations.network(store, index, min_events=min_events)
     for node in graph["nodes"]:
         node["url"] = actor_events_url(str(node["id"]))
@@ -264,7 +250,7 @@ def network(store: Store, index: relations.EventIndex, min_events: int) -> Page:
     return Page("network.html", {"min_events": min_events, "source": _source(store), **graph})
 
 
-def search(store: Store, query: str, limit: int) -> Page:
+def search(store: StoreLike, query: str, limit: int) -> Page:
     if not 1 <= limit <= 200:
         raise BadRequest("limit must be between 1 and 200")
     hits = store.search(query, limit=limit) if query.strip() else []
@@ -287,7 +273,7 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
 
 
 def storylines(
-    store: Store, index: relations.EventIndex, min_events: int, limit: int, items: int = 12
+    store: StoreLike, index: relations.EventIndex, min_events: int, limit: int, items: int = 12
 ) -> Page:
     """The busiest dyads, each with its latest ``items`` events (the dyad page has them all)."""
     lines = relations.storylines(store, index, max(1, min_events), max(1, min(limit, 200)))
