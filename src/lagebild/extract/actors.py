@@ -66,6 +66,15 @@ _NAMED_AFTER_PLACE = tuple(norm(w) for w in (
 _TOWN_HEADS = ("stadt", "ort", "dorf", "metropole", "gemeinde", "provinz", "region")
 
 
+# Before a town of the gazetteer (which only counts after one of these): "in Dresden".
+_TOWN_PREPS = frozenset({"in", "im", "nach", "aus", "bei", "nahe", "von", "zwischen"})
+
+
+def _town(entry: list[str]) -> Actor:
+    """A gazetteer town ([name, ISO3]) as a place actor."""
+    return Actor(f"lb:place:{slug(entry[0])}", entry[0], "place", entry[1])
+
+
 def _is_town_noun(tok: _Tok) -> bool:
     return _capitalised(tok.text) and tok.key.endswith(_TOWN_HEADS) and not tok.key.endswith("sort")
 
@@ -165,6 +174,7 @@ class Linker:
         self._starters = frozenset(
             [*self.kb.adjectives, *first, *self.kb.roles, *self.kb.demonyms]
         )
+        self._town_starts = frozenset(k.split(" ", 1)[0] for k in self.kb.gazetteer)
         self._regional: dict[str, str | None] = {}
         self._longest_role = max(map(len, self.kb.roles), default=0)
 
@@ -238,11 +248,29 @@ class Linker:
         role = self.kb.roles.get(key)
         if role is not None and _capitalised(tok.text):
             return self._bare_role(toks, i, role, st)
-        # 5. demonyms: "die Palästinenser", "zwei Afghanen"
+        # 5. a town of the gazetteer after a locative preposition or a town noun, or as the
+        # dateline: "in Dresden", "im Schwarzmeerort Rize", "Dresden – Das Bundesland ..."
+        if key in self._town_starts and _capitalised(tok.text) and (
+                i > 0 and (toks[i - 1].key in _TOWN_PREPS or _is_town_noun(toks[i - 1]))
+                or i <= 2 and any(t.text in _DATELINE_MARKS for t in toks[i + 1:i + 4])):
+            town = self._town(toks, i)
+            if town is not None:
+                return town
+        # 6. demonyms: "die Palästinenser", "zwei Afghanen"
         if key in self.kb.demonyms and _capitalised(tok.text):
             state_id = self.kb.demonyms[key]
             country = self.kb.actors[state_id][2]
             return i + 1, Actor(f"lb:people:{country.lower()}", tok.text, "group", country, None), "demonym"
+        return None
+
+    def _town(self, toks: list[_Tok], i: int) -> tuple[int, Actor, str] | None:
+        """The longest gazetteer name (up to three words) starting at token ``i``."""
+        for n in range(min(3, len(toks) - i), 0, -1):
+            key = " ".join(t.key for t in toks[i:i + n])
+            town = self.kb.gazetteer.get(key)
+            if town is not None and all(_capitalised(t.text) or t.key in ("al", "el", "de")
+                                        for t in toks[i:i + n]):
+                return i + n, _town(town), "gazetteer"
         return None
 
     def _may_start(self, key: str, st: _DocState) -> bool:
@@ -252,6 +280,7 @@ class Linker:
             key in self._starters
             or "-" in key
             or key in st.local_names
+            or key in self._town_starts
             or self._regional_adjective(key) is not None
         )
 
@@ -591,8 +620,13 @@ class Linker:
             key = " ".join(norm(w) for w in m.text.split())
             actor: Actor | None = None
             entries = self.kb.names.get(key)
+            town = self.kb.gazetteer.get(key) if m.label == "LOC" else None
             if entries:
                 actor = self.kb.actor(entries[0][0], date=st.date)
+            elif town is not None:
+                out.append(replace(m, actor=_town(town), how="gazetteer"))
+                taken.add(m.start, m.end)
+                continue
             elif norm(m.text.split()[-1]) in st.local_names:
                 actor = st.local_names[norm(m.text.split()[-1])]
             else:

