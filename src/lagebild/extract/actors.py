@@ -67,7 +67,7 @@ _TOWN_HEADS = ("stadt", "ort", "dorf", "metropole", "gemeinde", "provinz", "regi
 
 
 # Before a town of the gazetteer (which only counts after one of these): "in Dresden".
-_TOWN_PREPS = frozenset({"in", "im", "nach", "aus", "bei", "nahe", "von", "zwischen"})
+_TOWN_PREPS = frozenset({"in", "im", "nach", "aus", "bei", "nahe"})  # not "von": "eine Rede von Iglesias"
 
 
 def _town(entry: list[str]) -> Actor:
@@ -186,6 +186,7 @@ class Linker:
         for index, sentence in enumerate(doc.sentences):
             found.extend(self._sentence(doc.body, sentence, index, state))
         ner = [m for m in doc.mentions if m.actor is None]
+        found = _names_around_places(ner, found)
         found.extend(self._ner_only(doc.body, ner, found, state))
         found = _surnames_of_new_people(doc, found)
         found.sort(key=lambda m: (m.start, m.end))
@@ -239,6 +240,9 @@ class Linker:
         local = st.local_names.get(key)
         if local is not None and _capitalised(tok.text):
             return i + 1, local, "coref"
+        region = self._regional_noun(key) if _capitalised(tok.text) else None
+        if region is not None:
+            return i + 1, Actor(f"lb:place:{slug(tok.text)}", tok.text, "place", region), "region"
         # 3. hyphenated compounds: "US-Präsident", "Kreml-Chef", "UN-Konferenz"
         if "-" in key:
             compound = self._compound(toks, i, st)
@@ -282,6 +286,7 @@ class Linker:
             or key in st.local_names
             or key in self._town_starts
             or self._regional_adjective(key) is not None
+            or self._regional_noun(key) is not None
         )
 
     def _regional_adjective(self, key: str) -> str | None:
@@ -293,6 +298,26 @@ class Linker:
                 self._regional.clear()
             self._regional[key] = self._find_regional(key)
         return self._regional[key]
+
+    def _regional_noun(self, key: str) -> str | None:
+        """"Nordirak", "Ostukraine", "Nordsyrien": a compass prefix before a state's name is a
+        region of that state (names the KB holds whole, "Südsudan", come first)."""
+        found = self._regional.get("#" + key, "")
+        if found == "":
+            found = None
+            for prefix in _COMPASS:
+                rest = key[len(prefix):]
+                if key.startswith(prefix) and len(rest) >= 4 and rest not in _NOT_REGIONAL_NAMES:
+                    entries = self.kb.names.get(rest, ())
+                    state = next((self.kb.actors[e[0]][2] for e in entries
+                                  if self.kb.actors[e[0]][1] == "state"), None)
+                    if state is not None:
+                        found = state
+                        break
+            if len(self._regional) >= 100_000:
+                self._regional.clear()
+            self._regional["#" + key] = found
+        return found
 
     def _find_regional(self, key: str) -> str | None:
         for prefix in _COMPASS:
@@ -619,7 +644,8 @@ class Linker:
                 continue  # MISC ("Ukraine-Krieg", "Brexit") names no actor
             key = " ".join(norm(w) for w in m.text.split())
             actor: Actor | None = None
-            entries = self.kb.names.get(key)
+            # a KB surname ("Aden") only after the person's full name, as in the KB pass
+            entries = [e for e in self.kb.names.get(key, ()) if e[1] != "short" or e[0] in st.seen]
             town = self.kb.gazetteer.get(key) if m.label == "LOC" else None
             if entries:
                 actor = self.kb.actor(entries[0][0], date=st.date)
@@ -646,9 +672,40 @@ _COMPASS = ("nordost", "nordwest", "sudost", "sudwest", "nord", "sud", "ost", "w
 # ... but not before these: "südamerikanisch", "westindisch" (the Caribbean), "nordirisch" (GBR,
 # listed in kb_countries.tsv), "südsudanesisch" (SSD, listed there too)
 _NOT_REGIONAL = ("amerikanisch", "indisch", "irisch", "sudanesisch")
+# ... and not before these names: "Nordirland" (GBR), "Osttimor" (a state of its own)
+_NOT_REGIONAL_NAMES = frozenset({"irland", "timor", "zypern"})
 # Singular heads that make an organisation prefix name one of its members ("Nato-Land Türkei")
 _MEMBER_HEADS = frozenset({"land", "staat", "mitglied", "mitgliedsland", "mitgliedstaat",
                            "mitgliedsstaat", "partner", "partnerland", "partnerstaat", "gründungsmitglied"})
+
+
+_PLACE_WORDS = frozenset({"state", "place"})
+
+
+def _names_around_places(ner: Sequence[Mention], found: list[Mention]) -> list[Mention]:
+    """KB matches of a state or place word inside a longer name the NER model found give way.
+
+    "Syrische Beobachtungsstelle für Menschenrechte", "Oberste Gerichtshof Nordkoreas" are
+    organisations of that state (not the state); "Riad Haddad" is a person, not Riyadh. A name
+    holding a KB person or organisation ("Russlands Präsident Putin") is left to the KB.
+    """
+    out = list(found)
+    for m in ner:
+        if m.label not in ("PER", "ORG"):
+            continue
+        inside = [f for f in out if m.start <= f.start and f.end <= m.end]
+        if not inside or any(f.end - f.start >= m.end - m.start for f in inside):
+            continue
+        if any(f.actor is None or f.actor.kind not in _PLACE_WORDS for f in inside):
+            continue
+        if any(f.start < m.end and m.start < f.end for f in out if f not in inside):
+            continue  # crosses another mention's boundary: not a clean name
+        country = inside[0].actor.country if m.label == "ORG" and inside[0].actor else None
+        kind = "person" if m.label == "PER" else "organisation"
+        actor = Actor(f"lb:{kind[:3]}:{slug(m.text)}", m.text, kind, country)  # type: ignore[arg-type]
+        out = [f for f in out if f not in inside]
+        out.append(replace(m, actor=actor, how="ner-only" if country is None else "ner-state"))
+    return out
 
 
 def _surnames_of_new_people(doc: Document, found: list[Mention]) -> list[Mention]:

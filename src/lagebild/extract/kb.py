@@ -69,6 +69,26 @@ def name_key(name: str) -> str:
     return " ".join(norm(tok) for tok in _WORD.findall(name.replace("_", " ")))
 
 
+# Arabic name particles that German news joins to the next name with a hyphen.
+_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "asch", "at", "az", "ibn", "bin", "abu", "abd",
+                        "abdel", "abdul"})
+
+
+def _join_particles(key: str) -> str:
+    """"omar al bashir" -> "omar al-bashir" (the linker's tokens keep hyphenated words whole)."""
+    words = key.split(" ")
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if words[i] in _PARTICLES and i + 1 < len(words) and i > 0:
+            out.append(f"{words[i]}-{words[i + 1]}")
+            i += 2
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", norm(text)).strip("-")
 
@@ -136,6 +156,14 @@ class _Builder:
         key = name_key(text)
         if not key:
             return
+        joined = _join_particles(key)
+        if joined != key:  # "Omar al Bashir" is written "Omar al-Bashir" in German news
+            self._name_key(joined, text, actor_id, how, first)
+            if how in ("kb", "alias"):
+                self._name_key(joined.rsplit(" ", 1)[-1], text, actor_id, "short", False)
+        self._name_key(key, text, actor_id, how, first)
+
+    def _name_key(self, key: str, text: str, actor_id: str, how: str, first: bool) -> None:
         entries = self.names.setdefault(key, [])
         # Case rules checked at match time: "IS"/"AP"/"RT" only in capitals (not "Is"),
         # lower-case names ("dpa", "sda") in any case, everything else capitalised.
@@ -540,7 +568,8 @@ def _add_gazetteer(b: _Builder, states: dict[str, str]) -> None:
                     alternate.setdefault(name_key(alt), []).append((people, country, alt))
     for table in (primary, alternate):
         for key, towns in table.items():
-            if len(key) < 4 or key in b.names or key in b.gazetteer or key in stop:
+            known = [e for e in b.names.get(key, ()) if e[1] != "short"]  # "Aden": a surname only
+            if len(key) < 4 or known or key in b.gazetteer or key in stop:
                 continue
             towns.sort(reverse=True)
             best = towns[0]
