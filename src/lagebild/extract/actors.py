@@ -202,7 +202,10 @@ class Linker:
         out: list[Mention] = []
         i = 0
         while i < len(toks):
-            got = self._at(toks, i, st) if self._may_start(toks[i].key, st) else None
+            key = toks[i].key
+            may = self._may_start(key, st) or key in self._town_starts and (
+                i <= 2 or toks[i - 1].key in _TOWN_PREPS or _is_town_noun(toks[i - 1]))
+            got = self._at(toks, i, st) if may else None
             if got is None:
                 i += 1
                 continue
@@ -229,7 +232,7 @@ class Linker:
         # 1. a country adjective, possibly heading a role phrase
         if key in self.kb.adjectives:
             return self._country_phrase(toks, i, i + 1, self.kb.adjectives[key], st, "adj")
-        regional = self._regional_adjective(key)
+        regional = self._regional_adjective(key) if key.startswith(_COMPASS) else None
         if regional is not None:
             return self._country_phrase(toks, i, i + 1, regional, st, "adj")
         # 2. names from the KB (longest match), and names the article introduced
@@ -240,7 +243,8 @@ class Linker:
         local = st.local_names.get(key)
         if local is not None and _capitalised(tok.text):
             return i + 1, local, "coref"
-        region = self._regional_noun(key) if _capitalised(tok.text) else None
+        region = self._regional_noun(key) if key.startswith(_COMPASS) and _capitalised(tok.text) \
+            else None
         if region is not None:
             return i + 1, Actor(f"lb:place:{slug(tok.text)}", tok.text, "place", region), "region"
         # 3. hyphenated compounds: "US-Präsident", "Kreml-Chef", "UN-Konferenz"
@@ -284,9 +288,8 @@ class Linker:
             key in self._starters
             or "-" in key
             or key in st.local_names
-            or key in self._town_starts
-            or self._regional_adjective(key) is not None
-            or self._regional_noun(key) is not None
+            or key.startswith(_COMPASS) and (
+                self._regional_adjective(key) is not None or self._regional_noun(key) is not None)
         )
 
     def _regional_adjective(self, key: str) -> str | None:
@@ -734,16 +737,19 @@ def _surnames_of_new_people(doc: Document, found: list[Mention]) -> list[Mention
             m = replace(m, actor=got[1], how="coref")
         out.append(m)
     taken = _Spans((m.start, m.end) for m in out)
-    for index, sentence in enumerate(doc.sentences):
-        for tok in _tokens(doc.body, sentence):
-            key = tok.key[:-1] if tok.key.endswith("s") and tok.key[:-1] in introduced else tok.key
-            got = introduced.get(key)
-            if got is None or tok.start < got[0] or not _capitalised(tok.text) \
-                    or taken.overlaps(tok.start, tok.end):
-                continue
-            out.append(Mention(start=tok.start, end=tok.end, text=tok.text, label="PER",
-                               actor=got[1], sentence_index=index, how="coref"))
-            taken.add(tok.start, tok.end)
+    # One regex pass over the body, not a second tokenisation of every sentence.
+    surnames = {m.text.split()[-1] for m in found if m.how == "ner-only" and m.actor is not None
+                and m.actor.kind == "person" and norm(m.text.split()[-1]) in introduced}
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(surnames))) + r")s?\b")
+    starts = [sentence.start for sentence in doc.sentences]
+    for hit in pattern.finditer(doc.body):
+        got = introduced.get(norm(hit[1]))
+        if got is None or hit.start() < got[0] or taken.overlaps(hit.start(), hit.end()):
+            continue
+        index = max(0, bisect_left(starts, hit.start() + 1) - 1)
+        out.append(Mention(start=hit.start(), end=hit.end(), text=hit[0], label="PER",
+                           actor=got[1], sentence_index=index, how="coref"))
+        taken.add(hit.start(), hit.end())
     return out
 
 
