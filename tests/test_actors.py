@@ -454,3 +454,20 @@ def test_a_kb_surname_found_by_the_model_needs_the_full_name_first(linker: Linke
     body = "Die Kämpfe um Aden gehen weiter."
     m = next(m for m in linker.link(_with_ner(body, [("Aden", "LOC")])) if m.text == "Aden")
     assert (m.actor.kind, m.actor.country) == ("place", "YEM")
+
+
+def test_occupations_and_collectives_take_the_state_before_them(linker: Linker) -> None:
+    got = {m.text: (m.actor.kind, m.actor.country, m.actor.sector) for m in _linked(
+        linker, "Türkische Polizisten nahmen fest, ein russischer Soldat floh, "
+                "die ungarische Öffentlichkeit protestierte.", "2016-01-01")
+        if m.actor is not None}
+    assert got == {"Türkische Polizisten": ("group", "TUR", "COP"),
+                   "russischer Soldat": ("person", "RUS", "MIL"),
+                   "ungarische Öffentlichkeit": ("group", "HUN", "CVL")}
+
+
+def test_the_models_name_after_an_occupation_is_that_person(linker: Linker) -> None:
+    body = "Der US-Student Otto Warmbier wurde verurteilt."
+    m = next(m for m in linker.link(_with_ner(body, [("Otto Warmbier", "PER")]))
+             if "Warmbier" in m.text)
+    assert (m.actor.name, m.actor.country, m.how) == ("Otto Warmbier", "USA", "role-name")

@@ -97,6 +97,7 @@ class _DocState:
     # exactly one person held that office in the article (else it is ambiguous).
     by_office: dict[str, dict[str, Actor]] = field(default_factory=dict)
     people: dict[str, Actor] = field(default_factory=dict)
+    ner_people: dict[int, int] = field(default_factory=dict)  # start -> end of NER PER spans
 
 
 class _Spans:
@@ -181,7 +182,8 @@ class Linker:
     # ---- public ------------------------------------------------------------------------
 
     def link(self, doc: Document) -> tuple[Mention, ...]:
-        state = _DocState(date=doc.published)
+        state = _DocState(date=doc.published, ner_people={
+            m.start: m.end for m in doc.mentions if m.label == "PER" and m.actor is None})
         found: list[Mention] = []
         for index, sentence in enumerate(doc.sentences):
             found.extend(self._sentence(doc.body, sentence, index, state))
@@ -498,6 +500,13 @@ class Linker:
         local = st.local_names.get(toks[j].key)
         if local is not None:
             return j + 1, local
+        ner_end = st.ner_people.get(toks[j].start)
+        if ner_end is not None:  # the model's span: "Otto Warmbier" though "Warmbier" is a word
+            k = j
+            while k < len(toks) and toks[k].end <= ner_end:
+                k += 1
+            name = " ".join(t.text for t in toks[j:k])
+            return k, Actor(f"lb:per:{slug(name)}", name, "person", None, None)
         k = j
         while k < len(toks) and k - j < _MAX_NAME_TOKENS and _looks_like_name(toks[k]):
             k += 1
