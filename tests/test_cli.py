@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from lagebild.cli import app
+from lagebild.errors import InputError
 
 runner = CliRunner()
 
@@ -165,3 +166,30 @@ def test_eval_scores_our_10kgnad_dev_set() -> None:
     code, out, err = _invoke("eval", "--set", "gnad-dev")
     assert code == 0, err
     assert re.search(r"documents\s+17\b", out) and re.search(r"F1\s+0\.\d{3}", out)
+
+
+def test_eval_actors_scores_the_seed_mentions(tmp_path: Path) -> None:
+    seeds = Path(__file__).parent / "data" / "seed_mentions.jsonl"
+    code, out, err = _invoke("eval", "actors", "--gold", str(seeds), "--details")
+    assert code == 0, err
+    row = next(line.split() for line in out.splitlines() if line.startswith("seed_mentions"))
+    assert row[1] == "247" and float(row[2]) >= 0.95 and float(row[3]) >= 0.95
+    assert "miss " in out  # the one known miss is listed
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", "actors", "--gold", str(bad)])  # main() prints it
+    assert isinstance(result.exception, InputError)
+    assert "not a readable mention gold file" in result.exception.reason
+
+
+@pytest.mark.shared
+def test_eval_actors_reports_every_mention_set() -> None:
+    from lagebild.evaluation import shared_dir
+
+    if not (shared_dir() / "data" / "10kgnad" / "test.csv").exists():
+        pytest.skip("10kGNAD not available")
+    code, out, err = _invoke("eval", "actors")
+    assert code == 0, err
+    names = [line.split()[0] for line in out.splitlines()[1:]]
+    assert names == ["seed_mentions.jsonl", "gnad_mentions.jsonl", "gnad_mentions_blind.jsonl",
+                     "gnad_mentions_blind2.jsonl", "gnad_mentions_blind3.jsonl"]

@@ -774,7 +774,8 @@ def eval_command(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            help="articles to annotate (default: the seed articles), or `ner` to score the NER model"
+            help="articles to annotate (default: the seed articles), `ner` to score the NER model, "
+            "or `actors` to score actor linking on the mention gold sets"
         ),
     ] = None,
     gold: Annotated[
@@ -791,13 +792,17 @@ def eval_command(
         typer.Option("--set", help="gold set: seeds (default), or our 10kGNAD dev/test sets (tests/data)"),
     ] = None,
 ) -> None:
-    """Score events as ../shared/gold/README.md defines them; `lagebild eval ner` scores the NER model.
+    """Score events as ../shared/gold/README.md defines them; `lagebild eval ner` scores the NER
+    model, `lagebild eval actors` the actor linking (tests/data/*mentions*.jsonl, or --gold).
 
-    A sub-command cannot share a group with positional paths in click, so `ner` as the only
-    argument selects the NER evaluation (a file called ner is `./ner`).
+    A sub-command cannot share a group with positional paths in click, so `ner` or `actors` as
+    the only argument selects that evaluation (a file called ner is `./ner`).
     """
     if paths == ["ner"]:
         _eval_ner(model, corpus)
+        return
+    if paths == ["actors"]:
+        _eval_actors(gold, details)
         return
     from .evaluation import (
         annotate_paths,
@@ -822,6 +827,17 @@ def eval_command(
     else:
         report = evaluate_seeds(gold_path, stages=stage_list)
     out.print(Text(format_report(report, details)))
+
+
+def _eval_actors(gold: Path | None, details: bool) -> None:
+    """Linking accuracy on hand-annotated mentions, with the linker alone and after NER."""
+    from .evaluation import MENTION_SETS, evaluate_mentions, format_mention_scores, mention_sets_dir
+
+    paths = [gold] if gold else [mention_sets_dir() / name for name in MENTION_SETS]
+    scores = [evaluate_mentions(p) for p in paths if gold or p.exists()]
+    if not scores:
+        raise typer.BadParameter("no mention gold files found (tests/data); pass --gold")
+    out.print(Text(format_mention_scores(scores, details)))
 
 
 def _eval_ner(model: Path | None, corpus: Path | None) -> None:

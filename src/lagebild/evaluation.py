@@ -444,3 +444,91 @@ def evaluate_seeds_with_gold_mentions(
     stage = EventStage()
     scored = [stage(attach_gold_mentions(d, by_doc.get(d.doc, []))) for d in docs]
     return _with_problems(evaluate(scored, gold), problems)
+
+
+# --- actor mentions ---------------------------------------------------------------------------
+MENTION_SETS = (
+    "seed_mentions.jsonl",
+    "gnad_mentions.jsonl",
+    "gnad_mentions_blind.jsonl",
+    "gnad_mentions_blind2.jsonl",
+    "gnad_mentions_blind3.jsonl",
+)
+
+
+@dataclass(frozen=True)
+class MentionScore:
+    """Linking accuracy on one hand-annotated mention set (``tests/data/MENTIONS.md``)."""
+
+    name: str
+    total: int
+    linker: int  # correct with the KB linker alone
+    with_ner: int  # correct with the NER model over every sentence, then the linker
+    misses: tuple[str, ...] = ()  # with_ner misses: "doc: 'text' -> COUNTRY/kind"
+
+
+def mention_sets_dir() -> Path:
+    return Path(__file__).resolve().parents[2] / "tests" / "data"
+
+
+def evaluate_mentions(path: str | Path) -> MentionScore:
+    """Accuracy of the actor path on a mention gold file: a gold mention is correct when a
+    linked mention overlapping its span has its country, kind (when given) and, for persons,
+    name. Seed lines are read from ``examples/seeds``, 10kGNAD lines from ``../shared/data``."""
+    import csv
+    from collections import defaultdict
+
+    from .extract.actors import Linker, gold_matches, gold_span
+    from .nlp.ner import load_model, recognize
+    from .nlp.sentences import split_sentences
+
+    path = Path(path)
+    try:
+        lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(str(path), f"not a readable mention gold file ({exc})") from exc
+    by_doc: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for g in lines:
+        by_doc[str(g["doc"])].append(g)
+    rows: list[list[str]] | None = None
+    seeds = Path(__file__).resolve().parents[2] / "examples" / "seeds"
+    linker, nlp = Linker(), load_model()
+    plain = with_ner = 0
+    misses: list[str] = []
+    for doc_lines in by_doc.values():
+        first = doc_lines[0]
+        if "row" in first:
+            if rows is None:
+                table = shared_dir() / "data" / "10kgnad" / "test.csv"
+                if not table.exists():
+                    raise DataMissingError(f"{table} not found (10kGNAD lives in ../shared/data)")
+                with table.open(encoding="utf-8", newline="") as fh:
+                    rows = list(csv.reader(fh, delimiter=";", quotechar="'"))
+            body = rows[int(str(first["row"]))][1]
+        else:
+            body = (seeds / str(first["doc"])).read_text(encoding="utf-8")
+        published = first.get("published")
+        doc = Document(id="eval", doc="eval", source=str(path), body=body,
+                       published=str(published) if published else None,
+                       sentences=split_sentences(body))
+        alone = linker.link(doc)
+        full = linker.link(recognize(doc, nlp))
+        for g in doc_lines:
+            span = gold_span(body, g)
+            if span is None:
+                raise InputError(str(path), f"{g['text']!r} not found in {g['doc']}")
+            plain += gold_matches(g, span, alone)
+            if gold_matches(g, span, full):
+                with_ner += 1
+            else:
+                misses.append(f"{g['doc']}: {g['text']!r} -> {g.get('country')}/{g.get('kind')}")
+    return MentionScore(path.name, len(lines), plain, with_ner, tuple(misses))
+
+
+def format_mention_scores(scores: Iterable[MentionScore], details: bool = False) -> str:
+    out = [f"{'set':<28} {'mentions':>8} {'linker':>8} {'NER+linker':>11}"]
+    for s in scores:
+        out.append(f"{s.name:<28} {s.total:>8} {s.linker / s.total:>8.3f} {s.with_ner / s.total:>11.3f}")
+        if details:
+            out.extend(f"  miss {m}" for m in s.misses)
+    return "\n".join(out)
