@@ -471,3 +471,15 @@ def test_the_models_name_after_an_occupation_is_that_person(linker: Linker) -> N
     m = next(m for m in linker.link(_with_ner(body, [("Otto Warmbier", "PER")]))
              if "Warmbier" in m.text)
     assert (m.actor.name, m.actor.country, m.how) == ("Otto Warmbier", "USA", "role-name")
+
+
+def test_regions_of_states_that_are_also_german_words(linker: Linker) -> None:
+    # ISO 3166-2 regions used to be left out when the German lexicon knew them: every Land,
+    # canton and US state
+    got = {m.text: (m.actor.kind, m.actor.country) for m in _linked(
+        linker, "In Bayern, Sachsen, Kalifornien und Graubünden wird gewählt.") if m.actor is not None}
+    assert got == {"Bayern": ("place", "DEU"), "Sachsen": ("place", "DEU"),
+                   "Kalifornien": ("place", "USA"), "Graubünden": ("place", "CHE")}
+    # a region name of several states, or a generic word, names none of them
+    assert not [m for m in _linked(linker, "Im Central und am Amazonas regnet es.")
+                if m.actor is not None and m.actor.kind == "place"]

@@ -799,19 +799,22 @@ def _with_home(m: Mention, home: tuple[str, float]) -> Mention:
         return m
     if a.kind == "place" and home[1] < _PLACE_HOME_SHARE:
         return m
-    last = m.text.replace("-", " ").split()[-1]
-    if a.kind != "person" and _is_common_noun(last):
-        return m  # "Stealth-Jagdflugzeuge", "Labour-Basis": the model's span is no name
+    if a.kind != "person" and _is_description(m.text):
+        return m  # "Stealth-Jagdflugzeuge", "Nato-Land": the model's span is no name
     return replace(m, actor=replace(a, country=home[0]), how=f"{m.how}+home")
 
 
-def _is_common_noun(word: str) -> bool:
-    """An inflected German noun ("Jagdflugzeuge" -> "Jagdflugzeug"): names are rarely
-    inflected, and the lexicon (which also lists names) knows them unchanged."""
+def _is_description(text: str) -> bool:
+    """A span that ends in a German common noun: a compound ("Nato-Land", "Labour-Basis") or
+    an inflected noun ("Jagdflugzeuge" -> "Jagdflugzeug"). Names are rarely either."""
     import simplemma
 
-    return word[:1].isupper() and not word.isupper() and _is_german_word(word) \
-        and simplemma.lemmatize(word, lang="de") != word
+    last = text.split()[-1]
+    if "-" in last:
+        tail = last.rsplit("-", 1)[1]
+        return tail[:1].isupper() and not tail.isupper() and _is_german_word(tail)
+    return last[:1].isupper() and not last.isupper() and _is_german_word(last) \
+        and simplemma.lemmatize(last, lang="de") != last
 
 
 def _is_modifier(tok: _Tok) -> bool:

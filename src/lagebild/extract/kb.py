@@ -310,14 +310,29 @@ def _lemma_of(word: str) -> str:
     return str(simplemma.lemmatize(word, lang="de"))
 
 
+# Region names that are generic words ("Central", "Nordwest", "Marken", "Freistaat") are left out.
+_GENERIC_REGIONS = frozenset(name_key(w) for w in (
+    "Central", "Centre", "Eastern", "Northern", "Western", "Southern", "North", "South", "East",
+    "West", "Nord", "Norte", "Sud", "Nordost", "Nordwest", "Südost", "Südwest", "Coast", "Plateau",
+    "Delta", "Sahel", "Freistaat", "Marken", "Landes", "Manche", "Glacis", "Savanne", "Benedikt",
+    "Tabor", "Balkan", "Russe", "Mascara", "Batman", "Brent", "Reading", "Aurora", "Isabel",
+    "Charlotte", "Montana", "Eschen", "Mauren", "Planken", "Kabale", "Nippes", "Brava", "Cesar",
+    "Colonia", "Flores", "Salto", "Florida", "Victoria", "Limburg", "Delaware", "Colorado",
+))
+
+
 def _add_subdivisions(b: _Builder, states: dict[str, str], shared: Path) -> None:
-    """ISO 3166-2 regions (German names) as places of their state: "Faryab", "Bayern"."""
+    """ISO 3166-2 regions (German names) as places of their state: "Faryab", "Bayern".
+
+    A name that regions of several states share ("Amazonas", "Punjab") or that is a generic
+    word is left out, as is a name the KB already knows (a state, a capital).
+    """
     import pycountry
-    import simplemma
 
     path = shared / "data" / "gazetteer_countries_de" / "iso3166-2_de.tsv"
     if not path.exists():
         return
+    regions: dict[str, dict[str, str]] = {}  # key -> country -> (alpha2, name)
     with path.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             name = (row.get("name_de") or "").strip()
@@ -325,13 +340,15 @@ def _add_subdivisions(b: _Builder, states: dict[str, str], shared: Path) -> None
             country = pycountry.countries.get(alpha_2=alpha2)
             if not name or len(name) < 5 or country is None or country.alpha_3 not in states:
                 continue
-            # Regions named like common German words ("Mitte", "Nord") or already known names
-            # (a state, a capital) are left out: they would link ordinary words.
-            if name_key(name) in b.names or (" " not in name and simplemma.is_known(name, lang="de")):
-                continue
-            place_id = f"lb:place:{alpha2.lower()}-{slug(name)}"
-            b.actor(place_id, name, "place", country.alpha_3, None)
-            b.name(name, place_id, "place")
+            regions.setdefault(name_key(name), {}).setdefault(country.alpha_3, f"{alpha2}|{name}")
+    for key, by_country in sorted(regions.items()):
+        if len(by_country) > 1 or key in b.names or key in _GENERIC_REGIONS:
+            continue
+        (country_code, entry), = by_country.items()
+        alpha2, name = entry.split("|", 1)
+        place_id = f"lb:place:{alpha2.lower()}-{slug(name)}"
+        b.actor(place_id, name, "place", country_code, None)
+        b.name(name, place_id, "place")
 
 
 def _add_orgs(b: _Builder) -> dict[str, str]:
