@@ -483,3 +483,26 @@ def test_regions_of_states_that_are_also_german_words(linker: Linker) -> None:
     # a region name of several states, or a generic word, names none of them
     assert not [m for m in _linked(linker, "Im Central und am Amazonas regnet es.")
                 if m.actor is not None and m.actor.kind == "place"]
+
+
+def test_names_around_places_stay_linear_on_a_page_of_names(linker: Linker) -> None:
+    import time
+
+    def cost(n: int) -> float:
+        body = "Die Syrische Beobachtungsstelle meldete das, Riad Haddad auch. " * n
+        spans = []
+        for k in range(n):
+            at = k * 63
+            spans.append(Mention(start=at + 4, end=at + 31, text=body[at + 4:at + 31], label="ORG"))
+            spans.append(Mention(start=at + 45, end=at + 56, text=body[at + 45:at + 56], label="PER"))
+        doc = _doc(body, "2016-01-01", tuple(spans))
+        assert doc.body[spans[-1].start:spans[-1].end] == "Riad Haddad"
+        best = float("inf")
+        for _ in range(3):
+            t = time.perf_counter()
+            linker.link(doc)
+            best = min(best, time.perf_counter() - t)
+        return best
+
+    small, large = cost(300), cost(1200)
+    assert large < 8 * small + 0.05, (small, large)  # quadratic would be ~16x

@@ -700,24 +700,33 @@ def _names_around_places(ner: Sequence[Mention], found: list[Mention]) -> list[M
     "Syrische Beobachtungsstelle für Menschenrechte", "Oberste Gerichtshof Nordkoreas" are
     organisations of that state (not the state); "Riad Haddad" is a person, not Riyadh. A name
     holding a KB person or organisation ("Russlands Präsident Putin") is left to the KB.
+    Linear in the mentions (bisect on the sorted KB matches): a page of thousands of names
+    must not cost their square.
     """
-    out = list(found)
+    ordered = sorted(found, key=lambda f: (f.start, f.end))
+    starts = [f.start for f in ordered]
+    dropped: set[int] = set()
+    added: list[Mention] = []
     for m in ner:
         if m.label not in ("PER", "ORG"):
             continue
-        inside = [f for f in out if m.start <= f.start and f.end <= m.end]
-        if not inside or any(f.end - f.start >= m.end - m.start for f in inside):
-            continue
+        lo, hi = bisect_left(starts, m.start), bisect_left(starts, m.end)
+        inside = ordered[lo:hi]
+        if not inside or any(f.end > m.end or f.end - f.start >= m.end - m.start for f in inside):
+            continue  # nothing inside, or a match that crosses the span's end or fills it
+        if lo > 0 and ordered[lo - 1].end > m.start:
+            continue  # a match that crosses the span's start: not a clean name
         if any(f.actor is None or f.actor.kind not in _PLACE_WORDS for f in inside):
             continue
-        if any(f.start < m.end and m.start < f.end for f in out if f not in inside):
-            continue  # crosses another mention's boundary: not a clean name
-        country = inside[0].actor.country if m.label == "ORG" and inside[0].actor else None
+        first = inside[0].actor
+        country = first.country if m.label == "ORG" and first is not None else None
         kind = "person" if m.label == "PER" else "organisation"
         actor = Actor(f"lb:{kind[:3]}:{slug(m.text)}", m.text, kind, country)  # type: ignore[arg-type]
-        out = [f for f in out if f not in inside]
-        out.append(replace(m, actor=actor, how="ner-only" if country is None else "ner-state"))
-    return out
+        dropped.update(range(lo, hi))
+        added.append(replace(m, actor=actor, how="ner-only" if country is None else "ner-state"))
+    if not added:
+        return found
+    return [f for k, f in enumerate(ordered) if k not in dropped] + added
 
 
 def _surnames_of_new_people(doc: Document, found: list[Mention]) -> list[Mention]:
