@@ -140,3 +140,13 @@ def test_speaker_before_speech_verb_is_not_the_object_after_it() -> None:
 )
 def test_wuerden_in_indirect_speech(text: str, trigger: str, modality: str) -> None:
     assert _classify(text, trigger)[0] == modality
+
+
+def test_a_dateline_does_not_make_the_object_the_speaker() -> None:
+    from lagebild.extract._tokens import tokenize
+    from lagebild.extract.modality import sentence_attribution
+    from lagebild.nlp.sentences import split_sentences
+
+    text = "Berlin – Die Bundesregierung kritisierte Russland scharf."
+    tokens = tokenize(split_sentences(text)[0])
+    assert sentence_attribution(tokens, text) == "Bundesregierung"

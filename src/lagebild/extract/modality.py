@@ -253,8 +253,14 @@ def _speaker_position(tokens: tuple[Token, ...], verb: int, name: str) -> bool:
             j = k - 1
             while j >= 0 and tokens[j].lower in _ARTICLES:
                 j -= 1
-            return j < 0 or tokens[j].clause != clause or tokens[j].lower == "wie"
+            # the clause starts there, or after "wie", or after a dateline ("Berlin – Die
+            # Bundesregierung kritisierte Russland": Berlin's dash is not a clause boundary)
+            return j < 0 or tokens[j].clause != clause or tokens[j].lower == "wie" \
+                or tokens[j].text in _DATELINE_DASHES
     return False
+
+
+_DATELINE_DASHES = frozenset({"–", "—", "-"})
 
 
 def _name_after(tokens: tuple[Token, ...], i: int) -> str | None:
