@@ -506,3 +506,19 @@ def test_names_around_places_stay_linear_on_a_page_of_names(linker: Linker) -> N
 
     small, large = cost(300), cost(1200)
     assert large < 8 * small + 0.05, (small, large)  # quadratic would be ~16x
+
+
+def test_a_bare_office_is_the_named_person_who_holds_it(linker: Linker) -> None:
+    found = [(m.text, m.actor.name, m.how) for m in _linked(
+        linker, "Recep Tayyip Erdoğan reiste ab. Der Staatschef sagte, der Präsident bleibe.",
+        "2016-01-01") if m.actor is not None]
+    assert found[1:] == [("Staatschef", "Recep Tayyip Erdoğan", "coref"),
+                         ("Präsident", "Recep Tayyip Erdoğan", "coref")]
+
+
+def test_party_and_person_prefixes_name_groups(linker: Linker) -> None:
+    got = {m.text: (m.actor.kind, m.actor.country) for m in _linked(
+        linker, "Baschar al-Assad sprach. Das Assad-Regime, Tory-Wähler und die Fidesz-Partei.",
+        "2016-01-01") if m.actor is not None}
+    assert got["Assad-Regime"] == ("group", "SYR") and got["Tory-Wähler"] == ("group", "GBR")
+    assert got["Fidesz-Partei"] == ("organisation", "HUN")

@@ -38,7 +38,7 @@ from typing import NamedTuple
 
 from ..models import Actor, Document, EntityLabel, Mention, Sentence
 from ..pipeline import register_stage
-from .kb import KnowledgeBase, load_kb, norm, slug
+from .kb import NAME_PARTICLES, KnowledgeBase, load_kb, norm, slug
 
 # After these a capital is the place, not its government ("in Moskau", "nach Peking").
 LOCATIVE = frozenset({"in", "im", "nach", "bei", "beim", "nahe", "vor", "ins", "nordlich",
@@ -558,8 +558,20 @@ class Linker:
         holders = st.by_office.get(office) if office else None
         if holders and len(holders) == 1:
             return i + 1, next(iter(holders.values())), "coref"
+        holder = self._seen_holder(office, st) if office else None
+        if holder is not None:  # "Erdoğan ... der Staatschef": the named man holds that office
+            return i + 1, holder, "coref"
         if implied and office:  # "der Papst": the role names its state
             return self._resolve_role(toks, i, i + 1, implied, role, toks[i].key, st)
+        return None
+
+    def _seen_holder(self, office: str, st: _DocState) -> Actor | None:
+        """The person named last in the article who holds ``office`` of their state then."""
+        for actor_id in reversed(st.seen[-20:]):
+            person = st.people.get(actor_id)
+            if person is not None and person.country and self.kb.holder(
+                    person.country, office, st.date, prefer=(actor_id,)) == actor_id:
+                return person
         return None
 
     def _country_after(
@@ -601,7 +613,7 @@ class Linker:
         target = self.kb.prefixes.get(head)
         adjective = self.kb.adjectives.get(head)
         if target is None and adjective is None:
-            return None
+            return self._person_compound(toks, i, head, rest, st)
         if target is None:
             target = adjective
         assert target is not None
@@ -629,6 +641,17 @@ class Linker:
             return i + 1, base, "prefix"
         return i + 1, base, "prefix"
 
+    def _person_compound(
+        self, toks: list[_Tok], i: int, head: str, rest: str, st: _DocState
+    ) -> tuple[int, Actor, str] | None:
+        """"Assad-Regime", "Trump-Anhänger": a group noun after the surname of a person the
+        article named is a group of that person's state."""
+        person = st.local_names.get(head)
+        role = self.kb.roles.get(rest.rsplit("-", 1)[-1]) if person is not None else None
+        if person is None or role is None or role[2] != "group" or not person.country:
+            return None
+        return self._resolve_role(toks, i, i + 1, person.country, role, rest, st)
+
     # ---- memory ------------------------------------------------------------------------
 
     def _remember(self, actor: Actor, st: _DocState, office: str | None = None) -> None:
@@ -641,6 +664,10 @@ class Linker:
             surname = norm(parts[-1])
             st.local_names.setdefault(surname, actor)
             st.local_names.setdefault(surname + "s", actor)
+            particle, _, bare = surname.partition("-")
+            if bare and particle in NAME_PARTICLES:  # "al-Assad" is also "Assad"
+                st.local_names.setdefault(bare, actor)
+                st.local_names.setdefault(bare + "s", actor)
         if office:
             st.by_office.setdefault(office, {})[actor.actor_id] = actor
 

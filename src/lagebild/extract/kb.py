@@ -70,7 +70,7 @@ def name_key(name: str) -> str:
 
 
 # Arabic name particles that German news joins to the next name with a hyphen.
-_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "asch", "at", "az", "ibn", "bin", "abu", "abd",
+NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "asch", "at", "az", "ibn", "bin", "abu", "abd",
                         "abdel", "abdul"})
 
 
@@ -80,7 +80,7 @@ def _join_particles(key: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(words):
-        if words[i] in _PARTICLES and i + 1 < len(words) and i > 0:
+        if words[i] in NAME_PARTICLES and i + 1 < len(words) and i > 0:
             out.append(f"{words[i]}-{words[i + 1]}")
             i += 2
         else:
