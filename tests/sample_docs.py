@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from lagebild.models import Actor, ActorRef, Document, Event, Mention, Modality, Sentence
 
 PUTIN = Actor("Q7747", "Wladimir Putin", "person", "RUS", "GOV")
@@ -41,3 +43,21 @@ def sample_doc(doc_id: str = "d1", body: str = BODY, published: str | None = "20
         ),
         events=(sample_event("CONSULT", "2025-12-11"), sample_event("SUPPORT", "2025-12", "reported")),
     )
+
+
+def exercise_shared_sql(db: Any, backend: str) -> None:
+    """The shared SQL layer (``store.db``) on a store holding ``sample_doc()``: the same calls
+    give the same answers on SQLite and PostgreSQL (test_store.py, test_postgres.py)."""
+    import pytest
+
+    assert db.backend == backend and db.has_table("merged_events") and not db.has_table("nope")
+    assert db.rows("SELECT id, doc FROM articles WHERE id = ?", ["d1"]) == [("d1", "d1.txt")]
+    assert db.columns("SELECT id AS key FROM articles") == (["key"], [("d1",)])
+    upsert = db.upsert("meta", ("key", "value"), ("key",))
+    with db.transaction():
+        db.many(upsert, [("k", "1"), ("k", "2")])
+    assert db.scalar("SELECT value FROM meta WHERE key = ?", ["k"]) == "2"
+    with pytest.raises(RuntimeError), db.transaction():
+        db.execute("DELETE FROM meta WHERE key = 'k'")
+        raise RuntimeError("rolls the delete back")
+    assert db.scalar("SELECT value FROM meta WHERE key = 'k'") == "2"

@@ -34,7 +34,7 @@ psycopg = pytest.importorskip("psycopg", reason="psycopg 3 not installed (pip in
 
 from lagebild.store.pg_schema import PG_SCHEMA_VERSION  # noqa: E402
 from lagebild.store.postgres import PostgresStore  # noqa: E402
-from sample_docs import BODY, sample_doc  # noqa: E402
+from sample_docs import BODY, exercise_shared_sql, sample_doc  # noqa: E402
 
 
 def _doc(doc_id: str = "d1", body: str = BODY, published: str | None = "2025-12-11T20:04") -> Document:
@@ -297,17 +297,7 @@ def test_shared_sql_layer_on_postgres(pg_url: str) -> None:
     with PostgresStore(pg_url) as store:
         store.write(_doc())
         db = store.db
-        assert db.backend == "postgresql" and db.has_table("merged_events") and not db.has_table("nope")
-        assert db.rows("SELECT id, doc FROM articles WHERE id = ?", ["d1"]) == [("d1", "d1.txt")]
-        assert db.columns("SELECT id AS key FROM articles") == (["key"], [("d1",)])
-        upsert = db.upsert("meta", ("key", "value"), ("key",))
-        with db.transaction():
-            db.many(upsert, [("k", "1"), ("k", "2")])
-        assert db.scalar("SELECT value FROM meta WHERE key = ?", ["k"]) == "2"
-        with pytest.raises(RuntimeError), db.transaction():
-            db.execute("DELETE FROM meta WHERE key = 'k'")
-            raise RuntimeError("rolls the delete back")
-        assert db.scalar("SELECT value FROM meta WHERE key = 'k'") == "2"
+        exercise_shared_sql(db, "postgresql")
         assert db.scalar("SELECT count(*) FROM articles WHERE title LIKE '%itel'") == 1  # % is literal
     with PostgresStore(pg_url, readonly=True) as ro, pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
         ro.db.execute("DELETE FROM meta")  # the web app's sessions cannot write through the shared SQL

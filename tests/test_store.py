@@ -11,7 +11,7 @@ from lagebild.errors import StoreError
 from lagebild.models import ActorRef, Document, Event
 from lagebild.store import SCHEMA_VERSION, EventFilter, Store
 from lagebild.store.sql import pyformat
-from sample_docs import BODY, PUTIN
+from sample_docs import BODY, PUTIN, exercise_shared_sql
 from sample_docs import sample_doc as _doc
 
 
@@ -125,16 +125,7 @@ def test_shared_sql_layer_on_sqlite(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as store:
         store.write(_doc())
         db = store.db
-        assert db.backend == "sqlite" and db.has_table("merged_events") and not db.has_table("nope")
-        assert db.rows("SELECT id, doc FROM articles WHERE id = ?", ["d1"]) == [("d1", "d1.txt")]
-        assert db.columns("SELECT id AS key FROM articles") == (["key"], [("d1",)])
+        exercise_shared_sql(db, "sqlite")
         upsert = db.upsert("meta", ("key", "value"), ("key",))
         assert upsert == "INSERT OR REPLACE INTO meta(key, value) VALUES (?,?)"
-        with db.transaction():
-            db.many(upsert, [("k", "1"), ("k", "2")])
-        assert db.scalar("SELECT value FROM meta WHERE key = ?", ["k"]) == "2"
-        with pytest.raises(RuntimeError), db.transaction():
-            db.execute("DELETE FROM meta WHERE key = 'k'")
-            raise RuntimeError("rolls the delete back")
-        assert db.scalar("SELECT value FROM meta WHERE key = 'k'") == "2"
         assert db.scalar("SELECT value FROM meta WHERE key = 'none'") is None
