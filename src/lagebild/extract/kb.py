@@ -316,8 +316,8 @@ _GENERIC_REGIONS = frozenset(name_key(w) for w in (
     "West", "Nord", "Norte", "Sud", "Nordost", "Nordwest", "Südost", "Südwest", "Coast", "Plateau",
     "Delta", "Sahel", "Freistaat", "Marken", "Landes", "Manche", "Glacis", "Savanne", "Benedikt",
     "Tabor", "Balkan", "Russe", "Mascara", "Batman", "Brent", "Reading", "Aurora", "Isabel",
-    "Charlotte", "Montana", "Eschen", "Mauren", "Planken", "Kabale", "Nippes", "Brava", "Cesar",
-    "Colonia", "Flores", "Salto", "Florida", "Victoria", "Limburg", "Delaware", "Colorado",
+    "Charlotte", "Eschen", "Mauren", "Planken", "Kabale", "Nippes", "Brava", "Cesar", "Colonia",
+    "Flores", "Salto", "Victoria",
 ))
 
 
@@ -332,7 +332,7 @@ def _add_subdivisions(b: _Builder, states: dict[str, str], shared: Path) -> None
     path = shared / "data" / "gazetteer_countries_de" / "iso3166-2_de.tsv"
     if not path.exists():
         return
-    regions: dict[str, dict[str, str]] = {}  # key -> country -> (alpha2, name)
+    regions: dict[str, dict[str, tuple[str, str]]] = {}  # key -> country -> (alpha2, name)
     with path.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             name = (row.get("name_de") or "").strip()
@@ -340,12 +340,11 @@ def _add_subdivisions(b: _Builder, states: dict[str, str], shared: Path) -> None
             country = pycountry.countries.get(alpha_2=alpha2)
             if not name or len(name) < 5 or country is None or country.alpha_3 not in states:
                 continue
-            regions.setdefault(name_key(name), {}).setdefault(country.alpha_3, f"{alpha2}|{name}")
+            regions.setdefault(name_key(name), {}).setdefault(country.alpha_3, (alpha2, name))
     for key, by_country in sorted(regions.items()):
         if len(by_country) > 1 or key in b.names or key in _GENERIC_REGIONS:
             continue
-        (country_code, entry), = by_country.items()
-        alpha2, name = entry.split("|", 1)
+        ((country_code, (alpha2, name)),) = by_country.items()
         place_id = f"lb:place:{alpha2.lower()}-{slug(name)}"
         b.actor(place_id, name, "place", country_code, None)
         b.name(name, place_id, "place")
