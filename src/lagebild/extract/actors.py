@@ -75,6 +75,14 @@ def _town(entry: list[str]) -> Actor:
     return Actor(f"lb:place:{slug(entry[0])}", entry[0], "place", entry[1])
 
 
+def _town_context(toks: list[_Tok], i: int) -> bool:
+    """Where a gazetteer town may stand: after a locative preposition or a town noun, or as
+    the dateline ("in Dresden", "im Schwarzmeerort Rize", "Dresden – Das Bundesland ...")."""
+    if i > 0 and (toks[i - 1].key in _TOWN_PREPS or _is_town_noun(toks[i - 1])):
+        return True
+    return i <= 2 and any(t.text in _DATELINE_MARKS for t in toks[i + 1:i + 4])
+
+
 def _is_town_noun(tok: _Tok) -> bool:
     return _capitalised(tok.text) and tok.key.endswith(_TOWN_HEADS) and not tok.key.endswith("sort")
 
@@ -205,8 +213,7 @@ class Linker:
         i = 0
         while i < len(toks):
             key = toks[i].key
-            may = self._may_start(key, st) or key in self._town_starts and (
-                i <= 2 or toks[i - 1].key in _TOWN_PREPS or _is_town_noun(toks[i - 1]))
+            may = self._may_start(key, st) or key in self._town_starts and _town_context(toks, i)
             got = self._at(toks, i, st) if may else None
             if got is None:
                 i += 1
@@ -260,9 +267,7 @@ class Linker:
             return self._bare_role(toks, i, role, st)
         # 5. a town of the gazetteer after a locative preposition or a town noun, or as the
         # dateline: "in Dresden", "im Schwarzmeerort Rize", "Dresden – Das Bundesland ..."
-        if key in self._town_starts and _capitalised(tok.text) and (
-                i > 0 and (toks[i - 1].key in _TOWN_PREPS or _is_town_noun(toks[i - 1]))
-                or i <= 2 and any(t.text in _DATELINE_MARKS for t in toks[i + 1:i + 4])):
+        if key in self._town_starts and _capitalised(tok.text) and _town_context(toks, i):
             town = self._town(toks, i)
             if town is not None:
                 return town
