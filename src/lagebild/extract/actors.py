@@ -185,6 +185,7 @@ class Linker:
         )
         self._town_starts = frozenset(k.split(" ", 1)[0] for k in self.kb.gazetteer)
         self._regional: dict[str, str | None] = {}
+        self._regional_nouns: dict[str, str | None] = {}
         self._longest_role = max(map(len, self.kb.roles), default=0)
 
     # ---- public ------------------------------------------------------------------------
@@ -312,22 +313,22 @@ class Linker:
     def _regional_noun(self, key: str) -> str | None:
         """"Nordirak", "Ostukraine", "Nordsyrien": a compass prefix before a state's name is a
         region of that state (names the KB holds whole, "Südsudan", come first)."""
-        found = self._regional.get("#" + key, "")
-        if found == "":
-            found = None
-            for prefix in _COMPASS:
-                rest = key[len(prefix):]
-                if key.startswith(prefix) and len(rest) >= 4 and rest not in _NOT_REGIONAL_NAMES:
-                    entries = self.kb.names.get(rest, ())
-                    state = next((self.kb.actors[e[0]][2] for e in entries
-                                  if self.kb.actors[e[0]][1] == "state"), None)
-                    if state is not None:
-                        found = state
-                        break
-            if len(self._regional) >= 100_000:
-                self._regional.clear()
-            self._regional["#" + key] = found
-        return found
+        if key not in self._regional_nouns:
+            if len(self._regional_nouns) >= 100_000:  # bounded, as _regional
+                self._regional_nouns.clear()
+            self._regional_nouns[key] = self._find_regional_noun(key)
+        return self._regional_nouns[key]
+
+    def _find_regional_noun(self, key: str) -> str | None:
+        for prefix in _COMPASS:
+            rest = key[len(prefix):]
+            if key.startswith(prefix) and len(rest) >= 4 and rest not in _NOT_REGIONAL_NAMES:
+                entries = self.kb.names.get(rest, ())
+                state = next((self.kb.actors[e[0]][2] for e in entries
+                              if self.kb.actors[e[0]][1] == "state"), None)
+                if state is not None:
+                    return str(state)
+        return None
 
     def _find_regional(self, key: str) -> str | None:
         for prefix in _COMPASS:
