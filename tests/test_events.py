@@ -661,3 +661,9 @@ def test_an_attack_on_a_freedom_is_a_figure_of_speech() -> None:
     assert extract_events(make_doc("Russland greift die Demokratie in Polen an.")) == ()
     assert tuples(extract_events(make_doc("Russland griff Polen mit Drohnen an."))) == {
         ("ASSAULT", "RUS", "POL")}
+
+
+def test_treffen_with_a_weapon_in_its_clause_is_a_hit() -> None:
+    assert tuples(extract_events(make_doc(
+        "Eine russische Rakete traf am Montag ein Wohnhaus in der Ukraine."))) == {("ASSAULT", "RUS", "UKR")}
+    assert tuples(extract_events(make_doc("Putin traf Xi in Peking."))) == {("CONSULT", "RUS", "CHN")}
