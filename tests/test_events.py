@@ -667,3 +667,8 @@ def test_treffen_with_a_weapon_in_its_clause_is_a_hit() -> None:
     assert tuples(extract_events(make_doc(
         "Eine russische Rakete traf am Montag ein Wohnhaus in der Ukraine."))) == {("ASSAULT", "RUS", "UKR")}
     assert tuples(extract_events(make_doc("Putin traf Xi in Peking."))) == {("CONSULT", "RUS", "CHN")}
+
+
+def test_shooting_down_is_an_attack_on_the_owner() -> None:
+    assert tuples(extract_events(make_doc(
+        "Die Ukraine hat einen russischen Kampfjet abgeschossen."))) == {("ASSAULT", "UKR", "RUS")}
