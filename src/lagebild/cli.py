@@ -832,9 +832,11 @@ def eval_command(
 def _eval_actors(gold: Path | None, details: bool) -> None:
     """Linking accuracy on hand-annotated mentions, with the linker alone and after NER."""
     from .evaluation import MENTION_SETS, evaluate_mentions, format_mention_scores, mention_sets_dir
+    from .extract.actors import Linker
 
     paths = [gold] if gold else [mention_sets_dir() / name for name in MENTION_SETS]
-    scores = [evaluate_mentions(p) for p in paths if gold or p.exists()]
+    linker = Linker()  # one KB index for every set
+    scores = [evaluate_mentions(p, linker) for p in paths if gold or p.exists()]
     if not scores:
         raise typer.BadParameter("no mention gold files found (tests/data); pass --gold")
     out.print(Text(format_mention_scores(scores, details)))

@@ -20,9 +20,13 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import DataMissingError, InputError
 from .models import Document, Event, Problem, RawArticle
+
+if TYPE_CHECKING:
+    from .extract.actors import Linker
 
 Key = tuple[str, str, str | None, str | None]  # doc, type, source, target
 
@@ -301,6 +305,16 @@ def annotate_paths(
     return docs, problems
 
 
+def read_gnad_table(path: Path) -> list[list[str]]:
+    """The rows of a 10kGNAD CSV (``label;'text'``), as the annotated sets index them."""
+    import csv
+
+    if not path.exists():
+        raise DataMissingError(f"{path} not found; the 10kGNAD test split lives in ../shared/data")
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.reader(fh, delimiter=";", quotechar="'"))
+
+
 def annotate_gnad(
     csv_path: str | Path, rows: Iterable[int], stages: Iterable[str] | None = None,
 ) -> list[Document]:
@@ -308,18 +322,13 @@ def annotate_gnad(
 
     The corpus gives no dates: ``published`` stays unknown.
     """
-    import csv
-
     from .clean import clean
     from .pipeline import DEFAULT_STAGES, Pipeline
 
     wanted = set(rows)
     pipeline = Pipeline.from_names(tuple(stages) if stages is not None else DEFAULT_STAGES)
     path = Path(csv_path)
-    if not path.exists():
-        raise DataMissingError(f"{path} not found; the 10kGNAD test split lives in ../shared/data")
-    with path.open(encoding="utf-8", newline="") as fh:
-        table = list(csv.reader(fh, delimiter=";", quotechar="'"))
+    table = read_gnad_table(path)
     docs = []
     for i in sorted(wanted):
         raw = RawArticle(source=f"{path}:{i}", doc=str(i), text=table[i][1], kind="record")
@@ -471,11 +480,10 @@ def mention_sets_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "tests" / "data"
 
 
-def evaluate_mentions(path: str | Path) -> MentionScore:
+def evaluate_mentions(path: str | Path, linker: Linker | None = None) -> MentionScore:
     """Accuracy of the actor path on a mention gold file: a gold mention is correct when a
     linked mention overlapping its span has its country, kind (when given) and, for persons,
     name. Seed lines are read from ``examples/seeds``, 10kGNAD lines from ``../shared/data``."""
-    import csv
     from collections import defaultdict
 
     from .extract.actors import Linker, gold_matches, gold_span
@@ -492,18 +500,14 @@ def evaluate_mentions(path: str | Path) -> MentionScore:
         by_doc[str(g["doc"])].append(g)
     rows: list[list[str]] | None = None
     seeds = Path(__file__).resolve().parents[2] / "examples" / "seeds"
-    linker, nlp = Linker(), load_model()
+    linker, nlp = linker or Linker(), load_model()
     plain = with_ner = 0
     misses: list[str] = []
     for doc_lines in by_doc.values():
         first = doc_lines[0]
         if "row" in first:
             if rows is None:
-                table = shared_dir() / "data" / "10kgnad" / "test.csv"
-                if not table.exists():
-                    raise DataMissingError(f"{table} not found (10kGNAD lives in ../shared/data)")
-                with table.open(encoding="utf-8", newline="") as fh:
-                    rows = list(csv.reader(fh, delimiter=";", quotechar="'"))
+                rows = read_gnad_table(shared_dir() / "data" / "10kgnad" / "test.csv")
             body = rows[int(str(first["row"]))][1]
         else:
             body = (seeds / str(first["doc"])).read_text(encoding="utf-8")
