@@ -150,7 +150,23 @@ def test_swiss_spelling(linker: Linker) -> None:
 
 def test_role_that_implies_its_state(linker: Linker) -> None:
     m = _one(linker, "Der Papst rief zum Frieden auf.", "Papst", "2025-06-01")
-    assert (m.actor.name, m.actor.country) == ("Papst Leo XIV.", "VAT")
+    assert (m.actor.name, m.actor.country) == ("Leo XIV.", "VAT")
+
+
+def test_the_pope_is_named_as_news_and_wikidata_name_him(linker: Linker) -> None:
+    early = _one(linker, "Franziskus warnte vor Einsamkeit.", "Franziskus", "2016-01-10")
+    assert (early.actor.name, early.actor.country, early.actor.kind) == ("Franziskus", "VAT", "person")
+    city = _one(linker, "Vatikanstadt – Der Papst hat gesprochen.", "Vatikanstadt", "2016-01-10")
+    assert (city.actor.country, city.actor.kind) == ("VAT", "place")
+
+
+def test_foreign_media_are_journalists_of_their_state_and_common_nouns_are_not(linker: Linker) -> None:
+    body = ("Das berichtete die belgische Zeitung Het Laatste Nieuws. Laut einer Yougov-Umfrage "
+            "liegt Labour vorn. Ein Blick in den Kurier zeigt: Mehr als die Hälfte ist dagegen.")
+    found = {m.text: m.actor for m in linker.link(_doc(body, "2025-01-01")) if m.actor}
+    assert (found["Het Laatste Nieuws"].country, found["Het Laatste Nieuws"].sector) == ("BEL", "JRN")
+    assert found["Yougov-Umfrage"].country == "GBR"
+    assert not {"Blick", "Kurier", "Mehr"} & set(found)
 
 
 def test_groups_carry_state_and_sector(linker: Linker) -> None:
