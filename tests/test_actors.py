@@ -169,6 +169,39 @@ def test_foreign_media_are_journalists_of_their_state_and_common_nouns_are_not(l
     assert not {"Blick", "Kurier", "Mehr"} & set(found)
 
 
+def test_a_towns_adjective_before_a_role_names_that_states_institution(linker: Linker) -> None:
+    body = ("Das Prager Außenministerium bestellte den Botschafter ein. Die Münchner "
+            "Staatsanwaltschaft ermittelt. Die Berliner Zeitung berichtet, Wiener Schnitzel "
+            "sind aus. Der Moskauer Bürgermeister schwieg.")
+    found = {m.text: m for m in linker.link(_doc(body, "2025-01-01")) if m.actor}
+    assert (found["Prager Außenministerium"].actor.country, found["Prager Außenministerium"].actor.kind) \
+        == ("CZE", "group")
+    assert found["Münchner Staatsanwaltschaft"].actor.country == "DEU"
+    assert found["Moskauer Bürgermeister"].actor.country == "RUS"
+    assert found["Berliner Zeitung"].how == "kb"  # the longer KB name wins
+    assert not any(text.startswith("Wiener") for text in found)  # no role after it
+
+
+def test_a_headline_surname_is_the_person_the_article_names_in_full_later(linker: Linker) -> None:
+    body = ("Außenminister Kowalczyk warnt vor Eskalation. Prag – Tschechiens Außenminister "
+            "Tomasz Kowalczyk hat Russland kritisiert.")
+    first = next(m for m in linker.link(_doc(body, "2025-01-01")) if m.text.endswith("Kowalczyk"))
+    assert first.start == 0
+    assert (first.actor.name, first.actor.country) == ("Tomasz Kowalczyk", "CZE")
+
+
+def test_parties_but_not_foreign_media_make_the_home_state(linker: Linker) -> None:
+    body = ("Wie der STANDARD berichtet, wirft Juan Ortega der Regierung Versagen vor. Podemos "
+            "und die PSOE verhandeln, schreibt der STANDARD. Ortega sagte dem STANDARD, Podemos "
+            "bleibe hart.")
+    ner = (Mention(start=body.index("Juan Ortega"), end=body.index("Juan Ortega") + 11,
+                   text="Juan Ortega", label="PER"),)
+    linked = linker.link(_doc(body, "2025-01-01", ner))
+    juan = [m.actor for m in linked if m.text in ("Juan Ortega", "Ortega")]
+    # Juan Ortega is the KB's Daniel Ortega (NIC) neither in his full name nor later alone
+    assert [(a.name, a.country) for a in juan] == [("Juan Ortega", "ESP")] * 2
+
+
 def test_groups_carry_state_and_sector(linker: Linker) -> None:
     spy = _one(linker, "Die russischen Geheimdienste versagten.", "Geheimdienste")
     assert (spy.actor.country, spy.actor.sector, spy.actor.kind) == ("RUS", "SPY", "group")

@@ -106,6 +106,17 @@ class _DocState:
     by_office: dict[str, dict[str, Actor]] = field(default_factory=dict)
     people: dict[str, Actor] = field(default_factory=dict)
     ner_people: dict[int, int] = field(default_factory=dict)  # start -> end of NER PER spans
+    _ner_starts: list[int] = field(default_factory=list)
+
+    def inside_ner_person(self, start: int) -> bool:
+        """Whether ``start`` lies inside (not at the start of) a person span of the NER model:
+        "Ortega" in "Juan Ortega" is not the KB's Daniel Ortega."""
+        if not self.ner_people:
+            return False
+        if not self._ner_starts:
+            self._ner_starts = sorted(self.ner_people)
+        k = bisect_left(self._ner_starts, start) - 1
+        return k >= 0 and self.ner_people[self._ner_starts[k]] > start
 
 
 class _Spans:
@@ -186,6 +197,7 @@ class Linker:
         self._town_starts = frozenset(k.split(" ", 1)[0] for k in self.kb.gazetteer)
         self._regional: dict[str, str | None] = {}
         self._regional_nouns: dict[str, str | None] = {}
+        self._city_adjectives: dict[str, str | None] = {}
         self._longest_role = max(map(len, self.kb.roles), default=0)
 
     # ---- public ------------------------------------------------------------------------
@@ -200,6 +212,7 @@ class Linker:
         found = _names_around_places(ner, found)
         found.extend(self._ner_only(doc.body, ner, found, state))
         found = _surnames_of_new_people(doc, found)
+        found = _surnames_before_full_names(found)
         found.sort(key=lambda m: (m.start, m.end))
         home = home_state(found)
         if home is not None:
@@ -245,8 +258,13 @@ class Linker:
         regional = self._regional_adjective(key) if key.startswith(_COMPASS) else None
         if regional is not None:
             return self._country_phrase(toks, i, i + 1, regional, st, "adj")
-        # 2. names from the KB (longest match), and names the article introduced
+        # 2. names from the KB (longest match), and names the article introduced; a town's
+        # -er adjective before a role ("Prager Außenministerium", "Moskauer Führung") unless a
+        # longer KB name starts there ("Berliner Zeitung")
         named = self._name(toks, i, st)
+        city = self._city_phrase(toks, i, st) if key.endswith("er") else None
+        if city is not None and (named is None or named[0] <= i + 1):
+            return city
         if named is not None:
             end, actor_id, how = named
             return self._after_name(toks, i, end, actor_id, how, st)
@@ -298,7 +316,40 @@ class Linker:
             or key in st.local_names
             or key.startswith(_COMPASS) and (
                 self._regional_adjective(key) is not None or self._regional_noun(key) is not None)
+            or key.endswith("er") and self._city_adjective(key) is not None
         )
+
+    def _city_phrase(self, toks: list[_Tok], i: int, st: _DocState) -> tuple[int, Actor, str] | None:
+        if not _capitalised(toks[i].text):
+            return None
+        country = self._city_adjective(toks[i].key)
+        phrase = self._role_after(toks, i, i + 1, country, st) if country else None
+        return (phrase[0], phrase[1], "city-adj") if phrase is not None else None
+
+    def _city_adjective(self, key: str) -> str | None:
+        """"prager", "moskauer", "münchner": the state of the town an -er adjective is made
+        from (the KB's places, then the gazetteer). Only a role noun after it makes a mention:
+        "Berliner Zeitung" and "Wiener Schnitzel" name no actor."""
+        if key not in self._city_adjectives:
+            if len(self._city_adjectives) >= 100_000:  # bounded, as _regional
+                self._city_adjectives.clear()
+            self._city_adjectives[key] = self._find_city_adjective(key)
+        return self._city_adjectives[key]
+
+    def _find_city_adjective(self, key: str) -> str | None:
+        base = key[:-2]
+        if len(base) < 4:
+            return None
+        # Prag-er, Bremen -> Brem-er, München -> Münchn-er
+        for town in (base, base + "en", base[:-1] + "en" if base.endswith("n") else ""):
+            for entry in self.kb.names.get(town, ()):
+                actor = self.kb.actors.get(entry[0])
+                if actor is not None and actor[1] == "place" and actor[2]:
+                    return str(actor[2])
+            found = self.kb.gazetteer.get(town) if town else None
+            if found is not None:
+                return found[1]
+        return None
 
     def _regional_adjective(self, key: str) -> str | None:
         """"westlibyschen", "ostukrainische", "nordsyrischen": a compass prefix before a state
@@ -354,6 +405,9 @@ class Linker:
                     continue
                 if how == "short" and actor_id not in st.seen:
                     continue
+                if actor_id not in st.seen and self.kb.actors[actor_id][1] == "person" \
+                        and st.inside_ner_person(toks[i].start):
+                    continue  # another person's name: "Juan Ortega" is not Daniel Ortega
                 return i + n, actor_id, how
         return None
 
@@ -698,7 +752,8 @@ class Linker:
                 out.append(replace(m, actor=_town(town), how="gazetteer"))
                 taken.add(m.start, m.end)
                 continue
-            elif norm(m.text.split()[-1]) in st.local_names:
+            elif norm(m.text.split()[-1]) in st.local_names and _same_person(
+                    m.text, st.local_names[norm(m.text.split()[-1])]):
                 actor = st.local_names[norm(m.text.split()[-1])]
             else:
                 kind = {"PER": "person", "LOC": "place", "ORG": "organisation"}.get(m.label, "group")
@@ -709,6 +764,13 @@ class Linker:
             out.append(replace(m, actor=actor, how="ner-only" if not entries else "kb"))
             taken.add(m.start, m.end)
         return out
+
+
+def _same_person(span: str, known: Actor) -> bool:
+    """An NER span ending in a known person's surname is that person when it is the bare
+    surname or the full name; "Juan Ortega" is not Daniel Ortega."""
+    words = span.split()
+    return len(words) == 1 or norm(" ".join(words)) == norm(known.name)
 
 
 # Compass prefixes of regional adjectives, longest first ("nordostsyrisch" before "nordsyrisch")
@@ -804,17 +866,46 @@ def _surnames_of_new_people(doc: Document, found: list[Mention]) -> list[Mention
     return out
 
 
-_HOME_KINDS = frozenset({"state", "place", "group", "person"})
+def _surnames_before_full_names(found: list[Mention]) -> list[Mention]:
+    """A bare surname with no state that the article names in full only later -- the
+    headline "Außenminister Zaorálek" before "Tschechiens Außenminister Lubomír Zaorálek" --
+    is that person, when exactly one person of the article has that surname."""
+    people: dict[str, set[Actor]] = {}
+    first_full: dict[Actor, int] = {}
+    for m in found:
+        a = m.actor
+        if a is not None and a.kind == "person" and a.country and " " in a.name:
+            people.setdefault(norm(a.name.split()[-1]), set()).add(a)
+            first_full.setdefault(a, m.start)
+    if not people:
+        return found
+    out: list[Mention] = []
+    for m in found:
+        a = m.actor
+        if a is not None and a.kind == "person" and not a.country and " " not in a.name:
+            same = people.get(norm(a.name), set())
+            if len(same) == 1:
+                (person,) = same
+                if first_full[person] > m.start:
+                    m = replace(m, actor=person, how="coref")
+        out.append(m)
+    return out
+
+
+_HOME_KINDS = frozenset({"state", "place", "group", "person", "organisation"})
 
 
 def home_state(mentions: Sequence[Mention]) -> tuple[str, float] | None:
     """The state an article is about and its share: the one its mentions of states, places,
-    groups and known people name most, if it has at least two of them, a third of all, and
-    more than any other state. (Only states count: "EU", "UN" are no home.)"""
+    groups, known people and organisations name most, if it has at least two of them, a third
+    of all, and more than any other state. (Only states count: "EU", "UN" are no home; nor do
+    news media: a Vienna paper reports on Spain.)"""
     counts: dict[str, int] = {}
     for m in mentions:
         a = m.actor
-        if a is not None and a.kind in _HOME_KINDS and a.country and len(a.country) == 3 \
+        if a is None or a.kind == "organisation" and a.sector == "JRN":
+            continue
+        if a.kind in _HOME_KINDS and a.country and len(a.country) == 3 \
                 and a.country.isupper() and "+home" not in m.how and m.how != "ner-only":
             counts[a.country] = counts.get(a.country, 0) + 1
     if not counts:
