@@ -560,3 +560,14 @@ def test_party_and_person_prefixes_name_groups(linker: Linker) -> None:
         "2016-01-01") if m.actor is not None}
     assert got["Assad-Regime"] == ("group", "SYR") and got["Tory-Wähler"] == ("group", "GBR")
     assert got["Fidesz-Partei"] == ("organisation", "HUN")
+
+
+def test_gold_names_match_across_spacing_hyphens_and_dots_but_not_other_spellings() -> None:
+    from lagebild.models import Actor
+
+    kim = Mention(start=0, end=11, text="Kim Jong-un", label="PER",
+                  actor=Actor("Q56226", "Kim Jong Un", "person", "PRK"))
+    gold = {"country": "PRK", "kind": "person", "name": "Kim Jong-un"}
+    assert gold_matches(gold, (0, 11), [kim])
+    assert not gold_matches({**gold, "name": "Kim Jong-il"}, (0, 11), [kim])
+    assert not gold_matches({**gold, "country": "KOR"}, (0, 11), [kim])
