@@ -571,3 +571,17 @@ def test_gold_names_match_across_spacing_hyphens_and_dots_but_not_other_spelling
     assert gold_matches(gold, (0, 11), [kim])
     assert not gold_matches({**gold, "name": "Kim Jong-il"}, (0, 11), [kim])
     assert not gold_matches({**gold, "country": "KOR"}, (0, 11), [kim])
+
+
+def test_peoples_without_a_state_take_the_home_state_they_live_in(linker: Linker) -> None:
+    syria = ("Die syrische Armee griff an. In Syrien kämpfen kurdische Kämpfer gegen den IS. "
+             "Die Kurden fordern Autonomie. Damaskus schweigt.")
+    found = {m.text: m.actor for m in linker.link(_doc(syria, "2025-01-01")) if m.actor}
+    assert (found["kurdische Kämpfer"].country, found["kurdische Kämpfer"].kind) == ("SYR", "group")
+    assert found["kurdische Kämpfer"].name.startswith("Kurden (")
+    assert found["Kurden"].country == "SYR"
+    # a people of one state keeps it anywhere; Kurds in a German report get no state
+    germany = "Die Uiguren in Deutschland protestierten. Auch Kurden demonstrierten in Berlin und München."
+    found = {m.text: m.actor for m in linker.link(_doc(germany, "2025-01-01")) if m.actor}
+    assert found["Uiguren"].country == "CHN"
+    assert found["Kurden"].country is None

@@ -217,7 +217,25 @@ class Linker:
         home = home_state(found)
         if home is not None:
             found = [_with_home(m, home) for m in found]
+        found = [self._peoples_home(m, home) for m in found]
         return tuple(found)
+
+    def _peoples_home(self, m: Mention, home: tuple[str, float] | None) -> Mention:
+        """A people's mention takes the home state if the people lives there, or its one
+        state ("Uiguren": CHN); "Kurden" in a report on Syria are Syrian Kurds."""
+        a = m.actor
+        if a is None or a.country or not a.actor_id.startswith("lb:people:"):
+            return m
+        states = self.kb.peoples.get(":".join(a.actor_id.split(":")[:3]))
+        if not states:
+            return m
+        if home is not None and (home[0] in states or states == ["*"]):
+            country = home[0]
+        elif len(states) == 1 and states != ["*"]:
+            country = states[0]
+        else:
+            return m
+        return replace(m, actor=replace(a, country=country), how=f"{m.how}+home")
 
     # ---- one sentence ------------------------------------------------------------------
 
@@ -293,6 +311,8 @@ class Linker:
         # 6. demonyms: "die Palästinenser", "zwei Afghanen"
         if key in self.kb.demonyms and _capitalised(tok.text):
             state_id = self.kb.demonyms[key]
+            if state_id in self.kb.peoples:
+                return i + 1, self.kb.actor(state_id), "demonym"
             country = self.kb.actors[state_id][2]
             return i + 1, Actor(f"lb:people:{country.lower()}", tok.text, "group", country, None), "demonym"
         return None
@@ -459,8 +479,18 @@ class Linker:
         country = self.kb.actors[state_id][2]
         phrase = self._role_after(toks, i, end, country, st)
         if phrase is not None:
-            return phrase
+            return self._of_people(phrase, state_id)
         return end, self.kb.actor(state_id), how
+
+    def _of_people(self, phrase: tuple[int, Actor, str], people_id: str) -> tuple[int, Actor, str]:
+        """A role phrase of a people without a state ("kurdische Kämpfer") as that people's
+        group; the article's home state may give it a country later (``_peoples_home``)."""
+        end, actor, how = phrase
+        if people_id not in self.kb.peoples or actor.kind != "group" or actor.country:
+            return phrase
+        sect = actor.sector or "UNK"
+        name = f"{self.kb.actors[people_id][0]} ({sect})"
+        return end, Actor(f"{people_id}:{sect.lower()}", name, "group", None, actor.sector), how
 
     def _role_after(
         self, toks: list[_Tok], i: int, end: int, country: str, st: _DocState
@@ -696,7 +726,7 @@ class Linker:
         if role is not None:
             if not role[1] and base.sector:  # "FPÖ-Chef": the party's sector
                 role = [role[0], base.sector, *role[2:]]
-            return self._resolve_role(toks, i, i + 1, country, role, role_key, st)
+            return self._of_people(self._resolve_role(toks, i, i + 1, country, role, role_key, st), target)
         if kind in ("organisation", "group"):
             return i + 1, base, "prefix"
         return i + 1, base, "prefix"

@@ -147,6 +147,7 @@ class _Builder:
     offices: dict[str, list[list[str]]]  # "RUS|president" -> [[start, end, actor_id], ...]
     person_roles: dict[str, list[list[str]]]  # actor_id -> [[country, sector, start, end]]
     gazetteer: dict[str, list[str]] = field(default_factory=dict)  # key -> [name, ISO3]
+    peoples: dict[str, list[str]] = field(default_factory=dict)  # actor_id -> states ("*": any)
 
     def actor(self, actor_id: str, name: str, kind: str, country: str | None, sector: str | None) -> str:
         self.actors.setdefault(actor_id, [name, kind, country, sector])
@@ -191,6 +192,7 @@ class _Builder:
             "offices": self.offices,
             "person_roles": self.person_roles,
             "gazetteer": self.gazetteer,
+            "peoples": self.peoples,
         }
 
 
@@ -264,6 +266,23 @@ def _add_states(b: _Builder, shared: Path) -> dict[str, str]:
             for prefix in _items(row[4]):
                 b.prefixes[norm(prefix)] = actor_id
     return state_ids
+
+
+def _add_peoples(b: _Builder) -> None:
+    """Peoples without a state (kb_peoples.tsv): a group actor with no country of its own;
+    the linker gives its mentions the article's home state when the row allows it."""
+    for row in _rows("kb_peoples.tsv", 5):
+        name, stems, nouns, prefixes, states = row[:5]
+        actor_id = b.actor(f"lb:people:{slug(name)}", name, "group", None, None)
+        b.peoples[actor_id] = _items(states)
+        for stem in _items(stems):
+            for ending in ADJ_ENDINGS[1:]:
+                b.adjectives.setdefault(norm(stem + ending), actor_id)
+        for noun in _items(nouns):
+            for form in _noun_forms(noun):
+                b.demonyms.setdefault(norm(form), actor_id)
+        for prefix in _items(prefixes):
+            b.prefixes.setdefault(norm(prefix), actor_id)
 
 
 def _add_places(b: _Builder, states: dict[str, str], io_ids: dict[str, str], shared: Path) -> None:
@@ -523,6 +542,7 @@ def build_kb(shared_dir: Path | str, out_path: Path | str | None = None) -> dict
         raise DataMissingError(f"{shared / 'data'} not found; pass the ../shared folder")
     b = _Builder({}, {}, {}, {}, {}, {}, {}, {}, {})
     states = _add_states(b, shared)
+    _add_peoples(b)
     io_ids = _add_orgs(b)
     _add_places(b, states, io_ids, shared)
     people = _add_people(b)
@@ -546,6 +566,7 @@ def build_kb(shared_dir: Path | str, out_path: Path | str | None = None) -> dict
         "offices": sum(len(v) for v in b.offices.values()),
         "people_with_roles": len(b.person_roles),
         "gazetteer": len(b.gazetteer),
+        "peoples": len(b.peoples),
     }
 
 
@@ -612,6 +633,7 @@ class KnowledgeBase:
     person_roles: dict[str, list[list[str]]]
     max_name_tokens: int
     gazetteer: dict[str, list[str]] = field(default_factory=dict)  # key -> [name, ISO3]
+    peoples: dict[str, list[str]] = field(default_factory=dict)  # actor_id -> states ("*": any)
 
     def actor(self, actor_id: str, *, date: str | None = None) -> Actor:
         """The Actor for ``actor_id``; a person's country/sector follow their role at ``date``."""
@@ -693,6 +715,7 @@ def load_kb(path: Path | None = None) -> KnowledgeBase:
         person_roles=data["person_roles"],
         max_name_tokens=min(longest, 8),
         gazetteer=data.get("gazetteer", {}),
+        peoples=data.get("peoples", {}),
     )
 
 
