@@ -585,3 +585,11 @@ def test_peoples_without_a_state_take_the_home_state_they_live_in(linker: Linker
     found = {m.text: m.actor for m in linker.link(_doc(germany, "2025-01-01")) if m.actor}
     assert found["Uiguren"].country == "CHN"
     assert found["Kurden"].country is None
+
+
+def test_a_role_without_an_office_is_the_person_the_article_named_with_it(linker: Linker) -> None:
+    body = ("Der russische Botschafter Sergey Kiselev widersprach. Später sagte der russische "
+            "Botschafter, man sei enttäuscht. Der deutsche Botschafter schwieg.")
+    found = [(m.text, m.actor.name) for m in linker.link(_doc(body, "2016-01-01")) if m.actor]
+    assert ("russische Botschafter", "Sergey Kiselev") in found
+    assert ("deutsche Botschafter", "Sergey Kiselev") not in found  # another state's ambassador

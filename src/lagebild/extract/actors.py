@@ -105,6 +105,9 @@ class _DocState:
     # exactly one person held that office in the article (else it is ambiguous).
     by_office: dict[str, dict[str, Actor]] = field(default_factory=dict)
     people: dict[str, Actor] = field(default_factory=dict)
+    # (country, role noun) -> the person the article named with a role that has no office in
+    # the KB: "der russische Botschafter Sergey Kiselev" ... "der russische Botschafter"
+    by_role: dict[tuple[str | None, str], Actor] = field(default_factory=dict)
     ner_people: dict[int, int] = field(default_factory=dict)  # start -> end of NER PER spans
     _ner_starts: list[int] = field(default_factory=list)
 
@@ -554,6 +557,8 @@ class Linker:
                 if actor.sector is None and sector:
                     actor = replace(actor, sector=sector)
                 self._remember(actor, st, office)
+                if not office:
+                    st.by_role[(country, self._role_stem(role_key))] = actor
                 return name_end, actor, "role-name"
             if office and country:
                 holder = kb.holder(country, office, st.date, prefer=reversed(st.seen))
@@ -561,6 +566,9 @@ class Linker:
                     actor = kb.actor(holder, date=st.date)
                     self._remember(actor, st, office)
                     return end, actor, "role"
+            named = st.by_role.get((country, self._role_stem(role_key))) if not office else None
+            if named is not None:
+                return end, named, "coref"
             label = " ".join(t.text for t in toks[i:end])
             return end, Actor(f"lb:role:{(country or 'xxx').lower()}:{slug(role_key)}", label,
                               "person", country, sector or None), "role"
@@ -571,6 +579,14 @@ class Linker:
         group_name = f"{kb.actors[state_id][0] if state_id else country} ({sect})"
         group = Actor(f"lb:grp:{code}:{sect.lower()}", group_name, "group", country, sector or None)
         return end, group, "role"
+
+    def _role_stem(self, key: str) -> str:
+        """A role noun without its case ending: "botschafters", "botschaftern" -> "botschafter"
+        (the feminine "botschafterin" stays: another person)."""
+        for ending in ("en", "s", "n"):
+            if key.endswith(ending) and key[: -len(ending)] in self.kb.roles:
+                return key[: -len(ending)]
+        return key
 
     def _state_id(self, country: str | None) -> str | None:
         return self._states.get(country) if country else None
