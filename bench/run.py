@@ -142,7 +142,9 @@ def _link_task(bounds: tuple[int, int]) -> int:
     return _link_range(*bounds)
 
 
-def ner_link_parallel(rows: list[tuple[str, str]], workers: int, repeat: int) -> tuple[list[float], int]:
+def ner_link_parallel(
+    rows: list[tuple[str, str]], workers: int, repeat: int, ner_stage: str = "ner"
+) -> tuple[list[float], int]:
     """Wall-clock seconds for the NER and linking stages alone in ``workers`` processes, and
     the number of articles timed.
 
@@ -163,7 +165,7 @@ def ner_link_parallel(rows: list[tuple[str, str]], workers: int, repeat: int) ->
     ctx = multiprocessing.get_context("spawn")
     for _ in range(repeat):
         ready = ctx.Queue()
-        init = (("ner", "actors"), docs, warm, ready)
+        init = ((ner_stage, "actors"), docs, warm, ready)
         with ctx.Pool(workers, initializer=_link_worker_init, initargs=init) as pool:
             for _ in range(workers):  # the pool starts its workers asynchronously: wait for all
                 ready.get(timeout=600)
@@ -201,6 +203,9 @@ def main() -> None:
         "--ner-link", action="store_true", help="time only NER + linking (ner, actors) in --workers processes"
     )
     parser.add_argument(
+        "--ner-stage", default="ner", help="--ner-link: the NER stage to time (ner, or ner-e5: the transformer)"
+    )
+    parser.add_argument(
         "--stages", default=None, help="comma-separated pipeline stages (default: the configured ones)"
     )
     args = parser.parse_args()
@@ -213,10 +218,10 @@ def main() -> None:
     words = sum(len(text.split()) for _, text in rows)
     print(f"corpus: {len(rows)} articles, {words} words ({words / len(rows):.0f} per article)")
     if args.ner_link:
-        timings, timed = ner_link_parallel(rows, args.workers, args.repeat)
+        timings, timed = ner_link_parallel(rows, args.workers, args.repeat, args.ner_stage)
         median = statistics.median(timings)
         runs = ", ".join(f"{timed / t:.1f}" for t in timings)
-        print(f"ner+linking: {timed} articles timed, workers={args.workers}, runs {runs} articles/s")
+        print(f"{args.ner_stage}+linking: {timed} articles timed, workers={args.workers}, runs {runs} articles/s")
         print(f"ner_link_articles_per_s={timed / median:.1f}")
         return
 

@@ -785,7 +785,9 @@ def eval_command(
     details: Annotated[
         bool, typer.Option("--details", help="list missed, wrong and violating events")
     ] = False,
-    model: Annotated[Path | None, typer.Option(help="`eval ner`: model directory (default: shipped)")] = None,
+    model: Annotated[
+        Path | None, typer.Option(help="`eval ner`, `eval actors`: NER model directory (default: shipped)")
+    ] = None,
     corpus: Annotated[Path | None, typer.Option(help="`eval ner`: DocBin (default: held-out split)")] = None,
     gold_set: Annotated[
         EvalSet | None,
@@ -802,7 +804,7 @@ def eval_command(
         _eval_ner(model, corpus)
         return
     if paths == ["actors"]:
-        _eval_actors(gold, details)
+        _eval_actors(gold, details, model)
         return
     from .evaluation import (
         annotate_paths,
@@ -829,24 +831,35 @@ def eval_command(
     out.print(Text(format_report(report, details)))
 
 
-def _eval_actors(gold: Path | None, details: bool) -> None:
+def _eval_actors(gold: Path | None, details: bool, model: Path | None = None) -> None:
     """Linking accuracy on hand-annotated mentions, with the linker alone and after NER."""
     from .evaluation import MENTION_SETS, evaluate_mentions, format_mention_scores, mention_sets_dir
     from .extract.actors import Linker
 
     paths = [gold] if gold else [mention_sets_dir() / name for name in MENTION_SETS]
     linker = Linker()  # one KB index for every set
-    scores = [evaluate_mentions(p, linker) for p in paths if gold or p.exists()]
+    scores = [evaluate_mentions(p, linker, model) for p in paths if gold or p.exists()]
     if not scores:
         raise typer.BadParameter("no mention gold files found (tests/data); pass --gold")
     out.print(Text(format_mention_scores(scores, details)))
 
 
 def _eval_ner(model: Path | None, corpus: Path | None) -> None:
-    """P/R/F1 per entity type on the held-out split that training never sees."""
-    from .nlp import ner_train
+    """P/R/F1 per entity type on the held-out split that training never sees: the given
+    model, else both shipped ones (the fast CNN of stage `ner`, the transformer of `ner-e5`)."""
+    from .nlp import ner, ner_train
 
-    out.print(Text(ner_train.evaluate_heldout(model=model, corpus=corpus).table()))
+    if model is not None:
+        out.print(Text(ner_train.evaluate_heldout(model=model, corpus=corpus).table()))
+        return
+    shipped = [
+        ("fast model, stage ner", ner.model_path()),
+        ("transformer, stage ner-e5", ner.e5_model_path()),
+    ]
+    for title, path in shipped:
+        if (path / "config.cfg").exists():
+            out.print(Text(f"{title} ({path.name})", style="bold"))
+            out.print(Text(ner_train.evaluate_heldout(model=path, corpus=corpus).table()))
 
 
 @train_app.command("ner")

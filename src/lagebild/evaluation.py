@@ -480,7 +480,9 @@ def mention_sets_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "tests" / "data"
 
 
-def evaluate_mentions(path: str | Path, linker: Linker | None = None) -> MentionScore:
+def evaluate_mentions(
+    path: str | Path, linker: Linker | None = None, ner_model: Path | None = None
+) -> MentionScore:
     """Accuracy of the actor path on a mention gold file: a gold mention is correct when a
     linked mention overlapping its span has its country, kind (when given) and, for persons,
     name. Seed lines are read from ``examples/seeds``, 10kGNAD lines from ``../shared/data``."""
@@ -500,7 +502,7 @@ def evaluate_mentions(path: str | Path, linker: Linker | None = None) -> Mention
         by_doc[str(g["doc"])].append(g)
     rows: list[list[str]] | None = None
     seeds = Path(__file__).resolve().parents[2] / "examples" / "seeds"
-    linker, nlp = linker or Linker(), load_model()
+    linker, nlp = linker or Linker(), load_model(ner_model)
     plain = with_ner = 0
     misses: list[str] = []
     for doc_lines in by_doc.values():

@@ -35,6 +35,11 @@ def model_path() -> Path:
     return Path(env) if env else Path(__file__).resolve().parents[1] / "assets" / "ner"
 
 
+def e5_model_path() -> Path:
+    """The fine-tuned e5-small model (``lagebild.nlp.ner_e5``): more accurate, much slower."""
+    return Path(__file__).resolve().parents[1] / "assets" / "ner_e5"
+
+
 @lru_cache(maxsize=2)
 def load_model(path: Path | None = None) -> Language:
     """The spaCy pipeline at ``path`` (default: the shipped model), loaded once."""
@@ -46,6 +51,9 @@ def load_model(path: Path | None = None) -> Language:
             f"NER model not found at {path}: reinstall lagebild, or train one with "
             f"`lagebild train ner` (or point {MODEL_ENV} at a trained spaCy model directory)"
         )
+    from . import ner_e5
+
+    ner_e5.register()  # a transformer model directory names this component's factory
     try:
         nlp = spacy.load(path)
     except (OSError, ValueError) as exc:
@@ -190,3 +198,16 @@ def make_ner() -> NerStage:
 @register_stage("ner-full")
 def make_ner_full() -> NerStage:
     return NerStage()
+
+
+@register_stage("ner-e5")
+def make_ner_e5() -> NerStage:
+    """The transformer model on event sentences: better names, a fraction of the speed."""
+    from ..extract.events import may_hold_event
+
+    return NerStage(path=e5_model_path(), keep_sentence=may_hold_event)
+
+
+@register_stage("ner-e5-full")
+def make_ner_e5_full() -> NerStage:
+    return NerStage(path=e5_model_path())

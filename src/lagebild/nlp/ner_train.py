@@ -686,11 +686,10 @@ def evaluate(
     Tokens annotated as missing in the gold are ignored: a prediction that overlaps one counts
     neither as right nor wrong.
     """
-    import spacy
     from spacy.tokens import DocBin
 
     if nlp is None:
-        nlp = spacy.load(model) if model else load_model()
+        nlp = load_model(model)  # registers the transformer component if the model uses it
     if docs is None:
         path = corpus or (repo_root() / "train" / "out" / "corpus" / "heldout.spacy")
         if not path.exists():
