@@ -69,3 +69,11 @@ def test_a_file_that_is_not_an_e5_image_is_refused(tmp_path: object) -> None:
     bad.write_bytes(b"GGUF" + bytes(64))
     with pytest.raises(ModelError, match="not an e5 image"):
         e5.load.__wrapped__(bad, True)
+
+
+def test_erf_matches_the_reference_to_float32_precision() -> None:
+    reference = pytest.importorskip("scipy.special").erf
+
+    x = np.linspace(-6, 6, 2001, dtype=np.float32)
+    assert np.abs(e5.erf(x) - reference(x.astype(np.float64))).max() < 1e-6
+    assert e5.erf(x).dtype == np.float32
