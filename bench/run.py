@@ -163,6 +163,8 @@ def ner_link_parallel(
     tasks = [(i, min(i + 16, len(docs))) for i in range(warm, len(docs), 16)]
     timings = []
     ctx = multiprocessing.get_context("spawn")
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")  # as lagebild run's workers (runner._executor)
     for _ in range(repeat):
         ready = ctx.Queue()
         init = ((ner_stage, "actors"), docs, warm, ready)

@@ -390,6 +390,7 @@ def _dispatch(
 
 
 _PARENT_POLL_SECONDS = 0.5
+_BLAS_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def _watch_parent(parent_pid: int) -> None:
@@ -421,6 +422,12 @@ def _executor(workers: int, dask_address: str | None) -> Iterator[_Executor | No
         finally:
             client.close()  # type: ignore[no-untyped-call]
     elif workers > 1:
+        # Each worker runs one BLAS thread: the workers already use every core, and BLAS
+        # threads that spin while another process holds the core slowed the transformer NER
+        # model (stage ner-e5) to a tenth when it shared two cores with another job (see
+        # bench/RESULTS.md). A user's own setting wins.
+        for var in _BLAS_THREAD_VARS:
+            os.environ.setdefault(var, "1")
         # spawn, not fork: forking a process that runs threads (progress bar, SQLite) can deadlock.
         with ProcessPoolExecutor(
             max_workers=workers,
