@@ -429,15 +429,16 @@ def test_brussels_is_belgium_as_a_place_and_the_eu_as_a_metonym(linker: Linker) 
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("name, floor", [("gnad_mentions_blind.jsonl", 0.72),
-                                         ("gnad_mentions_blind2.jsonl", 0.73),
-                                         ("gnad_mentions_blind3.jsonl", 0.77)])
+@pytest.mark.parametrize("name, floor", [("gnad_mentions_blind.jsonl", 0.85),
+                                         ("gnad_mentions_blind2.jsonl", 0.82),
+                                         ("gnad_mentions_blind3.jsonl", 0.82)])
 def test_blind_gnad_mentions_with_the_ner_model(name: str, floor: float) -> None:
     """Mentions annotated on unseen articles before lagebild ran on them (tests/data/MENTIONS.md).
 
     The whole actor path (NER over every sentence, then the linker; `lagebild eval actors`):
     0.479, 0.534 and 0.573 with the linker of 4983579, 0.753, 0.722 and 0.730 at ef25ca7 (the
-    third set still blind then); the floors guard today's 0.753, 0.762 and 0.803."""
+    third set still blind then); the floors guard today's 0.868, 0.834 and 0.839 (fourth
+    session, after looking at all three)."""
     from lagebild.evaluation import evaluate_mentions
 
     if not GNAD.exists():
