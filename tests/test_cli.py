@@ -216,3 +216,19 @@ def test_eval_actors_reports_every_mention_set() -> None:
     names = [line.split()[0] for line in out.splitlines()[1:]]
     assert names == ["seed_mentions.jsonl", "gnad_mentions.jsonl", "gnad_mentions_blind.jsonl",
                      "gnad_mentions_blind2.jsonl", "gnad_mentions_blind3.jsonl"]
+
+
+def test_actors_of_a_file_with_the_transformer_model(tmp_path: Path) -> None:
+    from lagebild.nlp import ner
+
+    if not (ner.e5_model_path() / "config.cfg").exists():
+        pytest.skip("no transformer NER model shipped")
+    page = tmp_path / "page.txt"
+    page.write_text("Ein Treffen in Ankara\n\nDer Unternehmer Kemal Yıldızoğlu traf in Ankara den "
+                    "russischen Außenminister Sergej Lawrow.\n", encoding="utf-8")
+    code, out, err = _invoke("actors", str(page), "--transformer", "--format", "jsonl")
+    assert code == 0, err
+    records = [json.loads(line) for line in out.splitlines() if line.strip()]
+    names = {(r["text"], r["how"]) for r in records}
+    assert any(text.endswith("Kemal Yıldızoğlu") for text, _ in names)  # unknown person: the model
+    assert any(r["name"] == "Sergej Lawrow" and r["country"] == "RUS" for r in records)

@@ -501,10 +501,14 @@ def actors(
     ] = None,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
+    transformer: Annotated[
+        bool,
+        typer.Option("--transformer", help="with files: the transformer NER model (better, ~40x slower)"),
+    ] = False,
 ) -> None:
     """List linked actors with how often they are mentioned (or the mentions in given files)."""
     if paths:
-        _actor_mentions_of(paths, fmt)
+        _actor_mentions_of(paths, fmt, "ner-e5-full" if transformer else "ner-full")
         return
     with _open_readonly(db) as store:
         rows = store.actors()
@@ -519,13 +523,13 @@ def actors(
         _emit(records, fmt, fields)
 
 
-def _actor_mentions_of(paths: list[str], fmt: Format) -> None:
+def _actor_mentions_of(paths: list[str], fmt: Format, ner_stage: str = "ner-full") -> None:
     from . import read
     from .clean import clean as clean_article
     from .extract.actors import mention_record
     from .pipeline import Pipeline
 
-    pipeline = Pipeline.from_names(("sentences", "ner-full", "actors"))
+    pipeline = Pipeline.from_names(("sentences", ner_stage, "actors"))
     records: list[dict[str, Any]] = []
     for item in read(*paths):
         if not hasattr(item, "text"):

@@ -188,7 +188,8 @@ class Encoder:
 def layernorm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.ndarray:
     mean = x.mean(axis=-1, keepdims=True)
     var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
-    return (x - mean) / np.sqrt(var + eps) * w + b
+    out: np.ndarray = (x - mean) / np.sqrt(var + eps) * w + b
+    return out
 
 
 def gelu(x: np.ndarray) -> np.ndarray:
@@ -202,7 +203,8 @@ def erf(x: np.ndarray) -> np.ndarray:
     t = 1.0 / (1.0 + np.float32(0.3275911) * a)
     poly = ((((np.float32(1.061405429) * t - np.float32(1.453152027)) * t + np.float32(1.421413741)) * t
              - np.float32(0.284496736)) * t + np.float32(0.254829592)) * t
-    return np.copysign(1.0 - poly * np.exp(-a * a), x)
+    out: np.ndarray = np.copysign(1.0 - poly * np.exp(-a * a), x)
+    return out
 
 
 def _dequantize(raw: bytes | memoryview, rows: int, cols: int) -> np.ndarray:

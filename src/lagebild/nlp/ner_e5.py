@@ -256,7 +256,8 @@ class TaggerModel:
             x = layernorm(x + mid @ ly.fo_w + ly.fo_b, ly.oln_w, ly.oln_b, enc.eps)
         logits = x @ self.head_w + self.head_b
         logits -= logits.max(axis=-1, keepdims=True)
-        return logits - np.log(np.exp(logits).sum(axis=-1, keepdims=True))
+        out: np.ndarray = logits - np.log(np.exp(logits).sum(axis=-1, keepdims=True))
+        return out
 
     def tag_windows(self, wins: Sequence[Window], budget: int = 4096) -> list[list[int]]:
         """Best tag sequence of each window's words, in the order given."""
@@ -350,7 +351,7 @@ class E5Ner:
     def to_disk(self, path: Path, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        np.savez(path / WEIGHTS_FILE, **self.weights)
+        np.savez(path / WEIGHTS_FILE, **self.weights)  # type: ignore[arg-type]
 
     def from_disk(self, path: Path, exclude: Iterable[str] = ()) -> E5Ner:
         with np.load(Path(path) / WEIGHTS_FILE) as stored:
@@ -373,6 +374,7 @@ def build_pipeline(weights: dict[str, np.ndarray], target: Path) -> Path:
     register()
     nlp = spacy.blank("de")
     component = nlp.add_pipe(FACTORY, name="ner")
+    assert isinstance(component, E5Ner)
     component.set_weights(quantize(weights))
     nlp.meta["name"] = "lagebild_ner_e5"
     nlp.meta["description"] = (
