@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
@@ -175,6 +175,18 @@ def _name_ok(entry: list[str], text: str) -> bool:
     if flag == "lc":
         return True
     return _capitalised(text) or text[:3].lower() in ("al-", "as-", "el-", "de ", "von")
+
+
+_CACHE_LIMIT = 100_000  # words per per-word cache: a long run meets every word once
+
+
+def _cached(cache: dict[str, str | None], key: str, find: Callable[[str], str | None]) -> str | None:
+    """``find(key)``, remembered in ``cache``, which is emptied when it reaches the limit."""
+    if key not in cache:
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        cache[key] = find(key)
+    return cache[key]
 
 
 class Linker:
@@ -353,11 +365,7 @@ class Linker:
         """"prager", "moskauer", "münchner": the state of the town an -er adjective is made
         from (the KB's places, then the gazetteer). Only a role noun after it makes a mention:
         "Berliner Zeitung" and "Wiener Schnitzel" name no actor."""
-        if key not in self._city_adjectives:
-            if len(self._city_adjectives) >= 100_000:  # bounded, as _regional
-                self._city_adjectives.clear()
-            self._city_adjectives[key] = self._find_city_adjective(key)
-        return self._city_adjectives[key]
+        return _cached(self._city_adjectives, key, self._find_city_adjective)
 
     def _find_city_adjective(self, key: str) -> str | None:
         base = key[:-2]
@@ -378,20 +386,12 @@ class Linker:
         """"westlibyschen", "ostukrainische", "nordsyrischen": a compass prefix before a state
         adjective names a region of that state. Whole adjectives the KB knows come first
         ("nordkoreanisch", "südafrikanisch")."""
-        if key not in self._regional:
-            if len(self._regional) >= 100_000:  # bounded: a long run meets every word once
-                self._regional.clear()
-            self._regional[key] = self._find_regional(key)
-        return self._regional[key]
+        return _cached(self._regional, key, self._find_regional)
 
     def _regional_noun(self, key: str) -> str | None:
         """"Nordirak", "Ostukraine", "Nordsyrien": a compass prefix before a state's name is a
         region of that state (names the KB holds whole, "Südsudan", come first)."""
-        if key not in self._regional_nouns:
-            if len(self._regional_nouns) >= 100_000:  # bounded, as _regional
-                self._regional_nouns.clear()
-            self._regional_nouns[key] = self._find_regional_noun(key)
-        return self._regional_nouns[key]
+        return _cached(self._regional_nouns, key, self._find_regional_noun)
 
     def _find_regional_noun(self, key: str) -> str | None:
         for prefix in _COMPASS:
