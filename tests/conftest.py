@@ -49,3 +49,17 @@ def gold_docs() -> list[dict[str, Any]]:
 @pytest.fixture(scope="session")
 def gold_events_path() -> Path:
     return _need(GOLD / "seed_events.jsonl")
+
+
+@pytest.fixture(scope="session")
+def ner_heldout(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The NER held-out split (GermEval + SmartData buckets 0-9), built once per test run
+    from ../shared/data for every model's floor test."""
+    from lagebild.nlp import ner_train
+
+    data = ner_train.shared_data_dir()
+    if not (data / "germeval2014").exists() or not (data / "smartdata_de").exists():
+        pytest.skip("../shared/data not available")
+    out = tmp_path_factory.mktemp("ner-corpus")
+    ner_train.build_corpus(out, corpora=("germeval", "smartdata"), data=data)
+    return out / "heldout.spacy"

@@ -252,12 +252,8 @@ def test_stage_registered_and_runs_in_pipeline() -> None:
 @pytest.mark.slow
 @pytest.mark.shared
 @needs_model
-def test_heldout_f1_floor(tmp_path: Path) -> None:
-    data = ner_train.shared_data_dir()
-    if not (data / "germeval2014").exists() or not (data / "smartdata_de").exists():
-        pytest.skip("../shared/data not available")
-    ner_train.build_corpus(tmp_path, corpora=("germeval", "smartdata"), data=data)
-    result = ner_train.evaluate(corpus=tmp_path / "heldout.spacy")
+def test_heldout_f1_floor(ner_heldout: Path) -> None:
+    result = ner_train.evaluate(corpus=ner_heldout)
     # Floor set just under the figure in train/NER_RESULTS.md; move it only on purpose.
     assert result.micro.f1 >= FLOOR_F1
 
