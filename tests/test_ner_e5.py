@@ -110,6 +110,13 @@ def test_shipped_model_tags_names_with_their_types() -> None:
 
 
 @needs_e5_model
+def test_extra_whitespace_inside_a_name_does_not_split_it() -> None:
+    nlp = ner.load_model(ner.e5_model_path())
+    doc = nlp("Der russische Botschafter Sergey  Kiselev widersprach.\n\n  Putin schwieg.  ")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Sergey  Kiselev", "PER"), ("Putin", "PER")]
+
+
+@needs_e5_model
 def test_long_text_is_tagged_across_windows_with_body_offsets() -> None:
     nlp = ner.load_model(ner.e5_model_path())
     sentence = "Angela Merkel sprach in Berlin mit Emmanuel Macron über die Europäische Union. "

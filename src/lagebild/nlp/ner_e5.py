@@ -332,9 +332,14 @@ class E5Ner:
         tok = self.model.encoder.tokenizer
         wins: list[Window] = []
         owner: list[int] = []
+        # spaCy makes extra whitespace a token. A line break is one in the training corpus
+        # too (read as the unknown piece, it marks a boundary the model learned); extra
+        # spaces inside a line ("Sergey  Kiselev") are not, so they are left out.
+        kept: list[list[int]] = []
         for d, doc in enumerate(docs):
-            words = [t.text for t in doc]
-            spans = [(t.idx, t.idx + len(t.text)) for t in doc]
+            kept.append([t.i for t in doc if not t.is_space or "\n" in t.text])
+            words = [doc[i].text for i in kept[d]]
+            spans = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in kept[d]]
             pieces = word_pieces(tok, doc.text, spans)
             for w in windows(pieces, tok.bos, tok.eos, breaks=sentence_breaks(words)):
                 wins.append(w)
@@ -342,8 +347,10 @@ class E5Ner:
         tagged = self.model.tag_windows(wins)
         ents: list[list[Span]] = [[] for _ in docs]
         for w, tags, d in zip(wins, tagged, owner, strict=True):
+            index = kept[d]
             for s, e, label in spans_from_tags(tags):
-                ents[d].append(Span(docs[d], w.word_start + s, w.word_start + e, label=label))
+                start, end = index[w.word_start + s], index[w.word_start + e - 1] + 1
+                ents[d].append(Span(docs[d], start, end, label=label))
         for doc, found in zip(docs, ents, strict=True):
             doc.ents = found
         return docs
