@@ -232,3 +232,24 @@ def test_actors_of_a_file_with_the_transformer_model(tmp_path: Path) -> None:
     names = {(r["text"], r["how"]) for r in records}
     assert any(text.endswith("Kemal Yıldızoğlu") for text, _ in names)  # unknown person: the model
     assert any(r["name"] == "Sergej Lawrow" and r["country"] == "RUS" for r in records)
+
+
+def test_run_with_the_transformer_swaps_only_the_ner_stage(tmp_path: Path) -> None:
+    from lagebild.cli import transformer_stages
+    from lagebild.nlp import ner
+
+    assert transformer_stages(("sentences", "ner", "actors", "events")) == (
+        "sentences", "ner-e5", "actors", "events")
+    assert transformer_stages(("sentences", "ner-full", "actors")) == ("sentences", "ner-e5-full", "actors")
+    if not (ner.e5_model_path() / "config.cfg").exists():
+        pytest.skip("no transformer NER model shipped")
+    page = tmp_path / "page.txt"
+    page.write_text("Lawrow kritisiert Ankara\n\nDer russische Außenminister Sergej Lawrow hat am "
+                    "Montag die Türkei scharf kritisiert.\n", encoding="utf-8")
+    code, _, err = _invoke("run", str(page), "--db", str(tmp_path / "t.db"), "--transformer")
+    assert code == 0, err
+    code, out, err = _invoke("events", "--db", str(tmp_path / "t.db"), "--format", "jsonl")
+    assert code == 0, err
+    events = [json.loads(line) for line in out.splitlines() if line.strip()]
+    assert [(e["type"], e["source"]["country"], e["target"]["country"]) for e in events] == [
+        ("ACCUSE", "RUS", "TUR")]

@@ -73,6 +73,14 @@ def _open_readonly(db: str | None, config: Path | None = None) -> StoreLike:
 # --- run --------------------------------------------------------------------------------
 
 
+_TRANSFORMER_STAGES = {"ner": "ner-e5", "ner-full": "ner-e5-full"}
+
+
+def transformer_stages(stages: Sequence[str]) -> tuple[str, ...]:
+    """The configured stages with the transformer NER model in place of the fast one."""
+    return tuple(_TRANSFORMER_STAGES.get(name, name) for name in stages)
+
+
 @app.command()
 def run(
     paths: Annotated[
@@ -87,12 +95,18 @@ def run(
     dask: Annotated[
         str | None, typer.Option("--dask", help="process on the Dask cluster at this scheduler address")
     ] = None,
+    transformer: Annotated[
+        bool, typer.Option("--transformer", help="the transformer NER model (better, ~40x slower)")
+    ] = False,
 ) -> None:
     """Read, clean, annotate and store articles. Running twice adds nothing new."""
     from .runner import list_inputs
     from .runner import run as run_pipeline
 
     settings = load_settings(config)
+    if transformer:
+        pipeline = dataclasses.replace(settings.pipeline, stages=transformer_stages(settings.pipeline.stages))
+        settings = dataclasses.replace(settings, pipeline=pipeline)
     files, _ = list_inputs(paths)
     with open_store(_db_path(db, config)) as store:
         progress = Progress(
