@@ -459,6 +459,15 @@ def test_accusative_article_after_a_time_noun_is_no_genitive() -> None:
         "ACCUSE", "POL", "RUS")
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("Putin kritisierte am Montag die Ukraine.", ("ACCUSE", "RUS", "UKR")),
+    ("Erneut hat am Montag die russische Armee die Ukraine angegriffen.", ("ASSAULT", "RUS", "UKR")),
+])
+def test_no_genitive_begins_with_die_das_ein_eine(body: str, expected: tuple[str, str, str]) -> None:
+    # "am Montag die Türkei": "die" opens a clause role of its own (a genitive would be "der")
+    assert expected in tuples(extract_events(make_doc(body)))
+
+
 def test_denial_in_a_was_clause_answers_the_subject_before() -> None:
     events = extract_events(make_doc(
         "Nordkorea wirft den USA vor, einen Angriff vorzubereiten, was Washington bestreitet."))

@@ -462,10 +462,10 @@ def _token_at(ends: list[int], offset: int) -> int | None:
 def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) -> Participant:
     j = first - 1
     steps = 0
-    own_article = False  # an accusative/dative article of the mention's own noun phrase
+    own_article = False  # an article of the mention's own noun phrase that no genitive has
     while j >= 0 and steps < 5:
         t = tokens[j]
-        if t.lower in ("den", "dem", "einen", "einem"):
+        if t.lower in _NOT_GENITIVE_ARTICLES:
             own_article = True
         if t.lower in ("von", "vom") and j > 0 and tokens[j - 1].text[:1].isupper() and \
                 tokens[j - 1].lower not in ("seiten",) and j == first - 1:
@@ -510,6 +510,11 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
         return Participant(ref, first, last, "other", "zufolge")  # "Xi zufolge": the source
     return Participant(ref, first, last, "core", None)
 
+
+# Articles that cannot begin a genitive attribute, so the noun phrase they open is a clause
+# role of its own: "am Montag den Botschafter", "am Montag die Türkei" (a genitive would be
+# "der Türkei"; "des", "der", "eines", "einer" may be either and stay out)
+_NOT_GENITIVE_ARTICLES = frozenset({"den", "dem", "einen", "einem", "die", "das", "ein", "eine"})
 
 # Adverbs of place before "von": "nördlich von Jerusalem"
 _LOCATIVE = frozenset("nördlich südlich östlich westlich nordöstlich nordwestlich südöstlich "
