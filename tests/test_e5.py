@@ -40,7 +40,7 @@ def test_mean_pooled_states_equal_the_engine_embedding(
 ) -> None:
     tok = encoder.tokenizer
     ids = np.array([tok.bos] + [p.id for p in tok.encode("passage: " + text)] + [tok.eos])
-    pooled = encoder.states(ids)[-1].mean(axis=0)
+    pooled = encoder.last_states(ids).mean(axis=0)
     pooled /= np.linalg.norm(pooled)
     # the engine quantises activations to int8 on the fly; we run float32 throughout
     assert float(pooled @ engine.passage(text)) > 0.999  # type: ignore[attr-defined]

@@ -158,31 +158,33 @@ class Encoder:
         n = len(self.word_q4) // (self.hidden // QK * 18)
         return _dequantize(self.word_q4, n, self.hidden)
 
-    def states(self, ids: np.ndarray, upto: int | None = None) -> list[np.ndarray]:
-        """Hidden states (T, H) of one sequence (ids with <s> and </s>) after each layer.
+    def last_states(self, ids: np.ndarray) -> np.ndarray:
+        """Final hidden states (T, H) of one sequence (piece ids with <s> and </s>)."""
+        x = layernorm(self.embed(ids) + self.pos[: len(ids)] + self.type0, self.eln_w, self.eln_b, self.eps)
+        lengths = np.array([len(ids)])
+        states: np.ndarray = encode(x[None], lengths, self.layers, self.heads, self.eps)[0]
+        return states
 
-        Index 0 is the embedding output; ``upto`` stops after that many layers.
-        """
-        x = self.embed(ids) + self.pos[: len(ids)] + self.type0
-        x = layernorm(x, self.eln_w, self.eln_b, self.eps)
-        out = [x]
-        hd = self.hidden // self.heads
-        for layer in self.layers[:upto]:
-            qkv = x @ layer.qkv_w + layer.qkv_b
-            t = x.shape[0]
-            q, k, v = (
-                qkv[:, j * self.hidden : (j + 1) * self.hidden].reshape(t, self.heads, hd).transpose(1, 0, 2)
-                for j in range(3)
-            )
-            att = q @ k.transpose(0, 2, 1) / np.sqrt(hd)
-            att = np.exp(att - att.max(axis=-1, keepdims=True))
-            att /= att.sum(axis=-1, keepdims=True)
-            ctx = (att @ v).transpose(1, 0, 2).reshape(t, self.hidden)
-            x = layernorm(x + ctx @ layer.ao_w + layer.ao_b, layer.aln_w, layer.aln_b, self.eps)
-            mid = gelu(x @ layer.fi_w + layer.fi_b)
-            x = layernorm(x + mid @ layer.fo_w + layer.fo_b, layer.oln_w, layer.oln_b, self.eps)
-            out.append(x)
-        return out
+
+def encode(
+    x: np.ndarray, lengths: np.ndarray, layers: list[Layer], heads: int, eps: float
+) -> np.ndarray:
+    """The encoder blocks (post-layer-norm BERT) over embedded, padded sequences (B, T, H);
+    each sequence attends only to its first ``lengths[b]`` positions."""
+    b, t, h = x.shape
+    hd = h // heads
+    pad = np.arange(t)[None, :] >= lengths[:, None]
+    mask = np.where(pad, -1e9, 0.0).astype(np.float32)[:, None, None, :]
+    for ly in layers:
+        qkv = (x @ ly.qkv_w + ly.qkv_b).reshape(b, t, 3, heads, hd).transpose(2, 0, 3, 1, 4)
+        att = qkv[0] @ qkv[1].transpose(0, 1, 3, 2) / np.float32(np.sqrt(hd)) + mask
+        att = np.exp(att - att.max(axis=-1, keepdims=True))
+        att /= att.sum(axis=-1, keepdims=True)
+        ctx = (att @ qkv[2]).transpose(0, 2, 1, 3).reshape(b, t, h)
+        x = layernorm(x + ctx @ ly.ao_w + ly.ao_b, ly.aln_w, ly.aln_b, eps)
+        mid = gelu(x @ ly.fi_w + ly.fi_b)
+        x = layernorm(x + mid @ ly.fo_w + ly.fo_b, ly.oln_w, ly.oln_b, eps)
+    return x
 
 
 def layernorm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.ndarray:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .e5 import Encoder, Layer, Tokenizer, gelu, layernorm
+from .e5 import Encoder, Layer, Tokenizer, encode, layernorm
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -238,22 +238,8 @@ class TaggerModel:
     def log_probs(self, ids: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """(B, T, tags) log-probabilities for padded piece ids (B, T)."""
         enc = self.encoder
-        b, t = ids.shape
-        h, heads = enc.hidden, enc.heads
-        hd = h // heads
-        pad = np.arange(t)[None, :] >= lengths[:, None]
-        mask = np.where(pad, -1e9, 0.0).astype(np.float32)[:, None, None, :]
-        x = enc.embed(ids) + self.pos[:t] + self.type0
-        x = layernorm(x, self.eln_w, self.eln_b, enc.eps)
-        for ly in self.layers:
-            qkv = (x @ ly.qkv_w + ly.qkv_b).reshape(b, t, 3, heads, hd).transpose(2, 0, 3, 1, 4)
-            att = qkv[0] @ qkv[1].transpose(0, 1, 3, 2) / np.float32(np.sqrt(hd)) + mask
-            att = np.exp(att - att.max(axis=-1, keepdims=True))
-            att /= att.sum(axis=-1, keepdims=True)
-            ctx = (att @ qkv[2]).transpose(0, 2, 1, 3).reshape(b, t, h)
-            x = layernorm(x + ctx @ ly.ao_w + ly.ao_b, ly.aln_w, ly.aln_b, enc.eps)
-            mid = gelu(x @ ly.fi_w + ly.fi_b)
-            x = layernorm(x + mid @ ly.fo_w + ly.fo_b, ly.oln_w, ly.oln_b, enc.eps)
+        x = layernorm(enc.embed(ids) + self.pos[: ids.shape[1]] + self.type0, self.eln_w, self.eln_b, enc.eps)
+        x = encode(x, lengths, self.layers, enc.heads, enc.eps)
         logits = x @ self.head_w + self.head_b
         logits -= logits.max(axis=-1, keepdims=True)
         out: np.ndarray = logits - np.log(np.exp(logits).sum(axis=-1, keepdims=True))
