@@ -594,3 +594,28 @@ def test_a_role_without_an_office_is_the_person_the_article_named_with_it(linker
     found = [(m.text, m.actor.name) for m in linker.link(_doc(body, "2016-01-01")) if m.actor]
     assert ("russische Botschafter", "Sergey Kiselev") in found
     assert ("deutsche Botschafter", "Sergey Kiselev") not in found  # another state's ambassador
+
+
+_ICELAND = ("Reykjavík – Island erlebt die größten Proteste seit Jahren. Die Polizei nahm in "
+            "Reykjavík mehrere Demonstranten fest. Die Staatsanwaltschaft ermittelt. Die "
+            "Opposition will vor Gericht ziehen. Soldaten sicherten das Parlament in Island.")
+
+
+def test_a_group_named_without_a_state_is_the_home_states(linker: Linker) -> None:
+    found = {m.text: m for m in _linked(linker, _ICELAND)}
+    for text, sector in (("Polizei", "COP"), ("Demonstranten", "CVL"),
+                         ("Staatsanwaltschaft", "JUD"), ("Opposition", "OPP")):
+        actor = found[text].actor
+        assert actor is not None and (actor.actor_id, actor.country, actor.sector) == (
+            f"lb:grp:isl:{sector.lower()}", "ISL", sector), text
+        assert found[text].how == "role-bare+home"
+    assert "Gericht" not in found  # "vor Gericht ziehen": where to, not who
+    # soldiers in a war report are as often the other side's: no home state for them
+    assert "Soldaten" not in found
+
+
+def test_a_group_named_without_a_state_stays_unlinked_without_a_clear_home(linker: Linker) -> None:
+    body = ("Russland und die Ukraine verhandeln in Istanbul. Die Regierung kritisierte die "
+            "Opposition. Die Polizei nahm Demonstranten fest.")
+    found = {m.text for m in _linked(linker, body)}
+    assert not found & {"Regierung", "Opposition", "Polizei", "Demonstranten"}

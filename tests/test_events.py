@@ -681,3 +681,42 @@ def test_treffen_with_a_weapon_in_its_clause_is_a_hit() -> None:
 def test_shooting_down_is_an_attack_on_the_owner() -> None:
     assert tuples(extract_events(make_doc(
         "Die Ukraine hat einen russischen Kampfjet abgeschossen."))) == {("ASSAULT", "UKR", "RUS")}
+
+
+def _linked_doc(body: str) -> Document:
+    """A Document linked by the real actors stage (sectors included)."""
+    from lagebild.extract.actors import link_actors
+
+    return link_actors(Document(id="t", doc="t", source="t", body=body, published=None,
+                                sentences=split_sentences(body)))
+
+
+def _sides(events: tuple[Event, ...]) -> set[tuple[str, str | None, str | None, str | None, str | None]]:
+    return {(e.type, e.source.country if e.source else None, e.source.sector if e.source else None,
+             e.target.country if e.target else None, e.target.sector if e.target else None)
+            for e in events}
+
+
+def test_domestic_events_between_bodies_of_different_sectors() -> None:
+    body = ("Reykjavík – Island erlebt die größten Proteste seit Jahren. Die Polizei nahm am "
+            "Montag in Reykjavík mehrere Demonstranten fest. Die Regierung in Island kritisierte "
+            "die Opposition.")
+    assert _sides(extract_events(_linked_doc(body))) == {
+        ("COERCE", "ISL", "COP", "ISL", "CVL"), ("ACCUSE", "ISL", "GOV", "ISL", "OPP")}
+
+
+def test_no_domestic_event_between_a_state_and_its_own_organs() -> None:
+    # the state itself is no counterpart of its president; a party in brackets is the
+    # minister's own; two members of one government are more likely a misread role
+    for body in ("Der venezolanische Präsident Nicolás Maduro hat Venezuela verteidigt.",
+                 "Österreichs Außenminister Sebastian Kurz (ÖVP) hat das Urteil kritisiert.",
+                 "Der russische Präsident Wladimir Putin kritisierte die russische Regierung."):
+        events = extract_events(_linked_doc(body))
+        assert not [e for e in events if e.target and e.source
+                    and e.source.country == e.target.country], body
+
+
+def test_a_quantified_object_after_a_place_is_no_genitive() -> None:
+    # "in Warschau mehrere Kubaner": the object, not an attribute of the place
+    e = only("Die USA haben in Warschau mehrere Kubaner festgenommen.")
+    assert (e.type, e.source.country, e.target.country) == ("COERCE", "USA", "CUB")  # type: ignore[union-attr]

@@ -55,6 +55,29 @@ _MODIFIER_PREFIXES = tuple(norm(x) for x in (
 # Sectors of institutions that belong to a state (a bare "Regierungsvertreter" can take the
 # state named next to it; "Aktivisten" or "Unternehmen" cannot).
 _STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP", "LEG", "JUD"})
+# Groups a text names without a state ("die Polizei", "die Opposition", "Demonstranten") are
+# the home state's -- the domestic actors POLECAT codes by the story's country -- when the
+# article is mostly about one state. Not soldiers, spies or rebels: in a war report they are
+# as often the other side's ("von Soldaten beschossen" in a report from the West Bank). Nor
+# nouns that name no group of the home state as a rule ("die Seite", "Vertreter", "die
+# Botschaft" = a foreign mission or a message, "die Führung" of anything, the UN
+# "Sicherheitsrat") or the whole population ("Bürger", "Wähler").
+_HOME_GROUP_SECTORS = frozenset({"GOV", "LEG", "COP", "JUD", "OPP", "CVL"})
+_NOT_HOME_GROUPS = frozenset(norm(w) for w in (
+    "seite", "seiten", "vertreter", "vertretern", "botschaft", "botschaften", "führung",
+    "delegation", "delegationen", "diplomaten", "diplomatenkreise", "diplomatenkreisen",
+    "sicherheitsrat", "sicherheitsrats", "sicherheitsrates", "bürger", "bürgern",
+    "bevölkerung", "öffentlichkeit", "wähler", "wählern", "schüler", "schülern", "studenten",
+    "anhänger", "anhängern", "nationalisten", "rechtsextremisten",
+))
+_NOT_HOME_GROUPS = frozenset({
+    "seite", "seiten", "vertreter", "vertretern", "botschaft", "botschaften", "führung",
+    "delegation", "delegationen", "diplomaten", "diplomatenkreise", "diplomatenkreisen",
+    "sicherheitsrat", "sicherheitsrats", "sicherheitsrates", "agenten", "dienste", "diensten",
+    "einheiten", "militärexperten", "kampfflieger", "kampfjets", "kämpfer", "kämpfern",
+    "bürger", "bürgern", "bevölkerung", "öffentlichkeit", "wähler", "wählern", "schüler",
+    "schülern", "studenten", "anhänger", "anhängern", "nationalisten", "rechtsextremisten",
+})
 _DATELINE_MARKS = frozenset({"–", "-", "—", "/"})
 _MAX_NAME_TOKENS = 3  # an unknown person's name after a role noun
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
@@ -232,8 +255,17 @@ class Linker:
         home = home_state(found)
         if home is not None:
             found = [_with_home(m, home) for m in found]
+            if home[1] >= _GROUP_HOME_SHARE:
+                found = [self._group_home(m, home[0]) for m in found]
+        # a group no state claimed stays unlinked: "die Regierung" of nobody in particular
+        found = [m for m in found if m.how != "role-bare"]
         found = [self._peoples_home(m, home) for m in found]
         return tuple(found)
+
+    def _group_home(self, m: Mention, country: str) -> Mention:
+        if m.how != "role-bare" or m.actor is None:
+            return m
+        return replace(m, actor=self._group(country, m.actor.sector), how="role-bare+home")
 
     def _peoples_home(self, m: Mention, home: tuple[str, float] | None) -> Mention:
         """A people's mention takes the home state if the people lives there, or its one
@@ -573,12 +605,15 @@ class Linker:
             return end, Actor(f"lb:role:{(country or 'xxx').lower()}:{slug(role_key)}", label,
                               "person", country, sector or None), "role"
         # a group or institution: "die russischen Geheimdienste", "venezolanische Regierungsvertreter"
-        code = (country or "xxx").lower()
+        return end, self._group(country, sector), "role"
+
+    def _group(self, country: str | None, sector: str | None) -> Actor:
+        """A state's institution or group of one sector: "Russland (SPY)"."""
         sect = sector or "UNK"
         state_id = self._state_id(country)
-        group_name = f"{kb.actors[state_id][0] if state_id else country} ({sect})"
-        group = Actor(f"lb:grp:{code}:{sect.lower()}", group_name, "group", country, sector or None)
-        return end, group, "role"
+        name = f"{self.kb.actors[state_id][0] if state_id else country} ({sect})"
+        return Actor(f"lb:grp:{(country or 'xxx').lower()}:{sect.lower()}", name, "group", country,
+                     sector or None)
 
     def _role_stem(self, key: str) -> str:
         """A role noun without its case ending: "botschafters", "botschaftern" -> "botschafter"
@@ -636,14 +671,14 @@ class Linker:
             # "In Caracas betrachten Regierungsvertreter ...": a state institution next to a
             # state or capital in the same clause belongs to it; otherwise it stays unlinked.
             if sector not in _STATE_SECTORS:
-                return None
+                return self._unplaced_group(toks, i, sector)
             # "die Führung in Kiew", "die Regierung in Warschau": the place after it names the
             # state, whatever state stood before ("Der Kreml kritisierte die Führung in Kiew")
             # ("die Truppen in Afghanistan" may be anyone's troops)
             after = self._country_after(toks, i) if sector == "GOV" else None
             country = after or self._country_before(toks, i, window=3, agent_ok=False)
             if country is None:
-                return None
+                return self._unplaced_group(toks, i, sector)
             return self._resolve_role(toks, i, i + 1, country, role, toks[i].key, st)
         name = self._name_after(toks, i + 1, st)
         if name is not None:
@@ -670,6 +705,16 @@ class Linker:
         if implied and office:  # "der Papst": the role names its state
             return self._resolve_role(toks, i, i + 1, implied, role, toks[i].key, st)
         return None
+
+    def _unplaced_group(self, toks: list[_Tok], i: int, sector: str) -> tuple[int, Actor, str] | None:
+        """"Die Polizei nahm ... fest", "die Opposition fordert": an institution the sentence
+        does not place is the article's home state's, if the article has one (``link``)."""
+        if sector not in _HOME_GROUP_SECTORS or toks[i].key in _NOT_HOME_GROUPS:
+            return None
+        if i > 0 and toks[i - 1].key == "vor":
+            return None  # "vor Gericht ziehen": a place to go, not an actor
+        return i + 1, Actor(f"lb:grp:xxx:{sector.lower()}", toks[i].text, "group", None, sector), \
+            "role-bare"
 
     def _seen_holder(self, office: str, st: _DocState) -> Actor | None:
         """The person named last in the article who holds ``office`` of their state then."""
@@ -968,6 +1013,9 @@ def home_state(mentions: Sequence[Mention]) -> tuple[str, float] | None:
 # A place takes the home state only when the article is mostly about that state: places
 # travel ("Kaliningrad" in a report on Lithuania), people and parties less so.
 _PLACE_HOME_SHARE = 0.5
+# ... and a group named without a state only then, too: "die Regierung" in a report on two
+# states is either's
+_GROUP_HOME_SHARE = 0.5
 
 
 def _with_home(m: Mention, home: tuple[str, float]) -> Mention:

@@ -12,8 +12,9 @@ Präsident Wladimir Putin") are one participant. Role markers are the prepositio
 a participant: "von/durch/seitens" mark the agent of a passive or the giver to a recipient,
 "mit" the partner, "gegen/auf/an/für/nach/gegenüber" the target.
 
-Not extracted: events whose two sides are the same state (domestic politics is out of
-scope for the dyads), and events with neither side resolved.
+Domestic events -- both sides of one state -- are extracted only between two bodies of
+different sectors ("die Polizei" against "Demonstranten", a party against the government;
+``_domestic_pair``); events with neither side resolved are not extracted.
 """
 
 from __future__ import annotations
@@ -514,7 +515,11 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
 # Articles that cannot begin a genitive attribute, so the noun phrase they open is a clause
 # role of its own: "am Montag den Botschafter", "am Montag die Türkei" (a genitive would be
 # "der Türkei"; "des", "der", "eines", "einer" may be either and stay out)
-_NOT_GENITIVE_ARTICLES = frozenset({"den", "dem", "einen", "einem", "die", "das", "ein", "eine"})
+_NOT_GENITIVE_ARTICLES = frozenset({"den", "dem", "einen", "einem", "die", "das", "ein", "eine",
+                                    # quantifiers open their own phrase the same way: "in
+                                    # Reykjavík mehrere Demonstranten" (genitive: "mehrerer")
+                                    "mehrere", "einige", "viele", "zahlreiche", "etliche",
+                                    "wenige", "dutzende", "hunderte", "tausende"})
 
 # Adverbs of place before "von": "nördlich von Jerusalem"
 _LOCATIVE = frozenset("nördlich südlich östlich westlich nordöstlich nordwestlich südöstlich "
@@ -1368,8 +1373,9 @@ def extract_sentence(
             if src is None or (tgt is None and (needs_target(trig.entry.type)
                                                 or trig.entry.requires_target)):
                 continue
-            if tgt is not None and src.country == tgt.country:
-                continue  # domestic: not a dyad between states
+            domestic = tgt is not None and src.country == tgt.country
+            if domestic and not _domestic_pair(src, tgt, tokens, parts):
+                continue
             key = (trig.entry.type, src.country, tgt.country if tgt else None)
             if key in seen:
                 continue
@@ -1388,10 +1394,31 @@ def extract_sentence(
                 if speaker is None and after.subject is None or (
                         speaker is None and len(events) == 1):
                     after = replace(after, subject=src)  # the actor of the first event
-                if tgt is not None and src.country and tgt.country:
+                if tgt is not None and src.country and tgt.country and not domestic:
                     partners[src.country] = tgt
                     partners[tgt.country] = src
     return events, replace(after, partners=tuple(partners.items()))
+
+
+def _domestic_pair(
+    src: ActorRef, tgt: ActorRef | None, tokens: tuple[Token, ...], parts: list[Participant]
+) -> bool:
+    """Whether two actors of one state make a domestic event (the police and protesters, a
+    party and the government: ICEWS and POLECAT code these by sector). Only two bodies of
+    different known sectors do; the state itself and its places (no sector) are no
+    counterpart of its own organs ("Maduro" and "Venezuela"), two members of one government
+    are rather a mistaken role, and a party in brackets after a person is the person's own
+    ("Außenminister Kurz (ÖVP)")."""
+    if tgt is None or not src.sector or not tgt.sector or src.sector == tgt.sector:
+        return False
+    for a in parts:
+        if a.ref not in (src, tgt):
+            continue
+        for b in parts:
+            if b.ref in (src, tgt) and b.ref != a.ref and b.first == a.last + 2 \
+                    and tokens[a.last + 1].text == "(":
+                return False
+    return True
 
 
 def _event(
