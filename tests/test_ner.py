@@ -258,4 +258,25 @@ def test_heldout_f1_floor(ner_heldout: Path) -> None:
     assert result.micro.f1 >= FLOOR_F1
 
 
-FLOOR_F1 = 0.71
+FLOOR_F1 = 0.725  # measured 0.734 (train/NER_RESULTS.md)
+
+
+def test_hash_sign_is_a_token_of_its_own() -> None:
+    nlp = ner.load_model()
+    words = [t.text for t in nlp.tokenizer("Stau auf der #Köhlbrandbrücke, sagt @ndr.")]
+    assert words[3:5] == ["#", "Köhlbrandbrücke"]
+    assert "@ndr" in words  # handles stay whole, as the corpora tag them
+
+
+def test_predicted_spans_lose_brackets_quotes_and_hash_signs_at_their_edges() -> None:
+    from spacy.tokens import Span
+
+    nlp = spacy.blank("de")
+    doc = nlp.make_doc("Stromberg ( Hunsrück ) und # Hamburg und „ “")
+    doc.ents = [Span(doc, 0, 2, "LOC"), Span(doc, 5, 7, "LOC"), Span(doc, 8, 10, "ORG")]
+    out = ner.trim_edges(doc)
+    assert [(e.text, e.label_) for e in out.ents] == [("Stromberg", "LOC"), ("Hamburg", "LOC")]
+
+
+def test_shipped_pipeline_trims_edges() -> None:
+    assert ner.load_model().pipe_names[-1] == ner.TRIM_COMPONENT

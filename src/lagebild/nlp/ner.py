@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 LABELS: frozenset[str] = frozenset({"PER", "LOC", "ORG", "MISC"})
 MODEL_ENV = "LAGEBILD_NER_MODEL"  # a different model directory, e.g. for experiments
 MAX_LENGTH = 5_000_000  # characters; spaCy's default (1M) refuses very long pages
+# Quote and bracket tokens never begin or end an entity: the training corpora's spans are
+# trimmed of them (``ner_train.trim_span``), so a predicted span holding one is cut back.
+EDGE_PUNCT = frozenset('"„“”‚‘’\'«»‹›()[]{},;:')
 
 
 def model_path() -> Path:
@@ -54,6 +57,7 @@ def load_model(path: Path | None = None) -> Language:
     from . import ner_e5
 
     ner_e5.register()  # a transformer model directory names this component's factory
+    _register_trim()  # so does a pipeline saved after load_model
     try:
         nlp = spacy.load(path)
     except (OSError, ValueError) as exc:
@@ -61,7 +65,59 @@ def load_model(path: Path | None = None) -> Language:
     if "ner" not in nlp.pipe_names:
         raise ModelError(f"{path} is a spaCy pipeline without an 'ner' component")
     nlp.max_length = MAX_LENGTH
+    _split_hash_signs(nlp)
+    if TRIM_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(TRIM_COMPONENT, after="ner")
     return nlp
+
+
+TRIM_COMPONENT = "lagebild_trim_edges"
+# A hashtag's "#" may also start a predicted name ("#Hamburg"), never end one
+_LEADING_ONLY = frozenset("#")
+
+
+def trim_edges(doc: Doc) -> Doc:
+    """Predicted entities without quote, bracket or "#" tokens at their edges ("Stromberg ("
+    -> "Stromberg", "# Hamburg" -> "Hamburg"). No training span has one there, yet both
+    models now and then carry a name's tag onto the token beside it; a span of nothing but
+    such tokens is dropped."""
+    from spacy.tokens import Span
+
+    kept: list[Span] = []
+    changed = False
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        while start < end and (doc[start].text in EDGE_PUNCT or doc[start].text in _LEADING_ONLY):
+            start += 1
+        while end > start and doc[end - 1].text in EDGE_PUNCT:
+            end -= 1
+        if (start, end) != (ent.start, ent.end):
+            changed = True
+        if start < end:
+            kept.append(ent if (start, end) == (ent.start, ent.end)
+                        else Span(doc, start, end, label=ent.label_))
+    if changed:
+        doc.ents = kept
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _register_trim() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(TRIM_COMPONENT):
+        Language.component(TRIM_COMPONENT, func=trim_edges)
+
+
+def _split_hash_signs(nlp: Language) -> None:
+    """Make "#" a token of its own, as in the training corpora ("#Hamburg" -> "#", "Hamburg"):
+    spaCy's German tokenizer keeps it on the word, so the model could only tag "#Hamburg" whole
+    and never the name in it. ("@" stays: the corpora tag "@user" handles whole.)"""
+    from spacy.util import compile_prefix_regex
+
+    prefixes = list(nlp.Defaults.prefixes or ())
+    if "#" not in prefixes:
+        nlp.tokenizer.prefix_search = compile_prefix_regex(["#", *prefixes]).search  # type: ignore[union-attr]
 
 
 def mentions_from(sdoc: Doc, sentences: Sequence[Sentence]) -> tuple[Mention, ...]:

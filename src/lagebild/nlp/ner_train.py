@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from ..errors import DataMissingError, ModelError
-from .ner import load_model
+from .ner import EDGE_PUNCT, load_model
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -224,7 +224,6 @@ def make_doc(vocab: Vocab, words: list[str], spans: list[tuple[int, int, str]]) 
     return doc
 
 
-_EDGE_PUNCT = frozenset('"„“”‚‘’\'«»‹›()[]{},;:')
 
 
 def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -233,9 +232,9 @@ def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     spaCy's NER cannot learn a span that starts or ends with whitespace or punctuation (E024),
     and an entity containing a line break is an annotation slip, so it is dropped.
     """
-    while start < end and (doc[start].is_space or doc[start].text in _EDGE_PUNCT):
+    while start < end and (doc[start].is_space or doc[start].text in EDGE_PUNCT):
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].text in _EDGE_PUNCT):
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in EDGE_PUNCT):
         end -= 1
     if start >= end or any(doc[i].is_space for i in range(start, end)):
         return None
