@@ -720,3 +720,14 @@ def test_a_quantified_object_after_a_place_is_no_genitive() -> None:
     # "in Warschau mehrere Kubaner": the object, not an attribute of the place
     e = only("Die USA haben in Warschau mehrere Kubaner festgenommen.")
     assert (e.type, e.source.country, e.target.country) == ("COERCE", "USA", "CUB")  # type: ignore[union-attr]
+
+
+def test_a_headline_participle_is_passive() -> None:
+    # "Drei ... Soldaten ... getötet": a headline drops the auxiliary; the soldiers were killed
+    for body in ("Zwei russische Soldaten in der Ukraine getötet.",
+                 "Zwei russische Soldaten von der Ukraine getötet."):
+        assert not [e for e in extract_events(make_doc(body))
+                    if e.source is not None and e.source.country == "RUS"], body
+    # with its auxiliary the participle is a perfect: the subject acted
+    assert ("ASSAULT", "RUS", "UKR") in tuples(extract_events(make_doc(
+        "Russland hat die Ukraine angegriffen.")))

@@ -70,14 +70,6 @@ _NOT_HOME_GROUPS = frozenset(norm(w) for w in (
     "bevölkerung", "öffentlichkeit", "wähler", "wählern", "schüler", "schülern", "studenten",
     "anhänger", "anhängern", "nationalisten", "rechtsextremisten",
 ))
-_NOT_HOME_GROUPS = frozenset({
-    "seite", "seiten", "vertreter", "vertretern", "botschaft", "botschaften", "führung",
-    "delegation", "delegationen", "diplomaten", "diplomatenkreise", "diplomatenkreisen",
-    "sicherheitsrat", "sicherheitsrats", "sicherheitsrates", "agenten", "dienste", "diensten",
-    "einheiten", "militärexperten", "kampfflieger", "kampfjets", "kämpfer", "kämpfern",
-    "bürger", "bürgern", "bevölkerung", "öffentlichkeit", "wähler", "wählern", "schüler",
-    "schülern", "studenten", "anhänger", "anhängern", "nationalisten", "rechtsextremisten",
-})
 _DATELINE_MARKS = frozenset({"–", "-", "—", "/"})
 _MAX_NAME_TOKENS = 3  # an unknown person's name after a role noun
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")

@@ -328,6 +328,8 @@ def _is_passive(tokens: tuple[Token, ...], i: int, auxiliaries: set[str] | None 
         return False  # "Sie würden Informationen teilen": an infinitive after werden/würden
     if auxiliaries:
         return True
+    if _headline_participle(tokens, i):
+        return True
     # "wurden bei mit Messern, Autos oder Schusswaffen verübten Angriffen ... getötet": an
     # enumeration's commas split the clause; the auxiliary before them still counts when
     # the trigger ends the sentence
@@ -335,6 +337,41 @@ def _is_passive(tokens: tuple[Token, ...], i: int, auxiliaries: set[str] | None 
                      for k in range(i + 1, len(tokens))) or (i + 1 < len(tokens) and tokens[
                          i + 1].lower in _PASSIVE_AUX)
     return clause_end and any(t.lower in ("wurde", "wurden") for t in tokens[:i])
+
+
+# Finite verbs a headline leaves out: with one of them in the sentence a clause-final
+# participle is a perfect or a passive the other rules read
+_FINITE_AUX = _PASSIVE_AUX | frozenset({"hat", "haben", "hatte", "hatten", "habe", "ist", "sind",
+                                        "war", "waren", "sei", "seien", "hätte", "hätten",
+                                        "wäre", "wären"})
+
+
+def _headline_participle(tokens: tuple[Token, ...], i: int) -> bool:
+    """"Drei Soldaten im Westjordanland getötet", "Maduro in New York festgenommen": a
+    headline drops the auxiliary of a passive, so a ge-participle that ends its clause in a
+    sentence with no finite auxiliary makes its subject the one acted upon. (A finite verb at
+    the end of a subordinate clause, "die Russland unterstützt", has no ge- and its clause
+    has a conjunction or relative pronoun in front.)"""
+    tok = tokens[i]
+    word, lem = tok.lower, tok.lemma
+    ge = word.startswith("ge") and not lem.startswith("ge") or (
+        "ge" in word[2:6] and not word.startswith("ge") and word[:word.index("ge", 2)] == lem[
+            :word.index("ge", 2)] and "ge" not in lem[2:6])
+    if not ge or word == lem or not word.endswith(("t", "en")):
+        return False
+    if any(t.lower in _FINITE_AUX for t in tokens):
+        return False
+    rest = [t for t in tokens[i + 1:] if t.clause == tok.clause]
+    if any(t.text[:1].isalpha() for t in rest):
+        return False
+    first = next((t for t in tokens if t.clause == tok.clause), tok)
+    return first.lower not in _SUBORDINATORS
+
+
+_SUBORDINATORS = frozenset({"dass", "weil", "da", "wenn", "ob", "als", "nachdem", "bevor",
+                            "während", "obwohl", "damit", "sobald", "seit", "seitdem", "wie",
+                            "der", "die", "das", "den", "dem", "deren", "dessen", "welche",
+                            "welcher", "welches", "wo"})
 
 
 def participants(
