@@ -114,7 +114,13 @@ def test_gnad_test_with_actor_linker() -> None:
     # 2026-11-23 (evening): recall 0.719, precision 0.800 -- the actor changes for unseen news
     # found one more core event and one "spurious" one the gold lacks ("Die frühere
     # Sowjetrepublik wies dies zurück": Ukraine rejecting)
-    _check(report, f1=0.75, recall=0.71, precision=0.80, violations=0, dates=0.0,
+    # 2026-11-24: lowered on purpose from F1 0.75 / P 0.80 to 0.745 / 0.78 (now 0.749 / 0.794 and
+    # 0.749 / 0.781): a party in brackets is no longer a participant ("Scholz (SPD) hat Russland
+    # kritisiert" had lost Russia to the SPD). On this set that turns "Kurz (ÖVP) hat das Urteil
+    # als Unrecht bezeichnet" into AUT->None where the gold wants the Saudi court of the sentence
+    # before (AUT->SAU: coreference we lack), and "Gipfeltreffen der Afrikanischen Union (AU)"
+    # into AU<->SDN pairs (one matches an optional line)
+    _check(report, f1=0.745, recall=0.71, precision=0.78, violations=0, dates=0.0,
            modality=0.76)
 
 
@@ -155,5 +161,11 @@ def test_gnad_test_full_pipeline() -> None:
     # 2026-11-23 (evening): recall 0.719, precision 0.800 -- the actor changes for unseen news
     # found one more core event and one "spurious" one the gold lacks ("Die frühere
     # Sowjetrepublik wies dies zurück": Ukraine rejecting)
-    _check(report, f1=0.75, recall=0.71, precision=0.80, violations=0, dates=0.0,
+    # 2026-11-24: lowered on purpose from F1 0.75 / P 0.80 to 0.745 / 0.78 (now 0.749 / 0.794 and
+    # 0.749 / 0.781): a party in brackets is no longer a participant ("Scholz (SPD) hat Russland
+    # kritisiert" had lost Russia to the SPD). On this set that turns "Kurz (ÖVP) hat das Urteil
+    # als Unrecht bezeichnet" into AUT->None where the gold wants the Saudi court of the sentence
+    # before (AUT->SAU: coreference we lack), and "Gipfeltreffen der Afrikanischen Union (AU)"
+    # into AU<->SDN pairs (one matches an optional line)
+    _check(report, f1=0.745, recall=0.71, precision=0.78, violations=0, dates=0.0,
            modality=0.76)

@@ -731,3 +731,15 @@ def test_a_headline_participle_is_passive() -> None:
     # with its auxiliary the participle is a perfect: the subject acted
     assert ("ASSAULT", "RUS", "UKR") in tuples(extract_events(make_doc(
         "Russland hat die Ukraine angegriffen.")))
+
+
+def test_a_party_in_brackets_is_no_participant() -> None:
+    # "(SPD)" was read as the object and Russia lost the act
+    body = "Der russische Präsident Wladimir Putin (Einiges Russland) hat Polen kritisiert."
+    doc = make_doc(body)
+    party = body.index("Einiges")
+    doc = replace(doc, mentions=tuple(sorted(
+        (*doc.mentions, Mention(party, party + 15, "Einiges Russland", "ORG",
+                                Actor("Q1", "Einiges Russland", "organisation", "RUS", "PTY"), 0,
+                                "kb")), key=lambda m: m.start)))
+    assert tuples(extract_events(doc)) == {("ACCUSE", "RUS", "POL")}

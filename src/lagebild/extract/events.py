@@ -403,7 +403,23 @@ def participants(
             merged[-1] = (prev[0], max(prev[1], last), keep)
         else:
             merged.append((first, last, ref))
+    merged = _without_bracketed_affiliations(tokens, merged)
     return [_with_role(tokens, f, la, ref) for f, la, ref in merged]
+
+
+def _without_bracketed_affiliations(
+    tokens: tuple[Token, ...], spans: list[tuple[int, int, ActorRef]]
+) -> list[tuple[int, int, ActorRef]]:
+    """"Bundeskanzler Olaf Scholz (SPD) hat Russland kritisiert": a mention in brackets right
+    after another one is its party or other gloss, not a participant of its own (it was
+    taken as the object, and Russland lost the act)."""
+    out: list[tuple[int, int, ActorRef]] = []
+    for first, last, ref in spans:
+        if out and out[-1][1] == first - 2 and tokens[first - 1].text == "(" \
+                and last + 1 < len(tokens) and tokens[last + 1].text == ")":
+            continue
+        out.append((first, last, ref))
+    return out
 
 
 def _join_around_relatives(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
@@ -1411,7 +1427,7 @@ def extract_sentence(
                                                 or trig.entry.requires_target)):
                 continue
             domestic = tgt is not None and src.country == tgt.country
-            if domestic and not _domestic_pair(src, tgt, tokens, parts):
+            if domestic and not _domestic_pair(src, tgt):
                 continue
             key = (trig.entry.type, src.country, tgt.country if tgt else None)
             if key in seen:
@@ -1437,25 +1453,14 @@ def extract_sentence(
     return events, replace(after, partners=tuple(partners.items()))
 
 
-def _domestic_pair(
-    src: ActorRef, tgt: ActorRef | None, tokens: tuple[Token, ...], parts: list[Participant]
-) -> bool:
+def _domestic_pair(src: ActorRef, tgt: ActorRef | None) -> bool:
     """Whether two actors of one state make a domestic event (the police and protesters, a
     party and the government: ICEWS and POLECAT code these by sector). Only two bodies of
     different known sectors do; the state itself and its places (no sector) are no
-    counterpart of its own organs ("Maduro" and "Venezuela"), two members of one government
-    are rather a mistaken role, and a party in brackets after a person is the person's own
-    ("Außenminister Kurz (ÖVP)")."""
-    if tgt is None or not src.sector or not tgt.sector or src.sector == tgt.sector:
-        return False
-    for a in parts:
-        if a.ref not in (src, tgt):
-            continue
-        for b in parts:
-            if b.ref in (src, tgt) and b.ref != a.ref and b.first == a.last + 2 \
-                    and tokens[a.last + 1].text == "(":
-                return False
-    return True
+    counterpart of its own organs ("Maduro" and "Venezuela"), and two members of one
+    government are rather a mistaken role. (A party in brackets after a person, "Außenminister
+    Kurz (ÖVP)", is no participant at all: ``_without_bracketed_affiliations``.)"""
+    return tgt is not None and bool(src.sector) and bool(tgt.sector) and src.sector != tgt.sector
 
 
 def _event(
