@@ -619,3 +619,13 @@ def test_a_group_named_without_a_state_stays_unlinked_without_a_clear_home(linke
             "Opposition. Die Polizei nahm Demonstranten fest.")
     found = {m.text for m in _linked(linker, body)}
     assert not found & {"Regierung", "Opposition", "Polizei", "Demonstranten"}
+
+
+def test_a_place_after_an_attack_noun_is_where_it_happened(linker: Linker) -> None:
+    for body in ("Nach den Anschlägen von Paris verschärfte Belgien die Kontrollen.",
+                 "Der Terroranschlag von Brüssel traf die Stadt schwer."):
+        city = next(m for m in _linked(linker, body) if m.text in ("Paris", "Brüssel"))
+        assert city.actor is not None and city.actor.kind == "place", body
+    # the agreement noun rule still holds, and a government seat acting is still the state
+    assert _one(linker, "Das Abkommen von Minsk gilt.", "Minsk").actor.kind == "place"  # type: ignore[union-attr]
+    assert _one(linker, "Paris kritisierte Berlin.", "Paris").actor.kind == "state"  # type: ignore[union-attr]

@@ -77,6 +77,12 @@ _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _NAMED_AFTER_PLACE = tuple(norm(w) for w in (
     "abkommen", "friedensplan", "friedensabkommen", "vereinbarung", "protokoll", "vertrag",
     "vertrages", "prozess", "format", "gipfel", "konferenz", "erklärung"))
+# Heads of nouns for what happened at a place: "die Anschläge von Paris", "dem Attentat von
+# Sarajevo", "das Massaker von Srebrenica" name where, not who (compounds too: "Terroranschlag")
+_HAPPENED_AT_PLACE = tuple(norm(w) for w in (
+    "anschlag", "anschlags", "anschläge", "anschlägen", "attentat", "attentats", "attentate",
+    "attentaten", "massaker", "massakers", "amoklauf", "amoklaufs", "geiselnahme", "explosion",
+    "explosionen", "erdbeben", "erdbebens", "blutbad", "blutbads", "katastrophe"))
 # Heads of nouns for a settlement: "Hauptstadt", "Hafenstadt", "Schwarzmeerort", "Grenzdorf".
 _TOWN_HEADS = ("stadt", "ort", "dorf", "metropole", "gemeinde", "provinz", "region")
 
@@ -495,8 +501,11 @@ class Linker:
         # "der ukrainischen Hauptstadt Kiew", "im Schwarzmeerort Sotschi": a town noun names it
         if i > 0 and _is_town_noun(toks[i - 1]):
             return True
-        # "der Friedensplan von Minsk", "das Abkommen von Dayton": where it was agreed
-        return i > 1 and toks[i - 1].key == "von" and toks[i - 2].key.startswith(_NAMED_AFTER_PLACE)
+        # "der Friedensplan von Minsk", "das Abkommen von Dayton": where it was agreed; "die
+        # Anschläge von Paris": where they happened
+        return i > 1 and toks[i - 1].key == "von" and (
+            toks[i - 2].key.startswith(_NAMED_AFTER_PLACE)
+            or toks[i - 2].key.endswith(_HAPPENED_AT_PLACE))
 
     # ---- role phrases ------------------------------------------------------------------
 
