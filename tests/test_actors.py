@@ -629,3 +629,18 @@ def test_a_place_after_an_attack_noun_is_where_it_happened(linker: Linker) -> No
     # the agreement noun rule still holds, and a government seat acting is still the state
     assert _one(linker, "Das Abkommen von Minsk gilt.", "Minsk").actor.kind == "place"  # type: ignore[union-attr]
     assert _one(linker, "Paris kritisierte Berlin.", "Paris").actor.kind == "state"  # type: ignore[union-attr]
+
+
+def test_an_international_office_acts_for_its_organisation(linker: Linker) -> None:
+    body = ("Straßburg – EU-Kommissionschef Jean-Claude Juncker verteidigte sich. Der "
+            "EU-Kommissionschef kritisierte Polen. Nato-Generalsekretär Jens Stoltenberg warnte.")
+    found = _linked(linker, body, "2015-06-01")
+    juncker = [m for m in found if "Kommissionschef" in m.text]
+    assert [m.text for m in juncker] == ["EU-Kommissionschef Jean-Claude Juncker",
+                                         "EU-Kommissionschef"]
+    assert {(m.actor.name, m.actor.country) for m in juncker if m.actor} == {
+        ("Jean-Claude Juncker", "EU")}
+    assert _one(linker, body, "Stoltenberg").actor.country == "NATO"  # type: ignore[union-attr]
+    # a state's office keeps the holder's state
+    assert _one(linker, "Russlands Präsident Wladimir Putin warnte.", "Putin",
+                "2025-01-01").actor.country == "RUS"  # type: ignore[union-attr]

@@ -585,7 +585,10 @@ class Linker:
             name = self._name_after(toks, end, st)
             if name is not None:
                 name_end, actor = name
-                if actor.country is None and country:
+                if actor.country is None and country or country and self._state_id(country) is None:
+                    # "EU-Kommissionschef Jean-Claude Juncker", "Nato-Generalsekretär Jens
+                    # Stoltenberg": an international office acts for its organisation, not for
+                    # the holder's own state
                     actor = replace(actor, country=country)
                 if actor.sector is None and sector:
                     actor = replace(actor, sector=sector)
@@ -597,6 +600,8 @@ class Linker:
                 holder = kb.holder(country, office, st.date, prefer=reversed(st.seen))
                 if holder is not None:
                     actor = kb.actor(holder, date=st.date)
+                    if self._state_id(country) is None:  # "der EU-Kommissionschef": for the EU
+                        actor = replace(actor, country=country)
                     self._remember(actor, st, office)
                     return end, actor, "role"
             named = st.by_role.get((country, self._role_stem(role_key))) if not office else None
