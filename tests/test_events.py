@@ -743,3 +743,17 @@ def test_a_party_in_brackets_is_no_participant() -> None:
                                 Actor("Q1", "Einiges Russland", "organisation", "RUS", "PTY"), 0,
                                 "kb")), key=lambda m: m.start)))
     assert tuples(extract_events(doc)) == {("ACCUSE", "RUS", "POL")}
+
+
+def test_a_genitive_after_a_region_noun_is_a_place() -> None:
+    # "im Nordosten Nigerias": where the attack was, not who attacked
+    assert not extract_events(make_doc(
+        "Bei einem Bombenanschlag im Norden Venezuelas starben Dutzende Menschen."))
+    assert tuples(extract_events(make_doc(
+        "Russland griff Stellungen im Osten der Ukraine an."))) == {("ASSAULT", "RUS", "UKR")}
+
+
+def test_force_inside_the_own_state_has_no_target() -> None:
+    doc = _linked_doc("Bamako – Malische Soldaten griffen Lager im Norden Malis an. Die Armee "
+                      "Malis sprach von einem Erfolg. Mali bleibt unruhig.")
+    assert ("ASSAULT", "MLI", None) in tuples(extract_events(doc))

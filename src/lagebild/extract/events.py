@@ -550,6 +550,9 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
             while k >= 0 and j - k <= 3 and (tokens[k].lower in _DETERMINERS
                                              or _adjective_like(tokens[k])):
                 k -= 1
+            if t.lower in _PART_OF_PLACE or t.lower.endswith(_COMPASS_NOUNS):
+                # "im Nordosten Nigerias", "in Teilen Syriens": where, whatever the preposition
+                return Participant(ref, first, last, "place", "in")
             if k >= 0 and tokens[k].lower in ALL_PREPS and tokens[k].lower not in AGENT_PREPS:
                 return Participant(ref, first, last, "gen", tokens[k].lower)
             break
@@ -564,6 +567,13 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
         return Participant(ref, first, last, "other", "zufolge")  # "Xi zufolge": the source
     return Participant(ref, first, last, "core", None)
 
+
+# Nouns whose genitive is a place: "im Norden Syriens", "die Hauptstadt Nigerias"
+_COMPASS_NOUNS = ("norden", "süden", "osten", "westen", "nordosten", "nordwesten", "südosten",
+                  "südwesten")
+_PART_OF_PLACE = frozenset({"zentrum", "mitte", "teil", "teilen", "teile", "gebiet", "gebieten",
+                            "grenzgebiet", "region", "provinz", "hauptstadt", "küste", "landesteil",
+                            "landesteilen", "inneren", "rand", "stadtrand", "umgebung"})
 
 # Articles that cannot begin a genitive attribute, so the noun phrase they open is a clause
 # role of its own: "am Montag den Botschafter", "am Montag die Türkei" (a genitive would be
@@ -1428,7 +1438,11 @@ def extract_sentence(
                 continue
             domestic = tgt is not None and src.country == tgt.country
             if domestic and not _domestic_pair(src, tgt):
-                continue
+                if trig.entry.type not in _FORCE_TYPES or tgt is None or tgt.sector:
+                    continue
+                # "Ansar Dine konzentrierte ihre Angriffe auf ... im Norden Malis": force used
+                # in its own state's territory has no foreign target
+                tgt, domestic = None, False
             key = (trig.entry.type, src.country, tgt.country if tgt else None)
             if key in seen:
                 continue
@@ -1451,6 +1465,11 @@ def extract_sentence(
                     partners[src.country] = tgt
                     partners[tgt.country] = src
     return events, replace(after, partners=tuple(partners.items()))
+
+
+# Uses of force whose target may be a place: inside the actor's own state they are coded
+# without a target
+_FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 
 
 def _domestic_pair(src: ActorRef, tgt: ActorRef | None) -> bool:
