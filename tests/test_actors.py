@@ -644,3 +644,9 @@ def test_an_international_office_acts_for_its_organisation(linker: Linker) -> No
     # a state's office keeps the holder's state
     assert _one(linker, "Russlands Präsident Wladimir Putin warnte.", "Putin",
                 "2025-01-01").actor.country == "RUS"  # type: ignore[union-attr]
+
+
+def test_the_government_of_a_named_state(linker: Linker) -> None:
+    body = ("Canberra – Australien nimmt keine Flüchtlinge auf. Australien zahlt. Die Regierung "
+            "von Nauru hat einen Flüchtling angeklagt.")
+    assert _one(linker, body, "Regierung").actor.country == "NRU"  # type: ignore[union-attr]

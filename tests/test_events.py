@@ -757,3 +757,10 @@ def test_force_inside_the_own_state_has_no_target() -> None:
     doc = _linked_doc("Bamako – Malische Soldaten griffen Lager im Norden Malis an. Die Armee "
                       "Malis sprach von einem Erfolg. Mali bleibt unruhig.")
     assert ("ASSAULT", "MLI", None) in tuples(extract_events(doc))
+
+
+def test_where_the_object_of_a_passive_is_from_is_not_its_agent() -> None:
+    # "Der Schlepper aus Ungarn wurde festgenommen": nobody from Hungary arrested him
+    assert not extract_events(make_doc("Der Schlepper aus Polen wurde in Kuba festgenommen."))
+    assert tuples(extract_events(make_doc("Der Schlepper wurde von Polen festgenommen."))) == {
+        ("COERCE", "POL", None)}

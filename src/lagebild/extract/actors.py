@@ -69,6 +69,8 @@ _NOT_HOME_GROUPS = frozenset(norm(w) for w in (
     "sicherheitsrat", "sicherheitsrats", "sicherheitsrates", "bürger", "bürgern",
     "bevölkerung", "öffentlichkeit", "wähler", "wählern", "schüler", "schülern", "studenten",
     "anhänger", "anhängern", "nationalisten", "rechtsextremisten",
+    # "nach Angaben eines leitenden Beamten": officials of any service, mostly a source
+    "beamte", "beamten", "beamter",
 ))
 _DATELINE_MARKS = frozenset({"–", "-", "—", "/"})
 _MAX_NAME_TOKENS = 3  # an unknown person's name after a role noun
@@ -678,10 +680,10 @@ class Linker:
             # state or capital in the same clause belongs to it; otherwise it stays unlinked.
             if sector not in _STATE_SECTORS:
                 return self._unplaced_group(toks, i, sector)
-            # "die Führung in Kiew", "die Regierung in Warschau": the place after it names the
-            # state, whatever state stood before ("Der Kreml kritisierte die Führung in Kiew")
+            # "die Führung in Kiew", "die Regierung in Warschau", "die Regierung von Nauru": the
+            # place after it names the state, whatever state stood before ("Der Kreml kritisierte die Führung in Kiew")
             # ("die Truppen in Afghanistan" may be anyone's troops)
-            after = self._country_after(toks, i) if sector == "GOV" else None
+            after = self._country_after(toks, i, ("in", "aus", "von")) if sector == "GOV" else None
             country = after or self._country_before(toks, i, window=3, agent_ok=False)
             if country is None:
                 return self._unplaced_group(toks, i, sector)

@@ -708,6 +708,11 @@ def assign_roles(
         # agent is a von/durch phrase of the clause ("Besuchs von Papst Franziskus" is not)
         src = _first(groups, ("agent", "source", "attr") if entry.frame == "recipient"
                      else ("agent", "source"))
+        if src is not None and entry.frame != "recipient" and src[0].role == "source" \
+                and _after_noun(tokens, src[0].first - 1):
+            # "Der Schlepper aus Ungarn wurde festgenommen": where the arrested man is from,
+            # not who arrested him
+            src = None
         # the subject stands next to the finite verb: "erhält Russland", "Putin erhält"
         # (after the verb first: a fronted adverbial "Ungeachtet des Ukraine-Kriegs erhält
         # Russland" pushes the subject behind it)
@@ -1465,6 +1470,12 @@ def extract_sentence(
                     partners[src.country] = tgt
                     partners[tgt.country] = src
     return events, replace(after, partners=tuple(partners.items()))
+
+
+def _after_noun(tokens: tuple[Token, ...], prep: int) -> bool:
+    """Whether the preposition at ``prep`` follows a noun (so its phrase describes the noun)."""
+    return prep > 0 and tokens[prep - 1].text[:1].isupper() and tokens[prep - 1].lower not in \
+        _DETERMINERS and tokens[prep - 1].clause == tokens[prep].clause
 
 
 # Uses of force whose target may be a place: inside the actor's own state they are coded
