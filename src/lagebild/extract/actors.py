@@ -681,7 +681,8 @@ class Linker:
             if sector not in _STATE_SECTORS:
                 return self._unplaced_group(toks, i, sector)
             # "die Führung in Kiew", "die Regierung in Warschau", "die Regierung von Nauru": the
-            # place after it names the state, whatever state stood before ("Der Kreml kritisierte die Führung in Kiew")
+            # place after it names the state, whatever state stood before ("Der Kreml
+            # kritisierte die Führung in Kiew")
             # ("die Truppen in Afghanistan" may be anyone's troops)
             after = self._country_after(toks, i, ("in", "aus", "von")) if sector == "GOV" else None
             country = after or self._country_before(toks, i, window=3, agent_ok=False)
