@@ -764,3 +764,13 @@ def test_where_the_object_of_a_passive_is_from_is_not_its_agent() -> None:
     assert not extract_events(make_doc("Der Schlepper aus Polen wurde in Kuba festgenommen."))
     assert tuples(extract_events(make_doc("Der Schlepper wurde von Polen festgenommen."))) == {
         ("COERCE", "POL", None)}
+
+
+def test_a_states_name_before_a_sanction_noun_is_its_target() -> None:
+    # "Russland-Sanktionen" hit Russia; "US-Sanktionen" are imposed by the US
+    assert tuples(extract_events(make_doc("Die Russland-Sanktionen der USA bleiben in Kraft."))) \
+        == {("SANCTION", "USA", "RUS")}
+    assert ("SANCTION", "USA", "VEN") in tuples(extract_events(make_doc(
+        "Die US-Sanktionen gegen Venezuela bleiben in Kraft.")))
+    assert not [e for e in extract_events(make_doc("Die Russland-Sanktionen bleiben in Kraft."))
+                if e.source is not None and e.source.country == "RUS"]

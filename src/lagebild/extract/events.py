@@ -1195,6 +1195,7 @@ def _nominal(
     src: list[Participant] | None = None
     tgt: list[Participant] | None = None
     destination: list[Participant] | None = None
+    victim: list[Participant] | None = None
     starts, _ = _group_index(groups)
     a = bisect_right(starts, i)  # groups[a:] start after the noun
     for g in groups[max(0, a - 3) : a]:  # groups are ordered and do not overlap
@@ -1203,6 +1204,12 @@ def _nominal(
             # "der China-Besuch Gaucks", "Merkels USA-Reise": a state before a visit noun is
             # where it goes (a person, "Obama-Besuch", is who goes)
             destination = g
+            continue
+        if entry.type == "SANCTION" and p.first == i and _named_prefix(tokens[i].text) \
+                and p.ref.sector is None:
+            # "die Russland-Sanktionen", "Iran-Embargo": a state's name before a sanction
+            # noun is whom it hits ("US-Sanktionen", "EU-Embargo": an acronym is who imposes)
+            victim = g
             continue
         # "US-Angriff", "russische Angriffe", "Russlands Angriffskrieg", "Chinas Xi ..."
         if p.first <= i <= p.last or (p.last < i and i - p.last <= 2 and p.role == "core"):
@@ -1241,6 +1248,13 @@ def _nominal(
         src = _first_core_before(groups, i)
     if destination is not None:
         return src, destination
+    if victim is not None:
+        # who imposes them is only a genitive or von-phrase right after ("die
+        # Russland-Sanktionen der EU"), not the next noun phrase of the clause
+        by = nxt if nxt is not None and nxt[0].first - i <= 3 and (
+            nxt[0].role in ("agent", "attr", "gen")
+            or nxt[0].role == "core" and tokens[nxt[0].first - 1].lower in ("der", "des")) else None
+        return by, victim
     # a meeting's or treaty's counterpart is a mit/zwischen phrase or a genitive: "in einem
     # Gespräch mit der Zeitung Kritik an der Regierung üben" meets no government
     roles = {"partner", "core"} if is_symmetric(entry.type) else {"target", "partner", "core"}
@@ -1255,6 +1269,13 @@ def _nominal(
 
 
 _THREAT_VERBS = frozenset({"drohen", "androhen"})
+
+
+def _named_prefix(word: str) -> bool:
+    """A compound whose first part is a written-out name ("Russland-Sanktionen"), not an
+    acronym ("US-Sanktionen", "EU-Embargo")."""
+    head, dash, _ = word.partition("-")
+    return bool(dash) and len(head) > 1 and not head.isupper()
 
 
 _THREAT_CLAUSES: tuple[tuple[Token, ...] | None, frozenset[int]] = (None, frozenset())
