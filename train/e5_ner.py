@@ -149,6 +149,24 @@ def export(model: Tagger, path: Path) -> None:
     np.savez(path, **{k: v.detach().numpy().astype(np.float32) for k, v in arrays.items()})
 
 
+def load_init(model: Tagger, path: Path) -> None:
+    """Start from weights ``export`` wrote (a checkpoint to train further)."""
+    arrays = np.load(path)
+
+    def put(param: torch.Tensor, value: np.ndarray) -> None:
+        param.data = torch.from_numpy(np.ascontiguousarray(value, dtype=np.float32))
+
+    put(model.pos, arrays["pos"]); put(model.type0, arrays["type0"])
+    put(model.eln.weight, arrays["eln_w"]); put(model.eln.bias, arrays["eln_b"])
+    put(model.head.weight, arrays["head_w"].T); put(model.head.bias, arrays["head_b"])
+    for i, blk in enumerate(model.blocks):
+        for name in ("qkv", "ao", "fi", "fo"):
+            lin = getattr(blk, name)
+            put(lin.weight, arrays[f"l{i}.{name}_w"].T); put(lin.bias, arrays[f"l{i}.{name}_b"])
+        put(blk.aln.weight, arrays[f"l{i}.aln_w"]); put(blk.aln.bias, arrays[f"l{i}.aln_b"])
+        put(blk.oln.weight, arrays[f"l{i}.oln_w"]); put(blk.oln.bias, arrays[f"l{i}.oln_b"])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("dir", type=Path)
@@ -160,12 +178,16 @@ def main() -> None:
     ap.add_argument("--evals-per-epoch", type=int, default=2)
     ap.add_argument("--max-minutes", type=float, default=600)
     ap.add_argument("--tag", default="run")
+    ap.add_argument("--init", type=Path, help="checkpoint (.npz from export) to start from")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     random.seed(0); torch.manual_seed(0)
     train = pickle.load(open(args.dir / "train.pkl", "rb"))
     dev = pickle.load(open(args.dir / "dev.pkl", "rb"))
     model = Tagger(e5.load(), args.layers)
+    if args.init:
+        load_init(model, args.init)
+        print("dev F1 of the starting point", evaluate(model, dev), flush=True)
     head_params = list(model.head.parameters())
     body = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("head.")]
     opt = torch.optim.AdamW([{"params": body, "lr": args.lr}, {"params": head_params, "lr": args.lr * 10}], weight_decay=0.01)
