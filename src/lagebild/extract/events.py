@@ -354,10 +354,7 @@ def _headline_participle(tokens: tuple[Token, ...], i: int) -> bool:
     has a conjunction or relative pronoun in front.)"""
     tok = tokens[i]
     word, lem = tok.lower, tok.lemma
-    ge = word.startswith("ge") and not lem.startswith("ge") or (
-        "ge" in word[2:6] and not word.startswith("ge") and word[:word.index("ge", 2)] == lem[
-            :word.index("ge", 2)] and "ge" not in lem[2:6])
-    if not ge or word == lem or not word.endswith(("t", "en")):
+    if not _ge_participle(word, lem) or word == lem or not word.endswith(("t", "en")):
         return False
     if any(t.lower in _FINITE_AUX for t in tokens):
         return False
@@ -366,6 +363,15 @@ def _headline_participle(tokens: tuple[Token, ...], i: int) -> bool:
         return False
     first = next((t for t in tokens if t.clause == tok.clause), tok)
     return first.lower not in _SUBORDINATORS
+
+
+def _ge_participle(word: str, lemma: str) -> bool:
+    """"getötet" (töten), "festgenommen" (festnehmen): a ge- the lemma lacks, at the start
+    or after a separable particle ("gehört" of gehören is no participle)."""
+    if word.startswith("ge"):
+        return not lemma.startswith("ge")
+    k = word.find("ge", 2, 6)
+    return k > 0 and word[:k] == lemma[:k] and "ge" not in lemma[2:6]
 
 
 _SUBORDINATORS = frozenset({"dass", "weil", "da", "wenn", "ob", "als", "nachdem", "bevor",
