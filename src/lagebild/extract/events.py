@@ -525,7 +525,7 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
     own_article = False  # an article of the mention's own noun phrase that no genitive has
     while j >= 0 and steps < 5:
         t = tokens[j]
-        if t.lower in _NOT_GENITIVE_ARTICLES:
+        if t.lower in _NOT_GENITIVE_OPENERS:
             own_article = True
         if t.lower in ("von", "vom") and j > 0 and tokens[j - 1].text[:1].isupper() and \
                 tokens[j - 1].lower not in ("seiten",) and j == first - 1:
@@ -581,14 +581,13 @@ _PART_OF_PLACE = frozenset({"zentrum", "mitte", "teil", "teilen", "teile", "gebi
                             "grenzgebiet", "region", "provinz", "hauptstadt", "küste", "landesteil",
                             "landesteilen", "inneren", "rand", "stadtrand", "umgebung"})
 
-# Articles that cannot begin a genitive attribute, so the noun phrase they open is a clause
-# role of its own: "am Montag den Botschafter", "am Montag die Türkei" (a genitive would be
-# "der Türkei"; "des", "der", "eines", "einer" may be either and stay out)
-_NOT_GENITIVE_ARTICLES = frozenset({"den", "dem", "einen", "einem", "die", "das", "ein", "eine",
-                                    # quantifiers open their own phrase the same way: "in
-                                    # Reykjavík mehrere Demonstranten" (genitive: "mehrerer")
-                                    "mehrere", "einige", "viele", "zahlreiche", "etliche",
-                                    "wenige", "dutzende", "hunderte", "tausende"})
+# Articles and quantifiers that cannot begin a genitive attribute, so the noun phrase they
+# open is a clause role of its own: "am Montag den Botschafter", "am Montag die Türkei" (a
+# genitive would be "der Türkei"; "des", "der", "eines", "einer" may be either and stay
+# out), "in Reykjavík mehrere Demonstranten" (genitive: "mehrerer")
+_NOT_GENITIVE_OPENERS = frozenset({"den", "dem", "einen", "einem", "die", "das", "ein", "eine",
+                                   "mehrere", "einige", "viele", "zahlreiche", "etliche",
+                                   "wenige", "dutzende", "hunderte", "tausende"})
 
 # Adverbs of place before "von": "nördlich von Jerusalem"
 _LOCATIVE = frozenset("nördlich südlich östlich westlich nordöstlich nordwestlich südöstlich "
