@@ -255,7 +255,7 @@ class Linker:
         home = home_state(found)
         if home is not None:
             found = [_with_home(m, home) for m in found]
-            if home[1] >= _GROUP_HOME_SHARE:
+            if home[1] >= _PLACE_HOME_SHARE:
                 found = [self._group_home(m, home[0]) for m in found]
         # a group no state claimed stays unlinked: "die Regierung" of nobody in particular
         found = [m for m in found if m.how != "role-bare"]
@@ -587,11 +587,7 @@ class Linker:
             name = self._name_after(toks, end, st)
             if name is not None:
                 name_end, actor = name
-                if actor.country is None and country or country and self._state_id(country) is None:
-                    # "EU-Kommissionschef Jean-Claude Juncker", "Nato-Generalsekretär Jens
-                    # Stoltenberg": an international office acts for its organisation, not for
-                    # the holder's own state
-                    actor = replace(actor, country=country)
+                actor = self._in_office(actor, country)
                 if actor.sector is None and sector:
                     actor = replace(actor, sector=sector)
                 self._remember(actor, st, office)
@@ -601,9 +597,7 @@ class Linker:
             if office and country:
                 holder = kb.holder(country, office, st.date, prefer=reversed(st.seen))
                 if holder is not None:
-                    actor = kb.actor(holder, date=st.date)
-                    if self._state_id(country) is None:  # "der EU-Kommissionschef": for the EU
-                        actor = replace(actor, country=country)
+                    actor = self._in_office(kb.actor(holder, date=st.date), country)
                     self._remember(actor, st, office)
                     return end, actor, "role"
             named = st.by_role.get((country, self._role_stem(role_key))) if not office else None
@@ -614,6 +608,15 @@ class Linker:
                               "person", country, sector or None), "role"
         # a group or institution: "die russischen Geheimdienste", "venezolanische Regierungsvertreter"
         return end, self._group(country, sector), "role"
+
+    def _in_office(self, actor: Actor, country: str | None) -> Actor:
+        """The person as the holder of a role of ``country``: the role gives a state the text
+        did not, and an international office acts for its organisation, not for the holder's
+        own state ("EU-Kommissionschef Jean-Claude Juncker", "der EU-Kommissionschef",
+        "Nato-Generalsekretär Jens Stoltenberg")."""
+        if country and (actor.country is None or self._state_id(country) is None):
+            return replace(actor, country=country)
+        return actor
 
     def _group(self, country: str | None, sector: str | None) -> Actor:
         """A state's institution or group of one sector: "Russland (SPY)"."""
@@ -1020,11 +1023,9 @@ def home_state(mentions: Sequence[Mention]) -> tuple[str, float] | None:
 
 
 # A place takes the home state only when the article is mostly about that state: places
-# travel ("Kaliningrad" in a report on Lithuania), people and parties less so.
+# travel ("Kaliningrad" in a report on Lithuania), people and parties less so. So does a
+# group named without a state: "die Regierung" in a report on two states is either's.
 _PLACE_HOME_SHARE = 0.5
-# ... and a group named without a state only then, too: "die Regierung" in a report on two
-# states is either's
-_GROUP_HOME_SHARE = 0.5
 
 
 def _with_home(m: Mention, home: tuple[str, float]) -> Mention:
