@@ -650,3 +650,20 @@ def test_the_government_of_a_named_state(linker: Linker) -> None:
     body = ("Canberra – Australien nimmt keine Flüchtlinge auf. Australien zahlt. Die Regierung "
             "von Nauru hat einen Flüchtling angeklagt.")
     assert _one(linker, body, "Regierung").actor.country == "NRU"  # type: ignore[union-attr]
+
+
+def test_counted_people_of_a_state_are_its_civilians(linker: Linker) -> None:
+    # "Tausende Isländer protestierten": people, not the state or its army
+    counted = _one(linker, "In Reykjavík protestierten Tausende Isländer.", "Isländer")
+    assert (counted.actor.country, counted.actor.sector) == ("ISL", "CVL")
+    bare = _one(linker, "Die Russen rückten weiter vor.", "Russen")
+    assert (bare.actor.country, bare.actor.sector) == ("RUS", None)
+
+
+def test_opposition_and_government_parties_are_groups_of_the_home_state(linker: Linker) -> None:
+    body = ("In Rom demonstrieren die Oppositionsparteien gegen die Regierungspartei. Italien "
+            "wählt bald. Italiens Präsident schweigt.")
+    opp = _one(linker, body, "Oppositionsparteien")
+    assert (opp.actor.country, opp.actor.sector) == ("ITA", "OPP")
+    gov = _one(linker, body, "Regierungspartei")
+    assert (gov.actor.country, gov.actor.sector) == ("ITA", "GOV")

@@ -110,6 +110,18 @@ def _is_town_noun(tok: _Tok) -> bool:
     return _capitalised(tok.text) and tok.key.endswith(_TOWN_HEADS) and not tok.key.endswith("sort")
 
 
+_COUNTING_WORDS = frozenset({
+    "tausende", "hunderte", "zehntausende", "hunderttausende", "millionen", "dutzende",
+    "viele", "zahlreiche", "mehrere", "einige", "etliche", "wenige", "zwei", "drei", "vier",
+    "fünf", "sechs", "sieben", "acht", "neun", "zehn", "zwölf", "zwanzig", "hundert",
+    "tausend",
+})
+
+
+def _counts_people(key: str) -> bool:
+    return key in _COUNTING_WORDS or key.replace(".", "").isdigit()
+
+
 class _Tok(NamedTuple):  # a tuple: built for every token of every sentence
     start: int
     end: int
@@ -361,7 +373,10 @@ class Linker:
             if state_id in self.kb.peoples:
                 return i + 1, self.kb.actor(state_id), "demonym"
             country = self.kb.actors[state_id][2]
-            return i + 1, Actor(f"lb:people:{country.lower()}", tok.text, "group", country, None), "demonym"
+            # "Tausende Isländer", "zwei Afghanen": counted people are civilians; "die Russen"
+            # alone is as often the state or its army, so it keeps no sector
+            sector = "CVL" if i > 0 and _counts_people(toks[i - 1].key) else None
+            return i + 1, Actor(f"lb:people:{country.lower()}", tok.text, "group", country, sector), "demonym"
         return None
 
     def _town(self, toks: list[_Tok], i: int) -> tuple[int, Actor, str] | None:
