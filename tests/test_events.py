@@ -774,3 +774,11 @@ def test_a_states_name_before_a_sanction_noun_is_its_target() -> None:
         "Die US-Sanktionen gegen Venezuela bleiben in Kraft.")))
     assert not [e for e in extract_events(make_doc("Die Russland-Sanktionen bleiben in Kraft."))
                 if e.source is not None and e.source.country == "RUS"]
+
+
+def test_demonstrating_against_is_a_protest_showing_strength_is_not() -> None:
+    doc = _linked_doc("Vor der Zentrale in Paris demonstrierten Tausende Franzosen gegen die "
+                      "Schließung. Frankreich streitet. Die Franzosen sind wütend.")
+    assert ("PROTEST", "FRA", "CVL", None, None) in _sides(extract_events(doc))
+    assert not [e for e in extract_events(make_doc(
+        "Die russische Armee demonstrierte ihre Stärke gegenüber der Nato.")) if e.type == "PROTEST"]
