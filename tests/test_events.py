@@ -782,3 +782,40 @@ def test_demonstrating_against_is_a_protest_showing_strength_is_not() -> None:
     assert ("PROTEST", "FRA", "CVL", None, None) in _sides(extract_events(doc))
     assert not [e for e in extract_events(make_doc(
         "Die russische Armee demonstrierte ihre Stärke gegenüber der Nato.")) if e.type == "PROTEST"]
+
+
+def test_the_subject_of_a_passive_is_not_the_actor_of_an_opening_event_noun() -> None:
+    # "bei den Luftangriffen seien 260 Kämpfer getötet worden": they were killed
+    doc = _linked_doc("Die amtliche Nachrichtenagentur meldete am Samstag, bei den Luftangriffen "
+                      "seien bereits 260 PKK-Kämpfer getötet und rund 400 weitere verletzt "
+                      "worden. Die Türkei meldet Erfolge.")
+    assert not [e for e in extract_events(doc)
+                if e.source is not None and e.source.name == "PKK-Kämpfer"]
+    active = _linked_doc("Bei seinem Besuch in Moskau kritisierte der syrische Präsident die USA.")
+    assert ("CONSULT", "SYR", "RUS") in tuples(extract_events(active))
+
+
+def test_a_von_phrase_before_an_attributive_participle_is_not_the_clauses_agent() -> None:
+    # "in der von Kurden bewohnten Provinz ... eingeleitet": the Kurds opened no case
+    assert not extract_events(_linked_doc(
+        "Das Verfahren gegen den Anwalt wurde in der überwiegend von Russen bewohnten Provinz "
+        "eingeleitet. Russland schweigt."))
+    assert ("ACCUSE", "RUS", None) in tuples(extract_events(_linked_doc(
+        "Das Verfahren gegen den Anwalt wurde von der russischen Staatsanwaltschaft eingeleitet.")))
+
+
+def test_an_event_noun_in_a_genitive_takes_no_actor_from_the_clause() -> None:
+    # "Er gehört derselben belgischen Terrorzelle an wie der Drahtzieher der Pariser
+    # Anschläge": neither "er" nor Belgium made or suffered these attacks
+    doc = _linked_doc("Die französischen Behörden nahmen am Donnerstag einen Mann fest. Er gehört "
+                      "derselben belgischen Zelle an wie der Drahtzieher der Pariser Anschläge.")
+    assert tuples(extract_events(doc)) == {("COERCE", "FRA", None)}
+    own = _linked_doc("Die Folgen der russischen Angriffe auf die Ukraine sind schwer.")
+    assert ("ASSAULT", "RUS", "UKR") in tuples(extract_events(own))
+
+
+def test_people_named_by_nationality_travel_but_do_not_visit() -> None:
+    doc = _linked_doc("Die 28-jährige Italienerin reiste vor einem Jahr nach Syrien.")
+    assert not extract_events(doc)
+    official = _linked_doc("Der italienische Außenminister reiste nach Syrien.")
+    assert ("CONSULT", "ITA", "SYR") in tuples(extract_events(official))

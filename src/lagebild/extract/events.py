@@ -601,7 +601,7 @@ def _adjective_like(t: Token) -> bool:
     """An inflected adjective ("venezolanischen" -> "venezolanisch"), not a verb form."""
     low = t.lower
     return t.text[:1].islower() and low.endswith(("e", "en", "er", "es", "em")) and not \
-        low.endswith(("te", "ten")) and t.lemma != low
+        low.endswith(("te", "ten")) and t.lemma != low and low not in _FINITE_AUX  # "seien"
 
 
 def _role_of(prep: str) -> str:
@@ -692,9 +692,11 @@ def assign_roles(
         head = _first_word(tokens, clause)
         if src is None and verb and head is not None and (
                 _possessive_before(tokens, trig.index) and trig.index - 2 == head
-                or trig.index - 1 == head and tokens[head].lower not in _CONTRACTED):
+                or trig.index - 1 == head and tokens[head].lower not in _CONTRACTED) \
+                and not memo.get("passive clause", clause, lambda: _passive_clause(tokens, clause)):
             # "Bei seinen Gesprächen verteidigte Kerry ...", "Zu Besuch in Sarajevo stellte Kurz
             # klar": a possessive or bare event noun heading the opening phrase is the subject's
+            # (not in a passive: "bei den Luftangriffen seien 260 Kämpfer getötet worden")
             src = next((g for g in groups if g[0].first > verb and g[0].role == "core"), None)
         if src is None:
             # "Bei dem Staatsbesuch in China, den Erdogan am Mittwoch begann": the relative
@@ -711,7 +713,8 @@ def assign_roles(
     elif entry.frame == "recipient" or trig.passive:
         # a recipient's giver may hang on the noun ("ein Lob von Xi erhalten"); a passive's
         # agent is a von/durch phrase of the clause ("Besuchs von Papst Franziskus" is not)
-        src = _first(groups, ("agent", "source", "attr") if entry.frame == "recipient"
+        src = _first([g for g in groups if not _participle_agent(tokens, g[0], trig.index)],
+                     ("agent", "source", "attr") if entry.frame == "recipient"
                      else ("agent", "source"))
         if src is not None and entry.frame != "recipient" and src[0].role == "source" \
                 and _after_noun(tokens, src[0].first - 1):
@@ -801,7 +804,8 @@ def assign_roles(
                        and tokens[trig.index - 1].text == ","]
             tgt = [later[0]] if later else [earlier[0]] if earlier else None
     src_refs = [p.ref for p in src] if src else []
-    if not src_refs and previous_subject is not None and _pronoun_subject(tokens, trig, memo):
+    if not src_refs and previous_subject is not None and _pronoun_subject(tokens, trig, memo) \
+            and not (entry.pos == "N" and _genitive_attribute(tokens, trig.index)):
         src_refs = [previous_subject]
     if not src_refs and entry.pos == "V" and (speaker or previous_subject) is not None and memo.get(
             "own country", clause, lambda: _own_country_subject(tokens, clause)):
@@ -1025,6 +1029,30 @@ def _pronoun_after(tokens: tuple[Token, ...], trig: Trigger) -> bool:
 _FIRST_WORDS: tuple[tuple[Token, ...] | None, dict[int, int]] = (None, {})
 
 
+def _passive_clause(tokens: tuple[Token, ...], clause: int) -> bool:
+    """A passive auxiliary and a ge-participle in one clause ("seien ... getötet worden")."""
+    words = [t for t in tokens if t.clause == clause]
+    return any(t.lower in _PASSIVE_AUX for t in words) and any(
+        _ge_participle(t.lower, t.lemma) for t in words)
+
+
+_ATTRIBUTIVE_ENDINGS = ("te", "ten", "tem", "tes", "ter", "ene", "enen", "enem", "ener")
+
+
+def _participle_agent(tokens: tuple[Token, ...], p: Participant, trigger: int) -> bool:
+    """A von-phrase followed by an attributive participle other than the trigger is that
+    participle's agent: "in der von Kurden bewohnten Provinz ... eingeleitet" (the Kurds
+    live there; they did not open the case)."""
+    if p.prep not in ("von", "vom"):
+        return False
+    for k in range(p.last + 1, min(p.last + 4, len(tokens) - 1)):
+        t = tokens[k]
+        if t.text[:1].islower() and t.lower.endswith(_ATTRIBUTIVE_ENDINGS) and (
+                tokens[k + 1].noun or _adjective_like(tokens[k + 1])):
+            return k != trigger
+    return False
+
+
 def _first_word(tokens: tuple[Token, ...], clause: int) -> int | None:
     """Index of the first word of ``clause``; one pass per sentence (cached for the last
     sentence seen), not one per call: the rules ask it for every trigger."""
@@ -1243,7 +1271,8 @@ def _nominal(
             a += 1
     subject_takes_part = not genitive_is_target(entry.type) and entry.type not in SPEECH_TYPES \
         and entry.type != "PROTEST"
-    if src is None and (subject_takes_part or _possessive_before(tokens, i)
+    attribute = _genitive_attribute(tokens, i)
+    if src is None and (subject_takes_part and not attribute or _possessive_before(tokens, i)
                         or _copula_between(tokens, groups, i)):
         # the clause subject: "Putin habe bei einem Telefonat mit Maduro ...", "Russland ...
         # durch seinen Angriffskrieg", "Russland gilt als Waffenlieferant". Not for attacks
@@ -1267,13 +1296,27 @@ def _nominal(
         roles.add("place")
     tgt = next((groups[k] for k in range(a, len(groups))
                 if groups[k][0].role in roles and groups[k] is not src), None)
-    if tgt is None:
+    if tgt is None and not attribute:
         # "Putin hat dem Staatschef Maduro seine Unterstützung zugesichert": a dative before
         tgt = next((g for g in groups if g[0].last < i and g is not src and g[0].role in roles), None)
     return src, tgt
 
 
 _THREAT_VERBS = frozenset({"drohen", "androhen"})
+_GENITIVE_ARTICLES = frozenset({"der", "des", "eines", "einer"})
+
+
+def _genitive_attribute(tokens: tuple[Token, ...], i: int) -> bool:
+    """The noun at ``i`` is the genitive of another noun ("der Drahtzieher der Pariser
+    Anschläge", "die Folgen der Sanktionen"): its actors are in its own phrase, not the
+    clause's subject or objects."""
+    k = i - 1
+    if k > 0 and tokens[k].text[:1].isupper() and tokens[k].lower.endswith("er"):
+        k -= 1  # a town's adjective: "der Pariser Anschläge"
+    while k > 0 and _adjective_like(tokens[k]):
+        k -= 1  # "der mutmaßlichen ..."
+    return k > 0 and tokens[k].lower in _GENITIVE_ARTICLES and tokens[k - 1].noun \
+        and tokens[k - 1].clause == tokens[i].clause
 
 
 def _named_prefix(word: str) -> bool:
@@ -1467,6 +1510,8 @@ def extract_sentence(
             if src is None or (tgt is None and (needs_target(trig.entry.type)
                                                 or trig.entry.requires_target)):
                 continue
+            if trig.entry.mode == "visit" and _private_people(src):
+                continue  # "Die 28-jährige Italienerin reiste nach Syrien": travel, no visit
             domestic = tgt is not None and src.country == tgt.country
             if domestic and not _domestic_pair(src, tgt):
                 if trig.entry.type not in _FORCE_TYPES or tgt is None or tgt.sector:
@@ -1558,6 +1603,12 @@ def _event(
         confidence=round(confidence, 3),
         trigger=tok.text,
     )
+
+
+def _private_people(actor: ActorRef) -> bool:
+    """People named by their nationality ("die Italienerin", "Tausende Syrer"): whatever they
+    do, they do not represent their state."""
+    return (actor.actor_id or "").startswith("lb:people:")
 
 
 def _joint(tokens: tuple[Token, ...], i: int) -> bool:
