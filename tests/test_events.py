@@ -819,3 +819,10 @@ def test_people_named_by_nationality_travel_but_do_not_visit() -> None:
     assert not extract_events(doc)
     official = _linked_doc("Der italienische Außenminister reiste nach Syrien.")
     assert ("CONSULT", "ITA", "SYR") in tuples(extract_events(official))
+
+
+def test_a_phrase_after_a_states_name_belongs_to_the_verb() -> None:
+    # "die Partner USA, Russland und Deutschland mit dem Iran geeinigt": each agreed with Iran
+    doc = _linked_doc("In dem Abkommen hatten sich die Verhandlungspartner USA, Russland und "
+                      "Deutschland mit dem Iran darauf geeinigt, dass Teheran weniger anreichert.")
+    assert tuples(extract_events(doc)) == {("AGREE", c, "IRN") for c in ("USA", "RUS", "DEU")}

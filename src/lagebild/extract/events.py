@@ -1115,7 +1115,12 @@ def _first(groups: list[list[Participant]], roles: tuple[str, ...]) -> list[Part
 
 def _attached(tokens: tuple[Token, ...], head: Participant, p: Participant) -> bool:
     """``p`` is a prepositional phrase on ``head``'s noun: only prepositions and articles
-    (or capitalised nouns) stand between them, no verb."""
+    (or capitalised nouns) stand between them, no verb. A state or place takes no such
+    phrase: in "die Partner USA, Russland und Deutschland mit dem Iran geeinigt" the
+    phrase is the verb's."""
+    if head.ref.sector is None and not (head.ref.actor_id or "").startswith(
+            ("lb:people:", "lb:per:")):
+        return False
     between = tokens[head.last + 1 : p.first]
     return 0 < len(between) <= 3 and all(
         t.lower in ALL_PREPS or t.lower in _DETERMINERS or t.text[:1].isupper() for t in between)
