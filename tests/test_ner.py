@@ -176,6 +176,39 @@ def test_evaluate_scores_exact_spans(blank: spacy.language.Language) -> None:
     assert "micro" in result.table()
 
 
+def test_evaluate_does_not_judge_a_label_the_corpus_does_not_annotate(
+    blank: spacy.language.Language,
+) -> None:
+    """SmartData has no MISC type: a MISC prediction there is neither right nor wrong."""
+    from spacy.tokens import Span
+
+    ruler_nlp = spacy.blank("de")
+    ruler = ruler_nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(  # type: ignore[attr-defined]
+        [{"label": "MISC", "pattern": "Euro"}, {"label": "ORG", "pattern": "Siemens"}]
+    )
+    gold = blank.make_doc("Siemens zahlt 5 Euro.")
+    gold.set_ents([Span(gold, 0, 1, "ORG")])
+    gold.user_data["labels"] = list(ner_train.ANNOTATED_LABELS["smartdata"])
+    by = {s.label: s for s in ner_train.evaluate(nlp=ruler_nlp, docs=[gold]).scores}
+    assert by["micro"].precision == 1.0 and by["MISC"].precision == 0.0
+    gold.user_data["labels"] = list(ner_train.ANNOTATED_LABELS["germeval"])
+    by = {s.label: s for s in ner_train.evaluate(nlp=ruler_nlp, docs=[gold]).scores}
+    assert by["micro"].precision == 0.5  # GermEval tags currencies: there "Euro" unmarked is O
+
+
+def test_built_corpus_records_the_labels_each_corpus_annotates(tmp_path: Path) -> None:
+    data = ner_train.shared_data_dir()
+    if not (data / "germeval2014").exists() or not (data / "smartdata_de").exists():
+        pytest.skip("../shared/data not available")
+    from spacy.tokens import DocBin
+
+    ner_train.build_corpus(tmp_path, corpora=("germeval", "smartdata"), data=data)
+    docs = DocBin().from_disk(tmp_path / "heldout.spacy").get_docs(spacy.blank("de").vocab)
+    seen = {tuple(d.user_data["labels"]) for d in docs}
+    assert seen == {("PER", "LOC", "ORG", "MISC"), ("PER", "LOC", "ORG")}
+
+
 # --- stage ----------------------------------------------------------------------------------
 def _document(body: str) -> Document:
     return Document(
@@ -258,7 +291,7 @@ def test_heldout_f1_floor(ner_heldout: Path) -> None:
     assert result.micro.f1 >= FLOOR_F1
 
 
-FLOOR_F1 = 0.725  # measured 0.734 (train/NER_RESULTS.md)
+FLOOR_F1 = 0.725  # measured 0.736 (train/NER_RESULTS.md)
 
 
 def test_hash_sign_is_a_token_of_its_own() -> None:

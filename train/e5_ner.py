@@ -24,6 +24,9 @@ import torch.nn.functional as F
 from torch import nn
 
 from lagebild.nlp import e5, ner_e5
+from e5_ner_data import OUTSIDE_OR_MISC
+
+MISC_OR_OUTSIDE_TAGS = [ner_e5.TAG_INDEX[t] for t in ("O", "B-MISC", "I-MISC")]
 
 
 class Block(nn.Module):
@@ -116,6 +119,19 @@ def gold_spans(tags):
     return set(ner_e5.spans_from_tags(clean))
 
 
+def tag_loss(logits: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+    """Cross-entropy over the allowed tags: one tag, or O/B-MISC/I-MISC for OUTSIDE_OR_MISC."""
+    logp = F.log_softmax(logits, dim=-1)
+    allowed = torch.zeros_like(logp, dtype=torch.bool)
+    known = labels >= 0
+    allowed[known] = F.one_hot(labels[known], logp.shape[-1]).bool()
+    partial = labels == OUTSIDE_OR_MISC
+    for tag in MISC_OR_OUTSIDE_TAGS:
+        allowed[..., tag] |= partial
+    used = known | partial
+    return -torch.logsumexp(logp.masked_fill(~allowed, float("-inf")), dim=-1)[used].mean()
+
+
 def evaluate(model, wins, budget=4096):
     model.eval()
     tp = fp = fn = 0
@@ -179,9 +195,10 @@ def main() -> None:
     ap.add_argument("--max-minutes", type=float, default=600)
     ap.add_argument("--tag", default="run")
     ap.add_argument("--init", type=Path, help="checkpoint (.npz from export) to start from")
+    ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    random.seed(0); torch.manual_seed(0)
+    random.seed(args.seed); torch.manual_seed(args.seed)
     train = pickle.load(open(args.dir / "train.pkl", "rb"))
     dev = pickle.load(open(args.dir / "dev.pkl", "rb"))
     model = Tagger(e5.load(), args.layers)
@@ -203,7 +220,7 @@ def main() -> None:
         for idx in batches(train, args.budget, True):
             ids, lengths, labels = collate(train, idx)
             logits = model(ids, lengths)
-            loss = F.cross_entropy(logits.view(-1, logits.shape[-1]), labels.view(-1), ignore_index=ner_e5.IGNORE)
+            loss = tag_loss(logits, labels)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step(); sched.step(); opt.zero_grad()

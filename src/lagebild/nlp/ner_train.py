@@ -417,6 +417,17 @@ def _lines(path: Path) -> Iterator[str]:
 CORPORA: tuple[str, ...] = ("germeval", "smartdata", "mobie", "legal", "hipe")
 DEFAULT_CORPORA: tuple[str, ...] = ("germeval", "smartdata", "mobie", "legal")
 HELDOUT_CORPORA = frozenset({"germeval", "smartdata"})
+# The labels each corpus annotates everywhere. The DFKI scheme has no MISC type, and Legal
+# NER marks only brands (MRK): there a currency, an event or a product is "O" because nobody
+# looked, not because it is no name. Training treats such an "O" as "O or MISC", and the
+# evaluation does not judge MISC predictions on such text (``Doc.user_data["labels"]``).
+ANNOTATED_LABELS: dict[str, tuple[str, ...]] = {
+    "germeval": LABELS,
+    "smartdata": ("PER", "LOC", "ORG"),
+    "mobie": ("PER", "LOC", "ORG"),
+    "legal": ("PER", "LOC", "ORG"),
+    "hipe": LABELS,
+}
 
 
 def corpus_items(name: str, nlp: Language, data: Path | None = None) -> Iterator[Item]:
@@ -477,7 +488,10 @@ def build_corpus(
 
     nlp = spacy.blank("de")
     out_dir.mkdir(parents=True, exist_ok=True)
-    bins = {s: DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"]) for s in ("train", "dev", "heldout")}
+    bins = {
+        s: DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
+        for s in ("train", "dev", "heldout")
+    }
     counts: dict[str, dict[str, int]] = {}
     for name in corpora:
         c = counts.setdefault(name, {"train": 0, "dev": 0, "heldout": 0})
@@ -487,6 +501,7 @@ def build_corpus(
                 split = split_of(item.key)
             if split == "train" and not _keep_for_training(name, item.doc, i):
                 continue
+            item.doc.user_data["labels"] = list(ANNOTATED_LABELS.get(name, LABELS))
             bins[split].add(item.doc)
             c[split] += 1
     for part, db in bins.items():
@@ -683,7 +698,8 @@ def evaluate(
     """Exact-span P/R/F1 per label and micro over a DocBin (default: the held-out split).
 
     Tokens annotated as missing in the gold are ignored: a prediction that overlaps one counts
-    neither as right nor wrong.
+    neither as right nor wrong; so is a prediction of a label the gold document's corpus does
+    not annotate (MISC in SmartData: ``ANNOTATED_LABELS``).
     """
     from spacy.tokens import DocBin
 
@@ -706,10 +722,12 @@ def evaluate(
         words += len(gold)
         g = {(e.start_char, e.end_char, e.label_) for e in gold.ents}
         blocked = [(t.idx, t.idx + len(t)) for t in gold if t.ent_iob_ == ""]
+        judged = set(gold.user_data.get("labels", LABELS))
         p = {
             (e.start_char, e.end_char, e.label_)
             for e in pred.ents
-            if not any(s < e.end_char and e.start_char < t for s, t in blocked)
+            if e.label_ in judged
+            and not any(s < e.end_char and e.start_char < t for s, t in blocked)
         }
         for lab in LABELS:
             gl = {x for x in g if x[2] == lab}
