@@ -826,3 +826,28 @@ def test_a_phrase_after_a_states_name_belongs_to_the_verb() -> None:
     doc = _linked_doc("In dem Abkommen hatten sich die Verhandlungspartner USA, Russland und "
                       "Deutschland mit dem Iran darauf geeinigt, dass Teheran weniger anreichert.")
     assert tuples(extract_events(doc)) == {("AGREE", c, "IRN") for c in ("USA", "RUS", "DEU")}
+
+
+def test_towns_after_an_attack_noun_are_where_it_happened_also_when_coordinated() -> None:
+    doc = _linked_doc("Die Polizei fand Fotos von Extremisten, die in die Anschläge von Brüssel "
+                      "und Paris verwickelt sein sollen.")
+    assert not [e for e in extract_events(doc) if e.type == "ASSAULT" and e.source is not None]
+
+
+def test_what_a_verb_of_speech_is_about_is_not_the_speakers_act() -> None:
+    # "China kritisierte die Militärübung": the exercise is not China's
+    for body, kept in (
+        ("Auch China kritisierte die Militärübung im Gelben Meer.", {("ACCUSE", "CHN", None)}),
+        ("Russland lehnte Verhandlungen mit der Ukraine ab.", {("REJECT", "RUS", "UKR")}),
+        ("Die Opposition in Kuba forderte die Freilassung der Gefangenen.", {("REQUEST", "CUB", None)}),
+    ):
+        assert tuples(extract_events(_linked_doc(body))) == kept, body
+    # a verb that is no speech keeps the act the subject's: "Trump erhöhte Druck auf Venezuela"
+    assert ("COERCE", "USA", "VEN") in tuples(extract_events(_linked_doc(
+        "US-Präsident Trump erhöhte Druck auf Venezuela.", )))
+
+
+def test_a_participle_after_adverbs_is_an_adjective_and_names_no_act_of_the_subject() -> None:
+    doc = _linked_doc("Russland unterstützt das Regime in Syrien mit international scharf "
+                      "kritisierten Luftangriffen.")
+    assert not [e for e in extract_events(doc) if e.type == "ACCUSE"]

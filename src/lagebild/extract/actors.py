@@ -518,6 +518,9 @@ class Linker:
         # "der ukrainischen Hauptstadt Kiew", "im Schwarzmeerort Sotschi": a town noun names it
         if i > 0 and _is_town_noun(toks[i - 1]):
             return True
+        # "die Anschläge von Brüssel und Paris": a name coordinated with a place is one too
+        if i > 2 and toks[i - 1].key in ("und", "sowie") and self._is_place_use(toks, i - 2, i - 1):
+            return True
         # "der Friedensplan von Minsk", "das Abkommen von Dayton": where it was agreed; "die
         # Anschläge von Paris": where they happened
         return i > 1 and toks[i - 1].key == "von" and (

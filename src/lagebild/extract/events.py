@@ -299,11 +299,21 @@ def _attributive(tokens: tuple[Token, ...], i: int) -> bool:
     if not inflected or not (nxt.noun or _adjective_like(nxt)) or i == 0:
         return False
     # A finite verb ("Lawrow forderte Verhandlungen") looks the same; only an article or
-    # preposition in front (possibly with one adverb between) makes it an adjective.
-    before = tokens[i - 1]
-    if before.lower in _DETERMINERS or before.lower in ALL_PREPS:
-        return True
-    return i >= 2 and before.text[:1].islower() and tokens[i - 2].lower in _DETERMINERS
+    # preposition in front (possibly with adverbs between: "mit international scharf
+    # kritisierten Luftangriffen") makes it an adjective.
+    k = i - 1
+    while k > 0 and i - k <= 2 and _modifier_word(tokens[k]):
+        k -= 1
+    return tokens[k].lower in _DETERMINERS or tokens[k].lower in ALL_PREPS
+
+
+def _modifier_word(t: Token) -> bool:
+    """A lower-case word that may stand between an article and its adjective ("scharf",
+    "lange", "international"): no verb form, conjunction or article."""
+    return t.text[:1].islower() and t.text.isalpha() and t.lower not in _FINITE_AUX \
+        and t.lower not in _DETERMINERS and t.lower not in ALL_PREPS \
+        and t.lower not in _SUBORDINATORS and t.lower not in ("und", "oder", "aber") \
+        and not t.lower.endswith(("te", "ten"))
 
 
 def _is_passive(tokens: tuple[Token, ...], i: int, auxiliaries: set[str] | None = None) -> bool:
@@ -530,7 +540,10 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
         if t.lower in ("von", "vom") and j > 0 and tokens[j - 1].text[:1].isupper() and \
                 tokens[j - 1].lower not in ("seiten",) and j == first - 1:
             # "in großen Teilen von Caracas", "Lob von Xi": von after a noun names its owner
-            # or giver (an attribute), not the agent of a passive
+            # or giver (an attribute), not the agent of a passive; a town the linker read as
+            # a place ("die Anschläge von Paris") is where
+            if (ref.actor_id or "").startswith("lb:place:"):
+                return Participant(ref, first, last, "place", "in")
             return Participant(ref, first, last, "attr", "von")
         if t.lower == "um" and any(tokens[k].lower == "zu" and tokens[k].clause == t.clause
                                    for k in range(last + 1, min(len(tokens), last + 9))):
@@ -688,7 +701,9 @@ def assign_roles(
         # in a prepositional phrase before the finite verb takes its participants from its own
         # phrase, not from the clause after the verb
         own = [g for g in groups if g[-1].last < verb] if verb else groups
-        src, tgt = _nominal(trig, tokens, own, entry)
+        particles = memo.get("particles", -1, lambda: modality.clause_particles(tokens))
+        speech = memo.get("speech verb", clause, lambda: _first_speech_verb(tokens, clause, particles))
+        src, tgt = _nominal(trig, tokens, own, entry, speech is not None and speech < trig.index)
         head = _first_word(tokens, clause)
         if src is None and verb and head is not None and (
                 _possessive_before(tokens, trig.index) and trig.index - 2 == head
@@ -1227,8 +1242,12 @@ def _first_core_before(groups: list[list[Participant]], i: int) -> list[Particip
 
 
 def _nominal(
-    trig: Trigger, tokens: tuple[Token, ...], groups: list[list[Participant]], entry: TriggerEntry
+    trig: Trigger, tokens: tuple[Token, ...], groups: list[list[Participant]], entry: TriggerEntry,
+    said_about: bool = False,
 ) -> tuple[list[Participant] | None, list[Participant] | None]:
+    """Source and target of a noun trigger. ``said_about``: the noun is what a verb of
+    speech in its clause is about ("China kritisierte die Militärübung"), so the clause's
+    subject is not its actor."""
     i = trig.index
     src: list[Participant] | None = None
     tgt: list[Participant] | None = None
@@ -1250,8 +1269,9 @@ def _nominal(
             victim = g
             continue
         # "US-Angriff", "russische Angriffe", "Russlands Angriffskrieg", "Chinas Xi ..."
-        if p.first <= i <= p.last or (p.last < i and i - p.last <= 2 and p.role == "core"):
-            src = g
+        if p.first <= i <= p.last or (p.last < i and i - p.last <= 2 and p.role == "core"
+                                       and not said_about):
+            src = g  # (not "Russland lehnte Verhandlungen ab"; but "Trump erhöhte Druck")
     # "zur Unterstützung der syrischen Armee": a purpose; its genitive is the object
     purpose = i >= 1 and tokens[i - 1].lower in ("zur", "zum")
     nxt = groups[a] if a < len(groups) else None
@@ -1277,8 +1297,8 @@ def _nominal(
     subject_takes_part = not genitive_is_target(entry.type) and entry.type not in SPEECH_TYPES \
         and entry.type != "PROTEST"
     attribute = _genitive_attribute(tokens, i)
-    if src is None and (subject_takes_part and not attribute or _possessive_before(tokens, i)
-                        or _copula_between(tokens, groups, i)):
+    if src is None and (subject_takes_part and not attribute and not said_about
+                        or _possessive_before(tokens, i) or _copula_between(tokens, groups, i)):
         # the clause subject: "Putin habe bei einem Telefonat mit Maduro ...", "Russland ...
         # durch seinen Angriffskrieg", "Russland gilt als Waffenlieferant". Not for attacks
         # in general: "Ban hat den Angriff verurteilt" does not make Ban the attacker; nor
@@ -1308,6 +1328,23 @@ def _nominal(
 
 
 _THREAT_VERBS = frozenset({"drohen", "androhen"})
+
+
+def _first_speech_verb(
+    tokens: tuple[Token, ...], clause: int, particles: dict[int, tuple[int, str]]
+) -> int | None:
+    """The index of the clause's first verb of speech ("forderten die Freilassung", "lehnte
+    Verhandlungen ab"): a noun after it is what is said, not the subject's act. A light verb
+    ("Kritik üben") is not one: it makes the noun the subject's own act. Once per clause."""
+    lex = trigger_lexicon()
+    for k, t in enumerate(tokens):
+        if t.clause == clause and t.text[:1].islower() and any(
+                e.pos == "V" and e.type in SPEECH_TYPES and e.light is None
+                for e in lex.get(modality.verb_lemma(tokens, k, particles), ())):
+            return k
+    return None
+
+
 _GENITIVE_ARTICLES = frozenset({"der", "des", "eines", "einer"})
 
 
