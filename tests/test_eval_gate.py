@@ -120,7 +120,9 @@ def test_gnad_test_with_actor_linker() -> None:
     # als Unrecht bezeichnet" into AUT->None where the gold wants the Saudi court of the sentence
     # before (AUT->SAU: coreference we lack), and "Gipfeltreffen der Afrikanischen Union (AU)"
     # into AU<->SDN pairs (one matches an optional line)
-    _check(report, f1=0.745, recall=0.71, precision=0.78, violations=0, dates=0.0,
+    # 2026-11-24 (6th session): 0.755 / P 0.794 -- what a verb of speech is about is no act
+    # of the speaker ("baten um Unterstützung" had made FARC->USA support); floors raised
+    _check(report, f1=0.75, recall=0.71, precision=0.79, violations=0, dates=0.0,
            modality=0.76)
 
 
@@ -167,5 +169,7 @@ def test_gnad_test_full_pipeline() -> None:
     # als Unrecht bezeichnet" into AUT->None where the gold wants the Saudi court of the sentence
     # before (AUT->SAU: coreference we lack), and "Gipfeltreffen der Afrikanischen Union (AU)"
     # into AU<->SDN pairs (one matches an optional line)
-    _check(report, f1=0.745, recall=0.71, precision=0.78, violations=0, dates=0.0,
+    # 2026-11-24 (6th session): 0.755 / P 0.794 -- what a verb of speech is about is no act
+    # of the speaker ("baten um Unterstützung" had made FARC->USA support); floors raised
+    _check(report, f1=0.75, recall=0.71, precision=0.79, violations=0, dates=0.0,
            modality=0.76)
