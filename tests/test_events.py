@@ -761,7 +761,8 @@ def test_force_inside_the_own_state_has_no_target() -> None:
 
 def test_where_the_object_of_a_passive_is_from_is_not_its_agent() -> None:
     # "Der Schlepper aus Ungarn wurde festgenommen": nobody from Hungary arrested him
-    assert not extract_events(make_doc("Der Schlepper aus Polen wurde in Kuba festgenommen."))
+    arrest = tuples(extract_events(make_doc("Der Schlepper aus Polen wurde in Kuba festgenommen.")))
+    assert not [t for t in arrest if t[1] == "POL"] and ("COERCE", "CUB", None) in arrest
     assert tuples(extract_events(make_doc("Der Schlepper wurde von Polen festgenommen."))) == {
         ("COERCE", "POL", None)}
 
@@ -851,3 +852,11 @@ def test_a_participle_after_adverbs_is_an_adjective_and_names_no_act_of_the_subj
     doc = _linked_doc("Russland unterstützt das Regime in Syrien mit international scharf "
                       "kritisierten Luftangriffen.")
     assert not [e for e in extract_events(doc) if e.type == "ACCUSE"]
+
+
+def test_an_arrest_without_agent_was_made_by_the_state_where_it_happened() -> None:
+    doc = _linked_doc("In Marokko ist ein Belgier festgenommen worden. Die Polizei ermittelt.")
+    assert ("COERCE", "MAR", "BEL") in tuples(extract_events(doc))
+    # an attack there is not that state's
+    attack = _linked_doc("In Marokko ist ein Belgier getötet worden.")
+    assert not [e for e in extract_events(attack) if e.source is not None]

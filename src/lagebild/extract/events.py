@@ -743,6 +743,10 @@ def assign_roles(
         before_verb = [g for g in groups if g[0].role == "core" and 0 < trig.index - g[-1].last <= 1]
         near = after_verb or before_verb
         tgt = near[0] if near else _first(groups, ("core",))
+        if src is None and trig.passive and entry.pos == "V" and entry.mode in _STATE_ACTS:
+            # "In Marokko ist ein Belgier festgenommen worden": only the authorities of the
+            # place arrest, expel or seize there
+            src = _first(groups, ("place",))
     else:
         # for a verb, a genitive inside a prepositional phrase plays that phrase's role
         # ("vor der Küste Venezuelas" is a target, "im Rahmen der Nato-Aufrüstung" a place)
@@ -1594,6 +1598,9 @@ def _after_noun(tokens: tuple[Token, ...], prep: int) -> bool:
 # Uses of force whose target may be a place: inside the actor's own state they are coded
 # without a target
 _FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+# Modes of acts only a state's authorities perform (an arrest, an expulsion, a seizure): an
+# agentless passive of one was done by the state where it happened
+_STATE_ACTS = frozenset({"arrest", "expel", "seize"})
 
 
 def _domestic_pair(src: ActorRef, tgt: ActorRef | None) -> bool:
