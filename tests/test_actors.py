@@ -667,3 +667,18 @@ def test_opposition_and_government_parties_are_groups_of_the_home_state(linker: 
     assert (opp.actor.country, opp.actor.sector) == ("ITA", "OPP")
     gov = _one(linker, body, "Regierungspartei")
     assert (gov.actor.country, gov.actor.sector) == ("ITA", "GOV")
+
+
+def test_international_offices_inflect_and_end(linker: Linker) -> None:
+    council = _one(linker, "Der Kommissar des Europarats mahnte.", "Europarats")
+    assert council.actor.country == "COE"
+
+    def person(body: str, name: str) -> Mention:
+        ner = (Mention(start=body.index(name), end=body.index(name) + len(name), text=name,
+                       label="PER"),)
+        return next(m for m in linker.link(_doc(body, "2016-01-01", ner)) if name in m.text)
+
+    assert person("EU-Kommissar Stefan Füle kritisierte Polen.", "Stefan Füle").actor.country == "EU"
+    # a former office does not make him act for the EU
+    former = person("Unter ihnen ist der ehemalige EU-Kommissar Stefan Füle.", "Stefan Füle")
+    assert former.actor.country != "EU"

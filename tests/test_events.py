@@ -860,3 +860,13 @@ def test_an_arrest_without_agent_was_made_by_the_state_where_it_happened() -> No
     # an attack there is not that state's
     attack = _linked_doc("In Marokko ist ein Belgier getötet worden.")
     assert not [e for e in extract_events(attack) if e.source is not None]
+
+
+def test_a_name_set_off_after_a_genitive_is_the_subject_not_a_list_member() -> None:
+    # "Der Kommissar des Europarats, Nils Muiznieks, hatte die türkischen Behörden aufgerufen":
+    # Muiznieks calls on the authorities; neither the Council nor the authorities call
+    doc = _linked_doc("Der Menschenrechtskommissar des Europarats, Nils Muiznieks, hatte die "
+                      "türkischen Behörden aufgerufen, Beobachter nach Cizre zu lassen.")
+    found = [(e.type, e.source.name if e.source else None, e.target.country if e.target else None)
+             for e in extract_events(doc)]
+    assert found == [("REQUEST", "Nils Muiznieks", "TUR")]

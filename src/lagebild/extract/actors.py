@@ -52,6 +52,12 @@ _MODIFIER_PREFIXES = tuple(norm(x) for x in (
                       "ehemalig", "frueher", "früher", "damalig", "amtierend", "designiert",
                       "stellvertretend", "neu", "abgesetzt", "gestürzt", "gestuerzt", "gewählt",
                       "gewaehlt", "scheidend", "künftig", "kuenftig", "langjährig", "oberst", "erst"))
+def _former(toks: list[_Tok], i: int) -> bool:
+    """"der ehemalige EU-Kommissar", "Ex-Nato-Chef": the role is no longer held."""
+    return toks[i].key.startswith("ex-") or i > 0 and toks[i - 1].key.startswith(
+        ("ehemalig", "frueher", "einstig"))
+
+
 # Sectors of institutions that belong to a state (a bare "Regierungsvertreter" can take the
 # state named next to it; "Aktivisten" or "Unternehmen" cannot).
 _STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP", "LEG", "JUD"})
@@ -605,7 +611,9 @@ class Linker:
             name = self._name_after(toks, end, st)
             if name is not None:
                 name_end, actor = name
-                actor = self._in_office(actor, country)
+                if not (_former(toks, i) and country and self._state_id(country) is None):
+                    # ("der ehemalige EU-Kommissar Stefan Füle" no longer acts for the EU)
+                    actor = self._in_office(actor, country)
                 if actor.sector is None and sector:
                     actor = replace(actor, sector=sector)
                 self._remember(actor, st, office)

@@ -641,8 +641,10 @@ def _groups(parts: list[Participant], tokens: tuple[Token, ...]) -> list[list[Pa
             between = tokens[prev.last + 1 : p.first]
             if between and all(t.lower in _COORD or t.lower in _DETERMINERS
                                or t.text[:1].islower() and len(between) <= 3 and t.lower != "zu"
+                               and t.lower not in _FINITE_AUX  # "X, hatte die Y": no list
                                for t in between) \
-                    and any(t.lower in _COORD for t in between) and (
+                    and any(t.lower in _COORD for t in between) \
+                    and not _apposition_after_genitive(tokens, prev, p, between) and (
                         p.role in ("core", prev.role)
                         # "mit den USA, Frankreich und den Briten": the comma is no genitive
                         or p.role == "gen" and p.prep == prev.prep and between[0].text == ","):
@@ -650,6 +652,16 @@ def _groups(parts: list[Participant], tokens: tuple[Token, ...]) -> list[list[Pa
                 continue
         groups.append([p])
     return groups
+
+
+def _apposition_after_genitive(
+    tokens: tuple[Token, ...], prev: Participant, p: Participant, between: tuple[Token, ...]
+) -> bool:
+    """"Der Kommissar des Europarats, Nils Muiznieks, hatte ...": a name set off by commas
+    after a genitive names the head noun's holder; it is no second genitive."""
+    return len(between) == 1 and between[0].text == "," and p.role == "core" \
+        and p.last + 1 < len(tokens) and tokens[p.last + 1].text == "," \
+        and _oblique(tokens, prev) and not _oblique(tokens, p)
 
 
 class _Memo:
@@ -1205,8 +1217,9 @@ def _next_target(
             if src is not None and (g is src or g[0].ref.actor_id is not None
                                     and g[0].ref.actor_id == src[0].ref.actor_id):
                 continue  # the source itself, or the same actor named again
-            if src is not None and g[0].first < src[0].first and g[0].role != "core":
-                continue
+            if src is not None and g[0].first < src[0].first and (
+                    g[0].role != "core" or tokens and _genitive_attribute(tokens, g[0].first)):
+                continue  # (nor "des Europarats" in "der Kommissar des Europarats, Muiznieks")
             if src is not None and g[0].role != "core" and entry.type not in _PLACE_IS_TARGET \
                     and _attached(tokens, src[-1], g[0]):
                 continue
@@ -1359,8 +1372,8 @@ def _genitive_attribute(tokens: tuple[Token, ...], i: int) -> bool:
     k = i - 1
     if k > 0 and tokens[k].text[:1].isupper() and tokens[k].lower.endswith("er"):
         k -= 1  # a town's adjective: "der Pariser Anschläge"
-    while k > 0 and _adjective_like(tokens[k]):
-        k -= 1  # "der mutmaßlichen ..."
+    while k > 0 and _adjective_like(tokens[k]) and tokens[k].lower not in _GENITIVE_ARTICLES:
+        k -= 1  # "der mutmaßlichen ..." ("des" looks like an inflected adjective)
     return k > 0 and tokens[k].lower in _GENITIVE_ARTICLES and tokens[k - 1].noun \
         and tokens[k - 1].clause == tokens[i].clause
 

@@ -382,9 +382,25 @@ def _add_orgs(b: _Builder) -> dict[str, str]:
             io_ids[code] = actor_id
         for v in variants:
             b.name(v, actor_id, "org", first=True)
+        if sector == "IGO":
+            for v in _genitives(variants):
+                b.name(v, actor_id, "org", first=True)
         for p in prefixes:
             b.prefixes[norm(p)] = actor_id
     return io_ids
+
+
+def _genitives(names: list[str]) -> list[str]:
+    """"des Europarats", "des Weltsicherheitsrats": the -s genitive of an international
+    organisation's one-word names (acronyms and phrases are listed by hand where they inflect;
+    media and parties are not derived: "Standards" is a plural, not the paper's genitive)."""
+    return [n + "s" for n in names if " " not in n and not n.isupper() and n[-1:].isalpha()
+            and n[-1] not in "sxzß" and not n.endswith(_FEMININE_ENDINGS)
+            and n + "s" not in names]
+
+
+# Feminine nouns take no genitive -s ("der Weltbank", "der EU-Kommission")
+_FEMININE_ENDINGS = ("e", "ion", "ung", "bank", "heit", "keit", "schaft", "liga", "tät")
 
 
 def _add_people(b: _Builder) -> dict[str, str]:
