@@ -870,3 +870,10 @@ def test_a_name_set_off_after_a_genitive_is_the_subject_not_a_list_member() -> N
     found = [(e.type, e.source.name if e.source else None, e.target.country if e.target else None)
              for e in extract_events(doc)]
     assert found == [("REQUEST", "Nils Muiznieks", "TUR")]
+
+
+def test_a_participle_after_a_number_is_an_adjective_and_a_pardon_is_a_release() -> None:
+    # "hat sechs inhaftierte Oppositionsführer begnadigt": nobody was arrested here
+    doc = _linked_doc("Minsk – Der weißrussische Staatschef Alexander Lukaschenko hat sechs "
+                      "inhaftierte Oppositionsführer begnadigt.")
+    assert {e.type for e in extract_events(doc)} == {"RETREAT"}

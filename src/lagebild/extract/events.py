@@ -304,14 +304,24 @@ def _attributive(tokens: tuple[Token, ...], i: int) -> bool:
     k = i - 1
     while k > 0 and i - k <= 2 and _modifier_word(tokens[k]):
         k -= 1
-    return tokens[k].lower in _DETERMINERS or tokens[k].lower in ALL_PREPS
+    return tokens[k].lower in _DETERMINERS or tokens[k].lower in ALL_PREPS or _counts(tokens[k])
+
+
+_NUMBER_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig "
+                          "dreißig hundert tausend".split())
+
+
+def _counts(t: Token) -> bool:
+    """A number or quantifier, which opens a noun phrase like an article ("sechs inhaftierte
+    Oppositionsführer", "mehrere entführte Journalisten")."""
+    return t.text.isdigit() or t.lower in _NUMBER_WORDS or t.lower in _NOT_GENITIVE_OPENERS
 
 
 def _modifier_word(t: Token) -> bool:
     """A lower-case word that may stand between an article and its adjective ("scharf",
-    "lange", "international"): no verb form, conjunction or article."""
+    "lange", "international"): no verb form, conjunction, article or number."""
     return t.text[:1].islower() and t.text.isalpha() and t.lower not in _FINITE_AUX \
-        and t.lower not in _DETERMINERS and t.lower not in ALL_PREPS \
+        and t.lower not in _DETERMINERS and t.lower not in ALL_PREPS and not _counts(t) \
         and t.lower not in _SUBORDINATORS and t.lower not in ("und", "oder", "aber") \
         and not t.lower.endswith(("te", "ten"))
 
