@@ -67,6 +67,14 @@ def test_object_before_participle_is_not_the_speaker() -> None:
     assert sentence_attribution(tokenize(Sentence(0, len(text), text)), text) is None
 
 
+def test_a_participle_of_speech_before_its_noun_names_no_speaker() -> None:
+    # "mit international scharf kritisierten Luftangriffen": the attacks say nothing
+    text = "Russland unterstützt das Regime mit international scharf kritisierten Luftangriffen."
+    assert sentence_attribution(tokenize(Sentence(0, len(text), text)), text) is None
+    finite = "Am Montag kritisierten Politiker der Opposition die Regierung."
+    assert sentence_attribution(tokenize(Sentence(0, len(finite), finite)), finite) == "Politiker"
+
+
 def test_reported_via_attribution() -> None:
     text = "Putin habe Maduro seine Unterstützung zugesichert, teilte der Kreml mit."
     assert _classify(text, "Unterstützung") == ("reported", "Kreml")

@@ -204,6 +204,8 @@ def sentence_attribution(tokens: tuple[Token, ...], text: str) -> str | None:
         if not tok.text[:1].islower() or (
                 verb_lemma(tokens, i, particles) not in speech and tok.lower not in speech):
             continue
+        if _adjectival_participle(tokens, i):
+            continue  # "mit international scharf kritisierten Luftangriffen": nobody speaks
         # "wie die Nachrichtenagentur TASS am Montag berichtete" / "Schetyna sagte, ..."; a
         # capitalised word before a clause-final participle is its object, not the speaker.
         # A speaker before the verb comes first: "Der Kreml kritisierte die Führung" names
@@ -218,6 +220,22 @@ def sentence_attribution(tokens: tuple[Token, ...], text: str) -> str | None:
         if tok.lower in ("hieß", "heißt", "hiess", "heisst"):
             return _name_after(tokens, i + 2) or "unbenannt"
     return None
+
+
+_PARTICIPLE_ENDINGS = ("te", "ten", "tem", "tes", "ter", "ene", "enen", "enem", "ener")
+
+
+def _adjectival_participle(tokens: tuple[Token, ...], i: int) -> bool:
+    """A participle between a lower-case word (article, adverb) and its noun: "die
+    kritisierten Angriffe", "scharf kritisierten Luftangriffen" -- an adjective, not a verb
+    of speech. A finite verb in second place follows its first phrase, which ends in a
+    capitalised word ("Am Montag kritisierten Politiker ...") or a comma."""
+    tok = tokens[i]
+    if i == 0 or i + 1 >= len(tokens) or not tok.lower.endswith(_PARTICIPLE_ENDINGS):
+        return False
+    before, after = tokens[i - 1], tokens[i + 1]
+    return after.noun and before.text[:1].islower() and before.text.isalpha() \
+        and before.lower not in ("und", "oder", "aber", "sondern", "denn", "doch")
 
 
 _CONDITIONALS = frozenset({"wenn", "falls", "sofern", "ob", "sonst", "andernfalls"})
