@@ -877,3 +877,14 @@ def test_a_participle_after_a_number_is_an_adjective_and_a_pardon_is_a_release()
     doc = _linked_doc("Minsk – Der weißrussische Staatschef Alexander Lukaschenko hat sechs "
                       "inhaftierte Oppositionsführer begnadigt.")
     assert {e.type for e in extract_events(doc)} == {"RETREAT"}
+
+
+def test_indictment_after_an_opening_phrase_is_the_prosecutors() -> None:
+    # "Im Zusammenhang mit dem vereitelten Terroranschlag von Paris hat die belgische
+    # Staatsanwaltschaft gegen einen zweiten Verdächtigen Anklage erhoben": Belgium's
+    # prosecutors charge a suspect; Paris neither attacked nor accused, and "Verdächtigen"
+    # is a noun, no "verdächtigen"
+    doc = _linked_doc("Brüssel – Im Zusammenhang mit dem vereitelten Terroranschlag von Paris hat "
+                      "die belgische Staatsanwaltschaft am Sonntag gegen einen zweiten "
+                      "Verdächtigen Anklage erhoben.")
+    assert _sides(extract_events(doc)) == {("ACCUSE", "BEL", "JUD", None, None)}

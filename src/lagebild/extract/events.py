@@ -170,6 +170,9 @@ def _collective_nouns() -> frozenset[str]:
     return frozenset(row[0].lower() for row in read_tsv("collective.tsv"))
 
 
+_SEGMENT_OPENERS = frozenset({":", "–", "-", "„", '"', "“", "«", "»", "(", "'"})
+
+
 def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
     """Trigger words of a sentence, at most one entry per token (the most confident)."""
     lex = trigger_lexicon()
@@ -205,7 +208,10 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
                     and not modality.zu_infinitive(tokens, i):
                 entries = []
         elif i > 0:
-            entries = [e for e in entries if e.pos == "N"] or entries
+            # a capitalised word inside a sentence is a noun ("gegen einen Verdächtigen" is no
+            # "verdächtigen"); a verb is capitalised only where a quote or headline part opens
+            entries = [e for e in entries if e.pos == "N"] or (
+                entries if tokens[i - 1].text in _SEGMENT_OPENERS else [])
         if not entries:
             continue
         best = max(entries, key=lambda e: e.conf)
@@ -483,6 +489,12 @@ def _dateline_end(tokens: tuple[Token, ...]) -> int:
                 return k
             return 0
     return 0
+
+
+def _opening_word(tokens: tuple[Token, ...]) -> int | None:
+    """The first word of the sentence after its dateline ("Brüssel – Im Zusammenhang ...")."""
+    start = _dateline_end(tokens)
+    return next((k for k in range(start, len(tokens)) if tokens[k].text[:1].isalpha()), None)
 
 
 def _join_appositions(tokens: tuple[Token, ...], parts: list[Participant]) -> tuple[Token, ...]:
@@ -800,8 +812,12 @@ def assign_roles(
             if src is None:
                 src = memo.get("beside", clause, lambda: _beside(tokens, groups, clause))
             v = prefield_end(tokens)
-            if v and (src is None or src[0].first > v) and tokens[trig.index].clause == 0:
-                # "Die Regierung in Libyen hat ... aufgefordert": the subject's place
+            opening = memo.get("opening", 0, lambda: _opening_word(tokens))
+            if v and (src is None or src[0].first > v) and tokens[trig.index].clause == 0 and not (
+                    opening is not None and tokens[opening].lower in ALL_PREPS):
+                # "Die Regierung in Libyen hat ... aufgefordert": the subject's place (not in
+                # an opening adverbial: "Im Zusammenhang mit dem Anschlag von Paris hat die
+                # belgische Staatsanwaltschaft ... erhoben")
                 placed = [g for g in groups if g[0].role == "place" and g[0].first < v]
                 src = placed[0] if placed else src
             if src is not None and clause > 0 and memo.get(
@@ -1507,7 +1523,8 @@ def _governing_prep(tokens: tuple[Token, ...], i: int) -> str | None:
             return None
         if t.lower in ALL_PREPS and t.lower not in ("von", "vom"):  # "ein von Kiew angestrebtes"
             return t.lower
-        if t.lower in _DETERMINERS or _adjective_like(t) or t.lower in ("von", "vom") \
+        if t.lower in _DETERMINERS or _adjective_like(t) or _attributive(tokens, k) \
+                or t.lower in ("von", "vom") \
                 or t.text[:1].isupper() and k < i - 1 and tokens[k - 1].lower in ("von", "vom"):
             continue
         return None  # a verb or another word: the phrase starts after it
