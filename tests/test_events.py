@@ -888,3 +888,12 @@ def test_indictment_after_an_opening_phrase_is_the_prosecutors() -> None:
                       "die belgische Staatsanwaltschaft am Sonntag gegen einen zweiten "
                       "Verdächtigen Anklage erhoben.")
     assert _sides(extract_events(doc)) == {("ACCUSE", "BEL", "JUD", None, None)}
+
+
+def test_where_victims_are_from_and_a_named_object_are_no_attackers() -> None:
+    # "ein Paar aus den USA ist ... getötet worden": from the USA, not killed by it
+    assert not extract_events(_linked_doc(
+        "Ein seit Tagen vermisstes Paar aus den USA ist bei den Attentaten getötet worden."))
+    # "griffen vier Attentäter den Konzertsaal Bataclan an": the hall is the object
+    doc = _linked_doc("Anschließend griffen vier Attentäter in Paris den Konzertsaal Bataclan an.")
+    assert not [e for e in extract_events(doc) if e.source is not None]

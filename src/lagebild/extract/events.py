@@ -766,7 +766,7 @@ def assign_roles(
                      ("agent", "source", "attr") if entry.frame == "recipient"
                      else ("agent", "source"))
         if src is not None and entry.frame != "recipient" and src[0].role == "source" \
-                and _after_noun(tokens, src[0].first - 1):
+                and _after_noun(tokens, _prep_index(tokens, src[0])):
             # "Der Schlepper aus Ungarn wurde festgenommen": where the arrested man is from,
             # not who arrested him
             src = None
@@ -985,8 +985,10 @@ def _oblique(tokens: tuple[Token, ...], p: Participant) -> bool:
     """``p`` (a participant without preposition) has an accusative, dative or genitive article:
     an object, never the subject ("Ägypten verdächtigt den Iran")."""
     k = p.first - 1
+    if k > 0 and tokens[k].noun and tokens[k].text[:1].isupper():
+        k -= 1  # "den Konzertsaal Bataclan": a common noun before the name
     while k >= 0 and _adjective_like(tokens[k]) and tokens[k].lower not in _DETERMINERS \
-            and p.first - k <= 3:
+            and p.first - k <= 4:
         k -= 1
     return k >= 0 and tokens[k].lower in _OBLIQUE_ARTICLES
 
@@ -1627,6 +1629,14 @@ def extract_sentence(
                     partners[src.country] = tgt
                     partners[tgt.country] = src
     return events, replace(after, partners=tuple(partners.items()))
+
+
+def _prep_index(tokens: tuple[Token, ...], p: Participant) -> int:
+    """Where the preposition of ``p``'s phrase stands ("aus den USA": before the article)."""
+    k = p.first - 1
+    while k > 0 and (tokens[k].lower in _DETERMINERS or _adjective_like(tokens[k])):
+        k -= 1
+    return k
 
 
 def _after_noun(tokens: tuple[Token, ...], prep: int) -> bool:
