@@ -682,3 +682,12 @@ def test_international_offices_inflect_and_end(linker: Linker) -> None:
     # a former office does not make him act for the EU
     former = person("Unter ihnen ist der ehemalige EU-Kommissar Stefan Füle.", "Stefan Füle")
     assert former.actor.country != "EU"
+
+
+def test_a_role_that_implies_its_state_keeps_it_whatever_the_holders_nationality(linker: Linker) -> None:
+    # "der argentinische Papst" is the Pope (VAT), not Argentina's head of state
+    pope = _one(linker, "Der argentinische Papst traf in Quito ein.", "argentinische Papst",
+                "2016-01-10")
+    assert (pope.actor.name, pope.actor.country) == ("Franziskus", "VAT")
+    pontiff = _one(linker, "Der Pontifex sprach in Quito.", "Pontifex", "2016-01-10")
+    assert pontiff.actor.name == "Franziskus"

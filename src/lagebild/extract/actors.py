@@ -606,6 +606,10 @@ class Linker:
         st: _DocState,
     ) -> tuple[int, Actor, str]:
         office, sector, kind = role[:3]
+        if len(role) > 3 and role[3]:
+            # "der argentinische Papst": a role that implies its state ("papst" -> VAT) is
+            # that state's office; the adjective says where the holder comes from
+            country = role[3]
         kb = self.kb
         if kind == "person":
             name = self._name_after(toks, end, st)
