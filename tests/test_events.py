@@ -897,3 +897,12 @@ def test_where_victims_are_from_and_a_named_object_are_no_attackers() -> None:
     # "griffen vier Attentäter den Konzertsaal Bataclan an": the hall is the object
     doc = _linked_doc("Anschließend griffen vier Attentäter in Paris den Konzertsaal Bataclan an.")
     assert not [e for e in extract_events(doc) if e.source is not None]
+
+
+def test_a_durch_phrase_after_a_noun_is_the_nouns_agent_not_the_passives() -> None:
+    # "Die Niederschlagung durch die Sowjetunion wird verurteilt": the Soviets condemn nothing
+    doc = _linked_doc("Die Niederschlagung durch die Sowjetunion und andere Staaten des Warschauer "
+                      "Pakts wird bis heute verurteilt.")
+    assert not [e for e in extract_events(doc) if e.type == "ACCUSE"]
+    by = _linked_doc("Der Oppositionelle wurde durch die russische Polizei festgenommen.")
+    assert ("COERCE", "RUS", None) in tuples(extract_events(by))

@@ -573,6 +573,11 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
         if t.lower in ("von", "vom") and j > 0 and tokens[j - 1].lower in _LOCATIVE:
             # "nördlich von Jerusalem", "nahe von Warschau": where, not by whom
             return Participant(ref, first, last, "place", "in")
+        if t.lower == "durch" and j > 0 and tokens[j - 1].noun and tokens[j - 1].text[:1].isupper() \
+                and tokens[j - 1].clause == t.clause:
+            # "die Niederschlagung durch die Sowjetunion ... wird verurteilt": the agent of the
+            # noun, not of the clause's passive
+            return Participant(ref, first, last, "attr", "durch")
         if t.lower in ALL_PREPS:
             prep = t.lower
             if t.lower == "von" or (j > 0 and tokens[j - 1].lower == "von"):
