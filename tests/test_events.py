@@ -906,3 +906,9 @@ def test_a_durch_phrase_after_a_noun_is_the_nouns_agent_not_the_passives() -> No
     assert not [e for e in extract_events(doc) if e.type == "ACCUSE"]
     by = _linked_doc("Der Oppositionelle wurde durch die russische Polizei festgenommen.")
     assert ("COERCE", "RUS", None) in tuples(extract_events(by))
+
+
+def test_a_pronoun_after_a_modal_is_the_subject_of_the_final_verb() -> None:
+    doc = _linked_doc("Der Papst reiste nach Ecuador. Danach will er auch die Regierung "
+                      "Boliviens treffen.")
+    assert tuples(extract_events(doc)) == {("CONSULT", "VAT", "ECU"), ("CONSULT", "VAT", "BOL")}

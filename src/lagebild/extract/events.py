@@ -834,8 +834,9 @@ def assign_roles(
                 if main is not None:
                     groups = [main] + groups
                     src = main
-            if src is not None and (src[0].first > trig.index or _pronoun_after(tokens, trig)) \
-                    and _pronoun_subject(tokens, trig, memo):
+            if src is not None and (src[0].first > trig.index or _pronoun_after(tokens, trig) or (
+                    _pronoun_after_modal(tokens, _first_word(tokens, clause) or 0, src[0].first)
+                    is not None)) and _pronoun_subject(tokens, trig, memo):
                 # "Sie beklagten, ...": the participant after is not the subject; nor, in
                 # "Zudem warf er Polen ... vor", any other
                 src = None
@@ -1041,6 +1042,19 @@ def _possessive_before(tokens: tuple[Token, ...], i: int) -> bool:
     return i > 0 and tokens[i - 1].lower.startswith(("sein", "ihr"))
 
 
+_AUX_AND_MODALS = _FINITE_AUX | frozenset(
+    "will wollte wollen wollten soll sollte sollen sollten kann konnte können konnten muss "
+    "musste müssen mussten darf durfte dürfen möchte möchten wird werden".split())
+
+
+def _pronoun_after_modal(tokens: tuple[Token, ...], start: int, end: int) -> int | None:
+    """Index of a subject pronoun right after a finite auxiliary or modal between ``start``
+    and ``end`` ("will er", "hatte sie")."""
+    clause = tokens[start].clause
+    return next((k for k in range(start + 1, end) if tokens[k].lower in _SUBJECT_PRONOUNS
+                 and tokens[k - 1].lower in _AUX_AND_MODALS and tokens[k].clause == clause), None)
+
+
 def _pronoun_subject(tokens: tuple[Token, ...], trig: Trigger, memo: _Memo | None = None) -> bool:
     """The clause's subject is a pronoun: "Sie beklagten", "..., warnte sie"."""
     clause = tokens[trig.index].clause
@@ -1049,6 +1063,8 @@ def _pronoun_subject(tokens: tuple[Token, ...], trig: Trigger, memo: _Memo | Non
         return False
     if tokens[word].lower in _SUBJECT_PRONOUNS and word < trig.index:
         return True
+    if _pronoun_after_modal(tokens, word, trig.index) is not None:
+        return True  # "In Bolivien will er die Haftanstalt Palmasola besuchen"
     after = trig.index + 1
     return after < len(tokens) and tokens[after].lower in _SUBJECT_PRONOUNS and tokens[
         after].clause == clause
