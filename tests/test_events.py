@@ -912,3 +912,10 @@ def test_a_pronoun_after_a_modal_is_the_subject_of_the_final_verb() -> None:
     doc = _linked_doc("Der Papst reiste nach Ecuador. Danach will er auch die Regierung "
                       "Boliviens treffen.")
     assert tuples(extract_events(doc)) == {("CONSULT", "VAT", "ECU"), ("CONSULT", "VAT", "BOL")}
+
+
+def test_the_genitive_of_the_noun_an_attack_hits_is_its_victim() -> None:
+    # "Der Artilleriebeschuss von Stellungen der YPG werde fortgesetzt": the YPG is shelled
+    doc = _linked_doc("Der Artilleriebeschuss von Stellungen der syrischen Armee werde "
+                      "fortgesetzt, erklärt der türkische Regierungschef.")
+    assert not [e for e in extract_events(doc) if e.source is not None and e.source.country == "SYR"]

@@ -1344,9 +1344,11 @@ def _nominal(
     own = _own_phrase_pair(tokens, groups, a, i, entry)
     if own is not None:
         return own
-    if nxt is not None and nxt[0].first - i <= 3 and (
+    if nxt is not None and (nxt[0].first - i <= 3 or nxt[0].first - i <= 5 and _genitive_attribute(
+            tokens, nxt[0].first)) and (
             genitive_is_target(entry.type) and nxt[0].role == "core"
             or purpose and nxt[0].role in ("core", "gen")):
+        # ("der Beschuss von Stellungen der YPG": the genitive of the hit noun too)
         # "Invasion Venezuelas", "Festnahme des Präsidenten": the genitive is the victim
         return src or _first_core_before(groups, i), nxt
     if i >= 1 and any(tokens[k].lower in _GOAL_PREPS for k in range(max(0, i - 3), i)):
