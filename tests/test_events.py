@@ -919,3 +919,12 @@ def test_the_genitive_of_the_noun_an_attack_hits_is_its_victim() -> None:
     doc = _linked_doc("Der Artilleriebeschuss von Stellungen der syrischen Armee werde "
                       "fortgesetzt, erklärt der türkische Regierungschef.")
     assert not [e for e in extract_events(doc) if e.source is not None and e.source.country == "SYR"]
+
+
+def test_an_event_noun_opening_a_sentence_after_its_dateline_keeps_to_its_phrase() -> None:
+    # "Kiew – Bei einer Kundgebung von Rechtsextremisten hat die Polizei ... festgenommen":
+    # the rally was not against the police
+    doc = _linked_doc("Kiew – Bei einer Kundgebung von ukrainischen Rechtsextremisten in Kiew hat "
+                      "die Polizei mehr als zehn Teilnehmer festgenommen.")
+    assert _sides(extract_events(doc)) == {("PROTEST", "UKR", "CVL", None, None),
+                                           ("COERCE", "UKR", "COP", None, None)}

@@ -938,7 +938,8 @@ def _prefield_phrase_end(tokens: tuple[Token, ...], i: int) -> int:
     Nato-Treffen dominieren ...", "Bei seinen Gesprächen verteidigte ..."), the index of the
     finite verb after the phrase; else 0."""
     clause = tokens[i].clause
-    first = _first_word(tokens, clause)
+    # (after a dateline: "Kiew – Bei einer Kundgebung ... hat die Polizei ...")
+    first = _opening_word(tokens) if clause == 0 else _first_word(tokens, clause)
     # an opening phrase is short: a dozen words at most
     if first is None or tokens[first].lower not in ALL_PREPS or first >= i or i - first > 12:
         return 0
