@@ -928,3 +928,10 @@ def test_an_event_noun_opening_a_sentence_after_its_dateline_keeps_to_its_phrase
                       "die Polizei mehr als zehn Teilnehmer festgenommen.")
     assert _sides(extract_events(doc)) == {("PROTEST", "UKR", "CVL", None, None),
                                            ("COERCE", "UKR", "COP", None, None)}
+
+
+def test_after_a_sanction_treffen_means_to_hit_not_to_meet() -> None:
+    assert tuples(extract_events(_linked_doc("Die Strafzölle der USA treffen China."))) == {
+        ("SANCTION", "USA", "CHN")}
+    assert tuples(extract_events(_linked_doc("Merkel trifft Putin in Moskau."))) == {
+        ("CONSULT", "DEU", "RUS")}

@@ -1540,6 +1540,21 @@ def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tri
     return [t for t in kept if t.entry.conf >= MIN_CONFIDENCE]
 
 
+_HITTING_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE"})
+_MEET_OR_HIT = frozenset({"treffen", "zusammentreffen"})
+
+
+def _without_hits(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Trigger]:
+    """"Die Strafzölle der USA treffen China", "Sanktionen treffen Österreich": after a
+    sanction or an attack in its clause, "treffen" means to hit, not to meet."""
+    hits: dict[int, int] = {}
+    for t in triggers:
+        if t.entry.pos == "N" and t.entry.type in _HITTING_TYPES:
+            hits.setdefault(tokens[t.index].clause, t.index)  # the first in its clause
+    return [t for t in triggers if not (
+        t.entry.lemma in _MEET_OR_HIT and hits.get(tokens[t.index].clause, len(tokens)) < t.index)]
+
+
 def _governing_prep(tokens: tuple[Token, ...], i: int) -> str | None:
     """The preposition whose phrase the noun at ``i`` heads ("gegen ein von Kiew angestrebtes
     Abkommen" -> "gegen"), None for a bare noun phrase."""
@@ -1605,7 +1620,7 @@ def extract_sentence(
     after = Context(own_attr or context.attribution, carried, context.partners)
     if not parts and not any(t.lower in _STANDINS for t in tokens):
         return [], after  # no actor, no "beide Seiten", no pronoun: nothing to extract
-    triggers = _light_pairs(find_triggers(tokens), tokens)
+    triggers = _without_hits(_light_pairs(find_triggers(tokens), tokens), tokens)
     if not triggers:
         return [], after
     memo = _Memo()  # tokens and parts are final from here on
