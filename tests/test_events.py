@@ -935,3 +935,13 @@ def test_after_a_sanction_treffen_means_to_hit_not_to_meet() -> None:
         ("SANCTION", "USA", "CHN")}
     assert tuples(extract_events(_linked_doc("Merkel trifft Putin in Moskau."))) == {
         ("CONSULT", "DEU", "RUS")}
+
+
+def test_a_prepositional_relative_clause_takes_its_antecedent_as_partner() -> None:
+    # "Ländern, mit denen die EU ... vereinbart habe": the EU agreed with those countries,
+    # not with Britain, the subject of the main clause
+    doc = _linked_doc("Großbritannien verliere den Zugang zu 58 Ländern, mit denen die EU niedrige "
+                      "Zölle vereinbart habe.")
+    assert not [e for e in extract_events(doc) if e.type == "AGREE"]
+    named = _linked_doc("Kuba lobte Russland, mit dem die USA seit Jahren verhandeln.")
+    assert ("CONSULT", "USA", "RUS") in tuples(extract_events(named))

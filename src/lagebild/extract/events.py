@@ -551,12 +551,40 @@ def _token_at(ends: list[int], offset: int) -> int | None:
     return min(bisect_right(ends, offset), len(ends) - 1)
 
 
+_PREP_RELATIVES = frozenset({"denen", "dem", "der", "den", "welchen", "welchem", "welcher"})
+
+
+def _prep_relative_at(tokens: tuple[Token, ...], j: int) -> bool:
+    """``tokens[j]`` is the relative pronoun of ", mit denen", ", gegen den": a clause whose
+    preposition names the antecedent, not the noun phrase after the pronoun."""
+    return j >= 2 and tokens[j].lower in _PREP_RELATIVES and tokens[j - 1].lower in ALL_PREPS \
+        and tokens[j - 2].text == ","
+
+
+def _opens_with_prep_relative(tokens: tuple[Token, ...], clause: int) -> bool:
+    """The clause begins ", mit denen ...": its partner is the antecedent, named or not."""
+    start = next((k for k, t in enumerate(tokens) if t.clause == clause), None)
+    return start is not None and start + 2 < len(tokens) and _prep_relative_at(tokens, start + 2)
+
+
+def _prep_relative_antecedent(
+    tokens: tuple[Token, ...], parts: list[Participant], clause: int
+) -> Participant | None:
+    """The actor right before the comma of a clause that opens ", mit dem ..."."""
+    if not _opens_with_prep_relative(tokens, clause):
+        return None
+    comma = next(k for k, t in enumerate(tokens) if t.clause == clause)
+    return next((p for p in reversed(parts) if p.last < comma and comma - p.last <= 1), None)
+
+
 def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) -> Participant:
     j = first - 1
     steps = 0
     own_article = False  # an article of the mention's own noun phrase that no genitive has
     while j >= 0 and steps < 5:
         t = tokens[j]
+        if _prep_relative_at(tokens, j):
+            break  # "mit denen die EU ... vereinbart habe": the preposition takes the pronoun
         if t.lower in _NOT_GENITIVE_OPENERS:
             own_article = True
         if t.lower in ("von", "vom") and j > 0 and tokens[j - 1].text[:1].isupper() and \
@@ -850,6 +878,13 @@ def assign_roles(
                 memo, clause, groups, src, entry, tokens, by_role)
         else:
             tgt = _shared_next_target(memo, clause, groups, src, entry, tokens, by_role)
+        if tgt is None:
+            # "die Einigung mit Russland, mit dem die USA seit Jahren verhandeln": the antecedent
+            # of a prepositional relative clause is its partner or target
+            ante = memo.get("prep relative", clause, lambda: _prep_relative_antecedent(
+                tokens, parts, clause))
+            if ante is not None and (src is None or ante is not src[0]):
+                tgt = [ante]
         if tgt is None and entry.type == "REJECT" and src is not None and memo.get(
                 "was clause", clause, lambda: _was_clause(tokens, clause)):
             # "Nordkorea unterstellt den USA ..., was Washington bestreitet": the denial answers
@@ -884,7 +919,8 @@ def assign_roles(
             tgt_refs = tgt_refs or collective[1:2]
         elif not tgt_refs:
             tgt_refs = [c for c in collective if c.country != src_refs[0].country][:1]
-    if src_refs and not tgt_refs and len(src_refs) == 1 and is_symmetric(entry.type) and partners:
+    if src_refs and not tgt_refs and len(src_refs) == 1 and is_symmetric(entry.type) and partners \
+            and not _opens_with_prep_relative(tokens, clause):
         # "Putin unterzeichnete die Vereinbarung": the partner is the counterpart of the
         # article's last event with that state
         known = partners.get(src_refs[0].country or "")
