@@ -945,3 +945,9 @@ def test_a_prepositional_relative_clause_takes_its_antecedent_as_partner() -> No
     assert not [e for e in extract_events(doc) if e.type == "AGREE"]
     named = _linked_doc("Kuba lobte Russland, mit dem die USA seit Jahren verhandeln.")
     assert ("CONSULT", "USA", "RUS") in tuples(extract_events(named))
+
+
+def test_a_motion_of_no_confidence_is_a_demand() -> None:
+    doc = _linked_doc("Reykjavík – Die Opposition hatte einen Misstrauensantrag gestellt. Island "
+                      "wählt im Herbst.")
+    assert _sides(extract_events(doc)) == {("REQUEST", "ISL", "OPP", None, None)}
