@@ -951,3 +951,13 @@ def test_a_motion_of_no_confidence_is_a_demand() -> None:
     doc = _linked_doc("Reykjavík – Die Opposition hatte einen Misstrauensantrag gestellt. Island "
                       "wählt im Herbst.")
     assert _sides(extract_events(doc)) == {("REQUEST", "ISL", "OPP", None, None)}
+
+
+def test_who_is_accused_in_a_present_passive_is_the_target_not_the_accuser() -> None:
+    # "Ponta werden Aktenfälschung, Geldwäsche sowie Steuerhinterziehung vorgeworfen"
+    doc = _linked_doc("Bukarest – Rumäniens Regierungschef Victor Ponta steht unter Druck. Ponta "
+                      "werden Aktenfälschung, Geldwäsche sowie Steuerhinterziehung vorgeworfen.")
+    assert not [e for e in extract_events(doc) if e.source is not None]
+    # a future with werden keeps its subject
+    future = _linked_doc("Russland wird die Ukraine angreifen, sagte der Analyst.")
+    assert ("ASSAULT", "RUS", "UKR") in tuples(extract_events(future, keep_irrealis=True))

@@ -215,7 +215,8 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
         if not entries:
             continue
         best = max(entries, key=lambda e: e.conf)
-        out.append(Trigger(i, best, _is_passive(tokens, i, auxiliaries.get(tok.clause, set()))
+        out.append(Trigger(i, best, _is_passive(tokens, i, auxiliaries.get(tok.clause, set()),
+                                                best.lemma)
                            or _attributive(tokens, i)))
     return out
 
@@ -332,8 +333,12 @@ def _modifier_word(t: Token) -> bool:
         and not t.lower.endswith(("te", "ten"))
 
 
-def _is_passive(tokens: tuple[Token, ...], i: int, auxiliaries: set[str] | None = None) -> bool:
-    """``auxiliaries``: the passive auxiliaries of the trigger's clause, when the caller has them."""
+def _is_passive(
+    tokens: tuple[Token, ...], i: int, auxiliaries: set[str] | None = None,
+    infinitive: str | None = None,
+) -> bool:
+    """``auxiliaries``: the passive auxiliaries of the trigger's clause, when the caller has them;
+    ``infinitive``: the verb's lexicon form ("vorwerfen" for "vorgeworfen")."""
     tok = tokens[i]
     # "die von Russland gelieferten Systeme", "die von den USA angebotene Zusammenarbeit":
     # a participle used as an adjective after a von-phrase is passive
@@ -350,8 +355,11 @@ def _is_passive(tokens: tuple[Token, ...], i: int, auxiliaries: set[str] | None 
         return False
     if auxiliaries is None:
         auxiliaries = {t.lower for t in tokens if t.clause == tok.clause and t.lower in _PASSIVE_AUX}
-    if auxiliaries and tok.lower == tok.lemma and not auxiliaries & {"wurde", "wurden", "worden"}:
-        return False  # "Sie würden Informationen teilen": an infinitive after werden/würden
+    if auxiliaries and tok.lower == tok.lemma and tok.lower == (infinitive or tok.lower) \
+            and not auxiliaries & {"wurde", "wurden", "worden"}:
+        # "Sie würden Informationen teilen": an infinitive after werden/würden (but "Ponta
+        # werden Vergehen vorgeworfen", which the lemmatiser leaves as it is, is no infinitive)
+        return False
     if auxiliaries:
         return True
     if _headline_participle(tokens, i):
@@ -362,7 +370,11 @@ def _is_passive(tokens: tuple[Token, ...], i: int, auxiliaries: set[str] | None 
     clause_end = all(tokens[k].clause == tok.clause and not tokens[k].text[:1].isalpha()
                      for k in range(i + 1, len(tokens))) or (i + 1 < len(tokens) and tokens[
                          i + 1].lower in _PASSIVE_AUX)
-    return clause_end and any(t.lower in ("wurde", "wurden") for t in tokens[:i])
+    # ("Ponta werden Aktenfälschung, Geldwäsche sowie ... vorgeworfen": present-tense werden
+    # counts when the trigger is not the infinitive, which would make it a future)
+    not_infinitive = infinitive is not None and tok.lower != infinitive
+    return clause_end and any(t.lower in ("wurde", "wurden") or not_infinitive and t.lower in (
+        "werden", "wird") for t in tokens[:i])
 
 
 # Finite verbs a headline leaves out: with one of them in the sentence a clause-final
