@@ -961,3 +961,11 @@ def test_who_is_accused_in_a_present_passive_is_the_target_not_the_accuser() -> 
     # a future with werden keeps its subject
     future = _linked_doc("Russland wird die Ukraine angreifen, sagte der Analyst.")
     assert ("ASSAULT", "RUS", "UKR") in tuples(extract_events(future, keep_irrealis=True))
+
+
+def test_the_polite_sie_of_an_interview_question_is_nobody_in_the_article() -> None:
+    doc = _linked_doc("Putin sprach lange. STANDARD: Warum kritisieren Sie die Regierung der "
+                      "Ukraine so scharf?")
+    assert not extract_events(doc)
+    plain = _linked_doc("Putin sprach lange. Sie kritisierten die Regierung der Ukraine.")
+    assert ("ACCUSE", "RUS", "UKR") in tuples(extract_events(plain))

@@ -833,6 +833,10 @@ def assign_roles(
         verb_groups = groups
         particles = memo.get("particles", -1, lambda: modality.clause_particles(tokens))
         control = modality.infinitive_control(tokens, trig.index, particles)
+        after = trig.index + 1
+        if after < len(tokens) and tokens[after].lower in _SUBJECT_PRONOUNS \
+                and not _subject_pronoun(tokens, after):
+            return []  # "Warum kritisieren Sie die Regierung?": the interviewer asks
         if control is None and not in_clause and modality.zu_infinitive(tokens, trig.index):
             # "hatten Probleme, den richtigen Ton zu treffen": an infinitive under a noun or
             # an unknown verb, naming no actor of its own, is no act of the sentence's actors
@@ -1096,11 +1100,20 @@ _AUX_AND_MODALS = _FINITE_AUX | frozenset(
     "musste müssen mussten darf durfte dürfen möchte möchten wird werden".split())
 
 
+def _subject_pronoun(tokens: tuple[Token, ...], k: int) -> bool:
+    """"er" or "sie" -- but not "Sie" inside a sentence, the polite "you" of an interview
+    question ("STANDARD: Warum kritisieren Sie die Regierung?")."""
+    t = tokens[k]
+    if t.lower not in _SUBJECT_PRONOUNS:
+        return False
+    return t.text != "Sie" or k == 0 or tokens[k - 1].text in _SEGMENT_OPENERS - {":"}
+
+
 def _pronoun_after_modal(tokens: tuple[Token, ...], start: int, end: int) -> int | None:
     """Index of a subject pronoun right after a finite auxiliary or modal between ``start``
     and ``end`` ("will er", "hatte sie")."""
     clause = tokens[start].clause
-    return next((k for k in range(start + 1, end) if tokens[k].lower in _SUBJECT_PRONOUNS
+    return next((k for k in range(start + 1, end) if _subject_pronoun(tokens, k)
                  and tokens[k - 1].lower in _AUX_AND_MODALS and tokens[k].clause == clause), None)
 
 
@@ -1110,12 +1123,12 @@ def _pronoun_subject(tokens: tuple[Token, ...], trig: Trigger, memo: _Memo | Non
     word = (memo or _Memo()).get("first word", clause, lambda: _first_word(tokens, clause))
     if word is None:
         return False
-    if tokens[word].lower in _SUBJECT_PRONOUNS and word < trig.index:
+    if _subject_pronoun(tokens, word) and word < trig.index:
         return True
     if _pronoun_after_modal(tokens, word, trig.index) is not None:
         return True  # "In Bolivien will er die Haftanstalt Palmasola besuchen"
     after = trig.index + 1
-    return after < len(tokens) and tokens[after].lower in _SUBJECT_PRONOUNS and tokens[
+    return after < len(tokens) and _subject_pronoun(tokens, after) and tokens[
         after].clause == clause
 
 
@@ -1151,7 +1164,7 @@ def _own_country_subject(tokens: tuple[Token, ...], clause: int) -> bool:
 def _pronoun_after(tokens: tuple[Token, ...], trig: Trigger) -> bool:
     """A subject pronoun right after the verb: "Zudem warf er ..."."""
     after = trig.index + 1
-    return after < len(tokens) and tokens[after].lower in _SUBJECT_PRONOUNS and tokens[
+    return after < len(tokens) and _subject_pronoun(tokens, after) and tokens[
         after].clause == tokens[trig.index].clause
 
 
