@@ -16,6 +16,9 @@ CLAUSE_PUNCT = frozenset({",", ";", ":", "–", "—", "?", "!"})
 # Per-word caches (lemmas, lookup keys, the trigger-word test) skip longer "words": a hostile
 # page's megabyte-long token must not stay in a process-wide cache.
 MAX_CACHED_WORD = 64
+# Endings of a participle inflected as an adjective ("die kritisierten Angriffe", "eine
+# gewählte Regierung", "die gefangenen Soldaten")
+ATTRIBUTIVE_ENDINGS = ("te", "ten", "tem", "tes", "ter", "ene", "enen", "enem", "ener")
 
 
 @dataclass(frozen=True)

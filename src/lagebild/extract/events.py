@@ -32,7 +32,7 @@ from ..models import ActorRef, Document, Event, Mention, Sentence
 from ..pipeline import register_stage
 from . import dates, modality
 from ._lexicon import read_tsv
-from ._tokens import MAX_CACHED_WORD, Token, tokenize, words
+from ._tokens import ATTRIBUTIVE_ENDINGS, MAX_CACHED_WORD, Token, tokenize, words
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -301,8 +301,7 @@ def _attributive(tokens: tuple[Token, ...], i: int) -> bool:
     if not tok.text[:1].islower() or i + 1 >= len(tokens):
         return False
     nxt = tokens[i + 1]
-    inflected = tok.lower.endswith(("te", "ten", "tem", "tes", "ter", "ene", "enen", "enem",
-                                    "ener"))
+    inflected = tok.lower.endswith(ATTRIBUTIVE_ENDINGS)
     if not inflected or not (nxt.noun or _adjective_like(nxt)) or i == 0:
         return False
     # A finite verb ("Lawrow forderte Verhandlungen") looks the same; only an article or
@@ -1178,9 +1177,6 @@ def _passive_clause(tokens: tuple[Token, ...], clause: int) -> bool:
         _ge_participle(t.lower, t.lemma) for t in words)
 
 
-_ATTRIBUTIVE_ENDINGS = ("te", "ten", "tem", "tes", "ter", "ene", "enen", "enem", "ener")
-
-
 def _participle_agent(tokens: tuple[Token, ...], p: Participant, trigger: int) -> bool:
     """A von-phrase followed by an attributive participle other than the trigger is that
     participle's agent: "in der von Kurden bewohnten Provinz ... eingeleitet" (the Kurds
@@ -1189,7 +1185,7 @@ def _participle_agent(tokens: tuple[Token, ...], p: Participant, trigger: int) -
         return False
     for k in range(p.last + 1, min(p.last + 4, len(tokens) - 1)):
         t = tokens[k]
-        if t.text[:1].islower() and t.lower.endswith(_ATTRIBUTIVE_ENDINGS) and (
+        if t.text[:1].islower() and t.lower.endswith(ATTRIBUTIVE_ENDINGS) and (
                 tokens[k + 1].noun or _adjective_like(tokens[k + 1])):
             return k != trigger
     return False

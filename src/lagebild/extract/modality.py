@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..models import Modality
 from ._lexicon import cue_classes, read_tsv
-from ._tokens import Token
+from ._tokens import ATTRIBUTIVE_ENDINGS, Token
 
 _ARTICLES = frozenset(
     "der die das den dem des ein eine einen einem einer eines sein seine ihr ihre".split()
@@ -222,16 +222,13 @@ def sentence_attribution(tokens: tuple[Token, ...], text: str) -> str | None:
     return None
 
 
-_PARTICIPLE_ENDINGS = ("te", "ten", "tem", "tes", "ter", "ene", "enen", "enem", "ener")
-
-
 def _adjectival_participle(tokens: tuple[Token, ...], i: int) -> bool:
     """A participle between a lower-case word (article, adverb) and its noun: "die
     kritisierten Angriffe", "scharf kritisierten Luftangriffen" -- an adjective, not a verb
     of speech. A finite verb in second place follows its first phrase, which ends in a
     capitalised word ("Am Montag kritisierten Politiker ...") or a comma."""
     tok = tokens[i]
-    if i == 0 or i + 1 >= len(tokens) or not tok.lower.endswith(_PARTICIPLE_ENDINGS):
+    if i == 0 or i + 1 >= len(tokens) or not tok.lower.endswith(ATTRIBUTIVE_ENDINGS):
         return False
     before, after = tokens[i - 1], tokens[i + 1]
     return after.noun and before.text[:1].islower() and before.text.isalpha() \
