@@ -656,6 +656,8 @@ def test_counted_people_of_a_state_are_its_civilians(linker: Linker) -> None:
     # "Tausende Isländer protestierten": people, not the state or its army
     counted = _one(linker, "In Reykjavík protestierten Tausende Isländer.", "Isländer")
     assert (counted.actor.country, counted.actor.sector) == ("ISL", "CVL")
+    five = _one(linker, "In Reykjavík protestierten fünf Isländer.", "Isländer")  # not "funf"
+    assert five.actor.sector == "CVL"
     bare = _one(linker, "Die Russen rückten weiter vor.", "Russen")
     assert (bare.actor.country, bare.actor.sector) == ("RUS", None)
 

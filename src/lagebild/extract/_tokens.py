@@ -19,6 +19,17 @@ MAX_CACHED_WORD = 64
 # Endings of a participle inflected as an adjective ("die kritisierten Angriffe", "eine
 # gewählte Regierung", "die gefangenen Soldaten")
 ATTRIBUTIVE_ENDINGS = ("te", "ten", "tem", "tes", "ter", "ene", "enen", "enem", "ener")
+# Numbers and quantifiers that open a phrase of counted things ("sechs inhaftierte
+# Oppositionsführer", "Tausende Isländer")
+COUNTING_WORDS = frozenset(
+    "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig hundert tausend "
+    "dutzende hunderte tausende zehntausende hunderttausende millionen viele zahlreiche mehrere "
+    "einige etliche wenige".split())
+
+
+def counts(word: str) -> bool:
+    """A lower-case word that counts: a number word, a quantifier or digits ("1.200")."""
+    return word in COUNTING_WORDS or word.replace(".", "").isdigit()
 
 
 @dataclass(frozen=True)

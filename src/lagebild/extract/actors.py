@@ -38,6 +38,7 @@ from typing import NamedTuple
 
 from ..models import Actor, Document, EntityLabel, Mention, Sentence
 from ..pipeline import register_stage
+from ._tokens import counts
 from .kb import NAME_PARTICLES, KnowledgeBase, load_kb, norm, slug
 
 # After these a capital is the place, not its government ("in Moskau", "nach Peking").
@@ -114,18 +115,6 @@ def _town_context(toks: list[_Tok], i: int) -> bool:
 
 def _is_town_noun(tok: _Tok) -> bool:
     return _capitalised(tok.text) and tok.key.endswith(_TOWN_HEADS) and not tok.key.endswith("sort")
-
-
-_COUNTING_WORDS = frozenset({
-    "tausende", "hunderte", "zehntausende", "hunderttausende", "millionen", "dutzende",
-    "viele", "zahlreiche", "mehrere", "einige", "etliche", "wenige", "zwei", "drei", "vier",
-    "fünf", "sechs", "sieben", "acht", "neun", "zehn", "zwölf", "zwanzig", "hundert",
-    "tausend",
-})
-
-
-def _counts_people(key: str) -> bool:
-    return key in _COUNTING_WORDS or key.replace(".", "").isdigit()
 
 
 class _Tok(NamedTuple):  # a tuple: built for every token of every sentence
@@ -381,7 +370,7 @@ class Linker:
             country = self.kb.actors[state_id][2]
             # "Tausende Isländer", "zwei Afghanen": counted people are civilians; "die Russen"
             # alone is as often the state or its army, so it keeps no sector
-            sector = "CVL" if i > 0 and _counts_people(toks[i - 1].key) else None
+            sector = "CVL" if i > 0 and counts(toks[i - 1].text.lower()) else None
             return i + 1, Actor(f"lb:people:{country.lower()}", tok.text, "group", country, sector), "demonym"
         return None
 

@@ -32,7 +32,7 @@ from ..models import ActorRef, Document, Event, Mention, Sentence
 from ..pipeline import register_stage
 from . import dates, modality
 from ._lexicon import read_tsv
-from ._tokens import ATTRIBUTIVE_ENDINGS, MAX_CACHED_WORD, Token, tokenize, words
+from ._tokens import ATTRIBUTIVE_ENDINGS, MAX_CACHED_WORD, Token, counts, tokenize, words
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -313,14 +313,10 @@ def _attributive(tokens: tuple[Token, ...], i: int) -> bool:
     return tokens[k].lower in _DETERMINERS or tokens[k].lower in ALL_PREPS or _counts(tokens[k])
 
 
-_NUMBER_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig "
-                          "dreißig hundert tausend".split())
-
-
 def _counts(t: Token) -> bool:
     """A number or quantifier, which opens a noun phrase like an article ("sechs inhaftierte
     Oppositionsführer", "mehrere entführte Journalisten")."""
-    return t.text.isdigit() or t.lower in _NUMBER_WORDS or t.lower in _NOT_GENITIVE_OPENERS
+    return counts(t.lower) or t.lower in _NOT_GENITIVE_OPENERS
 
 
 def _modifier_word(t: Token) -> bool:
