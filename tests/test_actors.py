@@ -684,6 +684,8 @@ def test_international_offices_inflect_and_end(linker: Linker) -> None:
     # a former office does not make him act for the EU
     former = person("Unter ihnen ist der ehemalige EU-Kommissar Stefan Füle.", "Stefan Füle")
     assert former.actor.country != "EU"
+    earlier = person("Unter ihnen ist der frühere EU-Kommissar Stefan Füle.", "Stefan Füle")
+    assert earlier.actor.country != "EU"
 
 
 def test_a_role_that_implies_its_state_keeps_it_whatever_the_holders_nationality(linker: Linker) -> None:

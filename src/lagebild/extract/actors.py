@@ -55,8 +55,10 @@ _MODIFIER_PREFIXES = tuple(norm(x) for x in (
                       "gewaehlt", "scheidend", "künftig", "kuenftig", "langjährig", "oberst", "erst"))
 def _former(toks: list[_Tok], i: int) -> bool:
     """"der ehemalige EU-Kommissar", "Ex-Nato-Chef": the role is no longer held."""
-    return toks[i].key.startswith("ex-") or i > 0 and toks[i - 1].key.startswith(
-        ("ehemalig", "frueher", "einstig"))
+    return toks[i].key.startswith("ex-") or i > 0 and toks[i - 1].key.startswith(_FORMER)
+
+
+_FORMER = tuple(norm(w) for w in ("ehemalig", "früher", "einstig"))
 
 
 # Sectors of institutions that belong to a state (a bare "Regierungsvertreter" can take the
