@@ -1101,7 +1101,8 @@ def _subject_pronoun(tokens: tuple[Token, ...], k: int) -> bool:
     t = tokens[k]
     if t.lower not in _SUBJECT_PRONOUNS:
         return False
-    return t.text != "Sie" or k == 0 or tokens[k - 1].text in _SEGMENT_OPENERS - {":"}
+    # (after a colon or quote "Sie" opens a sentence: "erklärte: Sie werde ...")
+    return t.text != "Sie" or k == 0 or tokens[k - 1].text in _SEGMENT_OPENERS
 
 
 def _pronoun_after_modal(tokens: tuple[Token, ...], start: int, end: int) -> int | None:
