@@ -969,3 +969,8 @@ def test_the_polite_sie_of_an_interview_question_is_nobody_in_the_article() -> N
     assert not extract_events(doc)
     plain = _linked_doc("Putin sprach lange. Sie kritisierten die Regierung der Ukraine.")
     assert ("ACCUSE", "RUS", "UKR") in tuples(extract_events(plain))
+
+
+def test_after_a_colon_sie_is_a_pronoun_and_the_object_stays_the_object() -> None:
+    doc = _linked_doc("Putin sprach in Moskau. Er sagte dazu: Sie kritisieren Russland.")
+    assert not [e for e in extract_events(doc) if e.source is not None and e.source.name == "Russland"]
