@@ -578,9 +578,9 @@ def _prep_relative_antecedent(
     tokens: tuple[Token, ...], parts: list[Participant], clause: int
 ) -> Participant | None:
     """The actor right before the comma of a clause that opens ", mit dem ..."."""
-    if not _opens_with_prep_relative(tokens, clause):
+    comma = next((k for k, t in enumerate(tokens) if t.clause == clause), None)
+    if comma is None or comma + 2 >= len(tokens) or not _prep_relative_at(tokens, comma + 2):
         return None
-    comma = next(k for k, t in enumerate(tokens) if t.clause == clause)
     return next((p for p in reversed(parts) if p.last < comma and comma - p.last <= 1), None)
 
 
@@ -931,7 +931,8 @@ def assign_roles(
         elif not tgt_refs:
             tgt_refs = [c for c in collective if c.country != src_refs[0].country][:1]
     if src_refs and not tgt_refs and len(src_refs) == 1 and is_symmetric(entry.type) and partners \
-            and not _opens_with_prep_relative(tokens, clause):
+            and not memo.get("prep relative opens", clause,
+                             lambda: _opens_with_prep_relative(tokens, clause)):
         # "Putin unterzeichnete die Vereinbarung": the partner is the counterpart of the
         # article's last event with that state
         known = partners.get(src_refs[0].country or "")
