@@ -974,3 +974,54 @@ def test_the_polite_sie_of_an_interview_question_is_nobody_in_the_article() -> N
 def test_after_a_colon_sie_is_a_pronoun_and_the_object_stays_the_object() -> None:
     doc = _linked_doc("Putin sprach in Moskau. Er sagte dazu: Sie kritisieren Russland.")
     assert not [e for e in extract_events(doc) if e.source is not None and e.source.name == "Russland"]
+
+
+def test_a_body_noun_before_a_name_describes_the_named_body() -> None:
+    # "Linkspartei" alone means Germany's Die Linke; before "Podemos" it only describes it
+    doc = _linked_doc("Madrid – Die Linkspartei Podemos hat am Montag Verhandlungen mit der PSOE "
+                      "aufgenommen.")
+    events = extract_events(doc)
+    assert _sides(events) == {("CONSULT", "ESP", "PTY", "ESP", "PTY")}
+    assert events[0].source is not None and events[0].source.name == "Podemos"
+
+
+def test_the_person_of_a_noun_phrase_wins_over_its_state_adjective() -> None:
+    doc = _linked_doc("Im November hatten Xi und sein US-amerikanischer Amtskollege Barack Obama "
+                      "ihr Treffen in Peking genutzt.")
+    (event,) = extract_events(doc)
+    sides = {event.source.name if event.source else None, event.target.name if event.target else None}
+    assert "Barack Obama" in sides and "US-amerikanischer" not in sides
+
+
+def test_two_parties_of_one_state_make_a_domestic_event_but_one_party_does_not() -> None:
+    doc = _linked_doc("Wien – Die SPÖ rief die ÖVP dazu auf, die Arbeitslosigkeit zu bekämpfen.")
+    assert ("REQUEST", "AUT", "PTY", "AUT", "PTY") in _sides(extract_events(doc))
+    same = _linked_doc("Wien – Die SPÖ rief die SPÖ-Basis dazu auf, Geduld zu haben.")
+    assert not [e for e in extract_events(same) if e.target is not None]
+
+
+def test_a_pronoun_after_a_conjunction_is_the_subject_not_the_object_after_it() -> None:
+    doc = _linked_doc("Erdogan traf Journalisten, nachdem er Russland kritisiert hatte.")
+    assert tuples(extract_events(doc)) == {("ACCUSE", "TUR", "RUS")}
+    # what a speaker says of "er" is said of himself
+    said = _linked_doc("Putin sagte, dass er die Ukraine angreifen werde.")
+    assert ("ASSAULT", "RUS", "UKR") in tuples(extract_events(said, keep_irrealis=True))
+    # but a passive's pronoun is what the act was done to
+    passive = _linked_doc("Putin sprach in Moskau. Erdogan reiste ab, bevor er verhaftet wurde.")
+    assert not [e for e in extract_events(passive) if e.source is not None
+                and e.source.country == "RUS"]
+
+
+def test_the_antecedent_of_an_object_relative_clause_is_its_target() -> None:
+    doc = _linked_doc("Erdogan nannte Abgeordnete, denen er Verbindungen zur PKK unterstellt.")
+    events = extract_events(doc)
+    assert tuples(events) == {("ACCUSE", "TUR", None)}  # the PKK is what he accuses them of
+    named = _linked_doc("Putin sprach in Moskau. Die Regierung der Ukraine, der er Korruption "
+                        "vorwirft, schweigt.")
+    assert tuples(extract_events(named)) == {("ACCUSE", "RUS", "UKR")}
+
+
+def test_an_act_refused_is_negated() -> None:
+    doc = _linked_doc("Madrid – Podemos hatte sich geweigert, mit der PSOE zu verhandeln.")
+    consult = [e for e in extract_events(doc, keep_irrealis=True) if e.type == "CONSULT"]
+    assert [e.modality for e in consult] == ["negated"]

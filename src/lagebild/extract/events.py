@@ -418,6 +418,7 @@ def participants(
 ) -> list[Participant]:
     """Actor mentions of the sentence as participants with their role markers."""
     spans: list[tuple[int, int, ActorRef]] = []
+    bodies: set[int] = set()  # first tokens of organisations' mentions
     ends = [t.end for t in tokens]
     for m in mentions:
         actor = m.actor
@@ -428,22 +429,48 @@ def participants(
         if first is None or last is None:
             continue
         spans.append((first, last, ActorRef(m.text, actor.actor_id, actor.country, actor.sector)))
+        if actor.kind == "organisation":
+            bodies.add(first)
     spans.sort(key=lambda s: s[0])
     merged: list[tuple[int, int, ActorRef]] = []
     for first, last, ref in spans:
-        if merged and merged[-1][2].country == ref.country and first - merged[-1][1] <= 3 and all(
+        if merged and merged[-1][0] in bodies and first in bodies \
+                and _descriptor_before_name(merged[-1], (first, last, ref)):
+            merged[-1] = (merged[-1][0], last, ref)
+        elif merged and merged[-1][2].country == ref.country and first - merged[-1][1] <= 3 and all(
             tokens[k].clause == tokens[first].clause for k in range(merged[-1][1], first + 1)
         ) and all(tokens[k].text[:1].isupper() or tokens[k].lower in _DETERMINERS
                   for k in range(merged[-1][1] + 1, first)):
             # only titles and articles between: "der russische Präsident Wladimir Putin"
             prev = merged[-1]
-            # keep the more specific reference (the person, not the adjective)
-            keep = ref if ref.actor_id and len(ref.name) > len(prev[2].name) else prev[2]
+            keep = ref if _more_specific(ref, prev[2]) else prev[2]
             merged[-1] = (prev[0], max(prev[1], last), keep)
         else:
             merged.append((first, last, ref))
     merged = _without_bracketed_affiliations(tokens, merged)
     return [_with_role(tokens, f, la, ref) for f, la, ref in merged]
+
+
+def _more_specific(ref: ActorRef, prev: ActorRef) -> bool:
+    """Of two mentions of one noun phrase, the person or body rather than the bare state
+    ("sein US-amerikanischer Amtskollege Barack Obama" is Obama, not the USA)."""
+    if not ref.actor_id:
+        return False
+    if (ref.sector is None) != (prev.sector is None):
+        return ref.sector is not None
+    return len(ref.name) > len(prev.name)
+
+
+def _descriptor_before_name(
+    prev: tuple[int, int, ActorRef], span: tuple[int, int, ActorRef]
+) -> bool:
+    """"die Linkspartei Podemos": a body's noun right before the name of another state's
+    body of that kind describes it; the name says which body it is, though the noun alone
+    would mean a body of another state (both are organisations, so "Scholz Selenskyj" of
+    "hat Scholz Selenskyj Hilfe zugesagt" stays two)."""
+    (_, prev_last, prev_ref), (first, _, ref) = prev, span
+    return first == prev_last + 1 and ref.sector is not None and ref.sector == prev_ref.sector \
+        and ref.country != prev_ref.country
 
 
 def _without_bracketed_affiliations(
@@ -873,23 +900,45 @@ def assign_roles(
                 if main is not None:
                     groups = [main] + groups
                     src = main
+            head = _first_word(tokens, clause) or 0
+            pronoun_after_conjunction = not trig.passive and _pronoun_after_subordinator(
+                tokens, head, trig.index)
             if src is not None and (src[0].first > trig.index or _pronoun_after(tokens, trig) or (
-                    _pronoun_after_modal(tokens, _first_word(tokens, clause) or 0, src[0].first)
-                    is not None)) and _pronoun_subject(tokens, trig, memo):
+                    _pronoun_after_modal(tokens, head, src[0].first) is not None)
+                    or pronoun_after_conjunction) and _pronoun_subject(tokens, trig, memo):
                 # "Sie beklagten, ...": the participant after is not the subject; nor, in
-                # "Zudem warf er Polen ... vor", any other
+                # "Zudem warf er Polen ... vor" or "nachdem er Russland kritisiert hatte", any
+                # other
                 src = None
             if src is None and not _pronoun_subject(tokens, trig, memo):
                 src = _subject_from_other_clauses(others, tokens, trig)
+            elif src is None and pronoun_after_conjunction:
+                # "Der Präsident traf Journalisten, nachdem er Russland kritisiert hatte",
+                # "Erdogan nannte Abgeordnete, denen er Verbindungen zur PKK unterstellt": the
+                # pronoun of a clause after the main clause is its subject (not the antecedent
+                # of the relative pronoun: "Die Regierung, der er ... vorwirft")
+                main = _subject_from_other_clauses(others, tokens, trig)
+                antecedent = memo.get("object relative", clause,
+                                      lambda: _object_relative_antecedent(tokens, parts, clause))
+                if main is not None and main[0] is not antecedent \
+                        and not _pronoun_before(tokens, main[0]):
+                    src = main
         indexed = groups is verb_groups  # not narrowed or extended for this trigger
         by_role = memo.get("verb roles", clause, lambda: _role_index(verb_groups)) if indexed else None
-        if entry.frame == "demand":
+        object_relative = memo.get("object relative", clause,
+                                   lambda: _object_relative_antecedent(tokens, parts, clause))
+        if object_relative is not None:
+            # "Die Regierung, der er Korruption vorwirft": the relative pronoun is the object,
+            # so its antecedent is the target (none when it is no actor: "Abgeordnete, denen
+            # er Verbindungen zur PKK unterstellt" does not accuse the PKK)
+            tgt = None if object_relative is _NO_SOURCE else [object_relative]
+        elif entry.frame == "demand":
             addressed = [g for g in groups if g[0].prep == "von" and g is not src]
             tgt = addressed[0] if addressed else _shared_next_target(
                 memo, clause, groups, src, entry, tokens, by_role)
         else:
             tgt = _shared_next_target(memo, clause, groups, src, entry, tokens, by_role)
-        if tgt is None:
+        if tgt is None and object_relative is None:
             # "die Einigung mit Russland, mit dem die USA seit Jahren verhandeln": the antecedent
             # of a prepositional relative clause is its partner or target
             ante = memo.get("prep relative", clause, lambda: _prep_relative_antecedent(
@@ -913,6 +962,8 @@ def assign_roles(
                        and tokens[trig.index - 1].text == ","]
             tgt = [later[0]] if later else [earlier[0]] if earlier else None
     src_refs = [p.ref for p in src] if src else []
+    if not src_refs and speaker is not None and entry.pos == "V" and _said_of_self(tokens, trig):
+        src_refs = [speaker]  # "Putin sagte, dass er die Ukraine angreifen werde"
     if not src_refs and previous_subject is not None and _pronoun_subject(tokens, trig, memo) \
             and not (entry.pos == "N" and _genitive_attribute(tokens, trig.index)):
         src_refs = [previous_subject]
@@ -1114,6 +1165,58 @@ def _pronoun_after_modal(tokens: tuple[Token, ...], start: int, end: int) -> int
                  and tokens[k - 1].lower in _AUX_AND_MODALS and tokens[k].clause == clause), None)
 
 
+# Relative pronouns that may be the subject themselves: in ", die sie kritisiert" either one
+# may be the subject, so only "er" (always nominative) shows that the pronoun is the object
+_SUBJECT_CASE_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+# Relative pronouns that are the object when a subject pronoun follows
+_OBJECT_RELATIVES = frozenset({"der", "den", "dem", "denen", "die", "das"})
+
+
+def _pronoun_after_subordinator(tokens: tuple[Token, ...], word: int, end: int) -> bool:
+    """The clause opens "nachdem er", ", denen er", ", der er": a subject pronoun right after
+    its conjunction or relative pronoun, before ``end``."""
+    k = word + 1
+    if k >= end or tokens[word].lower not in _SUBORDINATORS | {"denen"} \
+            or not _subject_pronoun(tokens, k):
+        return False
+    if tokens[word].lower in _OBJECT_RELATIVES | {"denen"} and (
+            word == 0 or tokens[word - 1].text != ","):
+        return False  # "die er" without its comma is an article's noun phrase, not a clause
+    return tokens[k].lower == "er" or tokens[word].lower not in _SUBJECT_CASE_RELATIVES
+
+
+def _pronoun_before(tokens: tuple[Token, ...], p: Participant) -> bool:
+    """A subject pronoun opens ``p``'s clause before it ("Er forderte das Parlament auf"):
+    ``p`` is then the object, and the pronoun the subject."""
+    clause = tokens[p.first].clause
+    word = _first_word(tokens, clause)
+    return word is not None and any(
+        _subject_pronoun(tokens, k) for k in range(word, p.first) if tokens[k].clause == clause)
+
+
+def _said_of_self(tokens: tuple[Token, ...], trig: Trigger) -> bool:
+    """The trigger's clause is "dass er ..." or "ob sie ...": what a speaker says of
+    someone, most often of themselves."""
+    word = _first_word(tokens, tokens[trig.index].clause)
+    return word is not None and tokens[word].lower in ("dass", "ob") \
+        and _pronoun_after_subordinator(tokens, word, trig.index)
+
+
+def _object_relative_antecedent(
+    tokens: tuple[Token, ...], parts: list[Participant], clause: int
+) -> Participant | None:
+    """For a clause ", der er ...", ", denen sie ...": the actor right before the comma, the
+    relative pronoun's antecedent and the clause's object (``_NO_SOURCE`` when it is no
+    actor); None for any other clause."""
+    word = _first_word(tokens, clause)
+    if word is None or word == 0 or tokens[word].lower not in _OBJECT_RELATIVES | {"denen"} \
+            or not _pronoun_after_subordinator(tokens, word, len(tokens)):
+        return None
+    comma = word - 1
+    before = next((p for p in reversed(parts) if p.last < comma), None)
+    return before if before is not None and comma - before.last <= 1 else _NO_SOURCE
+
+
 def _pronoun_subject(tokens: tuple[Token, ...], trig: Trigger, memo: _Memo | None = None) -> bool:
     """The clause's subject is a pronoun: "Sie beklagten", "..., warnte sie"."""
     clause = tokens[trig.index].clause
@@ -1124,6 +1227,8 @@ def _pronoun_subject(tokens: tuple[Token, ...], trig: Trigger, memo: _Memo | Non
         return True
     if _pronoun_after_modal(tokens, word, trig.index) is not None:
         return True  # "In Bolivien will er die Haftanstalt Palmasola besuchen"
+    if not trig.passive and _pronoun_after_subordinator(tokens, word, trig.index):
+        return True  # "nachdem er Russland kritisiert hatte" (but "bevor er verhaftet wurde")
     after = trig.index + 1
     return after < len(tokens) and _subject_pronoun(tokens, after) and tokens[
         after].clause == clause
@@ -1752,9 +1857,15 @@ def _domestic_pair(src: ActorRef, tgt: ActorRef | None) -> bool:
     party and the government: ICEWS and POLECAT code these by sector). Only two bodies of
     different known sectors do; the state itself and its places (no sector) are no
     counterpart of its own organs ("Maduro" and "Venezuela"), and two members of one
-    government are rather a mistaken role. (A party in brackets after a person, "Außenminister
-    Kurz (ÖVP)", is no participant at all: ``_without_bracketed_affiliations``.)"""
-    return tgt is not None and bool(src.sector) and bool(tgt.sector) and src.sector != tgt.sector
+    government are rather a mistaken role. Two parties are the exception: "Podemos nahm
+    Verhandlungen mit der PSOE auf" is the domestic politics of coalitions and rivals. (A party
+    in brackets after a person, "Außenminister Kurz (ÖVP)", is no participant at all:
+    ``_without_bracketed_affiliations``.)"""
+    if tgt is None or not src.sector or not tgt.sector:
+        return False
+    if src.sector == tgt.sector == "PTY":
+        return src.actor_id is not None and src.actor_id != tgt.actor_id
+    return src.sector != tgt.sector
 
 
 def _event(
