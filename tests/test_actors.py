@@ -614,6 +614,19 @@ def test_a_group_named_without_a_state_is_the_home_states(linker: Linker) -> Non
     assert "Soldaten" not in found
 
 
+def test_opposition_figures_but_not_envoys_named_without_a_state_are_the_home_states(
+    linker: Linker,
+) -> None:
+    body = ("Minsk – Lukaschenko hat sechs inhaftierte Oppositionsführer begnadigt. Der "
+            "Botschafter und mehrere Abgeordnete kritisierten das.")
+    found = {m.text: m for m in _linked(linker, body)}
+    for text, sector in (("Oppositionsführer", "OPP"), ("Abgeordnete", "LEG")):
+        actor = found[text].actor
+        assert actor is not None and (actor.country, actor.sector) == ("BLR", sector), text
+    # an ambassador is as often a foreign state's: no home state for him
+    assert "Botschafter" not in found
+
+
 def test_a_group_named_without_a_state_stays_unlinked_without_a_clear_home(linker: Linker) -> None:
     body = ("Russland und die Ukraine verhandeln in Istanbul. Die Regierung kritisierte die "
             "Opposition. Die Polizei nahm Demonstranten fest.")

@@ -81,6 +81,8 @@ _NOT_HOME_GROUPS = frozenset(norm(w) for w in (
     # "nach Angaben eines leitenden Beamten": officials of any service, mostly a source
     "beamte", "beamten", "beamter",
 ))
+# generic person roles that, like the home groups, are the home state's when no state is named
+_HOME_PERSON_SECTORS = frozenset({"OPP", "LEG"})
 _DATELINE_MARKS = frozenset({"–", "-", "—", "/"})
 _MAX_NAME_TOKENS = 3  # an unknown person's name after a role noun
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
@@ -737,6 +739,11 @@ class Linker:
             return i + 1, holder, "coref"
         if implied and office:  # "der Papst": the role names its state
             return self._resolve_role(toks, i, i + 1, implied, role, toks[i].key, st)
+        if not office and sector in _HOME_PERSON_SECTORS:
+            # "Lukaschenko hat sechs inhaftierte Oppositionsführer begnadigt": opposition
+            # figures and members of parliament no state names are the home state's, as the
+            # groups are ("die Opposition"); an ambassador or a spokesman is anyone's
+            return self._unplaced_group(toks, i, sector)
         return None
 
     def _unplaced_group(self, toks: list[_Tok], i: int, sector: str) -> tuple[int, Actor, str] | None:
