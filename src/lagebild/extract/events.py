@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import heapq
 import logging
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -437,7 +437,11 @@ def participants(
         if merged and merged[-1][0] in bodies and first in bodies \
                 and _descriptor_before_name(merged[-1], (first, last, ref)):
             merged[-1] = (merged[-1][0], last, ref)
-        elif merged and merged[-1][2].country == ref.country and first - merged[-1][1] <= 3 and all(
+        elif merged and merged[-1][2].country == ref.country and first - merged[-1][1] <= 3 and not (
+                # "Zivilisten Leidtragende der türkischen Offensive": an article and an
+                # adjective open a noun phrase of their own
+                tokens[first].text[:1].islower() and tokens[first - 1].lower in _DETERMINERS
+                and first - 1 > merged[-1][1]) and all(
             tokens[k].clause == tokens[first].clause for k in range(merged[-1][1], first + 1)
         ) and all(tokens[k].text[:1].isupper() or tokens[k].lower in _DETERMINERS
                   for k in range(merged[-1][1] + 1, first)):
@@ -611,6 +615,23 @@ def _prep_relative_antecedent(
     return next((p for p in reversed(parts) if p.last < comma and comma - p.last <= 1), None)
 
 
+# words that make a number approximate: "rund 100", "mehr als 30", "mindestens 20"
+_APPROXIMATORS = frozenset({"rund", "etwa", "ca.", "circa", "mindestens", "knapp", "fast", "über",
+                            "mehr", "als", "weniger", "insgesamt", "nahezu", "annähernd"})
+
+
+# punctuation no phrase reaches across: "weitete ... aus: 30 türkische Kampfjets"
+_PHRASE_BREAKS = frozenset({":", ";", "–", "—"})
+
+
+def _only_count_between(tokens: tuple[Token, ...], j: int, first: int) -> bool:
+    """Only a count of people ("rund 100", "mehr als 30", "Tausende") stands between token
+    ``j`` and ``first``: the mention is still the head of the phrase that ``j`` opens."""
+    between = tokens[j + 1 : first]
+    return all(counts(t.lower) or t.lower in _APPROXIMATORS for t in between) and (
+        not between or counts(between[-1].lower))
+
+
 def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) -> Participant:
     j = first - 1
     steps = 0
@@ -622,7 +643,7 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
         if t.lower in _NOT_GENITIVE_OPENERS:
             own_article = True
         if t.lower in ("von", "vom") and j > 0 and tokens[j - 1].text[:1].isupper() and \
-                tokens[j - 1].lower not in ("seiten",) and j == first - 1:
+                tokens[j - 1].lower not in ("seiten",) and _only_count_between(tokens, j, first):
             # "in großen Teilen von Caracas", "Lob von Xi": von after a noun names its owner
             # or giver (an attribute), not the agent of a passive; a town the linker read as
             # a place ("die Anschläge von Paris") is where
@@ -664,10 +685,13 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
             if k >= 0 and tokens[k].lower in ALL_PREPS and tokens[k].lower not in AGENT_PREPS:
                 return Participant(ref, first, last, "gen", tokens[k].lower)
             break
-        if t.clause != tokens[first].clause or t.text[:1].isdigit():
-            break  # another clause, or a date/number phrase ends the search
+        if t.clause != tokens[first].clause or t.text in _PHRASE_BREAKS or (
+                t.text[:1].isdigit() and not _only_count_between(tokens, j - 1, first)):
+            break  # another clause, or a date/number phrase ends the search (not the count of
+            # people: "von rund 100 Uiguren")
         if t.text[:1].islower() and t.lower not in _DETERMINERS and not _adjective_like(t) \
-                and t.lower not in _ADVERBS:
+                and t.lower not in _ADVERBS and not (
+                    t.lower in _APPROXIMATORS and _only_count_between(tokens, j, first)):
             break  # a verb: the phrase before it is another constituent
         j -= 1
         steps += 1
@@ -720,18 +744,65 @@ def _role_of(prep: str) -> str:
     return "other"
 
 
-def _groups(parts: list[Participant], tokens: tuple[Token, ...]) -> list[list[Participant]]:
+def _conjunct_groups(
+    groups: list[list[Participant]], tokens: tuple[Token, ...], verbs: frozenset[int], i: int
+) -> list[list[Participant]] | None:
+    """The groups of the verb at ``i``'s own conjunct when its clause coordinates several verb
+    triggers: after it up to the next verb in a main clause ("kritisierte die Nato und lobte
+    China"), before it back to the previous verb where the verb ends its clause ("dass Putin
+    die Nato kritisierte und China lobte"). None for a clause with one verb."""
+    own = _clause_verbs(tokens, verbs, tokens[i].clause)
+    if len(own) < 2:
+        return None
+    k = bisect_left(own, i)
+    if k == len(own) or own[k] != i:
+        return None
+    starts, _ = _group_index(groups)  # by bisection: a clause may coordinate many verbs
+
+    def between(lo: int, hi: int) -> list[list[Participant]]:
+        return groups[bisect_right(starts, lo) : bisect_left(starts, hi)]
+
+    before = between(own[k - 1] if k else -1, i)
+    head = _first_word(tokens, tokens[i].clause)
+    if head is not None and tokens[head].lower in _SUBORDINATORS | {"denen"}:
+        return before
+    # in a main clause the finite verb comes before its objects; a participle or infinitive
+    # at the end ("hat sechs Oppositionsführer begnadigt") after them
+    return between(i, own[k + 1] if k + 1 < len(own) else len(tokens)) or before
+
+
+_CLAUSE_VERBS: tuple[frozenset[int] | None, dict[int, list[int]]] = (None, {})
+
+
+def _clause_verbs(tokens: tuple[Token, ...], verbs: frozenset[int], clause: int) -> list[int]:
+    """The sorted verb triggers of ``clause`` (all clauses split once per verb set)."""
+    global _CLAUSE_VERBS
+    cached = _CLAUSE_VERBS
+    if cached[0] is not verbs:
+        by_clause: dict[int, list[int]] = {}
+        for v in sorted(verbs):
+            by_clause.setdefault(tokens[v].clause, []).append(v)
+        cached = _CLAUSE_VERBS = (verbs, by_clause)
+    return cached[1].get(clause, [])
+
+
+def _groups(
+    parts: list[Participant], tokens: tuple[Token, ...], verbs: frozenset[int] = frozenset()
+) -> list[list[Participant]]:
     """Coordinated participants ("Russland und China", "der russischen als auch der
-    kubanischen") form one group; the group takes the role of its first member."""
+    kubanischen") form one group; the group takes the role of its first member. A verb
+    trigger between them (``verbs``) coordinates verbs, not the two: "kritisierte die Nato
+    und lobte China"."""
     groups: list[list[Participant]] = []
     for p in parts:
         if groups:
             prev = groups[-1][-1]
             between = tokens[prev.last + 1 : p.first]
-            if between and all(t.lower in _COORD or t.lower in _DETERMINERS
-                               or t.text[:1].islower() and len(between) <= 3 and t.lower != "zu"
-                               and t.lower not in _FINITE_AUX  # "X, hatte die Y": no list
-                               for t in between) \
+            if between and not any(k in verbs for k in range(prev.last + 1, p.first)) and all(
+                    t.lower in _COORD or t.lower in _DETERMINERS
+                    or t.text[:1].islower() and len(between) <= 3 and t.lower != "zu"
+                    and t.lower not in _FINITE_AUX  # "X, hatte die Y": no list
+                    for t in between) \
                     and any(t.lower in _COORD for t in between) \
                     and not _apposition_after_genitive(tokens, prev, p, between) and (
                         p.role in ("core", prev.role)
@@ -795,7 +866,8 @@ def assign_roles(
     entry = trig.entry
     clause = tokens[trig.index].clause
     in_clause, others = memo.get("split", clause, lambda: _split_by_clause(parts, tokens, clause))
-    groups = memo.get("groups", clause, lambda: _groups(in_clause, tokens))
+    verbs: frozenset[int] = memo.get("verb triggers", -1, frozenset)
+    groups = memo.get("groups", clause, lambda: _groups(in_clause, tokens, verbs))
     if entry.pos == "N":
         verb = _prefield_phrase_end(tokens, trig.index)
         # "Beim Nato-Treffen dominieren die Konflikte zwischen der Türkei und Russland": a noun
@@ -910,7 +982,8 @@ def assign_roles(
                 # "Zudem warf er Polen ... vor" or "nachdem er Russland kritisiert hatte", any
                 # other
                 src = None
-            if src is None and not _pronoun_subject(tokens, trig, memo):
+            if src is None and not _pronoun_subject(tokens, trig, memo) \
+                    and not _after_fronted_clause(tokens, trig):
                 src = _subject_from_other_clauses(others, tokens, trig)
             elif src is None and pronoun_after_conjunction:
                 # "Der Präsident traf Journalisten, nachdem er Russland kritisiert hatte",
@@ -927,6 +1000,11 @@ def assign_roles(
         by_role = memo.get("verb roles", clause, lambda: _role_index(verb_groups)) if indexed else None
         object_relative = memo.get("object relative", clause,
                                    lambda: _object_relative_antecedent(tokens, parts, clause))
+        conjunct = _conjunct_groups(groups, tokens, verbs, trig.index)
+        if conjunct is not None:
+            # "Putin kritisierte die Nato und lobte China": each verb's own objects
+            groups = ([src] if src is not None and src not in conjunct else []) + conjunct
+            by_role = None
         if object_relative is not None:
             # "Die Regierung, der er Korruption vorwirft": the relative pronoun is the object,
             # so its antecedent is the target (none when it is no actor: "Abgeordnete, denen
@@ -964,7 +1042,8 @@ def assign_roles(
     src_refs = [p.ref for p in src] if src else []
     if not src_refs and speaker is not None and entry.pos == "V" and _said_of_self(tokens, trig):
         src_refs = [speaker]  # "Putin sagte, dass er die Ukraine angreifen werde"
-    if not src_refs and previous_subject is not None and _pronoun_subject(tokens, trig, memo) \
+    if not src_refs and previous_subject is not None and not trig.passive \
+            and _pronoun_subject(tokens, trig, memo) \
             and not (entry.pos == "N" and _genitive_attribute(tokens, trig.index)):
         src_refs = [previous_subject]
     if not src_refs and entry.pos == "V" and (speaker or previous_subject) is not None and memo.get(
@@ -1168,6 +1247,9 @@ def _pronoun_after_modal(tokens: tuple[Token, ...], start: int, end: int) -> int
 # Relative pronouns that may be the subject themselves: in ", die sie kritisiert" either one
 # may be the subject, so only "er" (always nominative) shows that the pronoun is the object
 _SUBJECT_CASE_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+# Conjunctions of adverbial clauses ("Als ..., ermordeten ...", "Wie ... mitteilte, ...")
+_ADVERBIAL_CONJUNCTIONS = frozenset({"als", "wenn", "nachdem", "weil", "da", "obwohl",
+                                     "während", "bevor", "sobald", "seit", "seitdem", "wie"})
 # Relative pronouns that are the object when a subject pronoun follows
 _OBJECT_RELATIVES = frozenset({"der", "den", "dem", "denen", "die", "das"})
 
@@ -1183,6 +1265,16 @@ def _pronoun_after_subordinator(tokens: tuple[Token, ...], word: int, end: int) 
             word == 0 or tokens[word - 1].text != ","):
         return False  # "die er" without its comma is an article's noun phrase, not a clause
     return tokens[k].lower == "er" or tokens[word].lower not in _SUBJECT_CASE_RELATIVES
+
+
+def _after_fronted_clause(tokens: tuple[Token, ...], trig: Trigger) -> bool:
+    """"Als die Guerilla ... versuchte, ermordeten rechte Paramilitärs 3.000 Menschen": a
+    verb that opens its clause after a fronted adverbial clause is the main clause's, whose
+    subject stands after it; the fronted clause's actor is not its subject."""
+    clause = tokens[trig.index].clause
+    opening = _first_word(tokens, 0)
+    return clause > 0 and opening is not None and _first_word(tokens, clause) == trig.index \
+        and tokens[opening].lower in _ADVERBIAL_CONJUNCTIONS
 
 
 def _pronoun_before(tokens: tuple[Token, ...], p: Participant) -> bool:
@@ -1495,13 +1587,26 @@ def _nominal(
             # noun is whom it hits ("US-Sanktionen", "EU-Embargo": an acronym is who imposes)
             victim = g
             continue
-        # "US-Angriff", "russische Angriffe", "Russlands Angriffskrieg", "Chinas Xi ..."
+        # "US-Angriff", "russische Angriffe", "Russlands Angriffskrieg", "Chinas Xi ..."; a
+        # state's adjective right before the noun whatever case the phrase has ("Leidtragende
+        # der türkischen Offensive")
         if p.first <= i <= p.last or (p.last < i and i - p.last <= 2 and p.role == "core"
-                                       and not said_about):
+                                       and not said_about) or (
+                p.last == i - 1 and p.first == p.last and tokens[p.last].text[:1].islower()
+                and tokens[p.last].lower.endswith(ATTRIBUTIVE_ENDINGS)):
             src = g  # (not "Russland lehnte Verhandlungen ab"; but "Trump erhöhte Druck")
     # "zur Unterstützung der syrischen Armee": a purpose; its genitive is the object
     purpose = i >= 1 and tokens[i - 1].lower in ("zur", "zum")
     nxt = groups[a] if a < len(groups) else None
+    if entry.mode in _DONE_TO_PERSON and nxt is not None and nxt[0].prep == "von" \
+            and i + 1 < len(tokens) and tokens[i + 1].lower in ("von", "vom") \
+            and nxt[0].first - i <= 5:
+        # "die Abschiebung von 100 Uiguren durch Thailand", "die Hinrichtung von Clayton
+        # Lockett": who it was done to; a durch-phrase after it names who did it
+        after = groups[a + 1] if a + 1 < len(groups) else None
+        by = after if after is not None and after[0].prep == "durch" \
+            and after[0].first - nxt[-1].last <= 4 else None
+        return by or src, nxt
     own = _own_phrase_pair(tokens, groups, a, i, entry)
     if own is not None:
         return own
@@ -1784,6 +1889,8 @@ def extract_sentence(
     if not triggers:
         return [], after
     memo = _Memo()  # tokens and parts are final from here on
+    memo.get("verb triggers", -1, lambda: frozenset(
+        t.index for t in triggers if t.entry.pos == "V" and not _attributive(tokens, t.index)))
     collective = _collective(doc, sentence.end) if any(
         _mentions_collective(tokens, tokens[t.index].clause, memo) for t in triggers) else []
     events: list[Event] = []
@@ -1844,12 +1951,18 @@ def _after_noun(tokens: tuple[Token, ...], prep: int) -> bool:
         _DETERMINERS and tokens[prep - 1].clause == tokens[prep].clause
 
 
+# Modes of acts done to a person, whose noun's von-phrase is that person ("die Festnahme von
+# zwei Journalisten"), where an attack's is the attacker ("Angriffe von Rebellen")
+_DONE_TO_PERSON = frozenset({"arrest", "expel", "targeted", "abduct", "torture"})
 # Uses of force whose target may be a place: inside the actor's own state they are coded
 # without a target
 _FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # Modes of acts only a state's authorities perform (an arrest, an expulsion, a seizure): an
 # agentless passive of one was done by the state where it happened
 _STATE_ACTS = frozenset({"arrest", "expel", "seize"})
+
+
+_NON_STATE_SECTORS = frozenset({"REB", "OPP"})
 
 
 def _domestic_pair(src: ActorRef, tgt: ActorRef | None) -> bool:
@@ -1861,8 +1974,13 @@ def _domestic_pair(src: ActorRef, tgt: ActorRef | None) -> bool:
     Verhandlungen mit der PSOE auf" is the domestic politics of coalitions and rivals. (A party
     in brackets after a person, "Außenminister Kurz (ÖVP)", is no participant at all:
     ``_without_bracketed_affiliations``.)"""
-    if tgt is None or not src.sector or not tgt.sector:
+    if tgt is None or not tgt.sector:
         return False
+    if not src.sector:
+        # "die türkische Offensive gegen die PKK": the state itself against its rebels or
+        # opposition (its civilians are more often a misread phrase: "ein Raketenangriff aus
+        # dem Gazastreifen ..., bei dem zwei Palästinenser verletzt wurden"; not a place of it)
+        return tgt.sector in _NON_STATE_SECTORS and not (src.actor_id or "").startswith("lb:place:")
     if src.sector == tgt.sector == "PTY":
         return src.actor_id is not None and src.actor_id != tgt.actor_id
     return src.sector != tgt.sector
