@@ -1117,3 +1117,24 @@ def test_coordinated_verbs_take_their_own_objects() -> None:
     # coordinated objects of one verb stay one group
     both = _linked_doc("Putin kritisierte die Nato und China.")
     assert tuples(extract_events(both)) == {("ACCUSE", "RUS", "NATO"), ("ACCUSE", "RUS", "CHN")}
+
+
+def test_a_clause_that_opens_with_a_verb_continues_the_narrated_subject() -> None:
+    doc = _linked_doc("Putin kritisierte die Nato, lobte China und griff die Ukraine an.")
+    events = extract_events(doc)
+    assert tuples(events) == {("ACCUSE", "RUS", "NATO"), ("SUPPORT", "RUS", "CHN"),
+                              ("ASSAULT", "RUS", "UKR")}
+    assert {e.modality for e in events} == {"asserted"}
+    # the object after a verb of speech is not its speaker
+    met = _linked_doc("Putin traf Xi, kritisierte die Nato.")
+    assert {(e.type, e.modality) for e in extract_events(met)} == {
+        ("CONSULT", "asserted"), ("ACCUSE", "asserted")}
+
+
+def test_a_verb_of_speech_after_quoted_words_names_their_speaker() -> None:
+    for body in ("Russland greift die Ukraine an, kritisierte Merkel am Montag.",
+                 "Russland hat die Ukraine angegriffen, kritisierte Merkel.",
+                 "Russland müsse die Ukraine verlassen, forderte Merkel."):
+        found = tuples(extract_events(_linked_doc(body), keep_irrealis=True))
+        assert not {t for t in found if t[1] == "RUS" and t[2] == "DEU"}, body
+        assert {t for t in found if t[1] == "DEU"}, body

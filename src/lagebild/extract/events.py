@@ -948,6 +948,12 @@ def assign_roles(
             src = [obj] if obj is not None else None
             if obj is not None:
                 groups = [g for g in groups if g[0] is not obj]
+        elif (shared := memo.get("shared subject", clause,
+                                 lambda: _shared_subject(tokens, parts, verbs, clause))) is not None:
+            # "Putin kritisierte die Nato, lobte China und griff die Ukraine an": a clause that
+            # opens with its verb continues the subject of the main clause before it
+            src = [shared]
+            groups = [g for g in groups if g[0] is not shared]
         elif _determiner_prefield(tokens, trig, parts, memo):
             src = None  # "Das Militär des Landes drohte Südkorea": Südkorea is the object
         else:
@@ -1275,6 +1281,70 @@ def _after_fronted_clause(tokens: tuple[Token, ...], trig: Trigger) -> bool:
     opening = _first_word(tokens, 0)
     return clause > 0 and opening is not None and _first_word(tokens, clause) == trig.index \
         and tokens[opening].lower in _ADVERBIAL_CONJUNCTIONS
+
+
+def _shared_subject(
+    tokens: tuple[Token, ...], parts: list[Participant], verbs: frozenset[int], clause: int
+) -> Participant | None:
+    """The subject a clause that opens with a verb trigger after a comma or "und" shares with
+    the main clause before it ("Putin kritisierte die Nato, lobte China"); None when the
+    clause before is someone's words (", forderte Nordkorea" names the speaker) or a
+    subordinate clause, or names no actor before its verb."""
+    head = _first_word(tokens, clause)
+    if clause == 0 or head is None or head not in verbs or head == 0 \
+            or tokens[head - 1].text != "," and tokens[head - 1].lower not in _COORD:
+        return None
+    prev = clause - 1
+    while True:  # past other clauses of the same chain: "kritisierte A, lobte B, griff C an"
+        first = _first_word(tokens, prev)
+        if first is None or prev == 0 or first not in verbs:
+            break
+        prev -= 1
+    if first is None or tokens[first].lower in _SUBORDINATORS | {"denen", "um", "wie"} \
+            or modality.reported_clause(tokens, prev):
+        return None
+    own = _clause_verbs(tokens, verbs, prev)
+    if not own:
+        return None
+    if tokens[head].lemma in modality.speech_lemmas() and not _narrative_past(tokens, prev, own[0]):
+        # ", kritisierte Merkel" after "Russland greift die Ukraine an" or "hat ...
+        # angegriffen" names the speaker of those words; after a narrative past ("Putin
+        # kritisierte die Nato, lobte China") it continues the narration
+        return None
+    return next((p for p in parts if tokens[p.first].clause == prev and p.role == "core"
+                 and p.first < own[0]), None)
+
+
+def _objects_read_as_speakers(
+    tokens: tuple[Token, ...], parts: list[Participant], verbs: frozenset[int]
+) -> frozenset[str]:
+    """Names right after a verb of speech that continues a narration ("Putin traf Xi,
+    kritisierte die Nato"): objects, which the inverted-speech reading of the sentence's
+    attribution ("..., kritisierte Merkel") takes for speakers."""
+    names: set[str] = set()
+    for clause in {tokens[v].clause for v in verbs}:
+        head = _first_word(tokens, clause)
+        if head is None or tokens[head].lemma not in modality.speech_lemmas() \
+                or _shared_subject(tokens, parts, verbs, clause) is None:
+            continue
+        for p in parts:
+            if tokens[p.first].clause == clause and head < p.first <= head + 3:
+                names.update((p.ref.name, p.ref.name.split()[-1], tokens[p.first].text))
+    return frozenset(names)
+
+
+# finite auxiliaries of the present and perfect: a clause with one is rather quoted than told
+_PRESENT_AUX = frozenset({"hat", "haben", "ist", "sind", "wird", "werden", "habe", "sei",
+                          "seien", "kann", "können", "muss", "müssen", "will", "wollen"})
+
+
+def _narrative_past(tokens: tuple[Token, ...], clause: int, verb: int) -> bool:
+    """The clause tells in the simple past: its verb ``verb`` is a past form ("kritisierte",
+    "griff") and no present or perfect auxiliary stands in it."""
+    if any(t.clause == clause and t.lower in _PRESENT_AUX for t in tokens):
+        return False
+    word, lemma = tokens[verb].lower, tokens[verb].lemma
+    return word.endswith(("te", "ten")) or (word != lemma and not word.endswith(("t", "en")))
 
 
 def _pronoun_before(tokens: tuple[Token, ...], p: Participant) -> bool:
@@ -1926,6 +1996,11 @@ def extract_sentence(
                     continue
                 seen.add((trig.entry.type, src.country, tgt.country))
             event = _event(doc, sentence, tokens, trig, src, tgt, context.attribution)
+            if event.modality == "reported" and event.attributed_to in memo.get(
+                    "objects read as speakers", -1, lambda: _objects_read_as_speakers(
+                        tokens, parts, memo.get("verb triggers", -1, frozenset))):
+                # "Putin traf Xi, kritisierte die Nato": the Nato is criticised, not quoted
+                event = replace(event, modality="asserted", attributed_to=None)
             if keep_irrealis or event.modality not in ("negated", "hypothetical"):
                 events.append(event)
                 if speaker is None and after.subject is None or (

@@ -222,6 +222,18 @@ def sentence_attribution(tokens: tuple[Token, ...], text: str) -> str | None:
     return None
 
 
+_QUOTES = frozenset('"„“”«»')
+
+
+def reported_clause(tokens: tuple[Token, ...], clause: int) -> bool:
+    """The clause is someone's words: a Konjunktiv I form ("Russland müsse ...", "sei") or a
+    quotation mark in it -- so a speech verb right after it is inverted ("..., forderte
+    Nordkorea"), not a second verb of the clause's subject."""
+    cues = _cues()
+    return any(t.clause == clause and (cues.get(t.lower) in ("konjunktiv1", "hypothetical")
+                                       or t.text in _QUOTES) for t in tokens)
+
+
 def _adjectival_participle(tokens: tuple[Token, ...], i: int) -> bool:
     """A participle between a lower-case word (article, adverb) and its noun: "die
     kritisierten Angriffe", "scharf kritisierten Luftangriffen" -- an adjective, not a verb
