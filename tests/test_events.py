@@ -1138,3 +1138,15 @@ def test_a_verb_of_speech_after_quoted_words_names_their_speaker() -> None:
         found = tuples(extract_events(_linked_doc(body), keep_irrealis=True))
         assert not {t for t in found if t[1] == "RUS" and t[2] == "DEU"}, body
         assert {t for t in found if t[1] == "DEU"}, body
+
+
+def test_a_sentence_opening_dieser_takes_up_the_actor_named_last() -> None:
+    doc = _linked_doc("Mehrere Staatschefs hatten sich kritisch zu Burundis Präsident Pierre "
+                      "Nkurunziza geäußert. Dieser lehnt die Entsendung von Truppen der "
+                      "Afrikanischen Union vehement ab.")
+    assert _sides(extract_events(doc)) == {("REJECT", "BDI", "GOV", "AU", "IGO")}
+    named = _linked_doc("Putin traf Erdogan. Dieser kritisierte die Nato.")
+    assert ("ACCUSE", "TUR", "NATO") in tuples(extract_events(named))
+    # "Diese Entscheidung": a determiner, no pronoun
+    noun = _linked_doc("Putin traf Erdogan. Diese Entscheidung kritisierte die Nato.")
+    assert ("ACCUSE", "TUR", "NATO") not in tuples(extract_events(noun))

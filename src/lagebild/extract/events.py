@@ -852,7 +852,7 @@ def assign_roles(
     trig: Trigger, tokens: tuple[Token, ...], parts: list[Participant],
     collective: list[ActorRef], previous_subject: ActorRef | None = None,
     partners: dict[str, ActorRef] | None = None, memo: _Memo | None = None,
-    speaker: ActorRef | None = None,
+    speaker: ActorRef | None = None, demonstrative: ActorRef | None = None,
 ) -> list[tuple[ActorRef | None, ActorRef | None]]:
     """(source, target) pairs for one trigger.
 
@@ -860,6 +860,8 @@ def assign_roles(
     ``previous_subject`` stands in for a subject pronoun, ``speaker`` (the actor the sentence
     quotes) for "sein Land"; ``partners`` maps a state to its
     last counterpart in the article, the partner of a symmetric act that names none;
+    ``demonstrative`` is the actor a sentence-opening "Dieser"/"Diese" takes up (the one
+    named last before it);
     ``memo`` shares per-clause work between the triggers of one sentence.
     """
     memo = memo or _Memo()
@@ -948,6 +950,8 @@ def assign_roles(
             src = [obj] if obj is not None else None
             if obj is not None:
                 groups = [g for g in groups if g[0] is not obj]
+        elif demonstrative is not None and clause == 0:
+            src = None  # "Dieser lehnt die Entsendung von Truppen der AU ab": not the AU
         elif (shared := memo.get("shared subject", clause,
                                  lambda: _shared_subject(tokens, parts, verbs, clause))) is not None:
             # "Putin kritisierte die Nato, lobte China und griff die Ukraine an": a clause that
@@ -1046,6 +1050,9 @@ def assign_roles(
                        and tokens[trig.index - 1].text == ","]
             tgt = [later[0]] if later else [earlier[0]] if earlier else None
     src_refs = [p.ref for p in src] if src else []
+    if not src_refs and demonstrative is not None and clause == 0 and entry.pos == "V" \
+            and not trig.passive:
+        src_refs = [demonstrative]
     if not src_refs and speaker is not None and entry.pos == "V" and _said_of_self(tokens, trig):
         src_refs = [speaker]  # "Putin sagte, dass er die Ukraine angreifen werde"
     if not src_refs and previous_subject is not None and not trig.passive \
@@ -1281,6 +1288,19 @@ def _after_fronted_clause(tokens: tuple[Token, ...], trig: Trigger) -> bool:
     opening = _first_word(tokens, 0)
     return clause > 0 and opening is not None and _first_word(tokens, clause) == trig.index \
         and tokens[opening].lower in _ADVERBIAL_CONJUNCTIONS
+
+
+_DEMONSTRATIVES = frozenset({"dieser", "diese", "letzterer", "letztere"})
+
+
+def _opens_with_demonstrative(tokens: tuple[Token, ...]) -> bool:
+    """The sentence opens with a demonstrative pronoun as its subject: "Dieser lehnt ... ab",
+    "Diese hatten ..." (not "Diese Entscheidung", "Diese neue Regel": a determiner)."""
+    first = _first_word(tokens, 0)
+    if first is None or tokens[first].lower not in _DEMONSTRATIVES or first + 1 >= len(tokens):
+        return False
+    nxt = tokens[first + 1]
+    return nxt.text[:1].islower() and not _adjective_like(nxt) or nxt.lower in _AUX_AND_MODALS
 
 
 def _shared_subject(
@@ -1914,6 +1934,7 @@ class Context:
     attribution: str | None = None
     subject: ActorRef | None = None
     partners: tuple[tuple[str, ActorRef], ...] = ()  # state -> last counterpart
+    last: ActorRef | None = None  # the actor named last: what "Dieser" takes up
 
 
 def extract_sentence(
@@ -1946,14 +1967,20 @@ def extract_sentence(
     v = prefield_end(tokens)
     opening = next((p.ref for p in parts if p.role == "core" and p.first <= (v or 4)), None)
     subject = speaker or opening
+    demonstrative = context.last if _opens_with_demonstrative(tokens) else None
+    if demonstrative is not None:
+        subject = demonstrative  # "Dieser lehnt ... ab": the topic now
     if subject is None and v and not any(p.first < v for p in parts):
         carried = None
     else:
         carried = subject or context.subject
     partners = dict(context.partners)
     earlier = dict(context.partners)
-    after = Context(own_attr or context.attribution, carried, context.partners)
-    if not parts and not any(t.lower in _STANDINS for t in tokens):
+    named = [p.ref for p in parts if p.role != "place" and p.ref.actor_id
+             and not (p.ref.actor_id or "").startswith("lb:place:")]
+    after = Context(own_attr or context.attribution, carried, context.partners,
+                    named[-1] if named else demonstrative)
+    if not parts and demonstrative is None and not any(t.lower in _STANDINS for t in tokens):
         return [], after  # no actor, no "beide Seiten", no pronoun: nothing to extract
     triggers = _without_hits(_light_pairs(find_triggers(tokens), tokens), tokens)
     if not triggers:
@@ -1970,7 +1997,7 @@ def extract_sentence(
         # names no partner ("in einem Gespräch mit der Zeitung Kritik an Polen üben") did not
         # meet the target of the sentence's other act
         for src, tgt in assign_roles(trig, tokens, parts, collective, context.subject, earlier, memo,
-                                     speaker):
+                                     speaker, demonstrative):
             if src is None or (tgt is None and (needs_target(trig.entry.type)
                                                 or trig.entry.requires_target)):
                 continue
