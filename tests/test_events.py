@@ -1150,3 +1150,17 @@ def test_a_sentence_opening_dieser_takes_up_the_actor_named_last() -> None:
     # "Diese Entscheidung": a determiner, no pronoun
     noun = _linked_doc("Putin traf Erdogan. Diese Entscheidung kritisierte die Nato.")
     assert ("ACCUSE", "TUR", "NATO") not in tuples(extract_events(noun))
+
+
+def test_a_subordinate_clause_with_a_subject_of_its_own_borrows_none() -> None:
+    # "dass deren Anführer zum Hass aufgerufen hätten": the leaders called, not the minister
+    doc = _linked_doc("Berlin – Merkel begründete die Entscheidung damit, dass deren Anführer "
+                      "zum Hass aufgerufen hätten.")
+    assert not [e for e in extract_events(doc) if e.type == "REQUEST"]
+    # and an actor after that subject is its object
+    attacked = _linked_doc("Merkel sagte, dass die Kritiker Russland angegriffen hätten.")
+    assert not [e for e in extract_events(attacked) if e.source is not None
+                and e.source.country == "RUS"]
+    # without one, the main clause's subject still acts: "..., um Russland zu unterstützen"
+    own = _linked_doc("Merkel reiste nach Kiew, um die Ukraine zu unterstützen.")
+    assert ("SUPPORT", "DEU", "UKR") in tuples(extract_events(own, keep_irrealis=True))

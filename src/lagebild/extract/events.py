@@ -992,8 +992,12 @@ def assign_roles(
                 # "Zudem warf er Polen ... vor" or "nachdem er Russland kritisiert hatte", any
                 # other
                 src = None
+            own_subject = memo.get("own subject", clause,
+                                   lambda: _own_subject_phrase(tokens, parts, clause))
+            if src is not None and own_subject and src[0].first < trig.index:
+                src = None  # "dass die Kritiker Russland angegriffen hätten": the object
             if src is None and not _pronoun_subject(tokens, trig, memo) \
-                    and not _after_fronted_clause(tokens, trig):
+                    and not _after_fronted_clause(tokens, trig) and not own_subject:
                 src = _subject_from_other_clauses(others, tokens, trig)
             elif src is None and pronoun_after_conjunction:
                 # "Der Präsident traf Journalisten, nachdem er Russland kritisiert hatte",
@@ -1278,6 +1282,29 @@ def _pronoun_after_subordinator(tokens: tuple[Token, ...], word: int, end: int) 
             word == 0 or tokens[word - 1].text != ","):
         return False  # "die er" without its comma is an article's noun phrase, not a clause
     return tokens[k].lower == "er" or tokens[word].lower not in _SUBJECT_CASE_RELATIVES
+
+
+_SUBJECT_CONJUNCTIONS = frozenset({"dass", "weil", "ob", "da", "nachdem", "als", "wenn",
+                                   "obwohl", "während", "bevor", "damit", "falls", "sobald"})
+
+
+def _own_subject_phrase(tokens: tuple[Token, ...], parts: list[Participant], clause: int) -> bool:
+    """"..., dass deren Anführer zum Jihad aufgerufen hätten": a conjunction followed by a
+    noun phrase that is no actor: the clause has a subject of its own, so the main clause's
+    actor (the speaker Cazeneuve) is not it."""
+    word = _first_word(tokens, clause)
+    if word is None or tokens[word].lower not in _SUBJECT_CONJUNCTIONS or word + 1 >= len(tokens) \
+            or word == 0 or tokens[word - 1].text != ",":
+        return False  # (at the start "Während dieser Jahre" is a preposition's phrase)
+    nxt = tokens[word + 1]
+    if any(word < p.first <= word + 3 and (p.first <= word + 2 or nxt.lower not in ("die", "eine")) and all(
+            t.text[:1].isupper() or t.lower in _DETERMINERS or _adjective_like(t)
+            for t in tokens[word + 1 : p.first]) for p in parts):
+        # an actor of its own ("dass der Nachbar Slowenien"): the usual rules take it ("dass
+        # die Kritiker Russland", plural, has its subject before the actor)
+        return False
+    return nxt.lower in _DETERMINERS | {"deren", "dessen", "diese", "dieser", "viele", "alle"} \
+        or (nxt.noun and nxt.text[:1].isupper())
 
 
 def _after_fronted_clause(tokens: tuple[Token, ...], trig: Trigger) -> bool:
