@@ -1048,6 +1048,8 @@ def test_an_act_refused_is_negated() -> None:
      ("ASSAULT", "AFG", "REB", "DEU", None)),
     ("Moskau will seine Strafmaßnahmen gegen die Europäische Union aufrechterhalten.",
      ("SANCTION", "RUS", "GOV", "EU", "IGO")),
+    ("Jerusalem – Ein Palästinenser hat einen israelischen Soldaten niedergestochen.",
+     ("ASSAULT", "PSE", None, "ISR", "MIL")),
 ])
 def test_more_plover_vocabulary(body: str, expected: tuple[str, str | None, str | None, str | None,
                                                               str | None]) -> None:
