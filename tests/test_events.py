@@ -1166,3 +1166,16 @@ def test_a_subordinate_clause_with_a_subject_of_its_own_borrows_none() -> None:
     # without one, the main clause's subject still acts: "..., um Russland zu unterstützen"
     own = _linked_doc("Merkel reiste nach Kiew, um die Ukraine zu unterstützen.")
     assert ("SUPPORT", "DEU", "UKR") in tuples(extract_events(own, keep_irrealis=True))
+
+
+def test_whom_help_is_against_is_not_its_recipient() -> None:
+    doc = _linked_doc("Gaza – Die Hamas hat rund 17.000 Jugendliche für den Kampf gegen Israel "
+                      "ausgebildet.")
+    assert not [e for e in extract_events(doc) if e.target is not None
+                and e.target.country == "ISR"]
+    agreed = _linked_doc("Die Staaten der Europäischen Union hatten sich auf eine Verlängerung "
+                         "der Sanktionen gegen Russland geeinigt.")
+    assert ("AGREE", "EU", "RUS") not in tuples(extract_events(agreed))
+    # a hostile act's gegen-phrase stays its target
+    hostile = _linked_doc("Die EU verhängte Sanktionen gegen Russland.")
+    assert ("SANCTION", "EU", "RUS") in tuples(extract_events(hostile))

@@ -1642,8 +1642,16 @@ def _next_target(
             if src is not None and g[0].role != "core" and entry.type not in _PLACE_IS_TARGET \
                     and _attached(tokens, src[-1], g[0]):
                 continue
+            if g[0].prep == "gegen" and entry.type in _COOPERATIVE_TYPES:
+                # "bildete 17.000 Jugendliche für den Kampf gegen Israel aus": whom help or
+                # backing is against is no recipient of it
+                continue
             return g
     return None
+
+
+_COOPERATIVE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
+                                "RETREAT"})
 
 
 def _subject_from_other_clauses(
