@@ -1363,16 +1363,18 @@ def _shared_subject(
 
 
 def _objects_read_as_speakers(
-    tokens: tuple[Token, ...], parts: list[Participant], verbs: frozenset[int]
+    tokens: tuple[Token, ...], parts: list[Participant], memo: _Memo
 ) -> frozenset[str]:
     """Names right after a verb of speech that continues a narration ("Putin traf Xi,
     kritisierte die Nato"): objects, which the inverted-speech reading of the sentence's
     attribution ("..., kritisierte Merkel") takes for speakers."""
+    verbs: frozenset[int] = memo.get("verb triggers", -1, frozenset)
     names: set[str] = set()
     for clause in {tokens[v].clause for v in verbs}:
         head = _first_word(tokens, clause)
-        if head is None or tokens[head].lemma not in modality.speech_lemmas() \
-                or _shared_subject(tokens, parts, verbs, clause) is None:
+        if head is None or tokens[head].lemma not in modality.speech_lemmas() or memo.get(
+                "shared subject", clause,
+                lambda c=clause: _shared_subject(tokens, parts, verbs, c)) is None:
             continue
         for p in parts:
             if tokens[p.first].clause == clause and head < p.first <= head + 3:
@@ -2059,8 +2061,8 @@ def extract_sentence(
                 seen.add((trig.entry.type, src.country, tgt.country))
             event = _event(doc, sentence, tokens, trig, src, tgt, context.attribution)
             if event.modality == "reported" and event.attributed_to in memo.get(
-                    "objects read as speakers", -1, lambda: _objects_read_as_speakers(
-                        tokens, parts, memo.get("verb triggers", -1, frozenset))):
+                    "objects read as speakers", -1,
+                    lambda: _objects_read_as_speakers(tokens, parts, memo)):
                 # "Putin traf Xi, kritisierte die Nato": the Nato is criticised, not quoted
                 event = replace(event, modality="asserted", attributed_to=None)
             if keep_irrealis or event.modality not in ("negated", "hypothetical"):
