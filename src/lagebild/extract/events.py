@@ -1370,11 +1370,15 @@ def _objects_read_as_speakers(
     attribution ("..., kritisierte Merkel") takes for speakers."""
     verbs: frozenset[int] = memo.get("verb triggers", -1, frozenset)
     names: set[str] = set()
+
+    def shared(clause: int) -> Participant | None:
+        return memo.get("shared subject", clause,
+                        lambda: _shared_subject(tokens, parts, verbs, clause))
+
     for clause in {tokens[v].clause for v in verbs}:
         head = _first_word(tokens, clause)
-        if head is None or tokens[head].lemma not in modality.speech_lemmas() or memo.get(
-                "shared subject", clause,
-                lambda c=clause: _shared_subject(tokens, parts, verbs, c)) is None:
+        if head is None or tokens[head].lemma not in modality.speech_lemmas() \
+                or shared(clause) is None:
             continue
         for p in parts:
             if tokens[p.first].clause == clause and head < p.first <= head + 3:
