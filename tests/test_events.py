@@ -1179,3 +1179,14 @@ def test_whom_help_is_against_is_not_its_recipient() -> None:
     # a hostile act's gegen-phrase stays its target
     hostile = _linked_doc("Die EU verhängte Sanktionen gegen Russland.")
     assert ("SANCTION", "EU", "RUS") in tuples(extract_events(hostile))
+
+
+def test_an_apposition_after_a_genitive_names_the_head_not_the_genitive() -> None:
+    # "mit dem Alterspräsidenten des Parlaments, dem CHP-Abgeordneten Deniz Baykal,": Erdogan
+    # met Baykal, not the parliament
+    doc = _linked_doc("Moskau – Putin traf am Mittwoch mit dem künftigen Vorsitzenden des "
+                      "Parlaments, dem Präsidenten Emmanuel Macron, zusammen.")
+    assert _sides(extract_events(doc)) == {("CONSULT", "RUS", "GOV", "FRA", "GOV")}
+    # a relative clause after a genitive is no apposition
+    relative = _linked_doc("Die Regierung der Ukraine, die Russland angegriffen hat, schweigt.")
+    assert not [e for e in extract_events(relative) if e.type == "CONSULT"]

@@ -553,8 +553,9 @@ def _join_appositions(tokens: tuple[Token, ...], parts: list[Participant]) -> tu
             for p in parts:
                 if p.first == k + 1 and p.last + 1 < len(tokens) and tokens[p.last + 1].text == ",":
                     joined.add(p.last + 1)
-        elif k - 1 in ends and k - 2 >= 0 and tokens[k - 2].text == "," and False:
-            pass
+        elif after.lower in _DETERMINERS and k - 1 in ends and _head_apposition(tokens, parts, k):
+            joined.add(k)  # "mit dem Alterspräsidenten des Parlaments, dem Abgeordneten Baykal,"
+            joined.add(next(p.last + 1 for p in parts if p.first == k + 2))
     tokens = _join_around_relatives(tokens)
     if not joined:
         return tokens
@@ -565,6 +566,18 @@ def _join_appositions(tokens: tuple[Token, ...], parts: list[Participant]) -> tu
             shift += 1
         out.append(replace(t, clause=t.clause - shift))
     return tuple(out)
+
+
+def _head_apposition(tokens: tuple[Token, ...], parts: list[Participant], k: int) -> bool:
+    """The comma at ``k`` opens ", dem CHP-Abgeordneten Deniz Baykal," after a genitive
+    ("mit dem künftigen Alterspräsidenten des Parlaments"): an actor right after an article
+    that repeats the head noun's and a comma right after the actor. (A relative clause,
+    ", die Russland angegriffen hat,", has its verb before the closing comma.)"""
+    actor = next((p for p in parts if p.first == k + 2), None)
+    if actor is None or actor.last + 1 >= len(tokens) or tokens[actor.last + 1].text != ",":
+        return False
+    genitive = next((p for p in parts if p.last == k - 1), None)
+    return genitive is not None and _repeats_head_article(tokens, genitive.first, k + 1)
 
 
 def _attributes(tokens: tuple[Token, ...], k: int) -> bool:
@@ -798,6 +811,12 @@ def _groups(
         if groups:
             prev = groups[-1][-1]
             between = tokens[prev.last + 1 : p.first]
+            if prev.role == "gen" and prev.prep and len(groups[-1]) == 1 \
+                    and _apposition_of_head(tokens, prev, p, between):
+                # "traf mit dem Alterspräsidenten des Parlaments, dem CHP-Abgeordneten Baykal,
+                # zusammen": the name set off by commas is the head noun's, and plays its role
+                groups[-1] = [replace(p, role=_role_of(prev.prep), prep=prev.prep)]
+                continue
             if between and not any(k in verbs for k in range(prev.last + 1, p.first)) and all(
                     t.lower in _COORD or t.lower in _DETERMINERS
                     or t.text[:1].islower() and len(between) <= 3 and t.lower != "zu"
@@ -812,6 +831,30 @@ def _groups(
                 continue
         groups.append([p])
     return groups
+
+
+def _apposition_of_head(
+    tokens: tuple[Token, ...], prev: Participant, p: Participant, between: tuple[Token, ...]
+) -> bool:
+    """"mit dem künftigen Alterspräsidenten des Parlaments, dem CHP-Abgeordneten Baykal,":
+    a phrase set off by commas after a genitive, whose article repeats the head noun's, is
+    an apposition of that head."""
+    return len(between) == 2 and between[0].text == "," and p.role == "core" \
+        and p.last + 1 < len(tokens) and tokens[p.last + 1].text == "," \
+        and _repeats_head_article(tokens, prev.first, p.first - 1)
+
+
+def _repeats_head_article(tokens: tuple[Token, ...], genitive: int, article: int) -> bool:
+    """The article at ``article`` is the one of the noun whose genitive starts at
+    ``genitive`` ("dem künftigen Alterspräsidenten des Parlaments, dem ..."): found before
+    the genitive's own article, past the head noun and its adjectives."""
+    if tokens[article].lower not in _DETERMINERS or genitive < 2 \
+            or tokens[genitive - 1].lower not in ("des", "der"):
+        return False
+    j = genitive - 2
+    while j >= 0 and genitive - j <= 5 and tokens[j].lower not in _DETERMINERS:
+        j -= 1
+    return j >= 0 and tokens[j].lower == tokens[article].lower
 
 
 def _apposition_after_genitive(
