@@ -708,3 +708,18 @@ def test_a_role_that_implies_its_state_keeps_it_whatever_the_holders_nationality
     assert (pope.actor.name, pope.actor.country) == ("Franziskus", "VAT")
     pontiff = _one(linker, "Der Pontifex sprach in Quito.", "Pontifex", "2016-01-10")
     assert pontiff.actor.name == "Franziskus"
+
+
+def test_an_unknown_organisations_name_gives_its_sector(linker: Linker) -> None:
+    names = ("Tageszeitung Sabahlik", "Ärztegewerkschaft Asklepios", "Verfassungsgericht "
+             "Ruritaniens", "Zorbaxa")
+    body = ("Istanbul – Die Tageszeitung Sabahlik berichtete. Die Ärztegewerkschaft Asklepios "
+            "protestierte. Das Verfassungsgericht Ruritaniens tagte. Zorbaxa schwieg.")
+    mentions = tuple(Mention(body.index(text), body.index(text) + len(text), text, "ORG",
+                             how="ner") for text in names)
+    found = {m.text: m.actor for m in linker.link(_doc(body, mentions=mentions))}
+    sectors = {text: actor.sector if actor else None for text, actor in found.items()}
+    assert sectors["Tageszeitung Sabahlik"] == "JRN"  # reports, does not act
+    assert sectors["Ärztegewerkschaft Asklepios"] == "LAB"
+    assert sectors["Verfassungsgericht Ruritaniens"] == "JUD"
+    assert sectors["Zorbaxa"] is None  # a bare name says nothing

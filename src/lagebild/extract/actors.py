@@ -891,7 +891,8 @@ class Linker:
                 before = _WORD_BEFORE.search(body, max(0, m.start - 40), m.start)
                 if before and _is_town_noun(_Tok(0, 0, before[1], norm(before[1]))):
                     kind = "place"  # "im Schwarzmeerort Rize": whatever the model called it
-                actor = Actor(f"lb:{kind[:3]}:{slug(m.text)}", m.text, kind)  # type: ignore[arg-type]
+                actor = Actor(f"lb:{kind[:3]}:{slug(m.text)}", m.text, kind,  # type: ignore[arg-type]
+                              sector=_name_sector(m.text) if kind == "organisation" else None)
             out.append(replace(m, actor=actor, how="ner-only" if not entries else "kb"))
             taken.add(m.start, m.end)
         return out
@@ -1067,6 +1068,30 @@ def _with_home(m: Mention, home: tuple[str, float]) -> Mention:
     if a.kind != "person" and _is_description(m.text):
         return m  # "Stealth-Jagdflugzeuge", "Nato-Land": the model's span is no name
     return replace(m, actor=replace(a, country=home[0]), how=f"{m.how}+home")
+
+
+# What the last word of an unknown organisation's name says it is (normalised like the KB's
+# keys): "Tageszeitung Hürriyet" reports and does not act, "Arbeiterpartei PKK" is a party,
+# "Verfassungsgericht" a court. Checked as endings of the word, longest first.
+_NAME_SECTORS: tuple[tuple[str, str], ...] = tuple(sorted((
+    (norm(end), sector) for end, sector in (
+        ("zeitung", "JRN"), ("agentur", "JRN"), ("sender", "JRN"), ("rundfunk", "JRN"),
+        ("fernsehen", "JRN"), ("magazin", "JRN"), ("partei", "PTY"), ("ministerium", "GOV"),
+        ("regierung", "GOV"), ("behörde", "GOV"), ("gericht", "JUD"), ("gerichtshof", "JUD"),
+        ("staatsanwaltschaft", "JUD"), ("polizei", "COP"), ("armee", "MIL"),
+        ("streitkräfte", "MIL"), ("geheimdienst", "SPY"), ("gewerkschaft", "LAB"),
+        ("universität", "EDU"), ("bank", "BUS"), ("konzern", "BUS"))),
+    key=lambda pair: -len(pair[0])))
+
+
+def _name_sector(text: str) -> str | None:
+    """The sector an unknown organisation's name gives it ("Ärztegewerkschaft Asklepios":
+    LAB), None when the name says nothing."""
+    for word in (norm(w) for w in text.replace("-", " ").split()):
+        sector = next((sec for end, sec in _NAME_SECTORS if word.endswith(end)), None)
+        if sector is not None:
+            return sector
+    return None
 
 
 def _is_description(text: str) -> bool:
