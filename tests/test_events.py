@@ -1050,6 +1050,12 @@ def test_an_act_refused_is_negated() -> None:
      ("SANCTION", "RUS", "GOV", "EU", "IGO")),
     ("Jerusalem – Ein Palästinenser hat einen israelischen Soldaten niedergestochen.",
      ("ASSAULT", "PSE", None, "ISR", "MIL")),
+    ("Jerusalem – Israels Ministerpräsident Benjamin Netanjahu nannte den Vergleich "
+     "schockierend.", ("ACCUSE", "ISR", "GOV", None, None)),
+    ("Bamako – Eine französische Militärintervention stoppte den Vormarsch der Islamisten.",
+     ("ASSAULT", "FRA", None, None, None)),
+    ("Berlin – Die AfD hat Klage gegen die bayerische Landesregierung eingereicht.",
+     ("ACCUSE", "DEU", "PTY", None, None)),
 ])
 def test_more_plover_vocabulary(body: str, expected: tuple[str, str | None, str | None, str | None,
                                                               str | None]) -> None:
@@ -1190,3 +1196,18 @@ def test_an_apposition_after_a_genitive_names_the_head_not_the_genitive() -> Non
     # a relative clause after a genitive is no apposition
     relative = _linked_doc("Die Regierung der Ukraine, die Russland angegriffen hat, schweigt.")
     assert not [e for e in extract_events(relative) if e.type == "CONSULT"]
+
+
+def test_what_is_warned_of_or_under_consideration_has_not_happened() -> None:
+    warned = _linked_doc("Caracas – Maduro warnte vor einer US-Intervention in Venezuela.")
+    assert not [e for e in extract_events(warned, keep_irrealis=True) if e.type == "ASSAULT"
+                and e.modality in ("asserted", "reported")]
+    considered = _linked_doc("Ankara – Nach dem Anschlag steht eine türkische "
+                             "Militärintervention in Syrien im Raum.")
+    assert not [e for e in extract_events(considered) if e.type == "ASSAULT"]
+    # "im Raum Damaskus" is a place
+    area = _linked_doc("Damaskus – Im Raum Damaskus griff die syrische Armee die Rebellen an.")
+    assert [e for e in extract_events(area) if e.type == "ASSAULT"]
+    # and a lawsuit named in passing is no act
+    passing = _linked_doc("Die Lufthansa prüft eine Schadenersatzklage gegen die EU.")
+    assert not [e for e in extract_events(passing) if e.type == "ACCUSE"]

@@ -1876,20 +1876,28 @@ def _named_prefix(word: str) -> bool:
     return bool(dash) and len(head) > 1 and not head.isupper()
 
 
-_THREAT_CLAUSES: tuple[tuple[Token, ...] | None, frozenset[int]] = (None, frozenset())
+_THREAT_CLAUSES: tuple[tuple[Token, ...] | None, frozenset[int], frozenset[int]] = (
+    None, frozenset(), frozenset())
+# what one warns of or fears is no act done: "warnte vor einer US-Intervention"
+_WARNINGS = frozenset({"warnen", "warnung", "angst", "sorge", "befürchtung"})
 
 
 def _threatened_act(tokens: tuple[Token, ...], i: int) -> bool:
     """A noun in the mit-phrase of a threat ("drohte mit Sanktionen", "mit einem Angriff
-    gedroht") names what is threatened, which has not happened."""
-    if not any(tokens[k].lower == "mit" for k in range(max(0, i - 3), i)):
+    gedroht") or the vor-phrase of a warning ("warnte vor einer US-Intervention") names what
+    is threatened or feared, which has not happened."""
+    preps = {tokens[k].lower for k in range(max(0, i - 3), i)}
+    if "mit" not in preps and "vor" not in preps:
         return False
     global _THREAT_CLAUSES
-    # The clauses holding a threat verb, found once per sentence (cached for the last one, like
-    # _group_index): a scan per noun would be quadratic in a long sentence of "mit" phrases.
+    # The clauses holding a threat or warning verb, found once per sentence (cached for the last
+    # one, like _group_index): a scan per noun would be quadratic in a long sentence of phrases.
     if _THREAT_CLAUSES[0] is not tokens:
-        _THREAT_CLAUSES = (tokens, frozenset(t.clause for t in tokens if t.lemma in _THREAT_VERBS))
-    return tokens[i].clause in _THREAT_CLAUSES[1]
+        _THREAT_CLAUSES = (
+            tokens, frozenset(t.clause for t in tokens if t.lemma in _THREAT_VERBS),
+            frozenset(t.clause for t in tokens if t.lemma in _WARNINGS))
+    return "mit" in preps and tokens[i].clause in _THREAT_CLAUSES[1] \
+        or "vor" in preps and tokens[i].clause in _THREAT_CLAUSES[2]
 
 
 def _own_phrase_pair(
