@@ -1056,6 +1056,9 @@ def test_an_act_refused_is_negated() -> None:
      ("ASSAULT", "FRA", None, None, None)),
     ("Berlin – Die AfD hat Klage gegen die bayerische Landesregierung eingereicht.",
      ("ACCUSE", "DEU", "PTY", None, None)),
+    ("Trump verhängte Zölle gegen China.", ("SANCTION", "USA", "GOV", "CHN", None)),
+    ("Die EU beschloss ein neues Sanktionspaket gegen Russland.",
+     ("SANCTION", "EU", "IGO", "RUS", None)),
 ])
 def test_more_plover_vocabulary(body: str, expected: tuple[str, str | None, str | None, str | None,
                                                               str | None]) -> None:
