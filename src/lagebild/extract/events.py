@@ -411,6 +411,10 @@ _SUBORDINATORS = frozenset({"dass", "weil", "da", "wenn", "ob", "als", "nachdem"
                             "während", "obwohl", "damit", "sobald", "seit", "seitdem", "wie",
                             "der", "die", "das", "den", "dem", "deren", "dessen", "welche",
                             "welcher", "welches", "wo"})
+# words that open a subordinate or relative clause, "denen" included ("..., denen er ...")
+_CLAUSE_OPENERS = _SUBORDINATORS | {"denen"}
+# openers of a clause that cannot be a main clause telling a narration ("um ... zu", "wie ...")
+_NOT_MAIN_CLAUSE_OPENERS = _CLAUSE_OPENERS | {"um", "wie"}
 
 
 def participants(
@@ -777,7 +781,7 @@ def _conjunct_groups(
 
     before = between(own[k - 1] if k else -1, i)
     head = _first_word(tokens, tokens[i].clause)
-    if head is not None and tokens[head].lower in _SUBORDINATORS | {"denen"}:
+    if head is not None and tokens[head].lower in _CLAUSE_OPENERS:
         return before
     # in a main clause the finite verb comes before its objects; a participle or infinitive
     # at the end ("hat sechs Oppositionsführer begnadigt") after them
@@ -1318,10 +1322,10 @@ def _pronoun_after_subordinator(tokens: tuple[Token, ...], word: int, end: int) 
     """The clause opens "nachdem er", ", denen er", ", der er": a subject pronoun right after
     its conjunction or relative pronoun, before ``end``."""
     k = word + 1
-    if k >= end or tokens[word].lower not in _SUBORDINATORS | {"denen"} \
+    if k >= end or tokens[word].lower not in _CLAUSE_OPENERS \
             or not _subject_pronoun(tokens, k):
         return False
-    if tokens[word].lower in _OBJECT_RELATIVES | {"denen"} and (
+    if tokens[word].lower in _OBJECT_RELATIVES and (
             word == 0 or tokens[word - 1].text != ","):
         return False  # "die er" without its comma is an article's noun phrase, not a clause
     return tokens[k].lower == "er" or tokens[word].lower not in _SUBJECT_CASE_RELATIVES
@@ -1329,6 +1333,10 @@ def _pronoun_after_subordinator(tokens: tuple[Token, ...], word: int, end: int) 
 
 _SUBJECT_CONJUNCTIONS = frozenset({"dass", "weil", "ob", "da", "nachdem", "als", "wenn",
                                    "obwohl", "während", "bevor", "damit", "falls", "sobald"})
+
+
+# words that open a noun phrase of its own after a conjunction: "dass deren Anführer ..."
+_SUBJECT_PHRASE_OPENERS = _DETERMINERS | {"deren", "dessen", "diese", "dieser", "viele", "alle"}
 
 
 def _own_subject_phrase(tokens: tuple[Token, ...], parts: list[Participant], clause: int) -> bool:
@@ -1346,7 +1354,7 @@ def _own_subject_phrase(tokens: tuple[Token, ...], parts: list[Participant], cla
         # an actor of its own ("dass der Nachbar Slowenien"): the usual rules take it ("dass
         # die Kritiker Russland", plural, has its subject before the actor)
         return False
-    return nxt.lower in _DETERMINERS | {"deren", "dessen", "diese", "dieser", "viele", "alle"} \
+    return nxt.lower in _SUBJECT_PHRASE_OPENERS \
         or (nxt.noun and nxt.text[:1].isupper())
 
 
@@ -1390,7 +1398,7 @@ def _shared_subject(
         if first is None or prev == 0 or first not in verbs:
             break
         prev -= 1
-    if first is None or tokens[first].lower in _SUBORDINATORS | {"denen", "um", "wie"} \
+    if first is None or tokens[first].lower in _NOT_MAIN_CLAUSE_OPENERS \
             or modality.reported_clause(tokens, prev):
         return None
     own = _clause_verbs(tokens, verbs, prev)
@@ -1467,7 +1475,7 @@ def _object_relative_antecedent(
     relative pronoun's antecedent and the clause's object (``_NO_SOURCE`` when it is no
     actor); None for any other clause."""
     word = _first_word(tokens, clause)
-    if word is None or word == 0 or tokens[word].lower not in _OBJECT_RELATIVES | {"denen"} \
+    if word is None or word == 0 or tokens[word].lower not in _OBJECT_RELATIVES \
             or not _pronoun_after_subordinator(tokens, word, len(tokens)):
         return None
     comma = word - 1
