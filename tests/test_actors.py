@@ -723,3 +723,29 @@ def test_an_unknown_organisations_name_gives_its_sector(linker: Linker) -> None:
     assert sectors["Ärztegewerkschaft Asklepios"] == "LAB"
     assert sectors["Verfassungsgericht Ruritaniens"] == "JUD"
     assert sectors["Zorbaxa"] is None  # a bare name says nothing
+
+
+@pytest.mark.parametrize("body, text, expected", [
+    ("Die RSF-Miliz eroberte al-Faschir.", "RSF-Miliz", ("SDN", "REB")),
+    ("Die M23-Rebellen nahmen Goma ein.", "M23-Rebellen", ("COD", "REB")),
+    ("Washington stuft das Cartel de los Soles als Terrorgruppe ein.", "Cartel de los Soles",
+     ("VEN", "CRM")),
+    ("Der Supreme Court stoppte die Zölle.", "Supreme Court", ("USA", "JUD")),
+    ("Das Bundesverfassungsgericht entschied anders.", "Bundesverfassungsgericht", ("DEU", "JUD")),
+    ("Das US-Kriegsministerium kündigte Angriffe an.", "US-Kriegsministerium", ("USA", "MIL")),
+    ("Die venezolanische Nationalgarde nahm Studenten fest.", "venezolanische Nationalgarde",
+     ("VEN", "MIL")),
+    ("Der ukrainische Armeechef Olexander Syrskyj meldete Erfolge.", "Syrskyj", ("UKR", "MIL")),
+    ("Das Rote Kreuz übergab die Geiseln.", "Rote Kreuz", (None, "NGO")),
+])
+def test_actors_of_current_news(linker: Linker, body: str, text: str,
+                                expected: tuple[str | None, str]) -> None:
+    # names the 2025-2026 reports use that the first knowledge base lacked
+    m = _one(linker, body, text, "2026-03-01")
+    assert (m.actor.country, m.actor.sector) == expected
+
+
+def test_the_us_war_minister_is_the_defence_minister_of_the_day(linker: Linker) -> None:
+    m = _one(linker, "US-Kriegsminister Hegseth ordnete Angriffe an.", "Kriegsminister",
+             "2025-11-01")
+    assert m.actor.name == "Pete Hegseth"
