@@ -1214,3 +1214,37 @@ def test_what_is_warned_of_or_under_consideration_has_not_happened() -> None:
     # and a lawsuit named in passing is no act
     passing = _linked_doc("Die Lufthansa prüft eine Schadenersatzklage gegen die EU.")
     assert not [e for e in extract_events(passing) if e.type == "ACCUSE"]
+
+
+def test_a_time_phrase_before_the_verb_is_no_subject() -> None:
+    # "Ende Oktober" and "2015" open the sentence as adverbials; the subject follows the verb
+    for body in ("Ende Oktober trafen sich Trump und Xi.", "Anfang der Woche trafen sich Trump "
+                 "und Xi."):
+        assert _sides(extract_events(_linked_doc(body))) == {("CONSULT", "USA", "GOV", "CHN", "GOV")}
+    for body in ("Im Januar 2015 kritisierte Trump die Nato.", "2016 kritisierte Trump die Nato."):
+        assert _sides(extract_events(_linked_doc(body))) == {("ACCUSE", "USA", "GOV", "NATO", "IGO")}
+
+
+def test_states_named_together_are_each_others_partners() -> None:
+    # not partners of where they met or of what the agreement is for
+    assert _sides(extract_events(_linked_doc("Trump und Xi trafen sich in Seoul."))) == {
+        ("CONSULT", "USA", "GOV", "CHN", "GOV")}
+    body = "Israel und die Hamas haben sich auf ein Abkommen für den Gazastreifen geeinigt."
+    assert _sides(extract_events(_linked_doc(body))) == {("AGREE", "ISR", None, "PSE", "REB")}
+    # a visit still has its host
+    assert ("CONSULT", "USA", "GOV", "KOR", "GOV") in _sides(extract_events(_linked_doc(
+        "Trump und Xi besuchten Seoul.")))
+
+
+def test_mediators_are_not_each_others_parties() -> None:
+    body = "Die Verhandlungen waren von Ägypten, Katar und der Türkei vermittelt worden."
+    assert not [e for e in extract_events(_linked_doc(body))
+                if e.source and e.target and {e.source.country, e.target.country} <= {"EGY", "QAT", "TUR"}]
+    body = "Katar vermittelte zwischen Israel und der Hamas."
+    assert _sides(extract_events(_linked_doc(body))) == {
+        ("CONSULT", "QAT", None, "ISR", None), ("CONSULT", "QAT", None, "PSE", "REB")}
+
+
+def test_a_noun_takes_no_participant_of_the_next_coordinated_verb() -> None:
+    body = "Wadephul begrüßte die Einigung und forderte Israel auf, sie umzusetzen."
+    assert _sides(extract_events(_linked_doc(body))) == {("REQUEST", "DEU", "GOV", "ISR", None)}

@@ -310,7 +310,19 @@ def _attributive(tokens: tuple[Token, ...], i: int) -> bool:
     k = i - 1
     while k > 0 and i - k <= 2 and _modifier_word(tokens[k]):
         k -= 1
-    return tokens[k].lower in _DETERMINERS or tokens[k].lower in ALL_PREPS or _counts(tokens[k])
+    return tokens[k].lower in _DETERMINERS or tokens[k].lower in ALL_PREPS or (
+        _counts(tokens[k]) and not _year(tokens, k))
+
+
+_YEAR_OPENERS = frozenset({"im", "seit", "bis", "ab", "von", "anfang", "ende", "mitte"})
+
+
+def _year(tokens: tuple[Token, ...], k: int) -> bool:
+    """The number at ``k`` is a year ("Im Januar 2015 kritisierte Trump", "2026 begann"),
+    not a count opening a noun phrase ("2000 inhaftierte Demonstranten")."""
+    t = tokens[k].text
+    return len(t) == 4 and t.isdigit() and t[:2] in ("19", "20") and (
+        k == 0 or tokens[k - 1].noun or tokens[k - 1].lower in _YEAR_OPENERS)
 
 
 def _counts(t: Token) -> bool:
@@ -788,6 +800,18 @@ def _conjunct_groups(
     return between(i, own[k + 1] if k + 1 < len(own) else len(tokens)) or before
 
 
+def _before_next_conjunct(
+    groups: list[list[Participant]], clause_verbs: list[int], i: int
+) -> list[list[Participant]]:
+    """A noun in the object of one of several coordinated verbs takes no participant past the
+    next verb: in "begrüßte die Einigung und forderte Israel auf" Israel is not a party of
+    the agreement."""
+    later = [v for v in clause_verbs if v > i]
+    if not later or not any(v < i for v in clause_verbs):
+        return groups
+    return [g for g in groups if g[0].first < later[0]]
+
+
 _CLAUSE_VERBS: tuple[frozenset[int] | None, dict[int, list[int]]] = (None, {})
 
 
@@ -923,6 +947,7 @@ def assign_roles(
         # in a prepositional phrase before the finite verb takes its participants from its own
         # phrase, not from the clause after the verb
         own = [g for g in groups if g[-1].last < verb] if verb else groups
+        own = _before_next_conjunct(own, _clause_verbs(tokens, verbs, clause), trig.index)
         particles = memo.get("particles", -1, lambda: modality.clause_particles(tokens))
         speech = memo.get("speech verb", clause, lambda: _first_speech_verb(tokens, clause, particles))
         src, tgt = _nominal(trig, tokens, own, entry, speech is not None and speech < trig.index)
@@ -1167,8 +1192,31 @@ def prefield_end(tokens: tuple[Token, ...]) -> int:
             return 0
         if t.text[:1].islower() and t.lower not in _DETERMINERS and t.lower not in ALL_PREPS \
                 and tokens[v - 1].noun:
-            return v
+            return 0 if _time_phrase(tokens[:v]) else v
     return 0
+
+
+# Words around a time expression that keep the phrase temporal: "Ende Oktober", "Anfang der
+# Woche", "Mitte vergangenen Jahres"
+_TIME_EDGES = frozenset({"ende", "anfang", "mitte", "beginn", "der", "des", "dieser", "diese",
+                         "dieses", "woche", "wochenende", "monats", "jahres"})
+_TIME_NOUNS = frozenset({"woche", "wochenende", "monats", "jahres"})
+
+
+def _time_phrase(words: tuple[Token, ...]) -> bool:
+    """``words`` (a prefield) name a time, not an actor: "Ende Oktober trafen sich Trump und
+    Xi" has its subject after the verb."""
+    text = " ".join(t.text for t in words)
+    found = dates.find_time_expressions(text)
+    covered: set[int] = set()
+    offset = 0
+    for k, t in enumerate(words):
+        if any(e.start <= offset < e.end for e in found):
+            covered.add(k)
+        offset += len(t.text) + 1
+    rest = [t.lower for k, t in enumerate(words) if k not in covered]
+    return (bool(covered) or any(w in _TIME_NOUNS for w in rest)) and all(
+        w in _TIME_EDGES for w in rest)
 
 
 # Prepositions with the article inside: "zur Unterstützung" is no bare noun
@@ -1605,8 +1653,9 @@ def _pairs(
 ) -> list[tuple[ActorRef | None, ActorRef | None]]:
     if not src and not tgt:
         return []
-    if len(src) > 1 and not tgt and is_symmetric(entry.type):
-        # "Russland und Venezuela haben eine Partnerschaft geschlossen": each pair once
+    if len(src) > 1 and not tgt and is_symmetric(entry.type) and entry.mode != "third-party":
+        # "Russland und Venezuela haben eine Partnerschaft geschlossen": each pair once (but
+        # "von Ägypten, Katar und der Türkei vermittelt": mediators are not each other's parties)
         return [(a, b) for k, a in enumerate(src) for b in src[k + 1 :]]
     sources: list[ActorRef | None] = list(src) or [None]
     targets: list[ActorRef | None] = list(tgt) or [None]
@@ -1677,12 +1726,17 @@ def _next_target(
     # für die Palästinensergebiete") is not the target.
     # An attack's mit-phrase is a companion or an instrument ("fliegen mit Unterstützung
     # Großbritanniens Luftangriffe", "griffen mit Drohnen an"), never the target.
+    mutual = is_symmetric(entry.type) and entry.mode != "visit" and _partners_of_each_other(src)
     order: tuple[tuple[str, ...], ...] = (
-        (("partner",), ("core",), ("target",)) if is_symmetric(entry.type)
+        # "Israel und die Hamas einigten sich auf ein Abkommen für den Gazastreifen": two
+        # states named together are each other's partners, not partners of what it is for
+        (("partner",), ("core",)) if mutual
+        else (("partner",), ("core",), ("target",)) if is_symmetric(entry.type)
         else (("core",), ("target",)) if entry.type == "ASSAULT"
         else (("core",), ("target", "partner")))
-    if entry.mode == "visit" or entry.type in _PLACE_IS_TARGET | _PLACE_AS_LAST_RESORT:
-        # "Kerry traf in Jordanien ...", "verurteilte den Angriff in der syrischen Stadt"
+    if entry.mode == "visit" or entry.type in _PLACE_IS_TARGET | _PLACE_AS_LAST_RESORT and not mutual:
+        # "Kerry traf in Jordanien ...", "verurteilte den Angriff in der syrischen Stadt" (but
+        # in "Trump und Xi trafen sich in Seoul" they met each other, not South Korea)
         order = order + (("place",),)
     if not is_symmetric(entry.type):
         # last resort: a von-phrase inside the object ("kritisierten die Leistung der von
@@ -1705,6 +1759,11 @@ def _next_target(
                 continue
             return g
     return None
+
+
+def _partners_of_each_other(src: list[Participant] | None) -> bool:
+    """A coordinated subject of two states or more: the partners of a symmetric act."""
+    return src is not None and len({p.ref.country for p in src if p.ref.country}) > 1
 
 
 _COOPERATIVE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
