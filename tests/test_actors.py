@@ -749,3 +749,22 @@ def test_the_us_war_minister_is_the_defence_minister_of_the_day(linker: Linker) 
     m = _one(linker, "US-Kriegsminister Hegseth ordnete Angriffe an.", "Kriegsminister",
              "2025-11-01")
     assert m.actor.name == "Pete Hegseth"
+
+
+def test_the_dateline_state_wins_a_tie_for_the_home_state(linker: Linker) -> None:
+    # as many Russian as German mentions; the report is filed in Berlin, so "die Opposition"
+    # is Germany's (a dateline the text never names again decides nothing)
+    body = ("Berlin, 14.01.2026 – Die Bundesregierung hat zwei Mitarbeiter der russischen Botschaft "
+            "ausgewiesen. Das Auswärtige Amt bestellte den russischen Botschafter ein. Moskau "
+            "drohte mit einer Antwort. Die Opposition forderte Sanktionen.")
+    assert _one(linker, body, "Opposition").actor.country == "DEU"
+    body = ("Paris – Die syrische Regierung und Russland verhandeln. Syriens Präsident Assad und "
+            "die syrische Armee kämpfen in Syrien. Die Opposition schweigt.")
+    assert _one(linker, body, "Opposition").actor.country == "SYR"
+
+
+@pytest.mark.parametrize("name, sector", [("Auswärtige Amt", "GOV"), ("Bundesinnenministerium", "GOV"),
+                                          ("Bundesanwaltschaft", "JUD"), ("Verfassungsschutz", "SPY")])
+def test_german_federal_bodies(linker: Linker, name: str, sector: str) -> None:
+    m = _one(linker, f"Das teilte der {name} am Montag mit.", name)
+    assert (m.actor.country, m.actor.sector) == ("DEU", sector)

@@ -263,7 +263,7 @@ class Linker:
         found = _surnames_of_new_people(doc, found)
         found = _surnames_before_full_names(found)
         found.sort(key=lambda m: (m.start, m.end))
-        home = home_state(found)
+        home = home_state(found, dateline_state(doc, found))
         if home is not None:
             found = [_with_home(m, home) for m in found]
             if home[1] >= _PLACE_HOME_SHARE:
@@ -1027,11 +1027,37 @@ def _surnames_before_full_names(found: list[Mention]) -> list[Mention]:
 _HOME_KINDS = frozenset({"state", "place", "group", "person", "organisation"})
 
 
-def home_state(mentions: Sequence[Mention]) -> tuple[str, float] | None:
+# "Berlin –", "Damaskus/Wien –", "Berlin, 14.01.2026 –", "Kiew (dpa) –" after the place
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,20}\)\s*)?(?:,\s*[\d.]{6,10}\s*)?(?:/[^–—\n]{1,30})?[–—-]\s")
+_DATELINE_SENTENCES = 3  # a dateline follows a lead sentence or two at most
+_DATELINE_WEIGHT = 2  # mentions the dateline is worth when counting the home state
+
+
+def dateline_state(doc: Document, mentions: Sequence[Mention]) -> str | None:
+    """The state of the place an article is reported from ("Berlin, 14.01.2026 – Die
+    Bundesregierung ..."): the report's bare "die Opposition" and "die Regierung" are
+    most often that state's."""
+    for m in mentions:
+        if m.sentence_index is None or m.sentence_index >= _DATELINE_SENTENCES:
+            break
+        a = m.actor
+        sentence = doc.sentences[m.sentence_index]
+        if a is None or a.kind not in ("place", "state") or not a.country \
+                or doc.body[sentence.start : m.start].strip():
+            continue
+        if _DATELINE_TAIL.match(doc.body, m.end):
+            return a.country
+    return None
+
+
+def home_state(mentions: Sequence[Mention], dateline: str | None = None) -> tuple[str, float] | None:
     """The state an article is about and its share: the one its mentions of states, places,
     groups, known people and organisations name most, if it has at least two of them, a third
-    of all, and more than any other state. (Only states count: "EU", "UN" are no home; nor do
-    news media: a Vienna paper reports on Spain.)"""
+    of all, and more than any other state. The dateline's state, when the text names it
+    again, counts ``_DATELINE_WEIGHT`` times and wins a tie ("Berlin – ... die russische Botschaft ...
+    Moskau ... die Opposition" is about Germany).
+    (Only states count: "EU", "UN" are no home; nor do news media: a Vienna paper reports
+    on Spain.)"""
     counts: dict[str, int] = {}
     for m in mentions:
         a = m.actor
@@ -1042,6 +1068,17 @@ def home_state(mentions: Sequence[Mention]) -> tuple[str, float] | None:
             counts[a.country] = counts.get(a.country, 0) + 1
     if not counts:
         return None
+    weighted = dict(counts)
+    if dateline is not None and counts.get(dateline, 0) >= 2:
+        weighted[dateline] += _DATELINE_WEIGHT - 1
+    ranked = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0] != dateline))
+    best, n = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    total = sum(weighted.values())
+    # (a tie goes to the dateline)
+    if counts[best] >= 2 and (n > runner_up or best == dateline) and 3 * n >= total:
+        return best, n / total
+    return None
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     best, n = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
