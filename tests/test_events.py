@@ -1248,3 +1248,81 @@ def test_mediators_are_not_each_others_parties() -> None:
 def test_a_noun_takes_no_participant_of_the_next_coordinated_verb() -> None:
     body = "Wadephul begrüßte die Einigung und forderte Israel auf, sie umzusetzen."
     assert _sides(extract_events(_linked_doc(body))) == {("REQUEST", "DEU", "GOV", "ISR", None)}
+
+
+def test_expelling_embassy_staff_is_a_sanction() -> None:
+    body = "Die Bundesregierung hat zwei Mitarbeiter der russischen Botschaft ausgewiesen."
+    assert _sides(extract_events(_linked_doc(body))) == {("SANCTION", "DEU", "GOV", "RUS", "GOV")}
+    assert not extract_events(_linked_doc("Die Behörden Polens wiesen das Gebiet als Schutzzone aus."))
+
+
+def test_the_actor_inside_a_bare_zu_infinitive_is_its_object() -> None:
+    body = "Es sei unentschuldbar, syrische Zivilisten anzugreifen."
+    assert not [e for e in extract_events(_linked_doc(body), keep_irrealis=True) if e.source]
+    body = "Russland drohte, die Ukraine anzugreifen."
+    assert ("ASSAULT", "RUS", None, "UKR", None) in _sides(
+        extract_events(_linked_doc(body), keep_irrealis=True))
+
+
+def test_a_speech_clause_after_an_attack_names_no_target() -> None:
+    # ", hieß es in ... New York": where it was said, not where the attack hit; a bare plural
+    # after the attack noun is its object, no genitive ("Angriffe syrischer Rebellen" is one)
+    body = ("Es sei unentschuldbar, mit solchen Angriffen syrische Zivilisten ins Visier zu nehmen, "
+            "hieß es in einer in New York verbreiteten Erklärung.")
+    assert not [e for e in extract_events(_linked_doc(body), keep_irrealis=True)
+                if e.target and e.target.country == "USA"]
+    body = "US-Cyberangriffe führten dazu, dass in Teilen von Caracas der Strom ausfiel."
+    assert [(e.source.country, e.target.country) for e in extract_events(
+        _linked_doc(body), keep_irrealis=True) if e.source and e.target] == [("USA", "VEN")]
+
+
+def test_an_apposition_ends_before_a_subordinate_clause() -> None:
+    body = ("In der Türkei ermittelt die Staatsanwaltschaft gegen den Chef der Oppositionspartei "
+            "HDP, Selahattin Demirtaş, weil er die Demonstranten aufgehetzt haben soll.")
+    assert _sides(extract_events(_linked_doc(body))) == {("ACCUSE", "TUR", "JUD", "TUR", "OPP")}
+
+
+def _roles(body: str) -> set[tuple[str, str | None, str | None, str]]:
+    return {(e.type, e.source.name if e.source else None, e.target.name if e.target else None,
+             e.modality) for e in extract_events(_linked_doc(body), keep_irrealis=True)}
+
+
+def test_a_pronoun_subject_leaves_the_named_actor_the_object() -> None:
+    # "Er hat Putin kritisiert": Putin is criticised; "er" is the actor named before
+    assert ("ACCUSE", "Trump", "Putin", "asserted") in _roles("Trump traf Xi. Er kritisierte Putin.")
+    assert ("ACCUSE", "Trump", "Putin", "asserted") in _roles("Trump traf Xi. Er hat Putin kritisiert.")
+    assert ("CONSULT", "Trump", "Putin", "planned") in _roles("Trump traf Xi. Er will Putin treffen.")
+
+
+def test_a_speakers_own_plan_in_reported_speech_is_planned() -> None:
+    # the sentence-opening "Er" is the speaker named after the quote
+    assert _roles("Er werde Putin in Budapest treffen, sagte Trump.") == {
+        ("CONSULT", "Trump", "Putin", "planned")}
+    assert _roles("Er wolle mit Putin sprechen, sagte Trump.") == {
+        ("CONSULT", "Trump", "Putin", "planned")}
+    # a plural pronoun is not the speaker; another actor's announced act stays reported
+    assert not [r for r in _roles("Sie würden mit Putin sprechen, sagte Trump.") if r[1] == "Trump"]
+    body = "Sein Land werde eine Protestnote an die US-Regierung schicken, sagte Dacic."
+    assert [e.modality for e in extract_events(_linked_doc(body))] == ["reported"]
+
+
+def test_a_passive_in_reported_speech_has_its_agent() -> None:
+    body = "Die Ukraine werde von Russland angegriffen, sagte Selenskyj."
+    assert _sides(extract_events(_linked_doc(body))) == {("ASSAULT", "RUS", None, "UKR", None)}
+
+
+def test_crowd_control_withdrawn_aid_and_recalled_envoys() -> None:
+    # PLOVER: tear gas and water cannons are ASSAULT crowd-control; stopped aid and a
+    # recalled ambassador are SANCTION withdraw
+    body = "Die georgische Polizei setzte Tränengas gegen Demonstranten ein."
+    assert [(e.type, e.mode, e.source.country) for e in extract_events(_linked_doc(body))] == [
+        ("ASSAULT", "crowd-control", "GEO")]
+    for body in ("Trump stoppte die Militärhilfe für die Ukraine.",
+                 "Die USA setzten die Waffenlieferungen an die Ukraine aus."):
+        assert {(e.type, e.target.country) for e in extract_events(_linked_doc(body))
+                if e.target} == {("SANCTION", "UKR")}
+    body = "Gustavo Petro rief seinen Botschafter aus Washington zurück."
+    assert _sides(extract_events(_linked_doc(body))) == {("SANCTION", "COL", "GOV", "USA", "GOV")}
+    # the light verb of crowd control does not take over "sich für ... einsetzen"
+    assert _sides(extract_events(_linked_doc("Merkel setzte sich für die Ukraine ein."))) == {
+        ("SUPPORT", "DEU", "GOV", "UKR", None)}

@@ -161,3 +161,29 @@ def test_a_dateline_does_not_make_the_object_the_speaker() -> None:
     text = "Berlin – Die Bundesregierung kritisierte Russland scharf."
     tokens = tokenize(split_sentences(text)[0])
     assert sentence_attribution(tokens, text) == "Bundesregierung"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Die USA werden Sanktionen gegen Russland verhängen.", "verhängen"),
+    ("Trump wird Putin am Freitag in Budapest treffen.", "treffen"),
+    ("Trump sagte, dass er Putin treffen wird.", "treffen"),
+])
+def test_the_future_tense_is_planned(text: str, trigger: str) -> None:
+    assert _classify(text, trigger)[0] == "planned"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Die Ukraine wird von Russland angegriffen.", "angegriffen"),  # a passive
+    ("Seit Dienstag werden die Flüchtlinge zwischen den Ländern befördert.", "befördert"),
+    ("Die Lage wird schwieriger, kritisierte Putin.", "kritisierte"),
+])
+def test_werden_without_an_infinitive_is_no_future(text: str, trigger: str) -> None:
+    assert _classify(text, trigger)[0] != "planned"
+
+
+def test_a_name_after_a_speech_verb_with_a_pronoun_subject_is_its_object() -> None:
+    # "..., kritisierte Putin" names a speaker; "Er kritisierte Putin" does not
+    words = tokenize(Sentence(0, 21, "Er kritisierte Putin."))
+    assert sentence_attribution(words, "Er kritisierte Putin.") is None
+    words = tokenize(Sentence(0, 31, "Das sei falsch, kritisierte Putin."))
+    assert sentence_attribution(words, "Das sei falsch, kritisierte Putin.") == "Putin"

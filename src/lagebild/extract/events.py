@@ -69,6 +69,8 @@ _PLACE_AS_LAST_RESORT = frozenset({"CONSULT", "ACCUSE"})
 _GOAL_PREPS = frozenset({"für", "über"})
 _COPULAS = frozenset({"ist", "sind", "war", "waren", "gilt", "galt", "bleibt", "blieb", "als"})
 _PASSIVE_AUX = frozenset({"wurde", "wurden", "worden", "wird", "werden", "würde", "würden"})
+# (with the Konjunktiv I of reported speech, for a participle: "werde von Russland angegriffen")
+_VERB_PASSIVE_AUX = _PASSIVE_AUX | {"werde"}
 
 
 @dataclass(frozen=True)
@@ -185,7 +187,7 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
     for k, t in enumerate(tokens):
         clause_lemmas.setdefault(t.clause, set()).update({t.lemma, t.lower})
         last_in_clause[t.clause, t.lower] = k
-        if t.lower in _PASSIVE_AUX:
+        if t.lower in _VERB_PASSIVE_AUX:
             auxiliaries.setdefault(t.clause, set()).add(t.lower)
     out: list[Trigger] = []
     for i, tok in enumerate(tokens):
@@ -361,11 +363,12 @@ def _is_passive(
     if not participle or tok.text[:1].isupper() and i > 0:
         return False
     if auxiliaries is None:
-        auxiliaries = {t.lower for t in tokens if t.clause == tok.clause and t.lower in _PASSIVE_AUX}
-    if auxiliaries and tok.lower == tok.lemma and tok.lower == (infinitive or tok.lower) \
+        auxiliaries = {t.lower for t in tokens if t.clause == tok.clause and t.lower in _VERB_PASSIVE_AUX}
+    if auxiliaries and tok.lower == (infinitive or tok.lemma) \
             and not auxiliaries & {"wurde", "wurden", "worden"}:
         # "Sie würden Informationen teilen": an infinitive after werden/würden (but "Ponta
-        # werden Vergehen vorgeworfen", which the lemmatiser leaves as it is, is no infinitive)
+        # werden Vergehen vorgeworfen", which the lemmatiser leaves as it is, is no infinitive;
+        # the lexicon's form decides where the lemmatiser errs: "schicken" -> "schick")
         return False
     if auxiliaries:
         return True
@@ -566,8 +569,11 @@ def _join_appositions(tokens: tuple[Token, ...], parts: list[Participant]) -> tu
         elif k + 1 in starts and tokens[k - 1].text[:1].isupper():
             joined.add(k)
             # the closing comma of the apposition
+            # (not before a subordinate clause: "gegen den Chef der HDP, Demirtaş, weil er ...")
             for p in parts:
-                if p.first == k + 1 and p.last + 1 < len(tokens) and tokens[p.last + 1].text == ",":
+                if p.first == k + 1 and p.last + 1 < len(tokens) and tokens[p.last + 1].text == "," \
+                        and not (p.last + 2 < len(tokens)
+                                 and tokens[p.last + 2].lower in _SUBJECT_CONJUNCTIONS):
                     joined.add(p.last + 1)
         elif after.lower in _DETERMINERS and k - 1 in ends and _head_apposition(tokens, parts, k):
             joined.add(k)  # "mit dem Alterspräsidenten des Parlaments, dem Abgeordneten Baykal,"
@@ -702,6 +708,11 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
         if t.text[:1].isupper() and t.lower not in _DETERMINERS and t.lower != "seiten":
             if own_article:
                 break  # "am Montag den russischen Botschafter": no genitive takes "den"
+            if j == first - 1 and (ref.actor_id or "").startswith("lb:grp:") \
+                    and (tokens[first].noun or tokens[first].lower.endswith("e")):
+                break  # "mit Angriffen (syrische) Zivilisten ins Visier nehmen": a bare plural
+                # is no genitive (that needs an article or a genitive adjective: "Angriffe
+                # syrischer Rebellen")
             # a noun in between: the mention is a genitive/attribute of that noun; inside a
             # prepositional phrase ("im Rahmen der Nato-Aufrüstung") it is not a clause role
             k = j - 1
@@ -798,6 +809,18 @@ def _conjunct_groups(
     # in a main clause the finite verb comes before its objects; a participle or infinitive
     # at the end ("hat sechs Oppositionsführer begnadigt") after them
     return between(i, own[k + 1] if k + 1 < len(own) else len(tokens)) or before
+
+
+def _consequence_clause(tokens: tuple[Token, ...], clause: int) -> bool:
+    """The clause may say what followed ("..., dass in Teilen von Caracas der Strom
+    ausfiel", ", bei dem zwei Palästinenser verletzt wurden"); one opening with its verb
+    says who said so (", hieß es in einer in New York verbreiteten Erklärung")."""
+    head = _first_word(tokens, clause)
+    if head is None:
+        return False
+    word = tokens[head]
+    return not word.text[:1].islower() or word.lower in ALL_PREPS or word.lower in _RELATIVE \
+        or word.lower in _SUBORDINATORS or word.lower in ("sodass", "wodurch", "weshalb")
 
 
 def _before_next_conjunct(
@@ -970,7 +993,8 @@ def assign_roles(
             # "US-Cyberangriffe führten dazu, dass in Teilen von Caracas der Strom ausfiel":
             # the consequence clause names where the attack hit
             hit = [p for p in others if tokens[p.first].clause == clause + 1
-                   and p.role in ("place", "attr", "core")]
+                   and p.role in ("place", "attr", "core")
+                   and _consequence_clause(tokens, clause + 1)]
             tgt = [hit[0]] if hit else None
     elif entry.frame == "recipient" or trig.passive:
         # a recipient's giver may hang on the noun ("ein Lob von Xi erhalten"); a passive's
@@ -1045,24 +1069,27 @@ def assign_roles(
                 # belgische Staatsanwaltschaft ... erhoben")
                 placed = [g for g in groups if g[0].role == "place" and g[0].first < v]
                 src = placed[0] if placed else src
-            if src is not None and clause > 0 and memo.get(
+            if src is not None and clause > 0 and (memo.get(
                 "infinitive", clause, lambda: _infinitive_clause(tokens, clause)
-            ):
+            ) or entry.pos == "V" and modality.zu_infinitive(tokens, trig.index)):
                 # "..., die libyschen Behörden vorher informiert zu haben": no subject of its
-                # own; the actor in it is the object
+                # own; the actor in it is the object ("Es sei unentschuldbar, syrische
+                # Zivilisten anzugreifen": of an act nobody in the sentence does)
                 main = _subject_from_other_clauses(others, tokens, trig)
+                src = main
                 if main is not None:
                     groups = [main] + groups
-                    src = main
             head = _first_word(tokens, clause) or 0
             pronoun_after_conjunction = not trig.passive and _pronoun_after_subordinator(
                 tokens, head, trig.index)
             if src is not None and (src[0].first > trig.index or _pronoun_after(tokens, trig) or (
                     _pronoun_after_modal(tokens, head, src[0].first) is not None)
-                    or pronoun_after_conjunction) and _pronoun_subject(tokens, trig, memo):
+                    or pronoun_after_conjunction
+                    or _subject_pronoun(tokens, head) and head < src[0].first) \
+                    and _pronoun_subject(tokens, trig, memo):
                 # "Sie beklagten, ...": the participant after is not the subject; nor, in
-                # "Zudem warf er Polen ... vor" or "nachdem er Russland kritisiert hatte", any
-                # other
+                # "Zudem warf er Polen ... vor", "nachdem er Russland kritisiert hatte" or "Er
+                # hat Putin kritisiert", any other
                 src = None
             own_subject = memo.get("own subject", clause,
                                    lambda: _own_subject_phrase(tokens, parts, clause))
@@ -1509,11 +1536,22 @@ def _pronoun_before(tokens: tuple[Token, ...], p: Participant) -> bool:
 
 
 def _said_of_self(tokens: tuple[Token, ...], trig: Trigger) -> bool:
-    """The trigger's clause is "dass er ..." or "ob sie ...": what a speaker says of
-    someone, most often of themselves."""
-    word = _first_word(tokens, tokens[trig.index].clause)
+    """The trigger's clause is "dass er ..." or "ob sie ...", or the sentence opens with
+    the pronoun ("Er werde Putin treffen, sagte Trump"): what a speaker says of someone,
+    most often of themselves."""
+    clause = tokens[trig.index].clause
+    if clause == 0 and tokens[0].lower in _SUBJECT_PRONOUNS and 1 < len(tokens) \
+            and not trig.passive and _singular_verb(tokens[1]) and trig.index > 0:
+        return True
+    word = _first_word(tokens, clause)
     return word is not None and tokens[word].lower in ("dass", "ob") \
         and _pronoun_after_subordinator(tokens, word, trig.index)
+
+
+def _singular_verb(t: Token) -> bool:
+    """A finite verb of the third person singular ("werde", "hat", "will"), not a plural
+    ("Sie würden ... teilen, sagte Cook": they, not the speaker)."""
+    return t.text[:1].islower() and not t.lower.endswith("en") and t.lower != "sind"
 
 
 def _object_relative_antecedent(
@@ -1602,6 +1640,8 @@ def _participle_agent(tokens: tuple[Token, ...], p: Participant, trigger: int) -
         return False
     for k in range(p.last + 1, min(p.last + 4, len(tokens) - 1)):
         t = tokens[k]
+        if k == trigger or t.clause != tokens[p.last].clause:
+            return False  # (", sagte Selenskyj" is no participle before its noun)
         if t.text[:1].islower() and t.lower.endswith(ATTRIBUTIVE_ENDINGS) and (
                 tokens[k + 1].noun or _adjective_like(tokens[k + 1])):
             return k != trigger
@@ -1738,6 +1778,8 @@ def _next_target(
         # "Kerry traf in Jordanien ...", "verurteilte den Angriff in der syrischen Stadt" (but
         # in "Trump und Xi trafen sich in Seoul" they met each other, not South Korea)
         order = order + (("place",),)
+    if entry.mode == "withdraw":
+        order = order + (("source",),)  # "rief seinen Botschafter aus Washington zurück"
     if not is_symmetric(entry.type):
         # last resort: a von-phrase inside the object ("kritisierten die Leistung der von
         # Russland gelieferten Systeme")
@@ -2261,8 +2303,10 @@ def _event(
     if mod.modality == "reported" and mod.attributed_to and src is not None and _same_speaker(
             mod.attributed_to, src, tokens):
         # "Maduro warnte ... und ließ die Streitkräfte trainieren": the actor speaking for
-        # itself asserts its own act
-        mod = modality.ModalityResult("asserted", cue="own words")
+        # itself asserts its own act, or its plan ("Er wolle mit Putin sprechen, sagte Trump")
+        plan = modality.own_plan(tokens, trig.index)
+        mod = modality.ModalityResult("planned", cue=plan) if plan else modality.ModalityResult(
+            "asserted", cue="own words")
     if mod.modality == "asserted" and entry.pos == "N" and _temporal_before(tokens, trig.index):
         mod = modality.ModalityResult("planned", cue="vor")
     if mod.modality == "planned" and entry.pos == "N" and _temporal_after(tokens, trig.index):

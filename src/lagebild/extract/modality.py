@@ -213,7 +213,10 @@ def sentence_attribution(tokens: tuple[Token, ...], text: str) -> str | None:
         name = _name_before(tokens, i)
         if name and _speaker_position(tokens, i, name):
             return name
-        # inverted order after a quote or a clause: "..., teilte der Kreml mit"
+        # inverted order after a quote or a clause: "..., teilte der Kreml mit" (not after
+        # a pronoun subject: in "Er kritisierte Putin" Putin is the object)
+        if i > 0 and tokens[i - 1].lower in _PRONOUNS and tokens[i - 1].clause == tok.clause:
+            continue
         name = _name_after(tokens, i + 1)
         if name:
             return name
@@ -374,6 +377,10 @@ def classify(
     for t in clause:
         if cues.get(t.lower) == "planned" and t is not trig:
             return ModalityResult("planned", cue=t.lower)
+    future = _future(clause)
+    if future is not None:
+        return ModalityResult("planned", attributed_to=sentence_attribution(tokens, text),
+                              cue=future)
     infinitive = trigger_index if zu_infinitive(tokens, trigger_index) else clause_infinitive(
         tokens, trig.clause)
     if infinitive is not None:
@@ -395,6 +402,46 @@ def classify(
         if cue == "reportative" or cue == "konjunktiv1":
             return ModalityResult("reported", attributed_to=previous_attribution, cue=t.lower)
     return ModalityResult("asserted")
+
+
+# Indicative werden: the Konjunktiv I "werde" marks reported speech first ("Sein Land werde
+# eine Protestnote schicken, sagte Dacic" is reported), see ``own_plan``
+_FUTURE_AUX = frozenset({"wird", "werden", "wirst"})
+_REPORTED_PLAN = frozenset({"werde", "wolle"})
+
+
+def own_plan(tokens: tuple[Token, ...], trigger_index: int) -> str | None:
+    """A speaker's own intention in reported speech: "Er wolle mit Putin sprechen" or "Er
+    werde Putin treffen, sagte Trump" -- planned when the speaker is the actor."""
+    clause = [t for t in tokens if t.clause == tokens[trigger_index].clause]
+    if any(t.lower == "wolle" for t in clause):
+        return "wolle"
+    return _future(clause, _REPORTED_PLAN)
+
+
+def _future(clause: list[Token], auxiliaries: frozenset[str] = _FUTURE_AUX) -> str | None:
+    """The clause is in the future tense: werden with an infinitive at the clause's end
+    ("Die USA werden Sanktionen verhängen", "Er werde Putin treffen") or just before it
+    ("..., dass er Putin treffen werde"); not with a participle (the passive "werde von
+    Russland angegriffen", "werden ... befördert") or an adjective ("wird schwieriger")."""
+    words = [t for t in clause if t.text[:1].isalpha()]
+    if len(words) < 2:
+        return None
+    last, before = words[-1], words[-2]
+    if last.lower in auxiliaries and _infinitive(before):
+        return last.lower
+    if _infinitive(last) and any(t.lower in auxiliaries for t in words[:-1]):
+        return next(t.lower for t in words if t.lower in auxiliaries)
+    return None
+
+
+def _infinitive(t: Token) -> bool:
+    """A lower-case verb in its dictionary form ("verhängen", "treffen", "werden"); the
+    lemmatiser sometimes cuts one short ("schicken" -> "schick")."""
+    low = t.lower
+    if not (t.text[:1].islower() and low.isalpha() and low.endswith(("en", "ern", "eln"))):
+        return False
+    return low == t.lemma or (not t.lemma.endswith("n") and low.startswith(t.lemma))
 
 
 def _negation(clause: list[Token], trig: Token) -> str | None:
