@@ -768,3 +768,8 @@ def test_the_dateline_state_wins_a_tie_for_the_home_state(linker: Linker) -> Non
 def test_german_federal_bodies(linker: Linker, name: str, sector: str) -> None:
     m = _one(linker, f"Das teilte der {name} am Montag mit.", name)
     assert (m.actor.country, m.actor.sector) == ("DEU", sector)
+
+
+def test_a_currency_named_after_a_state_is_no_actor(linker: Linker) -> None:
+    body = "Die Türkei zahlte 3,4 Milliarden US-Dollar. US-Truppen griffen an."
+    assert [m.text for m in _linked(linker, body)] == ["Türkei", "US-Truppen"]

@@ -969,7 +969,8 @@ def test_the_polite_sie_of_an_interview_question_is_nobody_in_the_article() -> N
     doc = _linked_doc("Putin sprach lange. STANDARD: Warum kritisieren Sie die Regierung der "
                       "Ukraine so scharf?")
     assert not extract_events(doc)
-    plain = _linked_doc("Putin sprach lange. Sie kritisierten die Regierung der Ukraine.")
+    # (a plural "Sie" takes up a state, not one person: see the plural pronoun test)
+    plain = _linked_doc("Russland sprach lange. Sie kritisierten die Regierung der Ukraine.")
     assert ("ACCUSE", "RUS", "UKR") in tuples(extract_events(plain))
 
 
@@ -1326,3 +1327,24 @@ def test_crowd_control_withdrawn_aid_and_recalled_envoys() -> None:
     # the light verb of crowd control does not take over "sich für ... einsetzen"
     assert _sides(extract_events(_linked_doc("Merkel setzte sich für die Ukraine ein."))) == {
         ("SUPPORT", "DEU", "GOV", "UKR", None)}
+
+
+def test_taking_a_town_is_an_assault_and_announced_retaliation_a_threat() -> None:
+    for body in ("Die RSF-Miliz eroberte die Stadt al-Faschir.",
+                 "Die RSF-Miliz hat die Stadt al-Faschir eingenommen."):
+        assert _sides(extract_events(_linked_doc(body))) == {("ASSAULT", "SDN", "REB", None, None)}
+    assert not extract_events(_linked_doc("Die Regierung Polens nahm eine harte Haltung ein."))
+    body = "Die Hisbollah kündigte Vergeltung gegen Israel an."
+    assert [(e.type, e.modality, e.target.country) for e in extract_events(_linked_doc(body))
+            if e.target] == [("THREATEN", "asserted", "ISR")]
+    assert {e.type for e in extract_events(_linked_doc(
+        "Als Vergeltung griff Israel den Libanon an."))} == {"ASSAULT"}
+
+
+def test_a_plural_pronoun_does_not_take_up_one_person() -> None:
+    # "sie" with a plural verb after "sagte Lawrow" are the groups he spoke of
+    body = ("Es gebe Berichte über Terrorgruppen, sagte Außenminister Sergej Lawrow. Außerdem "
+            "griffen sie Chemieanlagen in Syrien an.")
+    assert not extract_events(_linked_doc(body), keep_irrealis=True)
+    assert ("ACCUSE", "Angela Merkel", "Russland", "asserted") in _roles(
+        "Angela Merkel traf Putin. Sie kritisierte Russland.")

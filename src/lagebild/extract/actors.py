@@ -818,6 +818,8 @@ class Linker:
             country = self.kb.actors[target][2]
             base = self.kb.actor(target)
         last = rest.rsplit("-", 1)[-1]
+        if last in _THING_HEADS:
+            return None  # "3,4 Milliarden US-Dollar": a currency, no actor
         if kind == "organisation" and last in _MEMBER_HEADS:
             # "das Nato-Land Türkei", "ein EU-Staat": one member, not the organisation (the plural
             # "die EU-Staaten" stands for the bloc); a state name after it links on its own
@@ -916,6 +918,8 @@ _NOT_REGIONAL_NAMES = frozenset({"irland", "timor", "zypern"})
 # Singular heads that make an organisation prefix name one of its members ("Nato-Land Türkei")
 _MEMBER_HEADS = frozenset({"land", "staat", "mitglied", "mitgliedsland", "mitgliedstaat",
                            "mitgliedsstaat", "partner", "partnerland", "partnerstaat", "gründungsmitglied"})
+# Compound heads that name a thing of the state, never an actor: "Milliarden US-Dollar"
+_THING_HEADS = frozenset({"dollar", "dollars"})
 
 
 _PLACE_WORDS = frozenset({"state", "place"})

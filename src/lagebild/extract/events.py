@@ -2136,6 +2136,7 @@ class Context:
     subject: ActorRef | None = None
     partners: tuple[tuple[str, ActorRef], ...] = ()  # state -> last counterpart
     last: ActorRef | None = None  # the actor named last: what "Dieser" takes up
+    subject_person: bool = False  # the subject is one person: no plural "sie" takes it up
 
 
 def extract_sentence(
@@ -2182,10 +2183,11 @@ def extract_sentence(
     after = Context(own_attr or context.attribution, carried, context.partners,
                     named[-1] if named else demonstrative)
     if not parts and demonstrative is None and not any(t.lower in _STANDINS for t in tokens):
-        return [], after  # no actor, no "beide Seiten", no pronoun: nothing to extract
+        return [], _with_person(after, context, mentions)  # no actor, no "beide Seiten", no
+        # pronoun: nothing to extract
     triggers = _without_hits(_light_pairs(find_triggers(tokens), tokens), tokens)
     if not triggers:
-        return [], after
+        return [], _with_person(after, context, mentions)
     memo = _Memo()  # tokens and parts are final from here on
     memo.get("verb triggers", -1, lambda: frozenset(
         t.index for t in triggers if t.entry.pos == "V" and not _attributive(tokens, t.index)))
@@ -2197,7 +2199,10 @@ def extract_sentence(
         # counterparts from earlier sentences only: within one sentence a symmetric act that
         # names no partner ("in einem Gespräch mit der Zeitung Kritik an Polen üben") did not
         # meet the target of the sentence's other act
-        for src, tgt in assign_roles(trig, tokens, parts, collective, context.subject, earlier, memo,
+        previous = context.subject
+        if previous is not None and context.subject_person and _plural_pronoun_subject(tokens, trig):
+            previous = None  # "Außerdem eroberten sie Chemieanlagen" after "sagte Lawrow"
+        for src, tgt in assign_roles(trig, tokens, parts, collective, previous, earlier, memo,
                                      speaker, demonstrative):
             if src is None or (tgt is None and (needs_target(trig.entry.type)
                                                 or trig.entry.requires_target)):
@@ -2237,7 +2242,30 @@ def extract_sentence(
                 if tgt is not None and src.country and tgt.country and not domestic:
                     partners[src.country] = tgt
                     partners[tgt.country] = src
-    return events, replace(after, partners=tuple(partners.items()))
+    return events, _with_person(replace(after, partners=tuple(partners.items())), context, mentions)
+
+
+def _with_person(after: Context, before: Context, mentions: list[Mention]) -> Context:
+    """``after`` with ``subject_person`` set: whether its subject is a person."""
+    if after.subject is before.subject:
+        return replace(after, subject_person=before.subject_person)
+    subject = after.subject
+    person = subject is not None and any(
+        m.actor is not None and m.actor.kind == "person" and m.actor.actor_id == subject.actor_id
+        for m in mentions)
+    return replace(after, subject_person=person)
+
+
+def _plural_pronoun_subject(tokens: tuple[Token, ...], trig: Trigger) -> bool:
+    """The trigger's clause has "sie" next to a plural verb ("eroberten sie", "Sie haben")."""
+    clause = tokens[trig.index].clause
+    for k, t in enumerate(tokens):
+        if t.clause != clause or t.lower != "sie":
+            continue
+        near = [tokens[j] for j in (k - 1, k + 1) if 0 <= j < len(tokens) and tokens[j].clause == clause]
+        return any(n.text[:1].islower() and (n.lower.endswith("en") or n.lower == "sind")
+                   and n.lower not in _DETERMINERS for n in near)
+    return False
 
 
 def _prep_index(tokens: tuple[Token, ...], p: Participant) -> int:
@@ -2307,6 +2335,10 @@ def _event(
         plan = modality.own_plan(tokens, trig.index)
         mod = modality.ModalityResult("planned", cue=plan) if plan else modality.ModalityResult(
             "asserted", cue="own words")
+    if mod.modality == "planned" and entry.type == "THREATEN" and (mod.cue or "").startswith(
+            ("kündig", "angekündigt")):
+        # "Die Hisbollah kündigte Vergeltung an": announcing retaliation is the threat itself
+        mod = modality.ModalityResult("asserted", cue="announced threat")
     if mod.modality == "asserted" and entry.pos == "N" and _temporal_before(tokens, trig.index):
         mod = modality.ModalityResult("planned", cue="vor")
     if mod.modality == "planned" and entry.pos == "N" and _temporal_after(tokens, trig.index):
