@@ -1348,3 +1348,14 @@ def test_a_plural_pronoun_does_not_take_up_one_person() -> None:
     assert not extract_events(_linked_doc(body), keep_irrealis=True)
     assert ("ACCUSE", "Angela Merkel", "Russland", "asserted") in _roles(
         "Angela Merkel traf Putin. Sie kritisierte Russland.")
+
+
+def test_what_a_judging_verb_is_about_is_not_its_subjects_act() -> None:
+    # "begrüßte die Einigung": Wadephul welcomes it, he is no party; with a partner the
+    # subject is one ("lobte die Zusammenarbeit mit Russland")
+    body = ("Israel und die Hamas haben sich geeinigt. Wadephul begrüßte die Einigung und "
+            "forderte beide Seiten auf, sie umzusetzen.")
+    assert not [e for e in extract_events(_linked_doc(body))
+                if e.type == "AGREE" and e.source and e.source.country == "DEU"]
+    body = "Merz begrüßte die Gespräche mit Macron."
+    assert ("CONSULT", "DEU", "GOV", "FRA", "GOV") in _sides(extract_events(_linked_doc(body)))

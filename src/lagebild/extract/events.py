@@ -973,7 +973,14 @@ def assign_roles(
         own = _before_next_conjunct(own, _clause_verbs(tokens, verbs, clause), trig.index)
         particles = memo.get("particles", -1, lambda: modality.clause_particles(tokens))
         speech = memo.get("speech verb", clause, lambda: _first_speech_verb(tokens, clause, particles))
-        src, tgt = _nominal(trig, tokens, own, entry, speech is not None and speech < trig.index)
+        judged: frozenset[int] = memo.get("judging verbs", -1, frozenset)
+        # "Wadephul begrüßte die Einigung", "Ban verurteilte den Angriff": what a speech or a
+        # judging verb before the noun is about is not its subject's act (but with a partner
+        # it is the subject's own: "Xi lobte die Zusammenarbeit mit Russland")
+        said_about = speech is not None and speech < trig.index or any(
+            v < trig.index and tokens[v].clause == clause for v in judged) and not any(
+            g[0].role == "partner" and 0 < g[0].first - trig.index <= 4 for g in own)
+        src, tgt = _nominal(trig, tokens, own, entry, said_about)
         head = _first_word(tokens, clause)
         if src is None and verb and head is not None and (
                 _possessive_before(tokens, trig.index) and trig.index - 2 == head
@@ -1808,6 +1815,9 @@ def _partners_of_each_other(src: list[Participant] | None) -> bool:
     return src is not None and len({p.ref.country for p in src if p.ref.country}) > 1
 
 
+# Verbs that judge what their object names: praise, criticism, rejection
+_JUDGING_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
+
 _COOPERATIVE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
                                 "RETREAT"})
 
@@ -2191,6 +2201,9 @@ def extract_sentence(
     memo = _Memo()  # tokens and parts are final from here on
     memo.get("verb triggers", -1, lambda: frozenset(
         t.index for t in triggers if t.entry.pos == "V" and not _attributive(tokens, t.index)))
+    memo.get("judging verbs", -1, lambda: frozenset(
+        t.index for t in triggers if t.entry.pos == "V" and t.entry.type in _JUDGING_TYPES
+        and not _attributive(tokens, t.index)))
     collective = _collective(doc, sentence.end) if any(
         _mentions_collective(tokens, tokens[t.index].clause, memo) for t in triggers) else []
     events: list[Event] = []
