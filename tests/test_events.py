@@ -1359,3 +1359,23 @@ def test_what_a_judging_verb_is_about_is_not_its_subjects_act() -> None:
                 if e.type == "AGREE" and e.source and e.source.country == "DEU"]
     body = "Merz begrüßte die Gespräche mit Macron."
     assert ("CONSULT", "DEU", "GOV", "FRA", "GOV") in _sides(extract_events(_linked_doc(body)))
+
+
+def test_a_label_or_a_demand_is_no_event_of_the_speaker() -> None:
+    # "verurteilte den Einsatz als Entführung": a label; "forderte die Freilassung Maduros":
+    # demanded, not done, and the genitive is who would be freed
+    body = ("Delcy Rodríguez übernahm die Amtsgeschäfte. Sie verurteilte den Einsatz als "
+            "Entführung und forderte die Freilassung Maduros.")
+    assert not [r for r in _roles(body) if r[0] in ("ASSAULT", "RETREAT") and r[3] == "asserted"]
+    body = "Die Ukraine forderte den Abzug der russischen Truppen."
+    assert [e.modality for e in extract_events(_linked_doc(body), keep_irrealis=True)
+            if e.type == "RETREAT"] == ["hypothetical"]
+
+
+def test_reported_speech_with_its_own_subject_and_coordinated_speakers() -> None:
+    # "die Luftabwehr habe ... abgeschossen": the air defence, not the Ukrainian drones
+    body = ("Das russische Verteidigungsministerium erklärte, die Luftabwehr habe 75 ukrainische "
+            "Drohnen abgeschossen.")
+    assert not [e for e in extract_events(_linked_doc(body)) if e.source and e.source.country == "UKR"]
+    body = "Russland und China kritisierten das Vorgehen der USA."
+    assert [e.modality for e in extract_events(_linked_doc(body))] == ["asserted", "asserted"]

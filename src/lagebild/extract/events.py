@@ -961,6 +961,7 @@ def assign_roles(
     memo = memo or _Memo()
     entry = trig.entry
     clause = tokens[trig.index].clause
+    said_about = False  # a noun that a speech or judging verb of its clause is about
     in_clause, others = memo.get("split", clause, lambda: _split_by_clause(parts, tokens, clause))
     verbs: frozenset[int] = memo.get("verb triggers", -1, frozenset)
     groups = memo.get("groups", clause, lambda: _groups(in_clause, tokens, verbs))
@@ -1167,8 +1168,8 @@ def assign_roles(
         src_refs = [speaker]  # "Putin sagte, dass er die Ukraine angreifen werde"
     if not src_refs and previous_subject is not None and not trig.passive \
             and _pronoun_subject(tokens, trig, memo) \
-            and not (entry.pos == "N" and _genitive_attribute(tokens, trig.index)):
-        src_refs = [previous_subject]
+            and not (entry.pos == "N" and (_genitive_attribute(tokens, trig.index) or said_about)):
+        src_refs = [previous_subject]  # (not "Sie verurteilte den Einsatz als Entführung")
     if not src_refs and entry.pos == "V" and (speaker or previous_subject) is not None and memo.get(
             "own country", clause, lambda: _own_country_subject(tokens, clause)):
         # "Sein Land werde eine Protestnote schicken, sagte Außenminister Dacic": the speaker's
@@ -1426,6 +1427,8 @@ def _own_subject_phrase(tokens: tuple[Token, ...], parts: list[Participant], cla
     noun phrase that is no actor: the clause has a subject of its own, so the main clause's
     actor (the speaker Cazeneuve) is not it."""
     word = _first_word(tokens, clause)
+    if word is not None and _reported_subject(tokens, parts, word):
+        return True
     if word is None or tokens[word].lower not in _SUBJECT_CONJUNCTIONS or word + 1 >= len(tokens) \
             or word == 0 or tokens[word - 1].text != ",":
         return False  # (at the start "Während dieser Jahre" is a preposition's phrase)
@@ -1438,6 +1441,22 @@ def _own_subject_phrase(tokens: tuple[Token, ...], parts: list[Participant], cla
         return False
     return nxt.lower in _SUBJECT_PHRASE_OPENERS \
         or (nxt.noun and nxt.text[:1].isupper())
+
+
+# Finite verbs of reported speech (Konjunktiv I and its stand-ins)
+_REPORTED_FINITE = frozenset({"habe", "hätten", "sei", "seien", "werde", "würden", "könne",
+                              "wolle", "müsse", "solle"})
+
+
+def _reported_subject(tokens: tuple[Token, ...], parts: list[Participant], word: int) -> bool:
+    """"..., erklärte das Ministerium, die Luftabwehr habe 75 ukrainische Drohnen
+    abgeschossen": reported speech opening with its own subject, a noun that is no actor."""
+    if word == 0 or tokens[word - 1].text != "," or tokens[word].lower not in ("der", "die", "das") \
+            or word + 2 >= len(tokens):
+        return False
+    noun, verb = tokens[word + 1], tokens[word + 2]
+    return noun.noun and noun.text[:1].isupper() and verb.lower in _REPORTED_FINITE \
+        and not any(p.first == word + 1 for p in parts)
 
 
 def _after_fronted_clause(tokens: tuple[Token, ...], trig: Trigger) -> bool:
@@ -1905,7 +1924,8 @@ def _nominal(
         return own
     if nxt is not None and (nxt[0].first - i <= 3 or nxt[0].first - i <= 5 and _genitive_attribute(
             tokens, nxt[0].first)) and (
-            genitive_is_target(entry.type) and nxt[0].role == "core"
+            (genitive_is_target(entry.type) or entry.mode in _DONE_TO_PERSON | {"release"})
+            and nxt[0].role == "core"
             or purpose and nxt[0].role in ("core", "gen")):
         # ("der Beschuss von Stellungen der YPG": the genitive of the hit noun too)
         # "Invasion Venezuelas", "Festnahme des Präsidenten": the genitive is the victim
@@ -2201,6 +2221,8 @@ def extract_sentence(
     memo = _Memo()  # tokens and parts are final from here on
     memo.get("verb triggers", -1, lambda: frozenset(
         t.index for t in triggers if t.entry.pos == "V" and not _attributive(tokens, t.index)))
+    memo.get("demand verbs", -1, lambda: frozenset(
+        t.index for t in triggers if t.entry.pos == "V" and t.entry.type == "REQUEST"))
     memo.get("judging verbs", -1, lambda: frozenset(
         t.index for t in triggers if t.entry.pos == "V" and t.entry.type in _JUDGING_TYPES
         and not _attributive(tokens, t.index)))
@@ -2242,6 +2264,10 @@ def extract_sentence(
                     continue
                 seen.add((trig.entry.type, src.country, tgt.country))
             event = _event(doc, sentence, tokens, trig, src, tgt, context.attribution)
+            if trig.entry.pos == "N" and event.modality != "negated" and _demanded(tokens, trig, memo):
+                # "forderte die Freilassung der Geiseln", "verlangte Sanktionen gegen Russland":
+                # what is demanded has not happened
+                event = replace(event, modality="hypothetical")
             if event.modality == "reported" and event.attributed_to in memo.get(
                     "objects read as speakers", -1,
                     lambda: _objects_read_as_speakers(tokens, parts, memo)):
@@ -2256,6 +2282,13 @@ def extract_sentence(
                     partners[src.country] = tgt
                     partners[tgt.country] = src
     return events, _with_person(replace(after, partners=tuple(partners.items())), context, mentions)
+
+
+def _demanded(tokens: tuple[Token, ...], trig: Trigger, memo: _Memo) -> bool:
+    """The noun is the object of a demand verb before it in its clause."""
+    clause = tokens[trig.index].clause
+    demands: frozenset[int] = memo.get("demand verbs", -1, frozenset)
+    return any(v < trig.index and tokens[v].clause == clause for v in demands)
 
 
 def _with_person(after: Context, before: Context, mentions: list[Mention]) -> Context:

@@ -283,6 +283,12 @@ def _speaker_position(tokens: tuple[Token, ...], verb: int, name: str) -> bool:
             j = k - 1
             while j >= 0 and tokens[j].lower in _ARTICLES:
                 j -= 1
+            # "Russland und China kritisierten": the speaker is coordinated with a name
+            while j >= 1 and tokens[j].lower in ("und", "sowie") and tokens[j - 1].text[:1].isupper():
+                j -= 2
+                while j >= 0 and (tokens[j].lower in _ARTICLES or tokens[j].text[:1].isupper()
+                                  and tokens[j].clause == clause):
+                    j -= 1
             # the clause starts there, or after "wie", or after a dateline ("Berlin – Die
             # Bundesregierung kritisierte Russland": Berlin's dash is not a clause boundary)
             return j < 0 or tokens[j].clause != clause or tokens[j].lower == "wie" \
