@@ -1379,3 +1379,33 @@ def test_reported_speech_with_its_own_subject_and_coordinated_speakers() -> None
     assert not [e for e in extract_events(_linked_doc(body)) if e.source and e.source.country == "UKR"]
     body = "Russland und China kritisierten das Vorgehen der USA."
     assert [e.modality for e in extract_events(_linked_doc(body))] == ["asserted", "asserted"]
+
+
+def test_a_source_phrase_before_the_verb_is_no_subject() -> None:
+    # "Laut Reuters", "Berichten zufolge" open the sentence; the subject follows the verb
+    assert _sides(extract_events(_linked_doc("Laut Reuters hat Russland die Ukraine angegriffen."))) == {
+        ("ASSAULT", "RUS", None, "UKR", None)}
+    assert _sides(extract_events(_linked_doc("Berichten zufolge verhandeln die USA mit dem Iran."))) == {
+        ("CONSULT", "USA", None, "IRN", None)}
+
+
+def test_a_separable_particle_is_no_preposition_of_the_next_clause() -> None:
+    # "teilte mit, Russland habe ...": "mit" belongs to "mitteilen", Russia is no partner
+    body = "Das ukrainische Militär teilte mit, Russland habe Kiew angegriffen."
+    assert {(e.type, e.source.country, e.target.country) for e in extract_events(_linked_doc(body))
+            if e.source and e.target} == {("ASSAULT", "RUS", "UKR")}
+
+
+def test_a_threat_with_an_infinitive_and_whom_it_is_against() -> None:
+    # "drohte, Zölle gegen China zu verhängen" is a threat against China (the act planned);
+    # "drohen zu scheitern" is none
+    assert ("THREATEN", "Trump", "China", "asserted") in _roles(
+        "Trump droht, Zölle gegen China zu verhängen.")
+    assert not extract_events(_linked_doc("Die Gespräche zwischen Russland und der Ukraine "
+                                          "drohen zu scheitern."))
+    # a threat that names nobody is against the counterpart the article reports on; a warning
+    # is not
+    body = "Trump verhängte Sanktionen gegen Maduro. Maduro drohte, jede Aggression abzuwehren."
+    assert ("THREATEN", "Maduro", "Trump", "asserted") in _roles(body)
+    body = "Trump verhängte Sanktionen gegen Maduro. Maduro warnte vor einem Krieg."
+    assert not [r for r in _roles(body) if r[0] == "THREATEN" and r[2] is not None]

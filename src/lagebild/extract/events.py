@@ -85,6 +85,9 @@ class TriggerEntry:
     conf: float
     blockers: frozenset[str] = frozenset()  # lemmas after the trigger that cancel it
     requires_target: bool = False
+    # "@infinitive" in needs: a zu-infinitive clause right after also satisfies them ("Trump
+    # drohte, Zölle zu verhängen"; but "die Gespräche drohen zu scheitern" has none)
+    infinitive_need: bool = False
 
 
 @dataclass(frozen=True)
@@ -116,11 +119,12 @@ def trigger_lexicon() -> dict[str, tuple[TriggerEntry, ...]]:
             pos=pos,
             frame=frame,
             light=None if light == "-" else light,
-            needs=frozenset(n for n in needs.split(",") if n not in ("-", "@target")
+            needs=frozenset(n for n in needs.split(",") if n not in ("-", "@target", "@infinitive")
                             and not n.startswith("!")),
             conf=float(conf),
             blockers=frozenset(n[1:] for n in needs.split(",") if n.startswith("!")),
             requires_target="@target" in needs.split(","),
+            infinitive_need="@infinitive" in needs.split(","),
         )
         out.setdefault(entry.lemma, []).append(entry)
     return {k: tuple(v) for k, v in out.items()}
@@ -196,7 +200,7 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
         entries = _entries_for(tokens, i, lex, particles)
         entries = [e for e in entries if not e.needs or any(
             any(lem.startswith(n) or lem.endswith(n) for lem in clause_lemmas[tok.clause])
-            for n in e.needs)]
+            for n in e.needs) or e.infinitive_need and _infinitive_after(tokens, tok.clause)]
         entries = [e for e in entries if not e.blockers or not any(
             last_in_clause.get((tok.clause, b), -1) > i for b in e.blockers)]
         if not entries:
@@ -221,6 +225,14 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
                                                 best.lemma)
                            or _attributive(tokens, i)))
     return out
+
+
+def _infinitive_after(tokens: tuple[Token, ...], clause: int) -> bool:
+    """The clause after ``clause`` is a zu-infinitive set off by a comma ("drohte, ... zu
+    verhängen")."""
+    start = next((k for k, t in enumerate(tokens) if t.clause == clause + 1), None)
+    return start is not None and tokens[start].text == "," \
+        and modality.clause_infinitive(tokens, clause + 1) is not None
 
 
 def participle_infinitives(word: str) -> list[str]:
@@ -673,6 +685,8 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
     own_article = False  # an article of the mention's own noun phrase that no genitive has
     while j >= 0 and steps < 5:
         t = tokens[j]
+        if t.clause != tokens[first].clause:
+            break  # "teilte mit, Russland habe ...": the particle of the clause before
         if _prep_relative_at(tokens, j):
             break  # "mit denen die EU ... vereinbart habe": the preposition takes the pronoun
         if t.lower in _NOT_GENITIVE_OPENERS:
@@ -1153,7 +1167,10 @@ def assign_roles(
                 tgt = before
         if tgt is None and entry.type in COMPLEMENT_TYPES:
             # "Moskau hoffe, dass Washington ...": the complement clause's subject
-            later = [p for p in others if p.first > trig.index and p.role == "core"
+            # (a threat's: also whom the threatened act is against, "drohte, Zölle gegen
+            # China zu verhängen")
+            roles = ("core", "target") if entry.type == "THREATEN" else ("core",)
+            later = [p for p in others if p.first > trig.index and p.role in roles
                      and tokens[p.first].clause == clause + 1]
             # "Die Attacke in Aleppo sei empörend, kritisierte er": the quoted clause before
             earlier = [p for p in others if p.last < trig.index and tokens[p.first].clause ==
@@ -1184,11 +1201,14 @@ def assign_roles(
             tgt_refs = tgt_refs or collective[1:2]
         elif not tgt_refs:
             tgt_refs = [c for c in collective if c.country != src_refs[0].country][:1]
-    if src_refs and not tgt_refs and len(src_refs) == 1 and is_symmetric(entry.type) and partners \
+    if src_refs and not tgt_refs and len(src_refs) == 1 and (
+            is_symmetric(entry.type) or entry.lemma in _THREAT_VERBS) and partners \
             and not memo.get("prep relative opens", clause,
                              lambda: _opens_with_prep_relative(tokens, clause)):
         # "Putin unterzeichnete die Vereinbarung": the partner is the counterpart of the
-        # article's last event with that state
+        # article's last event with that state; so is whom a threat naming nobody is against
+        # ("Maduro drohte, Aggressionen mit Raketen abzuwehren" in a report on the US and him;
+        # not a warning: "warnte vor einem Nein" at a UN conference threatens no one)
         known = partners.get(src_refs[0].country or "")
         tgt_refs = [known] if known is not None else []
     return _pairs(src_refs, tgt_refs, entry)
@@ -1221,10 +1241,14 @@ def prefield_end(tokens: tuple[Token, ...]) -> int:
                              or first.lemma != first.lower and first.lower.endswith(
                                  ("e", "en", "er", "es"))):  # "Westliche Regierungen"
         return 0
+    if first.lower in ALL_PREPS:
+        return 0  # "Laut Reuters hat Russland ...": a prepositional phrase, no subject
     for v in range(1, min(len(tokens), 12)):
         t = tokens[v]
         if t.clause != tokens[0].clause:
             return 0
+        if t.lower == "zufolge":
+            return 0  # "Berichten zufolge verhandeln die USA": the source, no subject
         if t.text[:1].islower() and t.lower not in _DETERMINERS and t.lower not in ALL_PREPS \
                 and tokens[v - 1].noun:
             return 0 if _time_phrase(tokens[:v]) else v
