@@ -1409,3 +1409,13 @@ def test_a_threat_with_an_infinitive_and_whom_it_is_against() -> None:
     assert ("THREATEN", "Maduro", "Trump", "asserted") in _roles(body)
     body = "Trump verhängte Sanktionen gegen Maduro. Maduro warnte vor einem Krieg."
     assert not [r for r in _roles(body) if r[0] == "THREATEN" and r[2] is not None]
+
+
+def test_recognising_a_state_and_suspending_cooperation() -> None:
+    # CAMEO 054 -> PLOVER SUPPORT diplomatic; suspended cooperation is SANCTION withdraw
+    body = "Großbritannien und Kanada haben Palästina als Staat anerkannt."
+    assert _sides(extract_events(_linked_doc(body))) == {
+        ("SUPPORT", "GBR", None, "PSE", None), ("SUPPORT", "CAN", None, "PSE", None)}
+    assert not extract_events(_linked_doc("Die Opposition Polens erkannte das Wahlergebnis an."))
+    body = "Der Iran hat die Zusammenarbeit mit der IAEA ausgesetzt."
+    assert _sides(extract_events(_linked_doc(body))) == {("SANCTION", "IRN", None, "IAEA", "IGO")}
