@@ -773,3 +773,14 @@ def test_german_federal_bodies(linker: Linker, name: str, sector: str) -> None:
 def test_a_currency_named_after_a_state_is_no_actor(linker: Linker) -> None:
     body = "Die Türkei zahlte 3,4 Milliarden US-Dollar. US-Truppen griffen an."
     assert [m.text for m in _linked(linker, body)] == ["Türkei", "US-Truppen"]
+
+
+def test_the_greens_are_the_home_states_party(linker: Linker) -> None:
+    # "die Grünen" is a party in Germany and in Austria: the article's home state decides;
+    # the lower-case adjective is none
+    body = ("Berlin – Die Bundesregierung und der Bundestag stritten. Die Grünen warfen der "
+            "Bundesregierung Versagen vor. Die grünen Wiesen blühten.")
+    found = [m for m in _linked(linker, body) if "rünen" in m.text]
+    assert [(m.text, m.actor.country, m.actor.sector) for m in found] == [("Grünen", "DEU", "PTY")]
+    body = "Wien – Die österreichische Regierung stritt. Die Grünen kritisierten die ÖVP."
+    assert _one(linker, body, "Grünen").actor.country == "AUT"

@@ -71,7 +71,7 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP", "LEG", "JUD"})
 # nouns that name no group of the home state as a rule ("die Seite", "Vertreter", "die
 # Botschaft" = a foreign mission or a message, "die Führung" of anything, the UN
 # "Sicherheitsrat") or the whole population ("Bürger", "Wähler").
-_HOME_GROUP_SECTORS = frozenset({"GOV", "LEG", "COP", "JUD", "OPP", "CVL"})
+_HOME_GROUP_SECTORS = frozenset({"GOV", "LEG", "COP", "JUD", "OPP", "CVL", "PTY"})
 _NOT_HOME_GROUPS = frozenset(norm(w) for w in (
     "seite", "seiten", "vertreter", "vertretern", "botschaft", "botschaften", "führung",
     "delegation", "delegationen", "diplomaten", "diplomatenkreise", "diplomatenkreisen",
