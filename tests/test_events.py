@@ -1419,3 +1419,8 @@ def test_recognising_a_state_and_suspending_cooperation() -> None:
     assert not extract_events(_linked_doc("Die Opposition Polens erkannte das Wahlergebnis an."))
     body = "Der Iran hat die Zusammenarbeit mit der IAEA ausgesetzt."
     assert _sides(extract_events(_linked_doc(body))) == {("SANCTION", "IRN", None, "IAEA", "IGO")}
+
+
+def test_a_state_adjective_before_an_act_noun_is_its_doer_in_any_phrase() -> None:
+    body = "Bei russischen Angriffen auf Kiew wurden mindestens 26 Menschen getötet."
+    assert _sides(extract_events(_linked_doc(body))) == {("ASSAULT", "RUS", None, "UKR", "GOV")}

@@ -1929,7 +1929,9 @@ def _nominal(
         if p.first <= i <= p.last or (p.last < i and i - p.last <= 2 and p.role == "core"
                                        and not said_about) or (
                 p.last == i - 1 and p.first == p.last and tokens[p.last].text[:1].islower()
-                and tokens[p.last].lower.endswith(ATTRIBUTIVE_ENDINGS)):
+                and (tokens[p.last].lower.endswith(ATTRIBUTIVE_ENDINGS) or p.ref.sector is None)):
+            # (a state's adjective right before the noun, whatever the phrase's preposition:
+            # "Bei russischen Angriffen auf Kiew")
             src = g  # (not "Russland lehnte Verhandlungen ab"; but "Trump erhöhte Druck")
     # "zur Unterstützung der syrischen Armee": a purpose; its genitive is the object
     purpose = i >= 1 and tokens[i - 1].lower in ("zur", "zum")
