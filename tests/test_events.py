@@ -614,6 +614,7 @@ def test_participles_simplemma_does_not_know_still_trigger() -> None:
 
     assert "bombardieren" in participle_infinitives("bombardiert")
     assert "abschießen" in participle_infinitives("abgeschossen")
+    assert "abfeuern" in participle_infinitives("abgefeuert")
     assert "entführen" in participle_infinitives("entführt")
     events = extract_events(make_doc("Russland hat die Ukraine in der Nacht erneut bombardiert."))
     assert tuples(events) == {("ASSAULT", "RUS", "UKR")}
@@ -1424,3 +1425,9 @@ def test_recognising_a_state_and_suspending_cooperation() -> None:
 def test_a_state_adjective_before_an_act_noun_is_its_doer_in_any_phrase() -> None:
     body = "Bei russischen Angriffen auf Kiew wurden mindestens 26 Menschen getötet."
     assert _sides(extract_events(_linked_doc(body))) == {("ASSAULT", "RUS", None, "UKR", "GOV")}
+
+
+def test_missiles_fired_at_a_state_are_an_assault_a_launch_is_not() -> None:
+    body = "Russland hat in der Nacht 400 Drohnen und 40 Raketen auf die Ukraine abgefeuert."
+    assert _sides(extract_events(_linked_doc(body))) == {("ASSAULT", "RUS", None, "UKR", None)}
+    assert not extract_events(_linked_doc("Nordkorea feuerte Raketen ins Japanische Meer ab."))

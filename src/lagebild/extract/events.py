@@ -239,8 +239,9 @@ def participle_infinitives(word: str) -> list[str]:
     """Infinitives a past participle that simplemma leaves unchanged may come from.
 
     simplemma knows "angegriffen" but not "bombardiert", "entführt", "beschossen": "-iert" is
-    "-ieren", a weak "-t" is "-en", "-ossen" is "-ießen"; a "ge" after a separable prefix goes
-    ("abgeschossen" -> "abschießen"). Only candidates: the trigger lexicon decides.
+    "-ieren", a weak "-t" is "-en" (after "-er"/"-el" also "-n": "abgefeuert" -> "abfeuern"),
+    "-ossen" is "-ießen"; a "ge" after a separable prefix goes ("abgeschossen" ->
+    "abschießen"). Only candidates: the trigger lexicon decides.
     """
     stems = [word]
     at = word.find("ge", 1)
@@ -252,6 +253,9 @@ def participle_infinitives(word: str) -> list[str]:
             out.append(w[:-1] + "en")
         elif w.endswith("ossen"):
             out.append(w[:-5] + "ießen")
+        elif w.endswith(("ert", "elt")):
+            # "abgefeuert" -> "abfeuern", "verhandelt" -> "verhandeln" ("geleert": "leeren")
+            out.extend((w[:-1] + "n", w[:-1] + "en"))
         elif w.endswith("t"):
             out.append(w[:-1] + "en")
     return out
