@@ -996,8 +996,8 @@ def assign_roles(
         # "Wadephul begrüßte die Einigung", "Ban verurteilte den Angriff": what a speech or a
         # judging verb before the noun is about is not its subject's act (but with a partner
         # it is the subject's own: "Xi lobte die Zusammenarbeit mit Russland")
-        said_about = speech is not None and speech < trig.index or any(
-            v < trig.index and tokens[v].clause == clause for v in judged) and not any(
+        said_about = speech is not None and speech < trig.index or _verb_before(
+            tokens, trig, judged) and not any(
             g[0].role == "partner" and 0 < g[0].first - trig.index <= 4 for g in own)
         src, tgt = _nominal(trig, tokens, own, entry, said_about)
         head = _first_word(tokens, clause)
@@ -1019,8 +1019,8 @@ def assign_roles(
             # "US-Cyberangriffe führten dazu, dass in Teilen von Caracas der Strom ausfiel":
             # the consequence clause names where the attack hit
             hit = [p for p in others if tokens[p.first].clause == clause + 1
-                   and p.role in ("place", "attr", "core")
-                   and _consequence_clause(tokens, clause + 1)]
+                   and p.role in ("place", "attr", "core")] if _consequence_clause(
+                tokens, clause + 1) else []
             tgt = [hit[0]] if hit else None
     elif entry.frame == "recipient" or trig.passive:
         # a recipient's giver may hang on the noun ("ein Lob von Xi erhalten"); a passive's
@@ -1605,7 +1605,12 @@ def _said_of_self(tokens: tuple[Token, ...], trig: Trigger) -> bool:
 def _singular_verb(t: Token) -> bool:
     """A finite verb of the third person singular ("werde", "hat", "will"), not a plural
     ("Sie würden ... teilen, sagte Cook": they, not the speaker)."""
-    return t.text[:1].islower() and not t.lower.endswith("en") and t.lower != "sind"
+    return t.text[:1].islower() and not _plural_form(t)
+
+
+def _plural_form(t: Token) -> bool:
+    """The word has the form of a plural verb ("eroberten", "haben", "sind")."""
+    return t.lower.endswith("en") or t.lower == "sind"
 
 
 def _object_relative_antecedent(
@@ -2294,7 +2299,8 @@ def extract_sentence(
                     continue
                 seen.add((trig.entry.type, src.country, tgt.country))
             event = _event(doc, sentence, tokens, trig, src, tgt, context.attribution)
-            if trig.entry.pos == "N" and event.modality != "negated" and _demanded(tokens, trig, memo):
+            if trig.entry.pos == "N" and event.modality != "negated" and _verb_before(
+                    tokens, trig, memo.get("demand verbs", -1, frozenset)):
                 # "forderte die Freilassung der Geiseln", "verlangte Sanktionen gegen Russland":
                 # what is demanded has not happened
                 event = replace(event, modality="hypothetical")
@@ -2314,11 +2320,11 @@ def extract_sentence(
     return events, _with_person(replace(after, partners=tuple(partners.items())), context, mentions)
 
 
-def _demanded(tokens: tuple[Token, ...], trig: Trigger, memo: _Memo) -> bool:
-    """The noun is the object of a demand verb before it in its clause."""
+def _verb_before(tokens: tuple[Token, ...], trig: Trigger, verbs: frozenset[int]) -> bool:
+    """One of ``verbs`` (trigger indexes: the sentence's demand or judging verbs) stands
+    before the trigger in its clause: the noun is that verb's object."""
     clause = tokens[trig.index].clause
-    demands: frozenset[int] = memo.get("demand verbs", -1, frozenset)
-    return any(v < trig.index and tokens[v].clause == clause for v in demands)
+    return any(v < trig.index and tokens[v].clause == clause for v in verbs)
 
 
 def _with_person(after: Context, before: Context, mentions: list[Mention]) -> Context:
@@ -2339,8 +2345,8 @@ def _plural_pronoun_subject(tokens: tuple[Token, ...], trig: Trigger) -> bool:
         if t.clause != clause or t.lower != "sie":
             continue
         near = [tokens[j] for j in (k - 1, k + 1) if 0 <= j < len(tokens) and tokens[j].clause == clause]
-        return any(n.text[:1].islower() and (n.lower.endswith("en") or n.lower == "sind")
-                   and n.lower not in _DETERMINERS for n in near)
+        return any(n.text[:1].islower() and _plural_form(n) and n.lower not in _DETERMINERS
+                   for n in near)
     return False
 
 
