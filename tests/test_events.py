@@ -1362,6 +1362,24 @@ def test_what_a_judging_verb_is_about_is_not_its_subjects_act() -> None:
     assert ("CONSULT", "DEU", "GOV", "FRA", "GOV") in _sides(extract_events(_linked_doc(body)))
 
 
+def test_who_judges_an_act_is_not_its_victim() -> None:
+    # "verurteilte die russischen Luftangriffe": the attacks were not on Merz or the Gulf states
+    for body in ("Bundeskanzler Merz verurteilte die russischen Luftangriffe scharf.",
+                 "Saudi-Arabien und Katar verurteilten die israelischen Angriffe."):
+        assaults = [e for e in extract_events(_linked_doc(body)) if e.type == "ASSAULT"]
+        assert assaults and not [e for e in assaults if e.target], body
+    assert ("ASSAULT", "RUS", None, "UKR", "GOV") in _sides(extract_events(_linked_doc(
+        "Deutschland verurteilte die russischen Angriffe auf Kiew.")))
+
+
+def test_what_an_act_is_called_is_no_act_of_its_own() -> None:
+    # the als-phrase of a judging verb names the judged thing, it happens no second time
+    body = "Kolumbien kritisierte die Strafmaßnahmen als Angriff auf seine Souveränität."
+    assert [e.type for e in extract_events(_linked_doc(body))] == ["ACCUSE"]
+    body = "Die Ukraine bezeichnete den russischen Angriff auf Kiew als Kriegsverbrechen."
+    assert ("ASSAULT", "RUS", None, "UKR", "GOV") in _sides(extract_events(_linked_doc(body)))
+
+
 def test_a_label_or_a_demand_is_no_event_of_the_speaker() -> None:
     # "verurteilte den Einsatz als Entführung": a label; "forderte die Freilassung Maduros":
     # demanded, not done, and the genitive is who would be freed

@@ -218,6 +218,11 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
             # "verdächtigen"); a verb is capitalised only where a quote or headline part opens
             entries = [e for e in entries if e.pos == "N"] or (
                 entries if tokens[i - 1].text in _SEGMENT_OPENERS else [])
+            if _label_after_judging(tokens, i, clause_lemmas[tok.clause]):
+                # "kritisierte die Strafmaßnahmen als Angriff auf seine Souveränität": what
+                # the judged thing is called is no act of its own (a label that judges,
+                # "als Papiertiger", stays the speaker's accusation)
+                entries = [e for e in entries if e.type in _JUDGING_TYPES]
         if not entries:
             continue
         best = max(entries, key=lambda e: e.conf)
@@ -225,6 +230,27 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
                                                 best.lemma)
                            or _attributive(tokens, i)))
     return out
+
+
+# verbs that judge or label a thing "als ...": the als-phrase is what they call it
+_LABELLING_VERBS = frozenset({
+    "bezeichnen", "betrachten", "werten", "bewerten", "einstufen", "ansehen", "sehen",
+    "darstellen", "beschreiben", "brandmarken", "anprangern", "kritisieren", "verurteilen",
+    "geißeln", "zurückweisen", "ablehnen", "loben", "begrüßen", "feiern",
+})
+_QUOTE_MARKS = frozenset("„“”‚‘\"'«»")
+
+
+def _label_after_judging(tokens: tuple[Token, ...], i: int, clause_lemmas: set[str]) -> bool:
+    """The noun at ``i`` heads an als-phrase ("als einen „Angriff“", "als illegalen
+    Drogenboss") in a clause with a verb that judges or labels."""
+    if not clause_lemmas & _LABELLING_VERBS:
+        return False
+    k = i - 1
+    while k > 0 and i - k <= 4 and (tokens[k].lower in _DETERMINERS or _adjective_like(tokens[k])
+                                    or tokens[k].text in _QUOTE_MARKS):
+        k -= 1
+    return k > 0 and tokens[k].lower == "als" and tokens[k].clause == tokens[i].clause
 
 
 def _infinitive_after(tokens: tuple[Token, ...], clause: int) -> bool:
@@ -2003,8 +2029,10 @@ def _nominal(
         roles.add("place")
     tgt = next((groups[k] for k in range(a, len(groups))
                 if groups[k][0].role in roles and groups[k] is not src), None)
-    if tgt is None and not attribute:
+    if tgt is None and not attribute and not (said_about and entry.type not in _JUDGING_TYPES):
         # "Putin hat dem Staatschef Maduro seine Unterstützung zugesichert": a dative before
+        # (not the subject of a judging verb for an act judged: "Merz verurteilte die
+        # russischen Luftangriffe" was no attack on Merz)
         tgt = next((g for g in groups if g[0].last < i and g is not src and g[0].role in roles), None)
     return src, tgt
 
