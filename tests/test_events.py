@@ -1330,6 +1330,22 @@ def test_crowd_control_withdrawn_aid_and_recalled_envoys() -> None:
         ("SUPPORT", "DEU", "GOV", "UKR", None)}
 
 
+def test_halted_talks_are_a_sanction_not_a_meeting() -> None:
+    # PLOVER SANCTION discontinue (CAMEO 164 "halt negotiations"): the talks noun under the
+    # verb is not coded as talks held; "brach" is "brechen", not the adjective
+    for body in ("Russland brach die Verhandlungen mit der Ukraine ab.",
+                 "Die USA stellten die Gespräche mit den Taliban ein.",
+                 "Teheran hat die Atomgespräche mit den USA ausgesetzt."):
+        assert [(e.type, e.mode) for e in extract_events(_linked_doc(body))] == [
+            ("SANCTION", "discontinue")], body
+    assert ("SANCTION", "CUB", None, "USA", None) in _sides(extract_events(_linked_doc(
+        "Kuba brach die diplomatischen Beziehungen zu den USA ab.")))
+    body = "Trump hat die Einstellung aller Hilfszahlungen an Kolumbien angekündigt."
+    assert [(e.type, e.target and e.target.country, e.modality)
+            for e in extract_events(_linked_doc(body), keep_irrealis=True)] == [
+        ("SANCTION", "COL", "planned")]
+
+
 def test_taking_a_town_is_an_assault_and_announced_retaliation_a_threat() -> None:
     for body in ("Die RSF-Miliz eroberte die Stadt al-Faschir.",
                  "Die RSF-Miliz hat die Stadt al-Faschir eingenommen."):

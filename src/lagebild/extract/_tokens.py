@@ -49,6 +49,11 @@ def raw_lemma(word: str) -> str:
     return _raw_lemma_cached(word) if len(word) <= MAX_CACHED_WORD else _raw_lemma(word)
 
 
+# Lower-case verb forms simplemma reads as another word: "brach" is the adjective (fallow
+# land) to it, but in news it is "brechen" ("brach die Gespräche ab").
+_VERB_FORMS = {"brach": "brechen"}
+
+
 @lru_cache(maxsize=65536)
 def _raw_lemma_cached(word: str) -> str:
     return _raw_lemma(word)
@@ -57,6 +62,8 @@ def _raw_lemma_cached(word: str) -> str:
 def _raw_lemma(word: str) -> str:
     import simplemma
 
+    if word in _VERB_FORMS:
+        return _VERB_FORMS[word]
     try:
         return str(simplemma.lemmatize(word, lang="de"))
     except (ValueError, KeyError):  # pragma: no cover - simplemma is total on strings
