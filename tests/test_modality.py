@@ -187,3 +187,18 @@ def test_a_name_after_a_speech_verb_with_a_pronoun_subject_is_its_object() -> No
     assert sentence_attribution(words, "Er kritisierte Putin.") is None
     words = tokenize(Sentence(0, 31, "Das sei falsch, kritisierte Putin."))
     assert sentence_attribution(words, "Das sei falsch, kritisierte Putin.") == "Putin"
+
+
+@pytest.mark.parametrize("text, trigger, modality", [
+    # "angekündigt" closes the second conjunct: the insult was made, the tariffs announced
+    ("Trump hat Petro als Drogenboss bezeichnet und Strafzölle angekündigt.", "bezeichnet",
+     "asserted"),
+    ("Trump hat Petro als Drogenboss bezeichnet und Strafzölle angekündigt.", "Strafzölle",
+     "planned"),
+    ("Trump hat Sanktionen verhängt und neue Zölle angekündigt.", "Sanktionen", "asserted"),
+    # no verb closes the first conjunct: one announcement of both
+    ("Trump hat Sanktionen und Zölle gegen Russland angekündigt.", "Sanktionen", "planned"),
+])
+def test_a_cue_of_a_later_conjunct_does_not_reach_back(
+        text: str, trigger: str, modality: str) -> None:
+    assert _classify(text, trigger)[0] == modality

@@ -380,8 +380,9 @@ def classify(
                 # does not, so "würde" stays hypothetical
                 continue
             return ModalityResult("hypothetical", cue=t.lower)
-    for t in clause:
-        if cues.get(t.lower) == "planned" and t is not trig:
+    for k, t in enumerate(tokens):
+        if t.clause == trig.clause and cues.get(t.lower) == "planned" and t is not trig \
+                and not _other_conjunct(tokens, trigger_index, k):
             return ModalityResult("planned", cue=t.lower)
     future = _future(clause)
     if future is not None:
@@ -408,6 +409,30 @@ def classify(
         if cue == "reportative" or cue == "konjunktiv1":
             return ModalityResult("reported", attributed_to=previous_attribution, cue=t.lower)
     return ModalityResult("asserted")
+
+
+_CONJUNCTS = frozenset({"und", "sowie", "oder"})
+
+
+def _other_conjunct(tokens: tuple[Token, ...], trigger_index: int, cue_index: int) -> bool:
+    """The cue at ``cue_index`` closes a later conjunct of a verb-final coordination: "hat
+    Petro als Drogenboss bezeichnet und Strafzölle angekündigt" announces the tariffs, not the
+    insult. The trigger's own verb (the trigger, or a verb after a noun trigger) ends its
+    conjunct before the "und"; without one ("hat Sanktionen und Zölle angekündigt") the
+    cue covers both."""
+    if cue_index < trigger_index:
+        return False
+    joint = next((k for k in range(trigger_index + 1, cue_index)
+                  if tokens[k].lower in _CONJUNCTS), None)
+    if joint is None:
+        return False
+    return any(_verb_form(tokens[k]) for k in range(trigger_index, joint))
+
+
+def _verb_form(t: Token) -> bool:
+    # a lower-case word whose lemma is an infinitive it is not itself ("bezeichnet",
+    # "verhängt"), unlike prepositions ("gegen") and adjectives ("russischen" -> "russisch")
+    return t.text[:1].islower() and t.lemma != t.lower and t.lemma.endswith(("en", "rn", "ln"))
 
 
 # Indicative werden: the Konjunktiv I "werde" marks reported speech first ("Sein Land werde
