@@ -1130,6 +1130,14 @@ def test_coordinated_verbs_take_their_own_objects() -> None:
     # coordinated objects of one verb stay one group
     both = _linked_doc("Putin kritisierte die Nato und China.")
     assert tuples(extract_events(both)) == {("ACCUSE", "RUS", "NATO"), ("ACCUSE", "RUS", "CHN")}
+    # a participle or infinitive ends its own conjunct in a main clause too
+    for body in ("Merz will die Ukraine unterstützen und Putin kritisieren.",
+                 "Merz hat die Ukraine unterstützt und Putin kritisiert."):
+        assert tuples(extract_events(_linked_doc(body), keep_irrealis=True)) == {
+            ("SUPPORT", "DEU", "UKR"), ("ACCUSE", "DEU", "RUS")}, body
+    # a headline's participles without an auxiliary are passive in each conjunct
+    assert extract_events(_linked_doc(
+        "Zwei Israelis getötet und vier Palästinenser festgenommen.")) == ()
 
 
 def test_a_clause_that_opens_with_a_verb_continues_the_narrated_subject() -> None:

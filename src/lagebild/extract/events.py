@@ -448,9 +448,10 @@ def _headline_participle(tokens: tuple[Token, ...], i: int) -> bool:
         return False
     if any(t.lower in _FINITE_AUX for t in tokens):
         return False
-    rest = [t for t in tokens[i + 1:] if t.clause == tok.clause]
-    if any(t.text[:1].isalpha() for t in rest):
-        return False
+    rest = [t for t in tokens[i + 1:] if t.clause == tok.clause and t.text[:1].isalpha()]
+    if rest and not (rest[0].lower in _VERB_CONJUNCTIONS and rest[-1].lemma != rest[-1].lower
+                     and rest[-1].lemma.endswith(("en", "rn", "ln"))):
+        return False  # (but "Zwei Palästinenser erschossen und vier Israelis verwundet")
     first = next((t for t in tokens if t.clause == tok.clause), tok)
     return first.lower not in _SUBORDINATORS
 
@@ -850,9 +851,16 @@ def _conjunct_groups(
     head = _first_word(tokens, tokens[i].clause)
     if head is not None and tokens[head].lower in _CLAUSE_OPENERS:
         return before
+    if i + 1 < len(tokens) and tokens[i + 1].lower in _VERB_CONJUNCTIONS:
+        # a participle or infinitive ending its conjunct: "will die Ukraine unterstützen und
+        # Putin kritisieren" supports no Putin
+        return before
     # in a main clause the finite verb comes before its objects; a participle or infinitive
     # at the end ("hat sechs Oppositionsführer begnadigt") after them
     return between(i, own[k + 1] if k + 1 < len(own) else len(tokens)) or before
+
+
+_VERB_CONJUNCTIONS = frozenset({"und", "oder", "sowie", "aber", "sondern"})
 
 
 def _consequence_clause(tokens: tuple[Token, ...], clause: int) -> bool:
