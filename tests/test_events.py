@@ -1338,6 +1338,16 @@ def test_crowd_control_withdrawn_aid_and_recalled_envoys() -> None:
         ("SUPPORT", "DEU", "GOV", "UKR", None)}
 
 
+def test_a_warning_of_what_someone_may_do_does_not_threaten_them() -> None:
+    for body in ("Breuer warnte, Russland könne ab 2029 ein Nato-Land angreifen.",
+                 "Merz warnte, Russland bereite einen Angriff vor."):
+        assert not [e for e in extract_events(_linked_doc(body)) if e.type == "THREATEN"
+                    and e.target and e.target.country == "RUS"], body
+    # addressed to them: no act of theirs is named
+    assert ("THREATEN", "CHN", "GOV", "USA", None) in _sides(extract_events(_linked_doc(
+        "Peking warnte, die USA spielten mit dem Feuer.")))
+
+
 def test_halted_talks_are_a_sanction_not_a_meeting() -> None:
     # PLOVER SANCTION discontinue (CAMEO 164 "halt negotiations"): the talks noun under the
     # verb is not coded as talks held; "brach" is "brechen", not the adjective

@@ -1210,6 +1210,12 @@ def assign_roles(
             roles = ("core", "target") if entry.type == "THREATEN" else ("core",)
             later = [p for p in others if p.first > trig.index and p.role in roles
                      and tokens[p.first].clause == clause + 1]
+            if entry.type == "THREATEN" and later and _opens_finite_clause(tokens, later[0]) \
+                    and _hostile_act_after(tokens, trig.index):
+                # "Breuer warnte, Russland könne ein Nato-Land angreifen": a warning of what
+                # the clause's subject may do does not threaten it (but "warnte, die USA
+                # spielten mit dem Feuer" is addressed to them)
+                later = later[1:]
             # "Die Attacke in Aleppo sei empörend, kritisierte er": the quoted clause before
             earlier = [p for p in others if p.last < trig.index and tokens[p.first].clause ==
                        clause - 1 and p.role in ("core", "target", "place")
@@ -2046,6 +2052,33 @@ def _nominal(
 
 
 _THREAT_VERBS = frozenset({"drohen", "androhen"})
+
+
+_HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
+
+
+def _hostile_act_after(tokens: tuple[Token, ...], i: int) -> bool:
+    """A word after ``i`` names a hostile act ("angreifen", "einen Angriff")."""
+    lex = trigger_lexicon()
+    particles = modality.clause_particles(tokens)
+    return any(e.type in _HOSTILE_TYPES for k in range(i + 1, len(tokens))
+               for e in _entries_for(tokens, k, lex, particles))
+
+
+def _opens_finite_clause(tokens: tuple[Token, ...], p: Participant) -> bool:
+    """``p`` is the subject opening a clause with a finite verb of its own (", Russland
+    könne ...", ", dass Russland ..."), not the object of a zu-infinitive (", die Ukraine
+    anzugreifen")."""
+    clause = tokens[p.first].clause
+    if modality.clause_infinitive(tokens, clause) is not None:
+        return False
+    head = _first_word(tokens, clause)
+    if head is None:
+        return False
+    if tokens[head].lower in _SUBORDINATORS:
+        head += 1
+    return all(tokens[k].lower in _DETERMINERS or _adjective_like(tokens[k])
+               for k in range(head, p.first))
 
 
 def _first_speech_verb(
