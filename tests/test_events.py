@@ -1130,6 +1130,9 @@ def test_coordinated_verbs_take_their_own_objects() -> None:
     # coordinated objects of one verb stay one group
     both = _linked_doc("Putin kritisierte die Nato und China.")
     assert tuples(extract_events(both)) == {("ACCUSE", "RUS", "NATO"), ("ACCUSE", "RUS", "CHN")}
+    # a sentence opening with an article is a main clause, not a relative clause
+    doc = _linked_doc("Die USA kritisierten Russland und lobten China.")
+    assert tuples(extract_events(doc)) == {("ACCUSE", "USA", "RUS"), ("SUPPORT", "USA", "CHN")}
     # a participle or infinitive ends its own conjunct in a main clause too
     for body in ("Merz will die Ukraine unterstützen und Putin kritisieren.",
                  "Merz hat die Ukraine unterstützt und Putin kritisiert."):

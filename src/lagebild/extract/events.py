@@ -849,7 +849,9 @@ def _conjunct_groups(
 
     before = between(own[k - 1] if k else -1, i)
     head = _first_word(tokens, tokens[i].clause)
-    if head is not None and tokens[head].lower in _CLAUSE_OPENERS:
+    if head is not None and tokens[head].lower in _CLAUSE_OPENERS and not (
+            tokens[head].lower in _RELATIVE and (head == 0 or tokens[head - 1].text != ",")):
+        # (a relative clause opens after its comma: the sentence's "Die USA" is an article)
         return before
     if i + 1 < len(tokens) and tokens[i + 1].lower in _VERB_CONJUNCTIONS:
         # a participle or infinitive ending its conjunct: "will die Ukraine unterstützen und
