@@ -784,3 +784,18 @@ def test_the_greens_are_the_home_states_party(linker: Linker) -> None:
     assert [(m.text, m.actor.country, m.actor.sector) for m in found] == [("Grünen", "DEU", "PTY")]
     body = "Wien – Die österreichische Regierung stritt. Die Grünen kritisierten die ÖVP."
     assert _one(linker, body, "Grünen").actor.country == "AUT"
+
+
+def test_a_bare_union_is_the_cdu_csu_or_the_eu_by_context(linker: Linker) -> None:
+    body = "Berlin – Union und SPD einigten sich. CDU-Chef Merz lobte die Einigung."
+    assert _one(linker, body, "Union").actor.actor_id == "lb:org:cdu-csu"
+    body = "Wien – Die EU-Kommission tagte. Die Union kritisierte Österreich."
+    assert _one(linker, body, "Union").actor.country == "EU"
+    # both named, or neither: the reader cannot tell, nor can we
+    for body in ("Die Union und die EU stritten. Die CSU schwieg.", "Die Union stritt."):
+        assert not [m for m in _linked(linker, body) if m.text == "Union"
+                    and m.actor is not None and m.actor.country in ("EU", "DEU")], body
+    # not the EU's own name, nor a compound
+    body = "Die Europäische Union und die Unionsfraktion stritten. Die CDU schwieg."
+    assert [m.actor.actor_id for m in _linked(linker, body)
+            if "Union" in m.text] == ["Q458", "lb:org:cdu-csu"]

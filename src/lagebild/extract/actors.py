@@ -259,6 +259,7 @@ class Linker:
             found.extend(self._sentence(doc.body, sentence, index, state))
         ner = [m for m in doc.mentions if m.actor is None]
         found = _names_around_places(ner, found)
+        found.extend(self._bare_unions(doc, found))
         found.extend(self._ner_only(doc.body, ner, found, state))
         found = _surnames_of_new_people(doc, found)
         found = _surnames_before_full_names(found)
@@ -272,6 +273,31 @@ class Linker:
         found = [m for m in found if m.how != "role-bare"]
         found = [self._peoples_home(m, home) for m in found]
         return tuple(found)
+
+    def _bare_unions(self, doc: Document, found: Sequence[Mention]) -> list[Mention]:
+        """"die Union" alone: the CDU/CSU where the article names the CDU or CSU ("CDU-Chef
+        Merz") and not the EU, the EU where it names the EU and neither party; else nobody
+        (German news uses it for both)."""
+        parties = _UNION_PARTY_NAMES.search(doc.body) is not None
+        if parties == (_EU_NAMES.search(doc.body) is not None):
+            return []
+        actor_id = _CDU_CSU if parties else _EU
+        if actor_id not in self.kb.actors:
+            return []
+        taken = _Spans((m.start, m.end) for m in found)
+        out: list[Mention] = []
+        for hit in _BARE_UNION.finditer(doc.body):
+            before = hit.group(1) or ""
+            if before[:1].isupper() and before.endswith(("e", "en")) \
+                    and before.lower() not in ("die", "der", "den", "dem", "des"):
+                continue  # "Europäische Union", "Christlich-Soziale Union"
+            start, end = hit.span(2)
+            index = next((k for k, s in enumerate(doc.sentences) if s.start <= start < s.end), None)
+            if index is None or taken.overlaps(start, end):
+                continue
+            actor = self.kb.actor(actor_id, date=None)
+            out.append(Mention(start, end, hit.group(2), _label(actor), actor, index, "context"))
+        return out
 
     def _group_home(self, m: Mention, country: str) -> Mention:
         if m.how != "role-bare" or m.actor is None:
@@ -898,6 +924,15 @@ class Linker:
             out.append(replace(m, actor=actor, how="ner-only" if not entries else "kb"))
             taken.add(m.start, m.end)
         return out
+
+
+_EU = "Q458"
+_CDU_CSU = "lb:org:cdu-csu"
+_UNION_PARTY_NAMES = re.compile(r"(?<![\w-])(?:CDU|CSU)(?![a-zäöü])")
+_EU_NAMES = re.compile(r"(?<![\w-])EU(?![a-zäöü])|Europäischen? Union|Brüssel")
+# "die Union", "der Union", "Union und SPD" -- not "Europäische Union", "Afrikanischen Union"
+# (an adjective before it) nor a compound ("Unionsfraktion", "Union-geführte")
+_BARE_UNION = re.compile(r"(?<![\w-])(?:(\w+)\s+)?(Union)(?![\w-])")
 
 
 def _same_person(span: str, known: Actor) -> bool:
