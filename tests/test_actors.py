@@ -799,3 +799,22 @@ def test_a_bare_union_is_the_cdu_csu_or_the_eu_by_context(linker: Linker) -> Non
     body = "Die Europäische Union und die Unionsfraktion stritten. Die CDU schwieg."
     assert [m.actor.actor_id for m in _linked(linker, body)
             if "Union" in m.text] == ["Q458", "lb:org:cdu-csu"]
+
+
+def test_a_surname_that_is_also_a_word_stays_with_its_first_name(linker: Linker) -> None:
+    # "Nielsen", "Rasmussen" are known to the lexicon; after a first name they are the
+    # surname. An inflected or abstract noun there is the next phrase, not the name.
+    body = "Grönlands Regierungschef Jens-Frederik Nielsen wies die Ansprüche zurück."
+    assert _one(linker, body, "Nielsen").actor.name == "Jens-Frederik Nielsen"
+    body = "Das sagte Außenminister Lars Løkke Rasmussen am Montag."
+    assert _one(linker, body, "Rasmussen").actor.name == "Lars Løkke Rasmussen"
+    body = "Das sagte Außenminister Jan Novak Journalisten in Prag."
+    assert _one(linker, body, "Novak").actor.name == "Jan Novak"
+    body = "Dann sicherte Außenministerin Marta Novakova Unterstützung zu."
+    assert _one(linker, body, "Novakova").actor.name == "Marta Novakova"
+
+
+def test_a_party_in_brackets_gives_a_person_its_state(linker: Linker) -> None:
+    body = ("Athen – Der griechische Premier Tsipras stritt mit Brüssel. Finanzminister Hans "
+            "Jörg Schelling (ÖVP) zeigte sich zuversichtlich.")
+    assert _one(linker, body, "Schelling").actor.country == "AUT"

@@ -264,6 +264,7 @@ class Linker:
         found = _surnames_of_new_people(doc, found)
         found = _surnames_before_full_names(found)
         found.sort(key=lambda m: (m.start, m.end))
+        found = _party_in_brackets(doc.body, found)
         home = home_state(found, dateline_state(doc, found))
         if home is not None:
             found = [_with_home(m, home) for m in found]
@@ -711,9 +712,13 @@ class Linker:
         k = j
         while k < len(toks) and k - j < _MAX_NAME_TOKENS and _looks_like_name(toks[k]):
             k += 1
-        # A name ends in a word the German lexicon does not know ("Oleg Makarewitsch"), so
-        # "Venezuela-Diktator Asyl" is no person called Asyl.
-        while k > j and _is_german_word(toks[k - 1].text):
+        # A one-word name is no German word ("Venezuela-Diktator Asyl" is no person called
+        # Asyl); after a first name the surname may be one ("Jens-Frederik Nielsen", "Lars
+        # Løkke Rasmussen", "Hans Müller") unless it is an inflected or abstract noun
+        # ("sagte Außenminister Lawrow Journalisten", "sicherte Ministerin Nina Warken
+        # Unterstützung zu").
+        while k > j and _is_german_word(toks[k - 1].text) and (
+                k - j == 1 or _common_noun(toks[k - 1].text)):
             k -= 1
         if k == j:
             return None
@@ -1133,6 +1138,21 @@ def home_state(mentions: Sequence[Mention], dateline: str | None = None) -> tupl
 _PLACE_HOME_SHARE = 0.5
 
 
+def _party_in_brackets(body: str, found: list[Mention]) -> list[Mention]:
+    """"Finanzminister Hans Jörg Schelling (ÖVP)": a person of no known state is of the
+    state of the party in brackets after the name (``found`` is sorted)."""
+    out = list(found)
+    for k in range(len(out) - 1):
+        m, party = out[k], out[k + 1]
+        a, p = m.actor, party.actor
+        if a is None or p is None or a.kind != "person" or a.country is not None \
+                or p.sector != "PTY" or not p.country or len(p.country) != 3:
+            continue
+        if body[m.end:party.start].strip() == "(" and body[party.end:party.end + 1] == ")":
+            out[k] = replace(m, actor=replace(a, country=p.country), how=f"{m.how}+party")
+    return out
+
+
 def _with_home(m: Mention, home: tuple[str, float]) -> Mention:
     a = m.actor
     if a is None or a.country is not None or a.kind not in ("person", "organisation", "place"):
@@ -1201,6 +1221,17 @@ def _is_german_word(text: str) -> bool:
     import simplemma
 
     return bool(simplemma.is_known(text, lang="de"))
+
+
+_ABSTRACT_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "ismus", "nahme")
+
+
+def _common_noun(text: str) -> bool:
+    """A capitalised word that is a common noun, not a surname: inflected ("Journalisten"
+    -> "Journalist") or abstract ("Unterstützung"). Surnames are not inflected."""
+    from ._tokens import raw_lemma
+
+    return raw_lemma(text) != text or len(text) > 6 and text.endswith(_ABSTRACT_ENDINGS)
 
 
 def _looks_like_name(tok: _Tok) -> bool:
