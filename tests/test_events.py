@@ -1388,6 +1388,15 @@ def test_a_plural_pronoun_does_not_take_up_one_person() -> None:
         "Angela Merkel traf Putin. Sie kritisierte Russland.")
 
 
+def test_er_takes_up_the_last_person_not_a_state() -> None:
+    # "er" cannot be "Europa" or "Russland"; it can be "der Iran"
+    body = ("Außenminister Lawrow sprach in Moskau. Russland hat beschlossen, die Gespräche "
+            "fortzusetzen. Merkel warf er vor, die Ukraine aufzurüsten.")
+    assert ("ACCUSE", "Außenminister Lawrow", "Merkel", "asserted") in _roles(body)
+    body = "Der Iran rüstet auf. Er drohte Israel mit Vergeltung."
+    assert ("THREATEN", "IRN", None, "ISR", None) in _sides(extract_events(_linked_doc(body)))
+
+
 def test_what_a_judging_verb_is_about_is_not_its_subjects_act() -> None:
     # "begrüßte die Einigung": Wadephul welcomes it, he is no party; with a partner the
     # subject is one ("lobte die Zusammenarbeit mit Russland")

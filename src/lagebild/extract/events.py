@@ -2275,6 +2275,8 @@ class Context:
     partners: tuple[tuple[str, ActorRef], ...] = ()  # state -> last counterpart
     last: ActorRef | None = None  # the actor named last: what "Dieser" takes up
     subject_person: bool = False  # the subject is one person: no plural "sie" takes it up
+    subject_neuter: bool = False  # the subject is a state or place "er" cannot take up
+    person: ActorRef | None = None  # the last subject that was a person
 
 
 def extract_sentence(
@@ -2345,6 +2347,10 @@ def extract_sentence(
         previous = context.subject
         if previous is not None and context.subject_person and _plural_pronoun_subject(tokens, trig):
             previous = None  # "Außerdem eroberten sie Chemieanlagen" after "sagte Lawrow"
+        if context.subject_neuter and context.person is not None and _er_in_clause(tokens, trig):
+            # "Varoufakis ... Europa hat beschlossen, uns zu erpressen. Schäuble warf er vor,
+            # ...": "er" is no "Europa" or "Russland", but the person before
+            previous = context.person
         for src, tgt in assign_roles(trig, tokens, parts, collective, previous, earlier, memo,
                                      speaker, demonstrative):
             if src is None or (tgt is None and (needs_target(trig.entry.type)
@@ -2401,14 +2407,31 @@ def _verb_before(tokens: tuple[Token, ...], trig: Trigger, verbs: frozenset[int]
 
 
 def _with_person(after: Context, before: Context, mentions: list[Mention]) -> Context:
-    """``after`` with ``subject_person`` set: whether its subject is a person."""
+    """``after`` with ``subject_person``, ``subject_neuter`` and ``person`` set: whether its
+    subject is a person, or a state or place that "er" cannot take up, and the last person."""
     if after.subject is before.subject:
-        return replace(after, subject_person=before.subject_person)
+        return replace(after, subject_person=before.subject_person,
+                       subject_neuter=before.subject_neuter, person=before.person)
     subject = after.subject
-    person = subject is not None and any(
-        m.actor is not None and m.actor.kind == "person" and m.actor.actor_id == subject.actor_id
-        for m in mentions)
-    return replace(after, subject_person=person)
+    kinds = {m.actor.kind for m in mentions if subject is not None and m.actor is not None
+             and m.actor.actor_id == subject.actor_id}
+    person = "person" in kinds
+    neuter = subject is not None and bool(kinds) and kinds <= {"state", "place"} \
+        and subject.name not in _MASCULINE_STATES
+    return replace(after, subject_person=person, subject_neuter=neuter,
+                   person=subject if person else before.person)
+
+
+# states and regions named with "der": "er" may take them up ("Der Iran ... Er drohte")
+_MASCULINE_STATES = frozenset({
+    "Iran", "Irak", "Libanon", "Sudan", "Südsudan", "Jemen", "Tschad", "Niger", "Kongo",
+    "Vatikan", "Oman", "Kosovo", "Senegal", "Gazastreifen", "Balkan", "Kaukasus", "Westen"})
+
+
+def _er_in_clause(tokens: tuple[Token, ...], trig: Trigger) -> bool:
+    """The trigger's clause has the pronoun "er"."""
+    clause = tokens[trig.index].clause
+    return any(t.lower == "er" and t.clause == clause for t in tokens)
 
 
 def _plural_pronoun_subject(tokens: tuple[Token, ...], trig: Trigger) -> bool:
