@@ -1388,6 +1388,14 @@ def test_a_plural_pronoun_does_not_take_up_one_person() -> None:
         "Angela Merkel traf Putin. Sie kritisierte Russland.")
 
 
+def test_a_noun_after_a_second_verb_is_not_what_the_first_judges() -> None:
+    # "verurteilte ... und versetzte seine Truppen in Alarmbereitschaft": the alert is the
+    # subject's own act under the second verb
+    body = ("Taiwans Verteidigungsministerium verurteilte das Manöver als Provokation und "
+            "versetzte seine Truppen in Alarmbereitschaft.")
+    assert ("MOBILIZE", "TWN", "MIL", None, None) in _sides(extract_events(_linked_doc(body)))
+
+
 def test_er_takes_up_the_last_person_not_a_state() -> None:
     # "er" cannot be "Europa" or "Russland"; it can be "der Iran"
     body = ("Außenminister Lawrow sprach in Moskau. Russland hat beschlossen, die Gespräche "

@@ -1032,7 +1032,8 @@ def assign_roles(
         # "Wadephul begrüßte die Einigung", "Ban verurteilte den Angriff": what a speech or a
         # judging verb before the noun is about is not its subject's act (but with a partner
         # it is the subject's own: "Xi lobte die Zusammenarbeit mit Russland")
-        said_about = speech is not None and speech < trig.index or _verb_before(
+        said_about = speech is not None and speech < trig.index and not _next_verb_between(
+            tokens, speech, trig.index) or _verb_before(
             tokens, trig, judged) and not any(
             g[0].role == "partner" and 0 < g[0].first - trig.index <= 4 for g in own)
         src, tgt = _nominal(trig, tokens, own, entry, said_about)
@@ -2403,7 +2404,21 @@ def _verb_before(tokens: tuple[Token, ...], trig: Trigger, verbs: frozenset[int]
     """One of ``verbs`` (trigger indexes: the sentence's demand or judging verbs) stands
     before the trigger in its clause: the noun is that verb's object."""
     clause = tokens[trig.index].clause
-    return any(v < trig.index and tokens[v].clause == clause for v in verbs)
+    return any(v < trig.index and tokens[v].clause == clause
+               and not _next_verb_between(tokens, v, trig.index) for v in verbs)
+
+
+def _next_verb_between(tokens: tuple[Token, ...], v: int, i: int) -> bool:
+    """A conjunction and another verb stand between the verb at ``v`` and the noun at ``i``
+    ("verurteilte das Manöver und versetzte seine Truppen in Alarmbereitschaft"): the noun
+    belongs to that verb."""
+    return any(tokens[k].lower in _VERB_CONJUNCTIONS and _finite_after_conjunction(tokens[k + 1])
+               for k in range(v + 1, i - 1))
+
+
+def _finite_after_conjunction(t: Token) -> bool:
+    return t.text[:1].islower() and t.lemma != t.lower and t.lemma.endswith(("en", "rn", "ln")) \
+        and not _adjective_like(t) and t.lower not in _DETERMINERS
 
 
 def _with_person(after: Context, before: Context, mentions: list[Mention]) -> Context:
