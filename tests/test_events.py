@@ -1351,6 +1351,20 @@ def test_a_warning_of_what_someone_may_do_does_not_threaten_them() -> None:
         "Peking warnte, die USA spielten mit dem Feuer.")))
 
 
+def test_not_ruling_out_force_is_a_threat() -> None:
+    # PLOVER THREATEN: a coercive warning; ruling a thing out, or ruling out a tax, is none
+    for body, target in (("Der Kreml schloss einen Angriff auf Polen nicht aus.", "POL"),
+                         ("Trump will einen Militäreinsatz gegen Venezuela nicht ausschließen.",
+                          "VEN"),
+                         ("Putin schließt den Einsatz von Atomwaffen nicht aus.", None)):
+        assert [(e.type, e.target and e.target.country, e.modality)
+                for e in extract_events(_linked_doc(body))] == [
+            ("THREATEN", target, "asserted")], body
+    for body in ("Russland schloss einen Angriff auf die Nato aus.",
+                 "Die Regierung in Moskau schloss Steuererhöhungen nicht aus."):
+        assert not extract_events(_linked_doc(body)), body
+
+
 def test_halted_talks_are_a_sanction_not_a_meeting() -> None:
     # PLOVER SANCTION discontinue (CAMEO 164 "halt negotiations"): the talks noun under the
     # verb is not coded as talks held; "brach" is "brechen", not the adjective

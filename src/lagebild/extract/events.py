@@ -88,6 +88,9 @@ class TriggerEntry:
     # "@infinitive" in needs: a zu-infinitive clause right after also satisfies them ("Trump
     # drohte, Zölle zu verhängen"; but "die Gespräche drohen zu scheitern" has none)
     infinitive_need: bool = False
+    # "&w" in needs: the word w must occur in the trigger's clause as well ("nicht
+    # ausschließen" is a threat, "ausschließen" alone is none)
+    required: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -120,11 +123,12 @@ def trigger_lexicon() -> dict[str, tuple[TriggerEntry, ...]]:
             frame=frame,
             light=None if light == "-" else light,
             needs=frozenset(n for n in needs.split(",") if n not in ("-", "@target", "@infinitive")
-                            and not n.startswith("!")),
+                            and not n.startswith(("!", "&"))),
             conf=float(conf),
             blockers=frozenset(n[1:] for n in needs.split(",") if n.startswith("!")),
             requires_target="@target" in needs.split(","),
             infinitive_need="@infinitive" in needs.split(","),
+            required=frozenset(n[1:] for n in needs.split(",") if n.startswith("&")),
         )
         out.setdefault(entry.lemma, []).append(entry)
     return {k: tuple(v) for k, v in out.items()}
@@ -203,6 +207,7 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
             for n in e.needs) or e.infinitive_need and _infinitive_after(tokens, tok.clause)]
         entries = [e for e in entries if not e.blockers or not any(
             last_in_clause.get((tok.clause, b), -1) > i for b in e.blockers)]
+        entries = [e for e in entries if e.required <= clause_lemmas[tok.clause]]
         if not entries:
             continue
         # Nouns are capitalised in German; a lower-case word is not a noun trigger.

@@ -382,7 +382,8 @@ def classify(
             return ModalityResult("hypothetical", cue=t.lower)
     for k, t in enumerate(tokens):
         if t.clause == trig.clause and cues.get(t.lower) == "planned" and t is not trig \
-                and not _other_conjunct(tokens, trigger_index, k):
+                and not _other_conjunct(tokens, trigger_index, k) \
+                and trig.lemma not in _STANCE_VERBS:
             return ModalityResult("planned", cue=t.lower)
     future = _future(clause)
     if future is not None:
@@ -412,6 +413,9 @@ def classify(
 
 
 _CONJUNCTS = frozenset({"und", "sowie", "oder"})
+# "will ... nicht ausschließen": not wanting to rule a thing out is a stance taken now, not
+# a plan
+_STANCE_VERBS = frozenset({"ausschließen", "schließen"})
 
 
 def _other_conjunct(tokens: tuple[Token, ...], trigger_index: int, cue_index: int) -> bool:
@@ -483,6 +487,8 @@ def _negation(clause: list[Token], trig: Token) -> str | None:
         nxt = clause[k + 1].lower if k + 1 < len(clause) else ""
         if t.lower == "nicht" and nxt in ("nur", "zuletzt", "ausgeschlossen", "ausschließen"):
             continue  # "nicht nur", "nicht zuletzt": no denial
+        if t.lower == "nicht" and nxt == "aus" and trig.lemma == "schließen":
+            continue  # "schloss ... nicht aus": the refusal to rule out is the act
         # "keine" far after a verb-second trigger belongs to another phrase; "nicht" at the
         # end of a clause negates its verb wherever it stands.
         if t.start > trig.end and t.lower != "nicht" and t.start - trig.end > 40:
