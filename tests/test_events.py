@@ -1351,6 +1351,31 @@ def test_a_warning_of_what_someone_may_do_does_not_threaten_them() -> None:
         "Peking warnte, die USA spielten mit dem Feuer.")))
 
 
+def test_tariffs_hit_whose_goods_they_tax() -> None:
+    for body, pair in (
+            ("Trump hat Zölle von 20 Prozent auf Importe aus der Europäischen Union verhängt.",
+             ("USA", "EU")),
+            ("Die USA erheben Strafzölle auf Stahl aus Kanada.", ("USA", "CAN")),
+            # an inflected compound the lemmatiser does not know
+            ("China reagierte mit Vergeltungszöllen auf amerikanische Waren.", ("CHN", "USA"))):
+        assert [(e.type, e.source.country, e.target.country) for e in extract_events(
+            _linked_doc(body)) if e.source and e.target] == [("SANCTION", *pair)], body
+
+
+def test_a_genitive_of_another_noun_is_not_the_acts_doer() -> None:
+    # "Sanktionen gegen Anführer der RSF": the RSF are hit, the EU imposes
+    body = "Die EU kündigte neue Sanktionen gegen Anführer der RSF an."
+    assert [(e.source.country, e.target.country) for e in extract_events(_linked_doc(body))
+            if e.source and e.target] == [("EU", "SDN")]
+    # words of one name or phrase still leave the genitive to the act
+    body = "Die Einigung mit seinem Amtskollegen Sergej Lawrow begrüßte Wadephul."
+    assert ("AGREE", "DEU", "RUS") in {(e.type, e.source.country, e.target.country)
+                                       for e in extract_events(_linked_doc(body))
+                                       if e.source and e.target} | {
+        (e.type, e.target.country, e.source.country) for e in extract_events(_linked_doc(body))
+        if e.source and e.target}
+
+
 def test_not_ruling_out_force_is_a_threat() -> None:
     # PLOVER THREATEN: a coercive warning; ruling a thing out, or ruling out a tax, is none
     for body, target in (("Der Kreml schloss einen Angriff auf Polen nicht aus.", "POL"),

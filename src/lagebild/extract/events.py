@@ -171,8 +171,36 @@ def _noun_heads_set() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _inflected_heads() -> dict[str, str]:
+    """Plural and case forms of the trigger nouns ("zölle", "anschlägen" -> "zoll",
+    "anschlag"): the lemmatiser leaves an unknown compound as it is ("Vergeltungszöllen"),
+    so its inflected tail must be recognised as it stands."""
+    out: dict[str, str] = {}
+    for head in _noun_heads():
+        stems = {head, _umlauted(head)}
+        for stem in stems:
+            for ending in ("e", "en", "n", "s", "es"):  # (not "-er": "Kritiker" is a person)
+                out.setdefault(stem + ending, head)
+        out.setdefault(_umlauted(head), head)
+    for head in _noun_heads():
+        out.pop(head, None)  # a head is itself, not another head's form
+    return out
+
+
+def _umlauted(word: str) -> str:
+    """The word with its last a, o, u (or au) umlauted: "zoll" -> "zöll", "anschlag" ->
+    "anschläg"."""
+    for k in range(len(word) - 1, -1, -1):
+        if word[k] in "aou":
+            if word[k] == "u" and k > 0 and word[k - 1] == "a":
+                return word[: k - 1] + "äu" + word[k + 1 :]
+            return word[:k] + {"a": "ä", "o": "ö", "u": "ü"}[word[k]] + word[k + 1 :]
+    return word
+
+
+@lru_cache(maxsize=1)
 def _longest_head() -> int:
-    return max(map(len, _noun_heads()), default=0)
+    return max(map(len, _noun_heads()), default=0) + 3  # (an inflected form's ending)
 
 
 @lru_cache(maxsize=1)
@@ -310,9 +338,15 @@ def _compound_head(lemma: str) -> str | None:
     A tail longer than the longest head cannot match (and slicing every tail of a huge
     "word" would be quadratic)."""
     heads = _noun_heads_set()
+    forms = _inflected_heads()
+    if lemma in forms:
+        return forms[lemma]  # "vergeltungszöllen": an inflected head the lemmatiser left
     for cut in range(max(3, len(lemma) - _longest_head()), len(lemma) - 3):
-        if lemma[cut:] in heads:
-            return lemma[cut:]
+        tail = lemma[cut:]
+        if tail in heads:
+            return tail
+        if tail in forms:
+            return forms[tail]
     return None
 
 
@@ -1211,6 +1245,10 @@ def assign_roles(
             before = _subject_from_other_clauses(others, tokens, trig)
             if before is not None and before[0].ref.country != src[0].ref.country:
                 tgt = before
+        if tgt is None and entry.type == "SANCTION" and entry.pos == "V":
+            # "verhängte Zölle auf Waren aus China" (the light verb carries the noun)
+            tgt = next(([p] for p in parts if p.role == "source"
+                        and tokens[p.first].clause == clause and _after_goods(tokens, p)), None)
         if tgt is None and entry.type in COMPLEMENT_TYPES:
             # "Moskau hoffe, dass Washington ...": the complement clause's subject
             # (a threat's: also whom the threatened act is against, "drohte, Zölle gegen
@@ -1264,6 +1302,31 @@ def assign_roles(
         known = partners.get(src_refs[0].country or "")
         tgt_refs = [known] if known is not None else []
     return _pairs(src_refs, tgt_refs, entry)
+
+
+_GOODS = frozenset({"import", "importe", "ware", "waren", "einfuhr", "einfuhren", "produkt",
+                    "produkte", "güter", "gut", "erzeugnis", "erzeugnisse", "export", "exporte",
+                    "lieferung", "lieferungen", "stahl", "aluminium", "auto", "autos", "fahrzeug",
+                    "fahrzeuge", "öl", "gas", "getreide", "agrarprodukte", "chips"})
+
+
+def _after_goods(tokens: tuple[Token, ...], p: Participant) -> bool:
+    """``p``'s phrase ("aus China") follows a word for goods ("Waren", "Importe")."""
+    k = _prep_index(tokens, p) - 1
+    return k >= 0 and (tokens[k].lemma in _GOODS or tokens[k].lower in _GOODS)
+
+
+def _heads_own_phrase(tokens: tuple[Token, ...], k: int) -> bool:
+    """The noun at ``k`` heads a phrase that an article or preposition continues ("Anführer
+    der RSF"), so what follows is its genitive (not "Terrororganisation Boko Haram",
+    "Schwarzacher Bürgermeisters": words of one name or noun phrase)."""
+    return tokens[k].noun and k + 1 < len(tokens) and (
+        tokens[k + 1].lower in _DETERMINERS or tokens[k + 1].lower in ALL_PREPS)
+
+
+def _genitive_in_target_phrase(p: Participant, roles: set[str]) -> bool:
+    """"Sanktionen gegen Anführer der RSF": a genitive inside a target phrase is hit."""
+    return p.role == "gen" and "target" in roles and p.prep in ("gegen", "auf")
 
 
 def _genitives_as_phrases(groups: list[list[Participant]]) -> list[list[Participant]]:
@@ -2019,9 +2082,11 @@ def _nominal(
         return None, None  # "drohte China mit Strafzöllen": the threat is the event, not the tariffs
     if src is None and nxt is not None:
         first_after = nxt[0]
-        # "Besuch des venezolanischen Staatschefs", "Rückendeckung von Xi", "Solidarität aus Peking"
+        # "Besuch des venezolanischen Staatschefs", "Rückendeckung von Xi", "Solidarität aus
+        # Peking" (not the genitive of another noun: "Sanktionen gegen Anführer der RSF")
         if first_after.role in ("core", "agent", "source", "attr", "gen") and \
-                first_after.first - i <= 4:
+                first_after.first - i <= 4 and not any(
+                    _heads_own_phrase(tokens, k) for k in range(i + 1, first_after.first)):
             src = nxt
             a += 1
     subject_takes_part = not genitive_is_target(entry.type) and entry.type not in SPEECH_TYPES \
@@ -2050,7 +2115,12 @@ def _nominal(
     if entry.mode == "visit" or entry.type in _PLACE_IS_TARGET:
         roles.add("place")
     tgt = next((groups[k] for k in range(a, len(groups))
-                if groups[k][0].role in roles and groups[k] is not src), None)
+                if (groups[k][0].role in roles or _genitive_in_target_phrase(groups[k][0], roles))
+                and groups[k] is not src), None)
+    if tgt is None and entry.type == "SANCTION":
+        # "Zölle auf Importe aus der EU": whose goods are taxed is hit
+        tgt = next((g for g in groups[a:] if g[0].role == "source" and _after_goods(tokens, g[0])),
+                   None)
     if tgt is None and not attribute and not (said_about and entry.type not in _JUDGING_TYPES):
         # "Putin hat dem Staatschef Maduro seine Unterstützung zugesichert": a dative before
         # (not the subject of a judging verb for an act judged: "Merz verurteilte die
