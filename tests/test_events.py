@@ -1376,6 +1376,14 @@ def test_a_genitive_of_another_noun_is_not_the_acts_doer() -> None:
         if e.source and e.target}
 
 
+def test_violated_rules_are_no_assault() -> None:
+    body = "Peking warf Washington vor, die Regeln der Welthandelsorganisation zu verletzen."
+    assert [e.type for e in extract_events(_linked_doc(body), keep_irrealis=True)] == ["ACCUSE"]
+    assert not extract_events(_linked_doc("Russland verletzte die Souveränität der Ukraine."))
+    body = "Russische Soldaten verletzten zwei ukrainische Zivilisten."
+    assert [e.type for e in extract_events(_linked_doc(body))] == ["ASSAULT"]
+
+
 def test_not_ruling_out_force_is_a_threat() -> None:
     # PLOVER THREATEN: a coercive warning; ruling a thing out, or ruling out a tax, is none
     for body, target in (("Der Kreml schloss einen Angriff auf Polen nicht aus.", "POL"),

@@ -91,6 +91,9 @@ class TriggerEntry:
     # "&w" in needs: the word w must occur in the trigger's clause as well ("nicht
     # ausschließen" is a threat, "ausschließen" alone is none)
     required: frozenset[str] = frozenset()
+    # "~w" in needs: a word of the clause beginning or ending with w cancels the trigger
+    # ("die Regeln der WTO verletzen" hurts nobody)
+    excluded: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -123,12 +126,13 @@ def trigger_lexicon() -> dict[str, tuple[TriggerEntry, ...]]:
             frame=frame,
             light=None if light == "-" else light,
             needs=frozenset(n for n in needs.split(",") if n not in ("-", "@target", "@infinitive")
-                            and not n.startswith(("!", "&"))),
+                            and not n.startswith(("!", "&", "~"))),
             conf=float(conf),
             blockers=frozenset(n[1:] for n in needs.split(",") if n.startswith("!")),
             requires_target="@target" in needs.split(","),
             infinitive_need="@infinitive" in needs.split(","),
             required=frozenset(n[1:] for n in needs.split(",") if n.startswith("&")),
+            excluded=frozenset(n[1:] for n in needs.split(",") if n.startswith("~")),
         )
         out.setdefault(entry.lemma, []).append(entry)
     return {k: tuple(v) for k, v in out.items()}
@@ -235,7 +239,9 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
             for n in e.needs) or e.infinitive_need and _infinitive_after(tokens, tok.clause)]
         entries = [e for e in entries if not e.blockers or not any(
             last_in_clause.get((tok.clause, b), -1) > i for b in e.blockers)]
-        entries = [e for e in entries if e.required <= clause_lemmas[tok.clause]]
+        entries = [e for e in entries if e.required <= clause_lemmas[tok.clause] and not any(
+            lem.startswith(x) or lem.endswith(x) for x in e.excluded
+            for lem in clause_lemmas[tok.clause])]
         if not entries:
             continue
         # Nouns are capitalised in German; a lower-case word is not a noun trigger.
