@@ -1376,6 +1376,22 @@ def test_a_genitive_of_another_noun_is_not_the_acts_doer() -> None:
         if e.source and e.target}
 
 
+def test_a_finite_verb_before_an_article_is_no_attributive_participle() -> None:
+    # "sprach von Mord und forderte eine Untersuchung": "von ... forderte eine" is not "die
+    # von Russland gelieferten Systeme", the subject demands
+    body = "Kuba sprach von Mord und forderte eine Untersuchung."
+    assert [(e.type, e.source.country) for e in extract_events(_linked_doc(body))] == [
+        ("REQUEST", "CUB")]
+
+
+def test_pacts_and_peace_are_concluded() -> None:
+    for body, pair in (("Russland und Nordkorea haben einen Beistandspakt geschlossen.",
+                        ("RUS", "PRK")),
+                       ("Armenien und Aserbaidschan schlossen Frieden.", ("ARM", "AZE"))):
+        assert [(e.type, e.source.country, e.target.country) for e in extract_events(
+            _linked_doc(body)) if e.target] == [("AGREE", *pair)], body
+
+
 def test_violated_rules_are_no_assault() -> None:
     body = "Peking warf Washington vor, die Regeln der Welthandelsorganisation zu verletzen."
     assert [e.type for e in extract_events(_linked_doc(body), keep_irrealis=True)] == ["ACCUSE"]

@@ -440,7 +440,9 @@ def _is_passive(
     # a participle used as an adjective after a von-phrase is passive
     if tok.text[:1].islower() and tok.lower.endswith(("te", "ten", "tem", "tes", "ter", "ene",
                                                       "enen", "enem")) and i + 1 < len(tokens) \
-            and (tokens[i + 1].noun or _adjective_like(tokens[i + 1])):
+            and (tokens[i + 1].noun or _adjective_like(tokens[i + 1])) \
+            and tokens[i + 1].lower not in _DETERMINERS:
+        # (an article after it makes it a finite verb: "sprach von Mord und forderte eine")
         # (before its noun: "nördlich von Jerusalem verletzte ein Palästinenser" is finite)
         back = [t.lower for t in tokens[max(0, i - 5) : i]]
         if "von" in back or "vom" in back:
