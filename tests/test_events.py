@@ -450,7 +450,7 @@ def test_attack_with_a_companion_does_not_target_it() -> None:
 def test_his_country_is_the_speakers_state() -> None:
     e = only("Sein Land werde eine Protestnote an die USA schicken, sagte Maduro am Montag.")
     assert (e.type, e.source.country, e.target.country, e.modality) == (  # type: ignore[union-attr]
-        "PROTEST", "VEN", "USA", "reported")
+        "ACCUSE", "VEN", "USA", "reported")
 
 
 def test_accusative_article_after_a_time_noun_is_no_genitive() -> None:
@@ -1390,6 +1390,17 @@ def test_pacts_and_peace_are_concluded() -> None:
                        ("Armenien und Aserbaidschan schlossen Frieden.", ("ARM", "AZE"))):
         assert [(e.type, e.source.country, e.target.country) for e in extract_events(
             _linked_doc(body)) if e.target] == [("AGREE", *pair)], body
+
+
+def test_a_states_protest_is_diplomatic() -> None:
+    # PLOVER: diplomatic protests are ACCUSE disapprove; PROTEST is a crowd's
+    assert [(e.type, e.mode) for e in extract_events(_linked_doc(
+        "Japan protestierte über diplomatische Kanäle."))] == [("ACCUSE", "disapprove")]
+    assert [e.type for e in extract_events(_linked_doc(
+        "Tausende Isländer protestierten gegen die Regierung."))] == ["PROTEST"]
+    # what the protest is about is not the protesting state's act
+    assert [e.type for e in extract_events(_linked_doc(
+        "China protestierte gegen den Besuch des Dalai Lama in Indien."))] == ["ACCUSE"]
 
 
 def test_violated_rules_are_no_assault() -> None:

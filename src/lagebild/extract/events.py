@@ -2418,7 +2418,8 @@ def extract_sentence(
     memo.get("demand verbs", -1, lambda: frozenset(
         t.index for t in triggers if t.entry.pos == "V" and t.entry.type == "REQUEST"))
     memo.get("judging verbs", -1, lambda: frozenset(
-        t.index for t in triggers if t.entry.pos == "V" and t.entry.type in _JUDGING_TYPES
+        t.index for t in triggers if t.entry.pos == "V"
+        and (t.entry.type in _JUDGING_TYPES or t.entry.type == "PROTEST")
         and not _attributive(tokens, t.index)))
     collective = _collective(doc, sentence.end) if any(
         _mentions_collective(tokens, tokens[t.index].clause, memo) for t in triggers) else []
@@ -2442,6 +2443,10 @@ def extract_sentence(
                 continue
             if trig.entry.mode == "visit" and _private_people(src):
                 continue  # "Die 28-jährige Italienerin reiste nach Syrien": travel, no visit
+            if trig.entry.type == "PROTEST" and trig.entry.pos == "V" and _state_or_government(src):
+                # "Japan protestierte über diplomatische Kanäle": a state's protest is
+                # diplomatic, PLOVER ACCUSE disapprove (PROTEST is a crowd's)
+                trig = replace(trig, entry=replace(trig.entry, type="ACCUSE", mode="disapprove"))
             domestic = tgt is not None and src.country == tgt.country
             if domestic and not _domestic_pair(src, tgt):
                 if trig.entry.type not in _FORCE_TYPES or tgt is None or tgt.sector:
@@ -2481,6 +2486,12 @@ def extract_sentence(
                     partners[src.country] = tgt
                     partners[tgt.country] = src
     return events, _with_person(replace(after, partners=tuple(partners.items())), context, mentions)
+
+
+def _state_or_government(ref: ActorRef) -> bool:
+    """A government, an international organisation or a state itself (a Wikidata id and no
+    sector; an unknown organisation has a "lb:" id)."""
+    return ref.sector in ("GOV", "IGO") or ref.sector is None and (ref.actor_id or "").startswith("Q")
 
 
 def _verb_before(tokens: tuple[Token, ...], trig: Trigger, verbs: frozenset[int]) -> bool:
