@@ -1403,6 +1403,17 @@ def test_a_states_protest_is_diplomatic() -> None:
         "China protestierte gegen den Besuch des Dalai Lama in Indien."))] == ["ACCUSE"]
 
 
+def test_standing_behind_someone_is_support() -> None:
+    for body, pair in (("Russland stellte sich hinter Vučić.", ("RUS", "SRB")),
+                       ("Die EU steht geschlossen hinter der Ukraine.", ("EU", "UKR"))):
+        assert [(e.type, e.source.country, e.target.country) for e in extract_events(
+            _linked_doc(body)) if e.target] == [("SUPPORT", *pair)], body
+    # who is behind a deed, or a ranking, is no backing
+    for body in ("Hinter dem Anschlag auf die Botschaft steht der Iran.",
+                 "China steht nun hinter den USA auf Platz zwei."):
+        assert not [e for e in extract_events(_linked_doc(body)) if e.type == "SUPPORT"], body
+
+
 def test_violated_rules_are_no_assault() -> None:
     body = "Peking warf Washington vor, die Regeln der Welthandelsorganisation zu verletzen."
     assert [e.type for e in extract_events(_linked_doc(body), keep_irrealis=True)] == ["ACCUSE"]

@@ -51,7 +51,7 @@ AGENT_PREPS = frozenset({"von", "durch", "seitens", "vonseiten"})
 SOURCE_PREPS = frozenset({"aus"})
 PARTNER_PREPS = frozenset({"mit", "zwischen"})
 TARGET_PREPS = frozenset({"gegen", "auf", "an", "für", "nach", "gegenüber", "zu", "zum", "zur",
-                          "über", "vor"})
+                          "über", "vor", "hinter"})
 PLACE_PREPS = frozenset({"in", "im", "bei", "beim", "aus"})
 ALL_PREPS = AGENT_PREPS | SOURCE_PREPS | PARTNER_PREPS | TARGET_PREPS | PLACE_PREPS | {
     "um", "unter", "wegen", "trotz", "während", "seit", "bis", "ohne", "nahe", "neben",
@@ -241,7 +241,10 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
             last_in_clause.get((tok.clause, b), -1) > i for b in e.blockers)]
         entries = [e for e in entries if e.required <= clause_lemmas[tok.clause] and not any(
             lem.startswith(x) or lem.endswith(x) for x in e.excluded
-            for lem in clause_lemmas[tok.clause])]
+            for lem in clause_lemmas[tok.clause]) and all(
+            # a required preposition follows the verb: "steht hinter der Ukraine", not
+            # "Hinter dem Anschlag steht der Iran"
+            last_in_clause.get((tok.clause, w), -1) > i for w in e.required if w in ALL_PREPS)]
         if not entries:
             continue
         # Nouns are capitalised in German; a lower-case word is not a noun trigger.
