@@ -1414,6 +1414,12 @@ def test_standing_behind_someone_is_support() -> None:
         assert not [e for e in extract_events(_linked_doc(body)) if e.type == "SUPPORT"], body
 
 
+def test_an_organisations_texts_are_no_participants() -> None:
+    # "UN-Resolutionen" links to the UN (a mention of it) but is not acted upon
+    body = "Südkorea verurteilte den Start als Verstoß gegen UN-Resolutionen."
+    assert [(e.type, e.target) for e in extract_events(_linked_doc(body))] == [("ACCUSE", None)]
+
+
 def test_violated_rules_are_no_assault() -> None:
     body = "Peking warf Washington vor, die Regeln der Welthandelsorganisation zu verletzen."
     assert [e.type for e in extract_events(_linked_doc(body), keep_irrealis=True)] == ["ACCUSE"]

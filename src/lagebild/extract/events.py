@@ -525,6 +525,12 @@ _CLAUSE_OPENERS = _SUBORDINATORS | {"denen"}
 _NOT_MAIN_CLAUSE_OPENERS = _CLAUSE_OPENERS | {"um", "wie"}
 
 
+# compounds naming an organisation's texts ("UN-Resolutionen", "EU-Recht", "UN-Charta"): the
+# linker links them to the body (the mention gold does), but they neither act nor are acted on
+_DOCUMENT_HEADS = frozenset({"resolution", "resolutionen", "charta", "recht", "rechts",
+                             "regeln", "normen"})
+
+
 def participants(
     sentence: Sentence, tokens: tuple[Token, ...], mentions: list[Mention]
 ) -> list[Participant]:
@@ -536,6 +542,8 @@ def participants(
         actor = m.actor
         if actor is None or not actor.country or actor.sector == "JRN":
             continue  # a news agency or paper reports events; it does not act for its state
+        if m.text.rsplit("-", 1)[-1].lower() in _DOCUMENT_HEADS:
+            continue  # "ein Verstoß gegen UN-Resolutionen": the body's text, not the body
         first = _token_at(ends, m.start - sentence.start)
         last = _token_at(ends, m.end - 1 - sentence.start)
         if first is None or last is None:
