@@ -1420,6 +1420,14 @@ def test_an_organisations_texts_are_no_participants() -> None:
     assert [(e.type, e.target) for e in extract_events(_linked_doc(body))] == [("ACCUSE", None)]
 
 
+def test_shooting_at_peacekeepers() -> None:
+    body = "Die UN-Friedenstruppe Unifil meldete, israelische Soldaten hätten auf Blauhelme geschossen."
+    assert [(e.type, e.source.country, e.target.country, e.modality) for e in extract_events(
+        _linked_doc(body))] == [("ASSAULT", "ISR", "UN", "reported")]
+    # a goal is shot at nobody
+    assert not extract_events(_linked_doc("Der Russe schoss in der 90. Minute das Siegtor."))
+
+
 def test_violated_rules_are_no_assault() -> None:
     body = "Peking warf Washington vor, die Regeln der Welthandelsorganisation zu verletzen."
     assert [e.type for e in extract_events(_linked_doc(body), keep_irrealis=True)] == ["ACCUSE"]
