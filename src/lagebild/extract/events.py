@@ -2449,6 +2449,12 @@ def extract_sentence(
             previous = context.person
         for src, tgt in assign_roles(trig, tokens, parts, collective, previous, earlier, memo,
                                      speaker, demonstrative):
+            if tgt is None and src is not None and trig.entry.pos == "V" \
+                    and context.person is not None and context.person.actor_id != src.actor_id \
+                    and _object_pronoun(tokens, trig):
+                # "Maduro ist vor Gericht erschienen. Die Staatsanwaltschaft wirft ihm
+                # Drogenhandel vor": "ihm" is the person the text is about
+                tgt = context.person
             if src is None or (tgt is None and (needs_target(trig.entry.type)
                                                 or trig.entry.requires_target)):
                 continue
@@ -2546,6 +2552,14 @@ def _with_person(after: Context, before: Context, mentions: list[Mention]) -> Co
 _MASCULINE_STATES = frozenset({
     "Iran", "Irak", "Libanon", "Sudan", "Südsudan", "Jemen", "Tschad", "Niger", "Kongo",
     "Vatikan", "Oman", "Kosovo", "Senegal", "Gazastreifen", "Balkan", "Kaukasus", "Westen"})
+
+
+def _object_pronoun(tokens: tuple[Token, ...], trig: Trigger) -> bool:
+    """The trigger's clause has "ihm" or "ihn" as an object (not after a preposition:
+    "mit ihm" is a partner the rules read as such)."""
+    clause = tokens[trig.index].clause
+    return any(t.lower in ("ihm", "ihn") and t.clause == clause
+               and not (k > 0 and tokens[k - 1].lower in ALL_PREPS) for k, t in enumerate(tokens))
 
 
 def _er_in_clause(tokens: tuple[Token, ...], trig: Trigger) -> bool:
