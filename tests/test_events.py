@@ -1428,6 +1428,15 @@ def test_shooting_at_peacekeepers() -> None:
     assert not extract_events(_linked_doc("Der Russe schoss in der 90. Minute das Siegtor."))
 
 
+def test_help_and_troops_sent_into_a_state_go_to_it() -> None:
+    # "in die Ukraine" (accusative) is where the help goes; "in der Ukraine" where it is given
+    body = "Großbritannien will nach einem Waffenstillstand Soldaten in die Ukraine entsenden."
+    assert [(e.type, e.source.country, e.target.country, e.modality) for e in extract_events(
+        _linked_doc(body)) if e.target] == [("AID", "GBR", "UKR", "planned")]
+    assert ("AID", "DEU", None, "LBN", None) in _sides(extract_events(_linked_doc(
+        "Deutschland schickte Hilfsgüter in den Libanon.")))
+
+
 def test_violated_rules_are_no_assault() -> None:
     body = "Peking warf Washington vor, die Regeln der Welthandelsorganisation zu verletzen."
     assert [e.type for e in extract_events(_linked_doc(body), keep_irrealis=True)] == ["ACCUSE"]

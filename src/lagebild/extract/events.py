@@ -1969,6 +1969,8 @@ def _next_target(
         order = order + (("place",),)
     if entry.mode == "withdraw":
         order = order + (("source",),)  # "rief seinen Botschafter aus Washington zurück"
+    if entry.type == "AID" and tokens:
+        order = order + (("place",),)  # "Soldaten in die Ukraine entsenden": where it goes
     if not is_symmetric(entry.type):
         # last resort: a von-phrase inside the object ("kritisierten die Leistung der von
         # Russland gelieferten Systeme")
@@ -1984,12 +1986,22 @@ def _next_target(
             if src is not None and g[0].role != "core" and entry.type not in _PLACE_IS_TARGET \
                     and _attached(tokens, src[-1], g[0]):
                 continue
+            if roles == ("place",) and entry.type == "AID" and not _direction(tokens, g[0]):
+                continue  # (help given in a place goes to nobody in particular)
             if g[0].prep == "gegen" and entry.type in _COOPERATIVE_TYPES:
                 # "bildete 17.000 Jugendliche für den Kampf gegen Israel aus": whom help or
                 # backing is against is no recipient of it
                 continue
             return g
     return None
+
+
+def _direction(tokens: tuple[Token, ...], p: Participant) -> bool:
+    """``p``'s phrase is "in" with the accusative: where something goes ("in die Ukraine",
+    "in den Libanon"), not where it is ("in der Ukraine")."""
+    k = _prep_index(tokens, p)
+    return tokens[k].lower == "in" and k + 1 < len(tokens) and tokens[k + 1].lower in (
+        "die", "den", "das")
 
 
 def _partners_of_each_other(src: list[Participant] | None) -> bool:
