@@ -1384,6 +1384,12 @@ def test_a_finite_verb_before_an_article_is_no_attributive_participle() -> None:
         ("REQUEST", "CUB")]
 
 
+def test_an_announced_retaliation_after_a_conjunction_is_the_subjects() -> None:
+    body = "Pakistan sprach von 26 getöteten Zivilisten und kündigte Vergeltung an."
+    assert [(e.type, e.source.country) for e in extract_events(_linked_doc(body))] == [
+        ("THREATEN", "PAK")]
+
+
 def test_pacts_and_peace_are_concluded() -> None:
     for body, pair in (("Russland und Nordkorea haben einen Beistandspakt geschlossen.",
                         ("RUS", "PRK")),

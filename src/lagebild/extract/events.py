@@ -448,7 +448,9 @@ def _is_passive(
         # (an article after it makes it a finite verb: "sprach von Mord und forderte eine")
         # (before its noun: "nördlich von Jerusalem verletzte ein Palästinenser" is finite)
         back = [t.lower for t in tokens[max(0, i - 5) : i]]
-        if "von" in back or "vom" in back:
+        # (not across a conjunction: "sprach von 26 Toten und kündigte Vergeltung an")
+        last_von = max((k for k, w in enumerate(back) if w in ("von", "vom")), default=None)
+        if last_von is not None and not any(w in _VERB_CONJUNCTIONS for w in back[last_von:]):
             return True
     participle = tok.lower.startswith("ge") or "ge" in tok.lower[2:5] or tok.lower.endswith(
         ("iert", "t", "en"))
@@ -2121,7 +2123,8 @@ def _nominal(
             src = nxt
             a += 1
     subject_takes_part = not genitive_is_target(entry.type) and entry.type not in SPEECH_TYPES \
-        and entry.type != "PROTEST"
+        and entry.type != "PROTEST" or entry.type == "THREATEN" and bool(entry.needs)
+    # (a threat noun that needs its verb, "kündigte Vergeltung an", is the subject's threat)
     attribute = _genitive_attribute(tokens, i)
     if src is None and (subject_takes_part and not attribute and not said_about
                         or _possessive_before(tokens, i) or _copula_between(tokens, groups, i)):
