@@ -1143,6 +1143,14 @@ def test_coordinated_verbs_take_their_own_objects() -> None:
         "Zwei Israelis getötet und vier Palästinenser festgenommen.")) == ()
 
 
+def test_a_verb_after_the_comma_continues_a_subject_opened_by_an_article() -> None:
+    # "Die Türkei begrüßte ..., forderte aber ...": the article is no relative pronoun, so
+    # the second verb shares the subject; its clause is no complement of the first
+    body = "Die Türkei begrüßte die Einigung, forderte aber die Entwaffnung der YPG."
+    assert [(e.type, e.source.country, e.target and e.target.name)
+            for e in extract_events(_linked_doc(body))] == [("REQUEST", "TUR", "YPG")]
+
+
 def test_a_clause_that_opens_with_a_verb_continues_the_narrated_subject() -> None:
     doc = _linked_doc("Putin kritisierte die Nato, lobte China und griff die Ukraine an.")
     events = extract_events(doc)

@@ -527,6 +527,15 @@ _CLAUSE_OPENERS = _SUBORDINATORS | {"denen"}
 _NOT_MAIN_CLAUSE_OPENERS = _CLAUSE_OPENERS | {"um", "wie"}
 
 
+def _opens_subordinate(tokens: tuple[Token, ...], head: int, openers: frozenset[str]) -> bool:
+    """The word at ``head`` opens a subordinate clause: one of ``openers``, but an article
+    at the sentence's start or after no comma is no relative pronoun ("Die USA kritisierten
+    ...": a main clause; ", die Russland unterstützt": a relative clause)."""
+    word = tokens[head].lower
+    return word in openers and not (
+        word in _RELATIVE and (head == 0 or tokens[head - 1].text != ","))
+
+
 # compounds naming an organisation's texts ("UN-Resolutionen", "EU-Recht", "UN-Charta"): the
 # linker links them to the body (the mention gold does), but they neither act nor are acted on
 _DOCUMENT_HEADS = frozenset({"resolution", "resolutionen", "charta", "recht", "rechts",
@@ -909,9 +918,7 @@ def _conjunct_groups(
 
     before = between(own[k - 1] if k else -1, i)
     head = _first_word(tokens, tokens[i].clause)
-    if head is not None and tokens[head].lower in _CLAUSE_OPENERS and not (
-            tokens[head].lower in _RELATIVE and (head == 0 or tokens[head - 1].text != ",")):
-        # (a relative clause opens after its comma: the sentence's "Die USA" is an article)
+    if head is not None and _opens_subordinate(tokens, head, _CLAUSE_OPENERS):
         return before
     if i + 1 < len(tokens) and tokens[i + 1].lower in _VERB_CONJUNCTIONS:
         # a participle or infinitive ending its conjunct: "will die Ukraine unterstützen und
@@ -1276,7 +1283,8 @@ def assign_roles(
             # China zu verhängen")
             roles = ("core", "target") if entry.type == "THREATEN" else ("core",)
             later = [p for p in others if p.first > trig.index and p.role in roles
-                     and tokens[p.first].clause == clause + 1]
+                     and tokens[p.first].clause == clause + 1] \
+                if not _continues_narration(tokens, clause) else []
             if entry.type == "THREATEN" and later and _opens_finite_clause(tokens, later[0]) \
                     and _hostile_act_after(tokens, trig.index):
                 # "Breuer warnte, Russland könne ein Nato-Land angreifen": a warning of what
@@ -1659,7 +1667,7 @@ def _shared_subject(
         if first is None or prev == 0 or first not in verbs:
             break
         prev -= 1
-    if first is None or tokens[first].lower in _NOT_MAIN_CLAUSE_OPENERS \
+    if first is None or _opens_subordinate(tokens, first, _NOT_MAIN_CLAUSE_OPENERS) \
             or modality.reported_clause(tokens, prev):
         return None
     own = _clause_verbs(tokens, verbs, prev)
@@ -2540,6 +2548,24 @@ def _next_verb_between(tokens: tuple[Token, ...], v: int, i: int) -> bool:
     belongs to that verb."""
     return any(tokens[k].lower in _VERB_CONJUNCTIONS and _finite_after_conjunction(tokens[k + 1])
                for k in range(v + 1, i - 1))
+
+
+# verb-first conditional clauses open with these: ", sollten kurdische Kämpfer ... einnehmen"
+_CONDITIONAL_OPENERS = frozenset({"sollte", "sollten", "würde", "würden", "hätte", "hätten",
+                                  "wäre", "wären", "könnte", "könnten", "müsste", "müssten"})
+
+
+def _continues_narration(tokens: tuple[Token, ...], clause: int) -> bool:
+    """The main clause ``clause`` goes on with a verb of the same subject after its comma
+    ("Die Türkei begrüßte die Einigung, forderte aber die Entwaffnung der YPG"): the next
+    clause is no complement clause whose subject the first verb addresses."""
+    head = _first_word(tokens, clause)
+    opener = _first_word(tokens, clause + 1)
+    return head is not None and opener is not None \
+        and (tokens[head].text[:1].isupper() or tokens[head].lower in _DETERMINERS) \
+        and not _opens_subordinate(tokens, head, _NOT_MAIN_CLAUSE_OPENERS) \
+        and tokens[opener].lower not in _CONDITIONAL_OPENERS \
+        and _finite_after_conjunction(tokens[opener])
 
 
 def _finite_after_conjunction(t: Token) -> bool:
