@@ -1398,6 +1398,16 @@ def test_an_announced_retaliation_after_a_conjunction_is_the_subjects() -> None:
         ("THREATEN", "PAK")]
 
 
+def test_blame_and_a_von_in_a_name() -> None:
+    # "machte Russland für den Angriff verantwortlich" is an accusation; the "von" of "Ursula
+    # von der Leyen" opens no attributive participle ("die von Russland gelieferten")
+    body = "Die Ukraine machte Russland für den Angriff verantwortlich."
+    assert ("ACCUSE", "UKR", None, "RUS", None) in _sides(extract_events(_linked_doc(body)))
+    body = ("Präsidentin Maia Sandu aus Moldau gewann. EU-Kommissionspräsidentin Ursula von der "
+            "Leyen gratulierte Sandu zum Wahlsieg.")
+    assert ("SUPPORT", "EU", "GOV", "MDA", "GOV") in _sides(extract_events(_linked_doc(body)))
+
+
 def test_pacts_and_peace_are_concluded() -> None:
     for body, pair in (("Russland und Nordkorea haben einen Beistandspakt geschlossen.",
                         ("RUS", "PRK")),

@@ -60,6 +60,10 @@ _DETERMINERS = frozenset(
     "der die das den dem des ein eine einen einem einer eines sein seine seinen seinem seiner "
     "ihr ihre ihren ihrem ihrer beide beiden".split()
 )
+# words that open a noun phrase: "die von Russland gelieferten", "alle von ihm erhobenen"
+_QUANTIFIERS = _DETERMINERS | frozenset(
+    "alle aller allen diese dieser diesen dieses jene jener jenen keine keiner keinen mehrere "
+    "zahlreiche zahlreichen viele vielen einige einiger".split())
 _COORD = frozenset({"und", "sowie", ",", "als", "auch", "sowohl", "wie", "oder"})
 # Where an attack or deployment happens is its target's territory ("Luftangriffe in Syrien").
 _PLACE_IS_TARGET = frozenset({"ASSAULT", "MOBILIZE"})
@@ -447,10 +451,14 @@ def _is_passive(
             and tokens[i + 1].lower not in _DETERMINERS:
         # (an article after it makes it a finite verb: "sprach von Mord und forderte eine")
         # (before its noun: "nördlich von Jerusalem verletzte ein Palästinenser" is finite)
-        back = [t.lower for t in tokens[max(0, i - 5) : i]]
-        # (not across a conjunction: "sprach von 26 Toten und kündigte Vergeltung an")
+        start = max(0, i - 5)
+        back = [t.lower for t in tokens[start:i]]
+        # (not across a conjunction: "sprach von 26 Toten und kündigte Vergeltung an"; and the
+        # von-phrase opens after an article: "die von Russland gelieferten", not "Ursula von
+        # der Leyen gratulierte Sandu")
         last_von = max((k for k, w in enumerate(back) if w in ("von", "vom")), default=None)
-        if last_von is not None and not any(w in _VERB_CONJUNCTIONS for w in back[last_von:]):
+        if last_von is not None and not any(w in _VERB_CONJUNCTIONS for w in back[last_von:]) \
+                and start + last_von > 0 and tokens[start + last_von - 1].lower in _QUANTIFIERS:
             return True
     participle = tok.lower.startswith("ge") or "ge" in tok.lower[2:5] or tok.lower.endswith(
         ("iert", "t", "en"))
