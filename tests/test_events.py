@@ -1408,6 +1408,20 @@ def test_blame_and_a_von_in_a_name() -> None:
     assert ("SUPPORT", "EU", "GOV", "MDA", "GOV") in _sides(extract_events(_linked_doc(body)))
 
 
+def test_what_is_threatened_or_claimed_in_a_perfect_infinitive() -> None:
+    # the genitive of a threatened act is part of it: no talks held, none broken off
+    body = ("Kambodscha und Thailand stritten. US-Präsident Trump hatte beiden Ländern mit dem "
+            "Abbruch der Handelsgespräche gedroht.")
+    assert [e.type for e in extract_events(_linked_doc(body), keep_irrealis=True)] == ["THREATEN"]
+    # a perfect infinitive has its controller: the accused did it, the claimant claims it
+    body = "Thailand hatte Kambodscha vorgeworfen, thailändische Dörfer beschossen zu haben."
+    assert ("ASSAULT", "KHM", "reported") in {
+        (e.type, e.source.country, e.modality) for e in extract_events(_linked_doc(body))}
+    body = "Die Taliban gaben an, einen Hubschrauber der Armee Afghanistans abgeschossen zu haben."
+    assert [(e.type, e.source.name, e.modality) for e in extract_events(_linked_doc(body))] == [
+        ("ASSAULT", "Taliban", "reported")]
+
+
 def test_pacts_and_peace_are_concluded() -> None:
     for body, pair in (("Russland und Nordkorea haben einen Beistandspakt geschlossen.",
                         ("RUS", "PRK")),

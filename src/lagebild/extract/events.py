@@ -1322,7 +1322,8 @@ def assign_roles(
         word = cast(int, _first_word(tokens, clause))
         src_refs = [ActorRef(f"{tokens[word].text} {tokens[word + 1].text}", None, who.country, who.sector)]
     tgt_refs = [p.ref for p in tgt] if tgt else []
-    if _mentions_collective(tokens, clause, memo) and collective:
+    if _mentions_collective(tokens, clause, memo) and collective and not (
+            entry.pos == "N" and _threatened_act(tokens, trig.index)):
         if not src_refs:
             src_refs = collective[:1]
             tgt_refs = tgt_refs or collective[1:2]
@@ -2073,6 +2074,8 @@ def _nominal(
     speech in its clause is about ("China kritisierte die Militärübung"), so the clause's
     subject is not its actor."""
     i = trig.index
+    if _threatened_act(tokens, i):
+        return None, None  # "drohte China mit Strafzöllen": the threat is the event, not the tariffs
     src: list[Participant] | None = None
     tgt: list[Participant] | None = None
     destination: list[Participant] | None = None
@@ -2127,8 +2130,6 @@ def _nominal(
         return src or _first_core_before(groups, i), nxt
     if i >= 1 and any(tokens[k].lower in _GOAL_PREPS for k in range(max(0, i - 3), i)):
         return None, None  # "für eine Freilassung", "Gespräche über einen Abzug": not done
-    if _threatened_act(tokens, i):
-        return None, None  # "drohte China mit Strafzöllen": the threat is the event, not the tariffs
     if src is None and nxt is not None:
         first_after = nxt[0]
         # "Besuch des venezolanischen Staatschefs", "Rückendeckung von Xi", "Solidarität aus
@@ -2240,6 +2241,17 @@ def _genitive_attribute(tokens: tuple[Token, ...], i: int) -> bool:
         and tokens[k - 1].clause == tokens[i].clause
 
 
+def _genitive_head(tokens: tuple[Token, ...], i: int) -> int | None:
+    """The noun whose genitive attribute the noun at ``i`` is ("Abbruch" for "der
+    Handelsgespräche" in "dem Abbruch der Handelsgespräche"), if any."""
+    if not _genitive_attribute(tokens, i):
+        return None
+    k = i - 1
+    while k > 0 and not tokens[k].noun:
+        k -= 1
+    return k if k < i and tokens[k].noun else None
+
+
 def _named_prefix(word: str) -> bool:
     """A compound whose first part is a written-out name ("Russland-Sanktionen"), not an
     acronym ("US-Sanktionen", "EU-Embargo")."""
@@ -2259,7 +2271,9 @@ def _threatened_act(tokens: tuple[Token, ...], i: int) -> bool:
     is threatened or feared, which has not happened."""
     preps = {tokens[k].lower for k in range(max(0, i - 3), i)}
     if "mit" not in preps and "vor" not in preps:
-        return False
+        # "mit dem Abbruch der Handelsgespräche": the genitive of a threatened act is part of it
+        head = _genitive_head(tokens, i)
+        return head is not None and _threatened_act(tokens, head)
     global _THREAT_CLAUSES
     # The clauses holding a threat or warning verb, found once per sentence (cached for the last
     # one, like _group_index): a scan per noun would be quadratic in a long sentence of phrases.

@@ -105,6 +105,10 @@ def zu_infinitive(tokens: tuple[Token, ...], i: int) -> bool:
     after "zu", in its infinitive form, at the end of its clause (or before an auxiliary or
     "und"). Not "zu hohen Preisen", "zu Protesten": an adjective or a noun."""
     tok = tokens[i]
+    if 0 < i and i + 2 < len(tokens) and tok.text[:1].islower() and tokens[i + 1].lower == "zu" \
+            and tokens[i + 2].lower in ("haben", "sein", "werden") \
+            and tokens[i + 2].clause == tok.clause:
+        return True  # a perfect or passive infinitive: "Dörfer beschossen zu haben"
     if i == 0 or not tok.text[:1].islower() or not tok.lower.endswith("n"):
         return False
     if tokens[i - 1].lower == "zu":
