@@ -1422,6 +1422,14 @@ def test_what_is_threatened_or_claimed_in_a_perfect_infinitive() -> None:
         ("ASSAULT", "Taliban", "reported")]
 
 
+def test_both_sides_are_the_last_dyad() -> None:
+    # Oman is named most, but the talks were between Iran and the USA
+    body = ("Maskat – In Oman haben der Iran und die USA Gespräche geführt. Oman ist ein "
+            "Vermittler, Oman lädt oft ein. Beide Seiten vereinbarten, die Gespräche fortzusetzen.")
+    agree = [e for e in extract_events(_linked_doc(body)) if e.type == "AGREE"]
+    assert [{e.source.country, e.target.country} for e in agree] == [{"IRN", "USA"}]
+
+
 def test_pacts_and_peace_are_concluded() -> None:
     for body, pair in (("Russland und Nordkorea haben einen Beistandspakt geschlossen.",
                         ("RUS", "PRK")),

@@ -2417,6 +2417,7 @@ class Context:
     subject_person: bool = False  # the subject is one person: no plural "sie" takes it up
     subject_neuter: bool = False  # the subject is a state or place "er" cannot take up
     person: ActorRef | None = None  # the last subject that was a person
+    pair: tuple[ActorRef, ActorRef] | None = None  # the two sides of the last dyadic event
 
 
 def extract_sentence(
@@ -2461,7 +2462,7 @@ def extract_sentence(
     named = [p.ref for p in parts if p.role != "place" and p.ref.actor_id
              and not (p.ref.actor_id or "").startswith("lb:place:")]
     after = Context(own_attr or context.attribution, carried, context.partners,
-                    named[-1] if named else demonstrative)
+                    named[-1] if named else demonstrative, pair=context.pair)
     if not parts and demonstrative is None and not any(t.lower in _STANDINS for t in tokens):
         return [], _with_person(after, context, mentions)  # no actor, no "beide Seiten", no
         # pronoun: nothing to extract
@@ -2477,8 +2478,10 @@ def extract_sentence(
         t.index for t in triggers if t.entry.pos == "V"
         and (t.entry.type in _JUDGING_TYPES or t.entry.type == "PROTEST")
         and not _attributive(tokens, t.index)))
-    collective = _collective(doc, sentence.end) if any(
+    # "beide Seiten": the two sides of the last dyadic event, else the two states named most
+    collective = (list(context.pair) if context.pair else _collective(doc, sentence.end)) if any(
         _mentions_collective(tokens, tokens[t.index].clause, memo) for t in triggers) else []
+    pair = context.pair
     events: list[Event] = []
     seen: set[tuple[str, str | None, str | None]] = set()
     for trig in sorted(triggers, key=lambda t: t.index):
@@ -2547,7 +2550,9 @@ def extract_sentence(
                 if tgt is not None and src.country and tgt.country and not domestic:
                     partners[src.country] = tgt
                     partners[tgt.country] = src
-    return events, _with_person(replace(after, partners=tuple(partners.items())), context, mentions)
+                    pair = (src, tgt)
+    return events, _with_person(replace(after, partners=tuple(partners.items()), pair=pair),
+                                context, mentions)
 
 
 def _state_or_government(ref: ActorRef) -> bool:
