@@ -1325,8 +1325,13 @@ def assign_roles(
     if _mentions_collective(tokens, clause, memo) and collective and not (
             entry.pos == "N" and _threatened_act(tokens, trig.index)):
         if not src_refs:
-            src_refs = collective[:1]
-            tgt_refs = tgt_refs or collective[1:2]
+            # the side the clause names first acts ("Von Seiten Putins wurden die
+            # Beziehungen der beiden Staaten gelobt")
+            named = [p.ref.country for p in parts if tokens[p.first].clause == clause]
+            sides = sorted(collective[:2], key=lambda c: named.index(c.country)
+                           if c.country in named else len(named))
+            src_refs = sides[:1]
+            tgt_refs = tgt_refs or sides[1:2]
         elif not tgt_refs:
             tgt_refs = [c for c in collective if c.country != src_refs[0].country][:1]
     if src_refs and not tgt_refs and len(src_refs) == 1 and (
