@@ -107,7 +107,11 @@ def test_gnad_dev_with_actor_linker() -> None:
     # (now 0.819 / 0.787): a state adjective before an act noun is its doer in any phrase,
     # which finds "seit einem nordkoreanischen Atomtest im Jänner" (PRK MOBILIZE, correct by
     # PLOVER, not in the gold, which codes the article's main events)
-    _check(report, f1=0.81, recall=0.85, precision=0.78, violations=0, dates=0.0,
+    # 9th session: F1 0.81 -> 0.80 and precision 0.78 -> 0.76 on purpose (now 0.807 / 0.766;
+    # 0.819 / 0.787 with the NER stage, `lagebild eval --set gnad-dev`): blame is an
+    # accusation, so "Syrische Menschenrechtsgruppen machten Regierungstruppen dafür
+    # verantwortlich" is coded (SYR ACCUSE, correct by PLOVER, not in the gold)
+    _check(report, f1=0.80, recall=0.85, precision=0.76, violations=0, dates=0.0,
            modality=0.86)
 
 

@@ -1586,6 +1586,15 @@ def test_who_judges_an_act_is_not_its_victim() -> None:
         "Deutschland verurteilte die russischen Angriffe auf Kiew.")))
 
 
+def test_who_an_act_hits_is_not_whom_its_critic_accuses() -> None:
+    for body in ("Merz kritisierte die Angriffe auf Kiew.", "Xi lehnte Sanktionen gegen Moskau ab."):
+        assert [e.target for e in extract_events(_linked_doc(body))
+                if e.type in ("ACCUSE", "REJECT")] == [None], body
+    # the doer named by the act's adjective is the accused
+    body = "Frankreich kritisierte die israelischen Angriffe auf den Libanon."
+    assert ("ACCUSE", "FRA", None, "ISR", None) in _sides(extract_events(_linked_doc(body)))
+
+
 def test_what_an_act_is_called_is_no_act_of_its_own() -> None:
     # the als-phrase of a judging verb names the judged thing, it happens no second time
     body = "Kolumbien kritisierte die Strafmaßnahmen als Angriff auf seine Souveränität."

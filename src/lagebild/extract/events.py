@@ -1267,6 +1267,10 @@ def assign_roles(
                 memo, clause, groups, src, entry, tokens, by_role)
         else:
             tgt = _shared_next_target(memo, clause, groups, src, entry, tokens, by_role)
+        if tgt is not None and entry.type in ("ACCUSE", "REJECT") and _victim_of_act(tokens, tgt[0]):
+            # "kritisierte die Angriffe auf Kiew", "lehnte Sanktionen gegen Moskau ab": who an
+            # act hits is not whom its critic accuses or rebuffs
+            tgt = None
         if tgt is None and object_relative is None:
             # "die Einigung mit Russland, mit dem die USA seit Jahren verhandeln": the antecedent
             # of a prepositional relative clause is its partner or target
@@ -1365,6 +1369,19 @@ def _heads_own_phrase(tokens: tuple[Token, ...], k: int) -> bool:
     "Schwarzacher Bürgermeisters": words of one name or noun phrase)."""
     return tokens[k].noun and k + 1 < len(tokens) and (
         tokens[k + 1].lower in _DETERMINERS or tokens[k + 1].lower in ALL_PREPS)
+
+
+def _victim_of_act(tokens: tuple[Token, ...], p: Participant) -> bool:
+    """``p`` is in the auf/gegen phrase of a hostile act noun ("Angriffe auf Kiew",
+    "Sanktionen gegen Moskau")."""
+    if p.prep not in ("auf", "gegen"):
+        return False
+    k = _prep_index(tokens, p) - 1
+    if k < 0 or not tokens[k].noun:
+        return False
+    lex = trigger_lexicon()
+    particles = modality.clause_particles(tokens)
+    return any(e.type in _HOSTILE_TYPES | {"SANCTION"} for e in _entries_for(tokens, k, lex, particles))
 
 
 def _genitive_in_target_phrase(p: Participant, roles: set[str]) -> bool:
