@@ -1595,6 +1595,19 @@ def test_who_an_act_hits_is_not_whom_its_critic_accuses() -> None:
     assert ("ACCUSE", "FRA", None, "ISR", None) in _sides(extract_events(_linked_doc(body)))
 
 
+def test_a_clause_after_a_relative_clause_and_an_object_before_it() -> None:
+    # the main clause goes on after the relative clause: the RSF are no target of the denial
+    body = ("Die Vereinigten Arabischen Emirate, denen vorgeworfen wird, die RSF mit Waffen zu "
+            "beliefern, wiesen die Vorwürfe zurück.")
+    assert [(e.type, e.source.country, e.target) for e in extract_events(_linked_doc(body))] == [
+        ("REJECT", "ARE", None)]
+    # an object or genitive of another clause is no subject
+    body = ("Den Vorschlag Russlands, Truppen in die Ukraine zu entsenden, lehnte der Minister "
+            "kategorisch ab.")
+    assert not [e for e in extract_events(_linked_doc(body)) if e.type == "REJECT"
+                and e.source and e.source.country == "RUS"]
+
+
 def test_what_an_act_is_called_is_no_act_of_its_own() -> None:
     # the als-phrase of a judging verb names the judged thing, it happens no second time
     body = "Kolumbien kritisierte die Strafmaßnahmen als Angriff auf seine Souveränität."

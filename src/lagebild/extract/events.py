@@ -1304,9 +1304,12 @@ def assign_roles(
                 # spielten mit dem Feuer" is addressed to them)
                 later = later[1:]
             # "Die Attacke in Aleppo sei empörend, kritisierte er": the quoted clause before
+            # (not when the subject stood before: "Die Emirate, denen vorgeworfen wird, die
+            # RSF zu beliefern, wiesen die Vorwürfe zurück" goes on after a relative clause)
             earlier = [p for p in others if p.last < trig.index and tokens[p.first].clause ==
                        clause - 1 and p.role in ("core", "target", "place")
-                       and tokens[trig.index - 1].text == ","]
+                       and tokens[trig.index - 1].text == ","
+                       and (src is None or tokens[src[0].first].clause >= clause - 1)]
             tgt = [later[0]] if later else [earlier[0]] if earlier else None
     src_refs = [p.ref for p in src] if src else []
     if not src_refs and demonstrative is not None and clause == 0 and entry.pos == "V" \
@@ -2061,7 +2064,9 @@ def _subject_from_other_clauses(
     others: list[Participant], tokens: tuple[Token, ...], trig: Trigger
 ) -> list[Participant] | None:
     # A subordinate/infinitive clause takes its subject from the main clause before it.
-    before = next((p for p in others if p.last < trig.index and p.role == "core"), None)
+    # (not an object or genitive: "Den Vorschlag des Ministeriums, ..., lehnte Platter ab")
+    before = next((p for p in others if p.last < trig.index and p.role == "core"
+                   and not _oblique(tokens, p)), None)
     return [before] if before is not None else None
 
 
