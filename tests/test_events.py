@@ -1608,6 +1608,13 @@ def test_a_clause_after_a_relative_clause_and_an_object_before_it() -> None:
                 and e.source and e.source.country == "RUS"]
 
 
+def test_an_article_after_a_persons_name_opens_the_next_phrase() -> None:
+    # "Klingbeil der Union": the Union is accused, not part of Klingbeil's name
+    body = ("CSU-Chef Söder stritt. Im Streit um den Haushalt hat SPD-Chef Lars Klingbeil der "
+            "Union vorgeworfen, Investitionen zu blockieren.")
+    assert ("ACCUSE", "SPD-Chef Lars Klingbeil", "Union", "asserted") in _roles(body)
+
+
 def test_what_an_act_is_called_is_no_act_of_its_own() -> None:
     # the als-phrase of a judging verb names the judged thing, it happens no second time
     body = "Kolumbien kritisierte die Strafmaßnahmen als Angriff auf seine Souveränität."

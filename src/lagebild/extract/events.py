@@ -556,6 +556,7 @@ def participants(
     """Actor mentions of the sentence as participants with their role markers."""
     spans: list[tuple[int, int, ActorRef]] = []
     bodies: set[int] = set()  # first tokens of organisations' mentions
+    people: set[int] = set()  # first tokens of persons' mentions
     ends = [t.end for t in tokens]
     for m in mentions:
         actor = m.actor
@@ -570,6 +571,8 @@ def participants(
         spans.append((first, last, ActorRef(m.text, actor.actor_id, actor.country, actor.sector)))
         if actor.kind == "organisation":
             bodies.add(first)
+        if actor.kind == "person":
+            people.add(first)
     spans.sort(key=lambda s: s[0])
     merged: list[tuple[int, int, ActorRef]] = []
     for first, last, ref in spans:
@@ -583,7 +586,11 @@ def participants(
                 and first - 1 > merged[-1][1]) and all(
             tokens[k].clause == tokens[first].clause for k in range(merged[-1][1], first + 1)
         ) and all(tokens[k].text[:1].isupper() or tokens[k].lower in _DETERMINERS
-                  for k in range(merged[-1][1] + 1, first)):
+                  for k in range(merged[-1][1] + 1, first)) and not (
+                # "Klingbeil der Union vorgeworfen": after a person's name an article opens
+                # the next noun phrase
+                merged[-1][0] in people
+                and any(tokens[k].lower in _DETERMINERS for k in range(merged[-1][1] + 1, first))):
             # only titles and articles between: "der russische Präsident Wladimir Putin"
             prev = merged[-1]
             keep = ref if _more_specific(ref, prev[2]) else prev[2]
