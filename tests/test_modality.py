@@ -202,3 +202,16 @@ def test_a_name_after_a_speech_verb_with_a_pronoun_subject_is_its_object() -> No
 def test_a_cue_of_a_later_conjunct_does_not_reach_back(
         text: str, trigger: str, modality: str) -> None:
     assert _classify(text, trigger)[0] == modality
+
+
+@pytest.mark.parametrize("text, trigger, modality", [
+    # an attributive "geplante" makes its own noun planned, not the verb of the clause
+    ("Russland kritisierte die geplante Stationierung von US-Raketen.", "kritisierte",
+     "asserted"),
+    ("Russland kritisierte die geplante Stationierung von US-Raketen.", "Stationierung",
+     "planned"),
+    ("Der Gewerkschaftsbund rief zu Protesten gegen geplante Kürzungen auf.", "rief",
+     "asserted"),
+])
+def test_an_attributive_plan_cue_covers_its_noun(text: str, trigger: str, modality: str) -> None:
+    assert _classify(text, trigger)[0] == modality

@@ -387,7 +387,8 @@ def classify(
     for k, t in enumerate(tokens):
         if t.clause == trig.clause and cues.get(t.lower) == "planned" and t is not trig \
                 and not _other_conjunct(tokens, trigger_index, k) \
-                and trig.lemma not in _STANCE_VERBS:
+                and trig.lemma not in _STANCE_VERBS \
+                and not (t.lower in _ATTRIBUTIVE_PLANNED and not 0 < trigger_index - k <= 3):
             return ModalityResult("planned", cue=t.lower)
     future = _future(clause)
     if future is not None:
@@ -417,6 +418,10 @@ def classify(
 
 
 _CONJUNCTS = frozenset({"und", "sowie", "oder"})
+# planned cues that are adjectives: they make their own noun planned ("die geplante
+# Stationierung"), not the clause's verb ("kritisierte die geplante Stationierung")
+_ATTRIBUTIVE_PLANNED = frozenset({"geplante", "geplanten", "angekündigte", "angekündigten",
+                                  "bevorstehende", "bevorstehenden"})
 # "will ... nicht ausschließen": not wanting to rule a thing out is a stance taken now, not
 # a plan
 _STANCE_VERBS = frozenset({"ausschließen", "schließen"})
