@@ -1430,6 +1430,14 @@ def test_both_sides_are_the_last_dyad() -> None:
     assert [{e.source.country, e.target.country} for e in agree] == [{"IRN", "USA"}]
 
 
+def test_both_countries_are_a_coordinated_subject_before() -> None:
+    body = ("Pjöngjang feuerte Raketen ab. Südkorea und die USA verurteilten den Start. Zuletzt "
+            "hielten die beiden Länder eine gemeinsame Militärübung ab.")
+    assert ("COOPERATE", {"KOR", "USA"}) in [
+        (e.type, {e.source.country, e.target.country}) for e in extract_events(_linked_doc(body))
+        if e.source and e.target]
+
+
 def test_pacts_and_peace_are_concluded() -> None:
     for body, pair in (("Russland und Nordkorea haben einen Beistandspakt geschlossen.",
                         ("RUS", "PRK")),

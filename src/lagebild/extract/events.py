@@ -2585,6 +2585,13 @@ def extract_sentence(
                     partners[src.country] = tgt
                     partners[tgt.country] = src
                     pair = (src, tgt)
+    if pair is context.pair:
+        # "Südkorea und die USA verurteilten den Start. ... der beiden Länder": a coordinated
+        # subject of two states is the pair "beide" takes up next
+        sides = list({e.source.country: e.source for e in events
+                      if e.source is not None and e.source.country}.values())
+        if len(sides) == 2:
+            pair = (sides[0], sides[1])
     return events, _with_person(replace(after, partners=tuple(partners.items()), pair=pair),
                                 context, mentions)
 
@@ -2785,8 +2792,10 @@ def _private_people(actor: ActorRef) -> bool:
 
 
 def _joint(tokens: tuple[Token, ...], i: int) -> bool:
-    """A "mit" phrase right after an exercise noun: a joint exercise."""
-    return any(t.lower == "mit" for t in tokens[i + 1 : i + 5] if t.clause == tokens[i].clause)
+    """A "mit" phrase right after an exercise noun, or "gemeinsam" right before it: a joint
+    exercise ("Manöver mit Südkorea", "eine gemeinsame Militärübung")."""
+    return any(t.lower == "mit" for t in tokens[i + 1 : i + 5] if t.clause == tokens[i].clause) \
+        or any(t.lower.startswith("gemeinsam") for t in tokens[max(0, i - 2) : i])
 
 
 def _same_speaker(attributed: str, src: ActorRef, tokens: tuple[Token, ...]) -> bool:
