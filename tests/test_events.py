@@ -1438,6 +1438,16 @@ def test_both_countries_are_a_coordinated_subject_before() -> None:
         if e.source and e.target]
 
 
+def test_a_started_or_continued_attack_is_the_subjects() -> None:
+    for body, pair in (("Die Ukraine startete eine Offensive gegen Russland.", ("UKR", "RUS")),
+                       ("Russland setzte die Angriffe auf Kiew fort.", ("RUS", "UKR"))):
+        assert [(e.type, e.source.country, e.target.country) for e in extract_events(
+            _linked_doc(body)) if e.source and e.target] == [("ASSAULT", *pair)], body
+    # judged, not done
+    assert not [e for e in extract_events(_linked_doc("Merz kritisierte die Angriffe auf Kiew."))
+                if e.type == "ASSAULT" and e.source]
+
+
 def test_pacts_and_peace_are_concluded() -> None:
     for body, pair in (("Russland und Nordkorea haben einen Beistandspakt geschlossen.",
                         ("RUS", "PRK")),

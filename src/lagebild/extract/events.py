@@ -1381,6 +1381,22 @@ def _heads_own_phrase(tokens: tuple[Token, ...], k: int) -> bool:
         tokens[k + 1].lower in _DETERMINERS or tokens[k + 1].lower in ALL_PREPS)
 
 
+# verbs whose object is the subject's own act: "kündigte eine Gegenoffensive an", "startete
+# eine Offensive", "setzte die Angriffe fort"
+_OWN_ACT_VERBS = frozenset({"ankündigen", "starten", "beginnen", "planen", "vorbereiten",
+                            "fortsetzen", "einleiten", "ausweiten", "verstärken"})
+
+
+def _own_act_verb_before(tokens: tuple[Token, ...], i: int) -> bool:
+    """A verb of starting, announcing or continuing stands before the act noun at ``i`` in
+    its clause, with no other verb between."""
+    particles = modality.clause_particles(tokens)
+    clause = tokens[i].clause
+    return any(tokens[k].clause == clause and tokens[k].text[:1].islower()
+               and modality.verb_lemma(tokens, k, particles) in _OWN_ACT_VERBS
+               and not _next_verb_between(tokens, k, i) for k in range(i))
+
+
 def _victim_of_act(tokens: tuple[Token, ...], p: Participant) -> bool:
     """``p`` is in the auf/gegen phrase of a hostile act noun ("Angriffe auf Kiew",
     "Sanktionen gegen Moskau")."""
@@ -2174,7 +2190,8 @@ def _nominal(
             src = nxt
             a += 1
     subject_takes_part = not genitive_is_target(entry.type) and entry.type not in SPEECH_TYPES \
-        and entry.type != "PROTEST" or entry.type == "THREATEN" and bool(entry.needs)
+        and entry.type != "PROTEST" or entry.type == "THREATEN" and bool(entry.needs) \
+        or entry.type in _HOSTILE_TYPES and _own_act_verb_before(tokens, i)
     # (a threat noun that needs its verb, "kündigte Vergeltung an", is the subject's threat)
     attribute = _genitive_attribute(tokens, i)
     if src is None and (subject_takes_part and not attribute and not said_about
