@@ -1407,7 +1407,7 @@ def _victim_of_act(tokens: tuple[Token, ...], p: Participant) -> bool:
         return False
     lex = trigger_lexicon()
     particles = modality.clause_particles(tokens)
-    return any(e.type in _HOSTILE_TYPES | {"SANCTION"} for e in _entries_for(tokens, k, lex, particles))
+    return any(e.type in _HITTING_TYPES | _HOSTILE_TYPES for e in _entries_for(tokens, k, lex, particles))
 
 
 def _genitive_in_target_phrase(p: Participant, roles: set[str]) -> bool:
@@ -2654,8 +2654,7 @@ def _continues_narration(tokens: tuple[Token, ...], clause: int) -> bool:
 
 
 def _finite_after_conjunction(t: Token) -> bool:
-    return t.text[:1].islower() and t.lemma != t.lower and t.lemma.endswith(("en", "rn", "ln")) \
-        and not _adjective_like(t) and t.lower not in _DETERMINERS
+    return modality.verb_form(t) and not _adjective_like(t) and t.lower not in _DETERMINERS
 
 
 def _with_person(after: Context, before: Context, mentions: list[Mention]) -> Context:

@@ -439,12 +439,12 @@ def _other_conjunct(tokens: tuple[Token, ...], trigger_index: int, cue_index: in
                   if tokens[k].lower in _CONJUNCTS), None)
     if joint is None:
         return False
-    return any(_verb_form(tokens[k]) for k in range(trigger_index, joint))
+    return any(verb_form(tokens[k]) for k in range(trigger_index, joint))
 
 
-def _verb_form(t: Token) -> bool:
-    # a lower-case word whose lemma is an infinitive it is not itself ("bezeichnet",
-    # "verhängt"), unlike prepositions ("gegen") and adjectives ("russischen" -> "russisch")
+def verb_form(t: Token) -> bool:
+    """A lower-case word whose lemma is an infinitive it is not itself ("bezeichnet",
+    "verhängt"), unlike prepositions ("gegen") and adjectives ("russischen" -> "russisch")."""
     return t.text[:1].islower() and t.lemma != t.lower and t.lemma.endswith(("en", "rn", "ln"))
 
 
