@@ -29,7 +29,7 @@ is named in the article wins; else the latest known holder (documented in the re
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -286,6 +286,7 @@ class Linker:
         if actor_id not in self.kb.actors:
             return []
         taken = _Spans((m.start, m.end) for m in found)
+        starts = [sentence.start for sentence in doc.sentences]
         out: list[Mention] = []
         for hit in _BARE_UNION.finditer(doc.body):
             before = hit.group(1) or ""
@@ -293,8 +294,9 @@ class Linker:
                     and before.lower() not in ("die", "der", "den", "dem", "des"):
                 continue  # "Europäische Union", "Christlich-Soziale Union"
             start, end = hit.span(2)
-            index = next((k for k, s in enumerate(doc.sentences) if s.start <= start < s.end), None)
-            if index is None or taken.overlaps(start, end):
+            # (by bisection, as for the surnames below: a long page has many sentences)
+            index = bisect_right(starts, start) - 1
+            if index < 0 or start >= doc.sentences[index].end or taken.overlaps(start, end):
                 continue
             actor = self.kb.actor(actor_id, date=None)
             out.append(Mention(start, end, hit.group(2), _label(actor), actor, index, "context"))

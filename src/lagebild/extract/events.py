@@ -1118,7 +1118,9 @@ def assign_roles(
             tokens, speech, trig.index) or _verb_before(
             tokens, trig, judged) and not any(
             g[0].role == "partner" and 0 < g[0].first - trig.index <= 4 for g in own)
-        src, tgt = _nominal(trig, tokens, own, entry, said_about)
+        own_act = entry.type in _HOSTILE_TYPES and _verb_before(tokens, trig, memo.get(
+            "own act verbs", -1, lambda: _own_act_verbs(tokens, particles)))
+        src, tgt = _nominal(trig, tokens, own, entry, said_about, own_act)
         head = _first_word(tokens, clause)
         if src is None and verb and head is not None and (
                 _possessive_before(tokens, trig.index) and trig.index - 2 == head
@@ -1274,7 +1276,8 @@ def assign_roles(
                 memo, clause, groups, src, entry, tokens, by_role)
         else:
             tgt = _shared_next_target(memo, clause, groups, src, entry, tokens, by_role)
-        if tgt is not None and entry.type in ("ACCUSE", "REJECT") and _victim_of_act(tokens, tgt[0]):
+        if tgt is not None and entry.type in ("ACCUSE", "REJECT") \
+                and _victim_of_act(tokens, tgt[0], particles):
             # "kritisierte die Angriffe auf Kiew", "lehnte Sanktionen gegen Moskau ab": who an
             # act hits is not whom its critic accuses or rebuffs
             tgt = None
@@ -1305,7 +1308,8 @@ def assign_roles(
                      and tokens[p.first].clause == clause + 1] \
                 if not _continues_narration(tokens, clause) else []
             if entry.type == "THREATEN" and later and _opens_finite_clause(tokens, later[0]) \
-                    and _hostile_act_after(tokens, trig.index):
+                    and _hostile_act_after(tokens, trig.index, memo.get(
+                        "particles", -1, lambda: modality.clause_particles(tokens))):
                 # "Breuer warnte, Russland könne ein Nato-Land angreifen": a warning of what
                 # the clause's subject may do does not threaten it (but "warnte, die USA
                 # spielten mit dem Feuer" is addressed to them)
@@ -1387,17 +1391,15 @@ _OWN_ACT_VERBS = frozenset({"ankündigen", "starten", "beginnen", "planen", "vor
                             "fortsetzen", "einleiten", "ausweiten", "verstärken"})
 
 
-def _own_act_verb_before(tokens: tuple[Token, ...], i: int) -> bool:
-    """A verb of starting, announcing or continuing stands before the act noun at ``i`` in
-    its clause, with no other verb between."""
-    particles = modality.clause_particles(tokens)
-    clause = tokens[i].clause
-    return any(tokens[k].clause == clause and tokens[k].text[:1].islower()
-               and modality.verb_lemma(tokens, k, particles) in _OWN_ACT_VERBS
-               and not _next_verb_between(tokens, k, i) for k in range(i))
+def _own_act_verbs(tokens: tuple[Token, ...], particles: dict[int, tuple[int, str]]) -> frozenset[int]:
+    """The sentence's verbs of starting, announcing or continuing (once per sentence)."""
+    return frozenset(k for k, t in enumerate(tokens) if t.text[:1].islower()
+                     and modality.verb_lemma(tokens, k, particles) in _OWN_ACT_VERBS)
 
 
-def _victim_of_act(tokens: tuple[Token, ...], p: Participant) -> bool:
+def _victim_of_act(
+    tokens: tuple[Token, ...], p: Participant, particles: dict[int, tuple[int, str]]
+) -> bool:
     """``p`` is in the auf/gegen phrase of a hostile act noun ("Angriffe auf Kiew",
     "Sanktionen gegen Moskau")."""
     if p.prep not in ("auf", "gegen"):
@@ -1405,9 +1407,8 @@ def _victim_of_act(tokens: tuple[Token, ...], p: Participant) -> bool:
     k = _prep_index(tokens, p) - 1
     if k < 0 or not tokens[k].noun:
         return False
-    lex = trigger_lexicon()
-    particles = modality.clause_particles(tokens)
-    return any(e.type in _HITTING_TYPES | _HOSTILE_TYPES for e in _entries_for(tokens, k, lex, particles))
+    return any(e.type in _HITTING_TYPES | _HOSTILE_TYPES
+               for e in _entries_for(tokens, k, trigger_lexicon(), particles))
 
 
 def _genitive_in_target_phrase(p: Participant, roles: set[str]) -> bool:
@@ -2118,11 +2119,12 @@ def _first_core_before(groups: list[list[Participant]], i: int) -> list[Particip
 
 def _nominal(
     trig: Trigger, tokens: tuple[Token, ...], groups: list[list[Participant]], entry: TriggerEntry,
-    said_about: bool = False,
+    said_about: bool = False, own_act: bool = False,
 ) -> tuple[list[Participant] | None, list[Participant] | None]:
     """Source and target of a noun trigger. ``said_about``: the noun is what a verb of
     speech in its clause is about ("China kritisierte die Militärübung"), so the clause's
-    subject is not its actor."""
+    subject is not its actor; ``own_act``: a verb of starting, announcing or continuing
+    governs it ("startete eine Offensive"), so the subject is."""
     i = trig.index
     if _threatened_act(tokens, i):
         return None, None  # "drohte China mit Strafzöllen": the threat is the event, not the tariffs
@@ -2191,7 +2193,7 @@ def _nominal(
             a += 1
     subject_takes_part = not genitive_is_target(entry.type) and entry.type not in SPEECH_TYPES \
         and entry.type != "PROTEST" or entry.type == "THREATEN" and bool(entry.needs) \
-        or entry.type in _HOSTILE_TYPES and _own_act_verb_before(tokens, i)
+        or own_act
     # (a threat noun that needs its verb, "kündigte Vergeltung an", is the subject's threat)
     attribute = _genitive_attribute(tokens, i)
     if src is None and (subject_takes_part and not attribute and not said_about
@@ -2237,10 +2239,11 @@ _THREAT_VERBS = frozenset({"drohen", "androhen"})
 _HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 
 
-def _hostile_act_after(tokens: tuple[Token, ...], i: int) -> bool:
+def _hostile_act_after(
+    tokens: tuple[Token, ...], i: int, particles: dict[int, tuple[int, str]]
+) -> bool:
     """A word after ``i`` names a hostile act ("angreifen", "einen Angriff")."""
     lex = trigger_lexicon()
-    particles = modality.clause_particles(tokens)
     return any(e.type in _HOSTILE_TYPES for k in range(i + 1, len(tokens))
                for e in _entries_for(tokens, k, lex, particles))
 
