@@ -818,3 +818,16 @@ def test_a_party_in_brackets_gives_a_person_its_state(linker: Linker) -> None:
     body = ("Athen – Der griechische Premier Tsipras stritt mit Brüssel. Finanzminister Hans "
             "Jörg Schelling (ÖVP) zeigte sich zuversichtlich.")
     assert _one(linker, body, "Schelling").actor.country == "AUT"
+
+
+@pytest.mark.parametrize("body, text, country", [
+    ("In der Demokratischen Republik Kongo kämpfen Milizen.", "Demokratischen Republik Kongo",
+     "COD"),
+    ("Die Republik Kongo wählt.", "Republik Kongo", "COG"),
+    ("Ein Abkommen mit den Vereinigten Arabischen Emiraten.", "Vereinigten Arabischen Emiraten",
+     "ARE"),
+])
+def test_state_names_with_adjectives_inflect(linker: Linker, body: str, text: str,
+                                             country: str) -> None:
+    # the shorter name inside ("Republik Kongo") is the other Congo
+    assert _one(linker, body, text).actor.country == country

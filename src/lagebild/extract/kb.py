@@ -121,6 +121,16 @@ def _genitive(name: str) -> list[str]:
     return [name] if name[-1:].lower() in "sxz" or " " in name else [name, name + "s"]
 
 
+def _inflected(name: str) -> list[str]:
+    """A state name with attributive adjectives in its other cases: after an article they take
+    -n ("der Demokratischen Republik Kongo", "der Russischen Föderation"), else the shorter
+    name inside wins ("Republik Kongo" is the other Congo)."""
+    words = name.split(" ")
+    weak = [w + "n" if i < len(words) - 1 and w.endswith(("sche", "te")) else w
+            for i, w in enumerate(words)]
+    return [name] if weak == words else [name, " ".join(weak)]
+
+
 def _noun_forms(base: str) -> set[str]:
     forms = {base, base + "s", base + "es", base + "en", base + "n", base + "in", base + "innen"}
     if base.endswith("e"):  # Russe -> Russen, Russin; Gesandte -> Gesandten
@@ -246,7 +256,7 @@ def _add_states(b: _Builder, shared: Path) -> dict[str, str]:
         state_ids[iso3] = b.actor(actor_id, short, "state", iso3, None)
         names = extra + (py[iso3][1] if iso3 in py else [])
         for name in names:
-            for form in _genitive(name):
+            for form in (f for n in _inflected(name) for f in _genitive(n)):
                 b.name(form, actor_id, "kb")
             if " " not in name:
                 b.prefixes.setdefault(norm(name), actor_id)
