@@ -1710,3 +1710,11 @@ def test_missiles_fired_at_a_state_are_an_assault_a_launch_is_not() -> None:
     body = "Russland hat in der Nacht 400 Drohnen und 40 Raketen auf die Ukraine abgefeuert."
     assert _sides(extract_events(_linked_doc(body))) == {("ASSAULT", "RUS", None, "UKR", None)}
     assert not extract_events(_linked_doc("Nordkorea feuerte Raketen ins Japanische Meer ab."))
+
+
+def test_a_passive_split_by_an_enumeration_has_no_subject_as_attacker() -> None:
+    # the list's commas split the clause, the auxiliary "worden" stands after them: the
+    # attacked are no attackers of "Bei Angriffen"
+    body = ("Bei Angriffen auf Dörfer seien russische Soldaten mit Macheten, Hämmern und "
+            "Messern angegriffen und einige verbrannt worden.")
+    assert not any(e.source and e.source.country == "RUS" for e in extract_events(make_doc(body)))

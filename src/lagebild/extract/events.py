@@ -1883,10 +1883,25 @@ _FIRST_WORDS: tuple[tuple[Token, ...] | None, dict[int, int]] = (None, {})
 
 
 def _passive_clause(tokens: tuple[Token, ...], clause: int) -> bool:
-    """A passive auxiliary and a ge-participle in one clause ("seien ... getötet worden")."""
-    words = [t for t in tokens if t.clause == clause]
+    """A passive auxiliary and a ge-participle in one clause ("seien ... getötet worden"),
+    also when an enumeration's comma split it ("seien Zivilisten mit Macheten, Hämmern und
+    Messern angegriffen ... worden")."""
+    last = clause
+    while _enumeration_goes_on(tokens, last + 1):
+        last += 1
+    words = [t for t in tokens if clause <= t.clause <= last]
     return any(t.lower in _PASSIVE_AUX for t in words) and any(
         _ge_participle(t.lower, t.lemma) for t in words)
+
+
+def _enumeration_goes_on(tokens: tuple[Token, ...], clause: int) -> bool:
+    """Clause ``clause`` opens with the comma of a list of nouns (", Hämmern und Messern")."""
+    first = next((k for k, t in enumerate(tokens) if t.clause == clause), None)
+    if first is None or tokens[first].text != "," or first + 2 >= len(tokens):
+        return False
+    noun = tokens[first + 1]
+    return noun.noun and noun.lower not in _DETERMINERS and any(
+        t.lower in ("und", "oder", "sowie", ",") for t in tokens[first + 2:first + 4])
 
 
 def _participle_agent(tokens: tuple[Token, ...], p: Participant, trigger: int) -> bool:
