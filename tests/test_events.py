@@ -1718,3 +1718,32 @@ def test_a_passive_split_by_an_enumeration_has_no_subject_as_attacker() -> None:
     body = ("Bei Angriffen auf Dörfer seien russische Soldaten mit Macheten, Hämmern und "
             "Messern angegriffen und einige verbrannt worden.")
     assert not any(e.source and e.source.country == "RUS" for e in extract_events(make_doc(body)))
+
+
+def _with_crowd(body: str) -> Document:
+    """``make_doc`` with "Kubaner" as Cuba's civilians (a crowd, as the linker gives it)."""
+    doc = make_doc(body)
+    crowd = Actor("lb:people:cub", "Kubaner", "group", "CUB", "CVL")
+    return replace(doc, mentions=tuple(replace(m, actor=crowd) if m.text == "Kubaner" else m
+                                       for m in doc.mentions))
+
+
+def test_a_conflict_verb_takes_its_gegen_phrase_after_a_subject_behind_it() -> None:
+    # the subject stands after the verb; "gegen ..." is the verb's, not the subject noun's
+    body = "In Kuba protestierten Kubaner gegen Russland."
+    assert tuples(extract_events(_with_crowd(body))) == {("PROTEST", "CUB", "RUS")}
+
+
+def test_taking_to_the_streets_is_a_protest() -> None:
+    events = extract_events(_with_crowd("Hunderttausende Kubaner gingen gegen Russland auf die Straße."))
+    assert [(e.type, e.mode, e.target.country) for e in events] == [("PROTEST", "demo", "RUS")]
+    assert not extract_events(_with_crowd("Die Kubaner gingen nach Russland."))
+
+
+def test_a_subject_no_actor_makes_the_actor_after_it_an_object() -> None:
+    # "rechte Paramilitärs" is the subject; the murdered are no attackers
+    body = "Damals ermordeten rechte Paramilitärs 3.000 Kubaner, darunter Abgeordnete."
+    assert not any(e.source and e.source.country == "CUB" for e in extract_events(make_doc(body)))
+    # an occupation before the actor's name, or a coordinated subject, is the actor's phrase
+    body = "Am Montag kritisierte Kremlsprecher Putin die Ukraine."
+    assert ("ACCUSE", "RUS", "UKR") in tuples(extract_events(make_doc(body)))

@@ -1205,6 +1205,9 @@ def assign_roles(
             src = None  # "Das Militär des Landes drohte Südkorea": Südkorea is the object
         else:
             src = next((g for g in groups if g[0].role == "core" and not _oblique(tokens, g[0])), None)
+            if src is not None and src[0].first > trig.index and _unnamed_subject_between(
+                    tokens, parts, trig.index, src[0].first):
+                src = None  # "ermordeten rechte Paramilitärs 3.000 Menschen": the object
             if src is None:
                 src = memo.get("beside", clause, lambda: _beside(tokens, groups, clause))
             v = prefield_end(tokens)
@@ -1537,6 +1540,38 @@ def _determiner_prefield(
 
 # Articles that are never nominative: "verdächtigen den Iran", "dem Präsidenten", "einen Israeli"
 _OBLIQUE_ARTICLES = frozenset({"den", "dem", "einen", "einem", "des", "eines"})
+
+
+# Nouns of time that stand without a preposition ("trafen sich Ende Oktober Trump und Xi")
+_BARE_TIME_NOUNS = frozenset({
+    "ende", "anfang", "mitte", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+    "samstag", "sonntag", "januar", "februar", "märz", "april", "mai", "juni", "juli",
+    "august", "september", "oktober", "november", "dezember", "uhr", "jahr", "jahre", "tag",
+    "tage", "woche", "wochen", "monat", "monate", "zeit", "mal",
+})
+
+
+def _unnamed_subject_between(
+    tokens: tuple[Token, ...], parts: list[Participant], verb: int, first: int,
+) -> bool:
+    """A noun phrase that is no actor stands between the verb and the actor after it, not in
+    a prepositional phrase: that phrase is the subject ("ermordeten rechte Paramilitärs
+    3.000 Menschen"), the actor after it an object."""
+    covered = {k for p in parts for k in range(p.first, p.last + 1)}
+    for k in range(verb + 1, first):
+        t = tokens[k]
+        if t.clause != tokens[verb].clause:
+            return False  # (the actor stands in another clause: "..., sagt Wichmann")
+        if not (t.noun and t.text[:1].isupper()) or k in covered or t.lower in _BARE_TIME_NOUNS \
+                or k + 1 in covered or tokens[k + 1].lower in ("und", "oder", "sowie"):
+            continue  # ("kritisierte Wildtierbiologin Karoline Schmidt", "Arbeiterkammer und
+            # Grüne": the noun is part of the actor's phrase)
+        # (not in a prepositional phrase: "laut Wiener Zeitung", "am späten Abend")
+        if not any(tokens[m].lower in ALL_PREPS or tokens[m].lower in _CONTRACTED
+                   or tokens[m].lower == "laut" or not tokens[m].text[:1].isalnum()
+                   for m in range(max(verb + 1, k - 3), k)):
+            return True
+    return False
 
 
 def _oblique(tokens: tuple[Token, ...], p: Participant) -> bool:
@@ -2067,7 +2102,11 @@ def _next_target(
                     g[0].role != "core" or tokens and _genitive_attribute(tokens, g[0].first)):
                 continue  # (nor "des Europarats" in "der Kommissar des Europarats, Muiznieks")
             if src is not None and g[0].role != "core" and entry.type not in _PLACE_IS_TARGET \
-                    and _attached(tokens, src[-1], g[0]):
+                    and _attached(tokens, src[-1], g[0]) and not (
+                        g[0].prep == "gegen" and entry.pos == "V"
+                        and entry.type not in _COOPERATIVE_TYPES):
+                # (but a verb of conflict takes its "gegen" whatever stands before it: "In
+                # Georgien protestierten Demonstranten gegen die Regierung")
                 continue
             if roles == ("place",) and entry.type == "AID" and not _direction(tokens, g[0]):
                 continue  # (help given in a place goes to nobody in particular)
