@@ -831,3 +831,38 @@ def test_state_names_with_adjectives_inflect(linker: Linker, body: str, text: st
                                              country: str) -> None:
     # the shorter name inside ("Republik Kongo") is the other Congo
     assert _one(linker, body, text).actor.country == country
+
+
+@pytest.mark.parametrize("body, text, expected", [
+    ("Belgrad – Zehntausende demonstrierten in Belgrad gegen die serbische Regierung.",
+     "Zehntausende", ("SRB", "CVL")),
+    ("Belgrad – In Serbien haben Tausende Studenten gegen Präsident Vučić protestiert.",
+     "Studenten", ("SRB", "CVL")),
+    ("Tiflis – In Georgien haben mehrere tausend Menschen gegen die Regierung demonstriert.",
+     "Menschen", ("GEO", "CVL")),
+    ("Budapest – Damals waren zehntausende Ungarn auf die Straße gegangen.", "Ungarn",
+     ("HUN", "CVL")),
+])
+def test_a_crowd_is_the_home_states_civilians(linker: Linker, body: str, text: str,
+                                              expected: tuple[str, str]) -> None:
+    m = _one(linker, body, text)
+    assert (m.actor.country, m.actor.sector) == expected
+
+
+def test_people_not_counted_as_a_crowd_are_no_actor(linker: Linker) -> None:
+    body = "Tiflis – In Georgien leben die Menschen von wenig. Tausende Euro fehlen. Georgien wählt."
+    texts = {m.text for m in _linked(linker, body)}
+    assert "Menschen" not in texts and "Tausende" not in texts
+
+
+def test_an_unknown_company_after_a_states_adjective_and_noun_is_of_that_state(
+        linker: Linker) -> None:
+    body = ("Washington – Die USA haben Sanktionen gegen die russischen Ölkonzerne Surgutol und "
+            "Tatnol verhängt. Der Konzern Borolux schwieg.")
+    mentions = tuple(Mention(body.index(t), body.index(t) + len(t), t, "ORG", how="ner")
+                     for t in ("Surgutol", "Tatnol", "Borolux"))
+    found = {m.text: m.actor for m in linker.link(_doc(body, mentions=mentions))}
+    assert (found["Surgutol"].country, found["Surgutol"].sector) == ("RUS", "BUS")
+    assert found["Tatnol"].country == "RUS"  # coordinated with the first
+    assert found["Borolux"].country != "RUS"  # no state named before it
+    assert _one(linker, "Die USA bestraften Gazprom.", "Gazprom").actor.country == "RUS"

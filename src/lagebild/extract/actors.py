@@ -77,10 +77,21 @@ _NOT_HOME_GROUPS = frozenset(norm(w) for w in (
     "delegation", "delegationen", "diplomaten", "diplomatenkreise", "diplomatenkreisen",
     "sicherheitsrat", "sicherheitsrats", "sicherheitsrates", "bürger", "bürgern",
     "bevölkerung", "öffentlichkeit", "wähler", "wählern", "schüler", "schülern", "studenten",
-    "anhänger", "anhängern", "nationalisten", "rechtsextremisten",
+    "anhänger", "anhängern", "nationalisten", "rechtsextremisten", "menschen",
     # "nach Angaben eines leitenden Beamten": officials of any service, mostly a source
     "beamte", "beamten", "beamter",
 ))
+# Counts that make people a crowd ("Tausende Menschen"); alone they are one ("Zehntausende
+# demonstrierten"). A few people ("zwei Menschen") are rather victims or passers-by.
+_CROWDS = frozenset({"hunderte", "tausende", "zehntausende", "hunderttausende"})
+_CROWD_COUNTS = _CROWDS | {"hundert", "tausend", "millionen", "dutzende"}
+
+
+def _crowd_count(key: str) -> bool:
+    digits = key.replace(".", "")
+    return key in _CROWD_COUNTS or digits.isdigit() and int(digits) >= 100
+
+
 # generic person roles that, like the home groups, are the home state's when no state is named
 _HOME_PERSON_SECTORS = frozenset({"OPP", "LEG"})
 _DATELINE_MARKS = frozenset({"–", "-", "—", "/"})
@@ -363,6 +374,10 @@ class Linker:
         regional = self._regional_adjective(key) if key.startswith(_COMPASS) else None
         if regional is not None:
             return self._country_phrase(toks, i, i + 1, regional, st, "adj")
+        if i > 0 and counts(toks[i - 1].text.lower()) and key in self.kb.demonyms \
+                and _capitalised(tok.text):
+            # "zehntausende Ungarn", "zwei Israelis": people, though the state has that name
+            return self._demonym(toks, i)
         # 2. names from the KB (longest match), and names the article introduced; a town's
         # -er adjective before a role ("Prager Außenministerium", "Moskauer Führung") unless a
         # longer KB name starts there ("Berliner Zeitung")
@@ -397,15 +412,19 @@ class Linker:
                 return town
         # 6. demonyms: "die Palästinenser", "zwei Afghanen"
         if key in self.kb.demonyms and _capitalised(tok.text):
-            state_id = self.kb.demonyms[key]
-            if state_id in self.kb.peoples:
-                return i + 1, self.kb.actor(state_id), "demonym"
-            country = self.kb.actors[state_id][2]
-            # "Tausende Isländer", "zwei Afghanen": counted people are civilians; "die Russen"
-            # alone is as often the state or its army, so it keeps no sector
-            sector = "CVL" if i > 0 and counts(toks[i - 1].text.lower()) else None
-            return i + 1, Actor(f"lb:people:{country.lower()}", tok.text, "group", country, sector), "demonym"
+            return self._demonym(toks, i)
         return None
+
+    def _demonym(self, toks: list[_Tok], i: int) -> tuple[int, Actor, str]:
+        state_id = self.kb.demonyms[toks[i].key]
+        if state_id in self.kb.peoples:
+            return i + 1, self.kb.actor(state_id), "demonym"
+        country = self.kb.actors[state_id][2]
+        # "Tausende Isländer", "zwei Afghanen": counted people are civilians; "die Russen"
+        # alone is as often the state or its army, so it keeps no sector
+        sector = "CVL" if i > 0 and counts(toks[i - 1].text.lower()) else None
+        return i + 1, Actor(f"lb:people:{country.lower()}", toks[i].text, "group", country,
+                            sector), "demonym"
 
     def _town(self, toks: list[_Tok], i: int) -> tuple[int, Actor, str] | None:
         """The longest gazetteer name (up to three words) starting at token ``i``."""
@@ -734,6 +753,9 @@ class Linker:
     ) -> tuple[int, Actor, str] | None:
         office, sector, kind = role[:3]
         implied = role[3] if len(role) > 3 else ""
+        if kind == "person" and not office and i > 0 and _crowd_count(toks[i - 1].key):
+            # "Tausende Studenten protestierten": counted, a person's noun names a crowd
+            return self._unplaced_group(toks, i, sector)
         if kind != "person":
             # "In Caracas betrachten Regierungsvertreter ...": a state institution next to a
             # state or capital in the same clause belongs to it; otherwise it stays unlinked.
@@ -782,8 +804,14 @@ class Linker:
     def _unplaced_group(self, toks: list[_Tok], i: int, sector: str) -> tuple[int, Actor, str] | None:
         """"Die Polizei nahm ... fest", "die Opposition fordert": an institution the sentence
         does not place is the article's home state's, if the article has one (``link``)."""
-        if sector not in _HOME_GROUP_SECTORS or toks[i].key in _NOT_HOME_GROUPS:
+        if sector not in _HOME_GROUP_SECTORS:
             return None
+        if toks[i].key in _NOT_HOME_GROUPS and not (i > 0 and _crowd_count(toks[i - 1].key)):
+            # ("Tausende Studenten", "mehrere tausend Menschen" are a crowd of the home state,
+            # "die Bürger" or "Menschen" in general are not)
+            return None
+        if toks[i].key in _CROWDS and i + 1 < len(toks) and _capitalised(toks[i + 1].text):
+            return None  # "Tausende Studenten": the noun counted names the crowd
         if i > 0 and toks[i - 1].key == "vor":
             return None  # "vor Gericht ziehen": a place to go, not an actor
         return i + 1, Actor(f"lb:grp:xxx:{sector.lower()}", toks[i].text, "group", None, sector), \
@@ -904,6 +932,7 @@ class Linker:
     ) -> list[Mention]:
         out: list[Mention] = []
         taken = _Spans((m.start, m.end) for m in found)
+        adjectives = {m.end: m for m in found if m.how == "adj" and m.actor is not None}
         for m in ner:
             if m.label == "MISC" or taken.overlaps(m.start, m.end):
                 continue  # MISC ("Ukraine-Krieg", "Brexit") names no actor
@@ -928,6 +957,8 @@ class Linker:
                     kind = "place"  # "im Schwarzmeerort Rize": whatever the model called it
                 actor = Actor(f"lb:{kind[:3]}:{slug(m.text)}", m.text, kind,  # type: ignore[arg-type]
                               sector=_name_sector(m.text) if kind == "organisation" else None)
+                if kind == "organisation":
+                    actor = _described_by_state(body, m, actor, adjectives, out)
             out.append(replace(m, actor=actor, how="ner-only" if not entries else "kb"))
             taken.add(m.start, m.end)
         return out
@@ -940,6 +971,42 @@ _EU_NAMES = re.compile(r"(?<![\w-])EU(?![a-zäöü])|Europäischen? Union|Brüss
 # "die Union", "der Union", "Union und SPD" -- not "Europäische Union", "Afrikanischen Union"
 # (an adjective before it) nor a compound ("Unionsfraktion", "Union-geführte")
 _BARE_UNION = re.compile(r"(?<![\w-])(?:(\w+)\s+)?(Union)(?![\w-])")
+
+
+# "den russischen Ölkonzern Lukoil": a state's adjective, one noun, the name; "Rosneft und
+# Lukoil": a name coordinated with the first
+_DESCRIBED_NAME = re.compile(r"\s(\w[\w-]*)\s+$")
+_COORDINATED_NAME = re.compile(r"\s([A-ZÄÖÜ][\w-]*)\s+(?:und|sowie)\s+$")
+
+
+def _described_by_state(
+    body: str, m: Mention, actor: Actor, adjectives: dict[int, Mention], before: list[Mention],
+) -> Actor:
+    """An unknown organisation after "<state adjective> <noun>" is of that state, in the
+    sector its noun names ("die russischen Ölkonzerne Rosneft und Lukoil": RUS, BUS); so is a
+    name coordinated with such a one."""
+    described = _state_and_noun_before(body, m.start, adjectives)
+    if described is None:
+        first = _COORDINATED_NAME.search(body, max(0, m.start - 40), m.start)
+        described = _state_and_noun_before(body, first.start(1), adjectives) if first else None
+    if described is None:
+        return actor
+    country, noun = described
+    sector = actor.sector or _name_sector(noun) or _name_sector(noun.removesuffix("e"))
+    return replace(actor, country=country, sector=sector)
+
+
+def _state_and_noun_before(
+    body: str, start: int, adjectives: dict[int, Mention],
+) -> tuple[str, str] | None:
+    noun = _DESCRIBED_NAME.search(body, max(0, start - 40), start)
+    if noun is None or not noun[1][:1].isupper():
+        return None
+    adj = adjectives.get(noun.start(1) - 1) or adjectives.get(noun.start(1) - 2)
+    if adj is None or adj.actor is None or not adj.actor.country \
+            or body[adj.end:noun.start(1)].strip():
+        return None
+    return adj.actor.country, noun[1]
 
 
 def _same_person(span: str, known: Actor) -> bool:
