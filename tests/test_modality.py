@@ -217,3 +217,16 @@ def test_an_attributive_plan_cue_covers_its_noun(text: str, trigger: str, modali
     # (the verbs are speech acts: their subject is their actor, not a source)
     speech = trigger in ("kritisierte", "rief")
     assert _classify(text, trigger, trigger_is_speech=speech)[0] == modality
+
+
+@pytest.mark.parametrize("text, source", [
+    # a speaker before the verb opens with its article and adjectives: the object after the
+    # verb is no source
+    ("Die irakische Regierung kritisierte die Angriffe.", "Regierung"),
+    ("Die Außenminister haben eine Kooperation vereinbart, wie das griechische "
+     "Außenministerium am Freitag mitteilte.", "Außenministerium"),
+    ("Der Vertrag trat in Kraft, wie die Nachrichtenagentur TASS am Montag berichtete.",
+     "Nachrichtenagentur TASS"),
+])
+def test_a_speaker_with_adjectives_before_the_verb(text: str, source: str) -> None:
+    assert sentence_attribution(tokenize(Sentence(0, len(text), text)), text) == source

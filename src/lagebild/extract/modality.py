@@ -285,7 +285,9 @@ def _speaker_position(tokens: tuple[Token, ...], verb: int, name: str) -> bool:
     for k in range(verb - 1, -1, -1):
         if tokens[k].text == first_word:
             j = k - 1
-            while j >= 0 and tokens[j].lower in _ARTICLES:
+            # (over its article and adjectives: "Die irakische Regierung kritisierte")
+            while j >= 0 and (tokens[j].lower in _ARTICLES or tokens[j].text.islower()
+                              and k - j <= 3 and tokens[j].lower.endswith(_ADJECTIVE_ENDINGS)):
                 j -= 1
             # "Russland und China kritisierten": the speaker is coordinated with a name
             while j >= 1 and tokens[j].lower in ("und", "sowie") and tokens[j - 1].text[:1].isupper():
@@ -301,6 +303,11 @@ def _speaker_position(tokens: tuple[Token, ...], verb: int, name: str) -> bool:
 
 
 _DATELINE_DASHES = frozenset({"–", "—", "-"})
+# Endings of the adjectives a speaker's phrase opens with ("die irakische Regierung", "der
+# frühere Präsident", "die amtierende Ministerin"); function words ("wie", "aber") have none
+_ADJECTIVE_ENDINGS = tuple(stem + ending for stem in ("sch", "ig", "lich", "al", "nd", "ier",
+                                                       "er")
+                           for ending in ("e", "en", "er", "es", "em"))
 
 
 def _name_after(tokens: tuple[Token, ...], i: int) -> str | None:
