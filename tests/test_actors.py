@@ -866,3 +866,9 @@ def test_an_unknown_company_after_a_states_adjective_and_noun_is_of_that_state(
     assert found["Tatnol"].country == "RUS"  # coordinated with the first
     assert found["Borolux"].country != "RUS"  # no state named before it
     assert _one(linker, "Die USA bestraften Gazprom.", "Gazprom").actor.country == "RUS"
+
+
+def test_a_sea_named_after_a_state_is_no_state(linker: Linker) -> None:
+    body = "Seoul – Nordkorea feuerte eine Rakete ins Japanische Meer ab. Im Südchinesischen Meer."
+    assert all(m.actor.country not in ("JPN", "CHN") for m in _linked(linker, body))
+    assert _one(linker, "Die japanische Regierung protestierte.", "japanische").actor.country == "JPN"

@@ -81,6 +81,8 @@ _NOT_HOME_GROUPS = frozenset(norm(w) for w in (
     # "nach Angaben eines leitenden Beamten": officials of any service, mostly a source
     "beamte", "beamten", "beamter",
 ))
+# Nouns that make a capitalised country adjective before them a sea's name
+_WATERS = frozenset({"meer", "meeres", "ozean", "ozeans", "golf", "golfs"})
 # Counts that make people a crowd ("Tausende Menschen"); alone they are one ("Zehntausende
 # demonstrierten"). A few people ("zwei Menschen") are rather victims or passers-by.
 _CROWDS = frozenset({"hunderte", "tausende", "zehntausende", "hunderttausende"})
@@ -368,7 +370,10 @@ class Linker:
         """The mention starting at token ``i``: (end token, actor, how), or None."""
         tok = toks[i]
         key = tok.key
-        # 1. a country adjective, possibly heading a role phrase
+        # 1. a country adjective, possibly heading a role phrase (not a sea's name: "ins
+        # Japanische Meer", "im Südchinesischen Meer")
+        if tok.text[:1].isupper() and i + 1 < len(toks) and toks[i + 1].key in _WATERS:
+            return None
         if key in self.kb.adjectives:
             return self._country_phrase(toks, i, i + 1, self.kb.adjectives[key], st, "adj")
         regional = self._regional_adjective(key) if key.startswith(_COMPASS) else None
@@ -1228,8 +1233,8 @@ def _with_home(m: Mention, home: tuple[str, float]) -> Mention:
         return m
     if m.how not in ("ner-only", "role-name", "coref", "role"):
         return m
-    if a.kind == "place" and home[1] < _PLACE_HOME_SHARE:
-        return m
+    if a.kind == "place" and (home[1] < _PLACE_HOME_SHARE or norm(m.text.split()[-1]) in _WATERS):
+        return m  # (a sea is nobody's: "das Japanische Meer")
     if a.kind != "person" and _is_description(m.text):
         return m  # "Stealth-Jagdflugzeuge", "Nato-Land": the model's span is no name
     return replace(m, actor=replace(a, country=home[0]), how=f"{m.how}+home")
