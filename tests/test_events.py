@@ -1709,7 +1709,9 @@ def test_a_state_adjective_before_an_act_noun_is_its_doer_in_any_phrase() -> Non
 def test_missiles_fired_at_a_state_are_an_assault_a_launch_is_not() -> None:
     body = "Russland hat in der Nacht 400 Drohnen und 40 Raketen auf die Ukraine abgefeuert."
     assert _sides(extract_events(_linked_doc(body))) == {("ASSAULT", "RUS", None, "UKR", None)}
-    assert not extract_events(_linked_doc("Nordkorea feuerte Raketen ins Japanische Meer ab."))
+    # a launch hits nobody: it shows weapons (PLOVER MOBILIZE, as a "Raketentest" is)
+    launch = extract_events(_linked_doc("Nordkorea feuerte Raketen ins Japanische Meer ab."))
+    assert _sides(launch) == {("MOBILIZE", "PRK", None, None, None)}
 
 
 def test_a_passive_split_by_an_enumeration_has_no_subject_as_attacker() -> None:
@@ -1747,3 +1749,46 @@ def test_a_subject_no_actor_makes_the_actor_after_it_an_object() -> None:
     # an occupation before the actor's name, or a coordinated subject, is the actor's phrase
     body = "Am Montag kritisierte Kremlsprecher Putin die Ukraine."
     assert ("ACCUSE", "RUS", "UKR") in tuples(extract_events(make_doc(body)))
+
+
+def test_a_judged_definite_act_is_the_last_act_of_its_kind() -> None:
+    # "den Angriff" takes up the attack of the sentence before: its doer is accused
+    body = "Israel griff Polen an. Russland verurteilte den Angriff."
+    assert tuples(extract_events(make_doc(body))) == {("ASSAULT", "ISR", "POL"),
+                                                      ("ACCUSE", "RUS", "ISR")}
+    body = "Die USA verhängten Sanktionen gegen Kuba. China kritisierte die Sanktionen scharf."
+    assert ("ACCUSE", "CHN", "USA") in tuples(extract_events(make_doc(body)))
+    # an indefinite act is another one; an act of another kind is not taken up
+    body = "Israel griff Polen an. Russland verurteilte einen Angriff."
+    assert ("ACCUSE", "RUS", None) in tuples(extract_events(make_doc(body)))
+    body = "Die USA verhängten Sanktionen gegen Kuba. China verurteilte den Angriff."
+    assert ("ACCUSE", "CHN", None) in tuples(extract_events(make_doc(body)))
+
+
+def test_a_missile_fired_at_nobody_is_a_show_of_weapons() -> None:
+    e = only("Nordkorea feuerte erneut eine Rakete ins Meer ab.")
+    assert (e.type, e.mode, e.source.country, e.target) == ("MOBILIZE", "weapons", "PRK", None)
+    e = only("Russland feuerte 40 Raketen auf die Ukraine ab.")
+    assert (e.type, e.target.country) == ("ASSAULT", "UKR")
+    e = only("Nordkorea testete eine Interkontinentalrakete.")
+    assert (e.type, e.mode) == ("MOBILIZE", "weapons")
+
+
+def test_lifted_sanctions_are_a_retreat_not_a_sanction() -> None:
+    # CAMEO 085 "ease economic sanctions" is PLOVER RETREAT ease; the sanction noun lifted
+    # is no sanction imposed
+    body = "Die USA hoben die Sanktionen gegen Kuba auf."
+    e = only(body)
+    assert (e.type, e.mode, e.source.country, e.target.country) == ("RETREAT", "ease", "USA", "CUB")
+    assert {e.type for e in extract_events(make_doc("Trump sagte Kuba die Aufhebung der "
+                                                    "Sanktionen zu."))} == {"RETREAT"}
+    # extended sanctions are still sanctions, and "aufheben" alone lifts nothing of the kind
+    assert only("Die USA verlängerten die Sanktionen gegen Kuba.").type == "SANCTION"
+    assert not extract_events(make_doc("Ein Gericht in Kuba hob das Urteil gegen Polen auf."))
+
+
+def test_released_prisoners_after_a_count_are_the_releases_target() -> None:
+    # "frei" is the particle of "freilassen"; a number opens a phrase no noun before governs
+    body = "Israel ließ im Gegenzug fast 2000 Kubaner frei."
+    e = only(body)
+    assert (e.type, e.mode, e.source.country, e.target.country) == ("RETREAT", "release", "ISR", "CUB")

@@ -804,7 +804,8 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
             break  # "teilte mit, Russland habe ...": the particle of the clause before
         if _prep_relative_at(tokens, j):
             break  # "mit denen die EU ... vereinbart habe": the preposition takes the pronoun
-        if t.lower in _NOT_GENITIVE_OPENERS:
+        if t.lower in _NOT_GENITIVE_OPENERS or t.text[:1].isdigit():
+            # (nor a number: "im Gegenzug fast 2000 palästinensische Häftlinge")
             own_article = True
         if t.lower in ("von", "vom") and j > 0 and tokens[j - 1].text[:1].isupper() and \
                 tokens[j - 1].lower not in ("seiten",) and _only_count_between(tokens, j, first):
@@ -2110,9 +2111,10 @@ def _next_target(
                 continue
             if roles == ("place",) and entry.type == "AID" and not _direction(tokens, g[0]):
                 continue  # (help given in a place goes to nobody in particular)
-            if g[0].prep == "gegen" and entry.type in _COOPERATIVE_TYPES:
+            if g[0].prep == "gegen" and entry.type in _COOPERATIVE_TYPES and entry.mode != "ease":
                 # "bildete 17.000 Jugendliche für den Kampf gegen Israel aus": whom help or
-                # backing is against is no recipient of it
+                # backing is against is no recipient of it (but sanctions "gegen Belarus"
+                # lifted are lifted for Belarus)
                 continue
             return g
     return None
@@ -2475,7 +2477,11 @@ def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tri
                              conf=max(noun.entry.conf, t.entry.conf, 0.6))
             drop.add(t.index)
             out.append(Trigger(t.index, merged, t.passive))
-    kept = [t for t in triggers if t.index not in drop]
+    # "die Aufhebung der Sanktionen": the sanctions a lifting noun governs are not imposed
+    lifted = {n.index for n in triggers if n.entry.type == "SANCTION" and n.entry.pos == "N"
+              and any(e.entry.mode == "ease" and e.entry.pos == "N" and 0 < n.index - e.index <= 3
+                      for e in triggers)}
+    kept = [t for t in triggers if t.index not in drop and t.index not in lifted]
     kept += out
     # A weak trigger alone (a light verb without its noun, "Zusammenarbeit" as a state)
     # is not an event.
@@ -2526,6 +2532,8 @@ class Context:
     subject_neuter: bool = False  # the subject is a state or place "er" cannot take up
     person: ActorRef | None = None  # the last subject that was a person
     pair: tuple[ActorRef, ActorRef] | None = None  # the two sides of the last dyadic event
+    # type -> doer of the last hostile act of that type: what "verurteilte den Angriff" judges
+    acts: tuple[tuple[str, ActorRef], ...] = ()
 
 
 def extract_sentence(
@@ -2570,7 +2578,7 @@ def extract_sentence(
     named = [p.ref for p in parts if p.role != "place" and p.ref.actor_id
              and not (p.ref.actor_id or "").startswith("lb:place:")]
     after = Context(own_attr or context.attribution, carried, context.partners,
-                    named[-1] if named else demonstrative, pair=context.pair)
+                    named[-1] if named else demonstrative, pair=context.pair, acts=context.acts)
     if not parts and demonstrative is None and not any(t.lower in _STANDINS for t in tokens):
         return [], _with_person(after, context, mentions)  # no actor, no "beide Seiten", no
         # pronoun: nothing to extract
@@ -2605,6 +2613,11 @@ def extract_sentence(
             previous = context.person
         for src, tgt in assign_roles(trig, tokens, parts, collective, previous, earlier, memo,
                                      speaker, demonstrative):
+            if tgt is None and src is not None and trig.entry.type in _JUDGING_TYPES - {"SUPPORT"} \
+                    and trig.entry.pos == "V" and context.acts:
+                # "Israel griff Doha an. Katar verurteilte den Angriff": a definite act noun
+                # takes up the last act of its kind, and who did it is accused
+                tgt = _doer_of_act_taken_up(tokens, trig, triggers, dict(context.acts), src)
             if tgt is None and src is not None and trig.entry.pos == "V" \
                     and context.person is not None and context.person.actor_id != src.actor_id \
                     and _object_pronoun(tokens, trig):
@@ -2659,6 +2672,10 @@ def extract_sentence(
                     partners[src.country] = tgt
                     partners[tgt.country] = src
                     pair = (src, tgt)
+    acts = dict(context.acts)
+    for e in events:
+        if e.type in _TAKEN_UP_ACTS and e.source is not None and e.source.country:
+            acts[e.type] = e.source
     if pair is context.pair:
         # "Südkorea und die USA verurteilten den Start. ... der beiden Länder": a coordinated
         # subject of two states is the pair "beide" takes up next
@@ -2666,8 +2683,35 @@ def extract_sentence(
                       if e.source is not None and e.source.country}.values())
         if len(sides) == 2:
             pair = (sides[0], sides[1])
-    return events, _with_person(replace(after, partners=tuple(partners.items()), pair=pair),
-                                context, mentions)
+    return events, _with_person(replace(after, partners=tuple(partners.items()), pair=pair,
+                                        acts=tuple(acts.items())), context, mentions)
+
+
+# Acts a later sentence judges by a definite noun ("den Angriff", "die Sanktionen", "den Test")
+_TAKEN_UP_ACTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"})
+_DEFINITE = frozenset({"den", "die", "das", "dem", "der", "diesen", "diese", "dieses", "diesem",
+                       "jüngsten"})
+
+
+def _doer_of_act_taken_up(
+    tokens: tuple[Token, ...], trig: Trigger, triggers: list[Trigger],
+    acts: dict[str, ActorRef], src: ActorRef,
+) -> ActorRef | None:
+    """The doer of the act a judging verb's definite object takes up ("verurteilte den
+    Angriff", "kritisierte die Sanktionen scharf"), when the sentence names none and it is
+    not the judge itself."""
+    clause = tokens[trig.index].clause
+    for t in triggers:
+        if t.index <= trig.index or tokens[t.index].clause != clause or t.entry.pos != "N":
+            continue
+        k = t.index - 1
+        while k > trig.index and _adjective_like(tokens[k]) and tokens[k].lower not in _DEFINITE:
+            k -= 1
+        doer = acts.get(t.entry.type)
+        if tokens[k].lower in _DEFINITE and doer is not None and doer.country != src.country:
+            return doer
+        return None  # only the first act noun after the verb is its object
+    return None
 
 
 def _state_or_government(ref: ActorRef) -> bool:

@@ -24,7 +24,7 @@ _PRONOUNS = frozenset("er sie es man wir ich du ihr".split())
 # Separable-verb particles: "teilte ... mit" is "mitteilen".
 PARTICLES = frozenset(
     "ab an auf aus bei ein fest fort her hervor hin los mit nach vor weg zu zurück zusammen "
-    "bekannt statt teil kund entgegen gegenüber".split()
+    "bekannt statt teil kund entgegen gegenüber frei".split()
 )
 
 
