@@ -1792,3 +1792,22 @@ def test_released_prisoners_after_a_count_are_the_releases_target() -> None:
     body = "Israel ließ im Gegenzug fast 2000 Kubaner frei."
     e = only(body)
     assert (e.type, e.mode, e.source.country, e.target.country) == ("RETREAT", "release", "ISR", "CUB")
+
+
+def test_raised_tariffs_are_a_sanction_and_market_pressure_is_no_coercion() -> None:
+    e = only("Die USA erhöhten die Zölle auf Waren aus China auf 50 Prozent.")
+    assert (e.type, e.source.country, e.target.country) == ("SANCTION", "USA", "CHN")
+    assert only("Trump erhöhte den Druck auf Venezuela.").type == "COERCE"
+    assert not extract_events(make_doc("China erhöhte den Konkurrenzdruck auf Polen."))
+
+
+def test_a_pronoun_opening_a_reported_clause_is_the_speaker() -> None:
+    # "er habe ...": the speaker speaks of himself, not of the subject before
+    body = "Kuba traf Polen. Trump erklärte, er habe Putin getroffen."
+    assert ("CONSULT", "USA", "RUS") in tuples(extract_events(make_doc(body)))
+
+
+def test_demonstrating_for_a_goal_protests_and_the_goal_is_not_done() -> None:
+    events = extract_events(_with_crowd(
+        "Tausende Kubaner haben für ein Abkommen zur Freilassung der Polen demonstriert."))
+    assert [(e.type, e.mode) for e in events] == [("PROTEST", "demo")]

@@ -1832,6 +1832,9 @@ def _said_of_self(tokens: tuple[Token, ...], trig: Trigger) -> bool:
             and not trig.passive and _singular_verb(tokens[1]) and trig.index > 0:
         return True
     word = _first_word(tokens, clause)
+    if word is not None and clause > 0 and tokens[word].lower in ("er", "sie") \
+            and word + 1 < len(tokens) and _singular_verb(tokens[word + 1]) and not trig.passive:
+        return True  # "Trump erklärte, er habe die Einigung vermittelt"
     return word is not None and tokens[word].lower in ("dass", "ob") \
         and _pronoun_after_subordinator(tokens, word, trig.index)
 
@@ -2215,6 +2218,8 @@ def _nominal(
             src = g  # (not "Russland lehnte Verhandlungen ab"; but "Trump erhöhte Druck")
     # "zur Unterstützung der syrischen Armee": a purpose; its genitive is the object
     purpose = i >= 1 and tokens[i - 1].lower in ("zur", "zum")
+    if purpose and any(tokens[k].lower in _GOAL_PREPS for k in range(max(0, i - 6), i)):
+        return None, None  # "für ein Abkommen zur Freilassung der Geiseln": a goal, not done
     nxt = groups[a] if a < len(groups) else None
     if entry.mode in _DONE_TO_PERSON and nxt is not None and nxt[0].prep == "von" \
             and i + 1 < len(tokens) and tokens[i + 1].lower in ("von", "vom") \
