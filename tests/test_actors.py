@@ -872,3 +872,14 @@ def test_a_sea_named_after_a_state_is_no_state(linker: Linker) -> None:
     body = "Seoul – Nordkorea feuerte eine Rakete ins Japanische Meer ab. Im Südchinesischen Meer."
     assert all(m.actor.country not in ("JPN", "CHN") for m in _linked(linker, body))
     assert _one(linker, "Die japanische Regierung protestierte.", "japanische").actor.country == "JPN"
+
+
+def test_the_army_named_without_a_state_is_the_home_states(linker: Linker) -> None:
+    body = ("Ankara – Die Türkei hat gewählt. Die Armee gehe weiter gegen PKK-Kämpfer vor, "
+            "teilte das Militär mit. Die Türkei schweigt.")
+    for text in ("Armee", "Militär"):
+        m = _one(linker, body, text)
+        assert (m.actor.country, m.actor.sector) == ("TUR", "MIL")
+    # soldiers and rebels may be either side's in a war report: they stay unlinked
+    body = "Ankara – Die Türkei hat gewählt. Soldaten und Rebellen kämpften. Die Türkei schweigt."
+    assert not {m.text for m in _linked(linker, body)} & {"Soldaten", "Rebellen"}

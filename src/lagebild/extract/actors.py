@@ -72,6 +72,13 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP", "LEG", "JUD"})
 # Botschaft" = a foreign mission or a message, "die Führung" of anything, the UN
 # "Sicherheitsrat") or the whole population ("Bürger", "Wähler").
 _HOME_GROUP_SECTORS = frozenset({"GOV", "LEG", "COP", "JUD", "OPP", "CVL", "PTY"})
+# ... but a state's armed forces as an institution ("die Armee", "das Militär": a report on
+# one state names the other side's by its state) and its insurgents ("Dschihadisten haben
+# in Mali ... angegriffen": rebels fight in their own state) are the home state's
+_HOME_FORCES = frozenset(norm(w) for w in (
+    "armee", "militär", "streitkräfte", "marine", "luftwaffe", "regierungstruppen",
+    "nationalgarde",
+))
 _NOT_HOME_GROUPS = frozenset(norm(w) for w in (
     "seite", "seiten", "vertreter", "vertretern", "botschaft", "botschaften", "führung",
     "delegation", "delegationen", "diplomaten", "diplomatenkreise", "diplomatenkreisen",
@@ -809,7 +816,7 @@ class Linker:
     def _unplaced_group(self, toks: list[_Tok], i: int, sector: str) -> tuple[int, Actor, str] | None:
         """"Die Polizei nahm ... fest", "die Opposition fordert": an institution the sentence
         does not place is the article's home state's, if the article has one (``link``)."""
-        if sector not in _HOME_GROUP_SECTORS:
+        if sector not in _HOME_GROUP_SECTORS and toks[i].key not in _HOME_FORCES:
             return None
         if toks[i].key in _NOT_HOME_GROUPS and not (i > 0 and _crowd_count(toks[i - 1].key)):
             # ("Tausende Studenten", "mehrere tausend Menschen" are a crowd of the home state,
