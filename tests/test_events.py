@@ -1811,3 +1811,14 @@ def test_demonstrating_for_a_goal_protests_and_the_goal_is_not_done() -> None:
     events = extract_events(_with_crowd(
         "Tausende Kubaner haben für ein Abkommen zur Freilassung der Polen demonstriert."))
     assert [(e.type, e.mode) for e in events] == [("PROTEST", "demo")]
+
+
+def test_an_agreement_broken_or_opposed_is_no_agreement() -> None:
+    body = "Russland traf China. Das Vorgehen Russlands verstoße gegen die Vereinbarungen mit Polen."
+    assert not any(e.type == "AGREE" for e in extract_events(make_doc(body)))
+
+
+def test_an_unknown_adjective_after_an_article_keeps_the_phrase_together() -> None:
+    # "finanzmarode" is unknown to the lemmatiser: the phrase is still "für ... Polen"
+    body = "Als der Minister mehr Mittel für das finanzmarode Polen einforderte, lachte Kuba."
+    assert not any(e.source and e.source.country == "POL" for e in extract_events(make_doc(body)))

@@ -861,8 +861,10 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
             # people: "von rund 100 Uiguren")
         if t.text[:1].islower() and t.lower not in _DETERMINERS and not _adjective_like(t) \
                 and t.lower not in _ADVERBS and not (
-                    t.lower in _APPROXIMATORS and _only_count_between(tokens, j, first)):
-            break  # a verb: the phrase before it is another constituent
+                    t.lower in _APPROXIMATORS and _only_count_between(tokens, j, first)) \
+                and not (j > 0 and tokens[j - 1].lower in _DETERMINERS and t.lower.endswith("e")):
+            break  # a verb: the phrase before it is another constituent (not an adjective
+            # the lemmatiser does not know after an article: "für das finanzmarode Militär")
         j -= 1
         steps += 1
     if last + 1 < len(tokens) and tokens[last + 1].lower == "zufolge":
@@ -2217,6 +2219,10 @@ def _nominal(
             # "Bei russischen Angriffen auf Kiew")
             src = g  # (not "Russland lehnte Verhandlungen ab"; but "Trump erhöhte Druck")
     # "zur Unterstützung der syrischen Armee": a purpose; its genitive is the object
+    if entry.type in _COOPERATIVE_TYPES and _governing_prep(tokens, i) == "gegen":
+        # "verstoße gegen die Vereinbarungen", "stimmte gegen das Abkommen": what is opposed
+        # or broken is no agreement made here
+        return None, None
     purpose = i >= 1 and tokens[i - 1].lower in ("zur", "zum")
     if purpose and any(tokens[k].lower in _GOAL_PREPS for k in range(max(0, i - 6), i)):
         return None, None  # "für ein Abkommen zur Freilassung der Geiseln": a goal, not done
