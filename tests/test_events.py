@@ -1822,3 +1822,20 @@ def test_an_unknown_adjective_after_an_article_keeps_the_phrase_together() -> No
     # "finanzmarode" is unknown to the lemmatiser: the phrase is still "für ... Polen"
     body = "Als der Minister mehr Mittel für das finanzmarode Polen einforderte, lachte Kuba."
     assert not any(e.source and e.source.country == "POL" for e in extract_events(make_doc(body)))
+
+
+def test_calling_someone_a_tyrant_or_a_step_unlawful_is_an_accusation() -> None:
+    assert tuples(extract_events(make_doc("Maduro nannte Trump einen Tyrannen."))) == {
+        ("ACCUSE", "VEN", "USA")}
+    assert ("ACCUSE", "CHN", "USA") in tuples(extract_events(make_doc(
+        "China bezeichnete die Zölle der USA als rechtswidrig.")))
+    assert not extract_events(make_doc("Maduro nannte Trump einen Freund."))
+
+
+def test_killings_judged_later_are_the_killers_and_exchanges_go_both_ways() -> None:
+    body = "Israel hat drei Kubaner getötet. Kuba verurteilte die Tötungen."
+    assert ("ACCUSE", "CUB", "ISR") in tuples(extract_events(make_doc(body)))
+    body = "Die Ukraine und Russland haben erneut Gefangene ausgetauscht."
+    assert tuples(extract_events(make_doc(body.replace("Die Ukraine", "Polen")))) == {
+        ("RETREAT", "POL", "RUS"), ("RETREAT", "RUS", "POL")}
+    assert not extract_events(make_doc("Polen und Russland tauschten Daten aus."))

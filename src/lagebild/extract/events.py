@@ -2010,6 +2010,10 @@ def _pairs(
         # "Russland und Venezuela haben eine Partnerschaft geschlossen": each pair once (but
         # "von Ägypten, Katar und der Türkei vermittelt": mediators are not each other's parties)
         return [(a, b) for k, a in enumerate(src) for b in src[k + 1 :]]
+    if len(src) > 1 and not tgt and entry.frame == "sym":
+        # "Die Ukraine und Russland tauschten Gefangene aus": a mutual act of a directed type
+        # goes both ways
+        return [(a, b) for a in src for b in src if a is not b]
     sources: list[ActorRef | None] = list(src) or [None]
     targets: list[ActorRef | None] = list(tgt) or [None]
     return [(s, t) for s in sources for t in targets]
