@@ -1839,3 +1839,17 @@ def test_killings_judged_later_are_the_killers_and_exchanges_go_both_ways() -> N
     assert tuples(extract_events(make_doc(body.replace("Die Ukraine", "Polen")))) == {
         ("RETREAT", "POL", "RUS"), ("RETREAT", "RUS", "POL")}
     assert not extract_events(make_doc("Polen und Russland tauschten Daten aus."))
+
+
+def test_a_participle_ending_the_clause_governs_the_act_noun_before_it() -> None:
+    # a judging verb after the noun: who condemns is no victim ("hat ... verurteilt")
+    events = extract_events(make_doc("Polen hat die russischen Angriffe scharf verurteilt."))
+    assert ("ACCUSE", "POL", "RUS") in tuples(events)
+    assert not any(e.type == "ASSAULT" and e.target is not None for e in events)
+    # an announcing verb after it: the announced offensive is the subject's own
+    e = only("Russland hat eine Offensive gegen die Ukraine angekündigt.")
+    assert (e.type, e.source.country, e.target.country, e.modality) == (
+        "ASSAULT", "RUS", "UKR", "planned")
+    # but not across a conjunction: "verurteilt und Sanktionen angekündigt"
+    events = extract_events(make_doc("Polen hat die Offensive verurteilt und Sanktionen angekündigt."))
+    assert not any(e.type == "ASSAULT" and e.source and e.source.country == "POL" for e in events)

@@ -1117,11 +1117,14 @@ def assign_roles(
         # "Wadephul begrüßte die Einigung", "Ban verurteilte den Angriff": what a speech or a
         # judging verb before the noun is about is not its subject's act (but with a partner
         # it is the subject's own: "Xi lobte die Zusammenarbeit mit Russland")
+        # (or after it, ending the clause: "Merz hat die russischen Luftangriffe verurteilt")
         said_about = speech is not None and speech < trig.index and not _next_verb_between(
-            tokens, speech, trig.index) or _verb_before(
+            tokens, speech, trig.index) or _governing_verb(
             tokens, trig, judged) and not any(
-            g[0].role == "partner" and 0 < g[0].first - trig.index <= 4 for g in own)
-        own_act = entry.type in _HOSTILE_TYPES and _verb_before(tokens, trig, memo.get(
+            (g[0].role == "partner" or g[0].prep == "mit") and 0 < g[0].first - trig.index <= 5
+            for g in own)
+        # ("die Einigung mit seinem Amtskollegen Wolfgang Sobotka begrüßt")
+        own_act = entry.type in _HOSTILE_TYPES and _governing_verb(tokens, trig, memo.get(
             "own act verbs", -1, lambda: _own_act_verbs(tokens, particles)))
         src, tgt = _nominal(trig, tokens, own, entry, said_about, own_act)
         head = _first_word(tokens, clause)
@@ -2741,6 +2744,19 @@ def _verb_before(tokens: tuple[Token, ...], trig: Trigger, verbs: frozenset[int]
     clause = tokens[trig.index].clause
     return any(v < trig.index and tokens[v].clause == clause
                and not _next_verb_between(tokens, v, trig.index) for v in verbs)
+
+
+def _governing_verb(tokens: tuple[Token, ...], trig: Trigger, verbs: frozenset[int]) -> bool:
+    """:func:`_verb_before`, or one of ``verbs`` is the participle or infinitive that ends the
+    noun's clause ("hat eine Gegenoffensive angekündigt", "will eine Offensive starten")."""
+    if _verb_before(tokens, trig, verbs):
+        return True
+    clause = tokens[trig.index].clause
+    # (no conjunction between: in "hat die Offensive verurteilt und Sanktionen angekündigt"
+    # the noun is the first verb's)
+    return any(v > trig.index and tokens[v].clause == clause and not any(
+        t.lower in _VERB_CONJUNCTIONS or t.text == "," for t in tokens[trig.index + 1:v])
+        for v in verbs)
 
 
 def _next_verb_between(tokens: tuple[Token, ...], v: int, i: int) -> bool:
