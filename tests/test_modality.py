@@ -230,3 +230,13 @@ def test_an_attributive_plan_cue_covers_its_noun(text: str, trigger: str, modali
 ])
 def test_a_speaker_with_adjectives_before_the_verb(text: str, source: str) -> None:
     assert sentence_attribution(tokenize(Sentence(0, len(text), text)), text) == source
+
+
+@pytest.mark.parametrize("text", [
+    "Polen hat sich bereit erklärt, Gespräche mit Russland zu führen.",
+    "Polen erklärte sich bereit, mit Russland zu verhandeln.",
+])
+def test_declaring_oneself_willing_is_a_plan(text: str) -> None:
+    tokens = tokenize(Sentence(0, len(text), text))
+    verb = next(k for k, t in enumerate(tokens) if t.lower in ("gespräche", "verhandeln"))
+    assert classify(tokens, verb, text).modality == "planned"

@@ -161,7 +161,12 @@ def infinitive_control(
             continue
         if k > 0 and t.text[:1].isupper() and tokens[k - 1].text[:1] not in ".!?":
             continue  # a noun
-        for key in (verb_lemma(tokens, k, particles), t.lemma, t.lower):
+        keys = (verb_lemma(tokens, k, particles), t.lemma, t.lower)
+        if any(tokens[j].lower == "bereit" and tokens[j].clause == t.clause
+               for j in range(max(0, k - 2), min(len(tokens), k + 3))):
+            # "erklärte sich bereit, ... zu" / "sich bereit erklärt, ... zu": willing is planned
+            keys = ("bereit" + keys[0],) + keys
+        for key in keys:
             if key in table:
                 mod, controller = table[key]
                 return Control(k, key, None if mod == "-" else mod, controller)  # type: ignore[arg-type]
