@@ -1853,3 +1853,16 @@ def test_a_participle_ending_the_clause_governs_the_act_noun_before_it() -> None
     # but not across a conjunction: "verurteilt und Sanktionen angekündigt"
     events = extract_events(make_doc("Polen hat die Offensive verurteilt und Sanktionen angekündigt."))
     assert not any(e.type == "ASSAULT" and e.source and e.source.country == "POL" for e in events)
+
+
+def test_a_meeting_reports_speak_about_did_not_happen_here() -> None:
+    body = "Der Kreml dementierte Berichte über ein Treffen zwischen Putin und Trump."
+    assert not any(e.type == "CONSULT" for e in extract_events(make_doc(body)))
+    body = "Bei einem Treffen zwischen Putin und Trump wurde verhandelt."
+    assert ("CONSULT", "RUS", "USA") in tuples(extract_events(make_doc(body)))
+
+
+def test_acts_done_to_each_other_go_both_ways() -> None:
+    body = "Polen und Russland haben sich gegenseitig Spionage vorgeworfen."
+    assert tuples(extract_events(make_doc(body))) == {("ACCUSE", "POL", "RUS"),
+                                                      ("ACCUSE", "RUS", "POL")}

@@ -1371,6 +1371,11 @@ def assign_roles(
         # not a warning: "warnte vor einem Nein" at a UN conference threatens no one)
         known = partners.get(src_refs[0].country or "")
         tgt_refs = [known] if known is not None else []
+    if len(src_refs) > 1 and not tgt_refs and any(
+            t.lower in ("gegenseitig", "einander") and t.clause == clause for t in tokens):
+        # "Thailand und Kambodscha warfen sich gegenseitig Grenzverletzungen vor": each to the
+        # other, as a mutual act
+        entry = replace(entry, frame="sym")
     return _pairs(src_refs, tgt_refs, entry)
 
 
@@ -2243,6 +2248,9 @@ def _nominal(
         by = after if after is not None and after[0].prep == "durch" \
             and after[0].first - nxt[-1].last <= 4 else None
         return by or src, nxt
+    goal = i >= 1 and any(tokens[k].lower in _GOAL_PREPS for k in range(max(0, i - 3), i))
+    if goal and is_symmetric(entry.type):
+        return None, None  # "Berichte über ein Treffen zwischen Putin und Selenskyj"
     own = _own_phrase_pair(tokens, groups, a, i, entry)
     if own is not None:
         return own
@@ -2254,7 +2262,7 @@ def _nominal(
         # ("der Beschuss von Stellungen der YPG": the genitive of the hit noun too)
         # "Invasion Venezuelas", "Festnahme des Präsidenten": the genitive is the victim
         return src or _first_core_before(groups, i), nxt
-    if i >= 1 and any(tokens[k].lower in _GOAL_PREPS for k in range(max(0, i - 3), i)):
+    if goal:
         return None, None  # "für eine Freilassung", "Gespräche über einen Abzug": not done
     if src is None and nxt is not None:
         first_after = nxt[0]
