@@ -1866,3 +1866,16 @@ def test_acts_done_to_each_other_go_both_ways() -> None:
     body = "Polen und Russland haben sich gegenseitig Spionage vorgeworfen."
     assert tuples(extract_events(make_doc(body))) == {("ACCUSE", "POL", "RUS"),
                                                       ("ACCUSE", "RUS", "POL")}
+
+
+def test_rejected_accusations_and_demands_answer_who_made_them() -> None:
+    body = "Kuba hat die USA für den Stromausfall verantwortlich gemacht. Washington wies die " \
+           "Vorwürfe zurück."
+    assert ("REJECT", "USA", "CUB") in tuples(extract_events(make_doc(body)))
+    body = "Russland forderte den Rückzug der Ukraine. Polen lehnte die Forderung ab."
+    assert ("REJECT", "POL", "RUS") in tuples(extract_events(make_doc(body)))
+    # one's own accusation is no one else's; an act naming its doer is that doer's
+    body = "Russland kritisierte die Nato. Russland wies die Vorwürfe zurück."
+    assert ("REJECT", "RUS", None) in tuples(extract_events(make_doc(body)))
+    body = "Israel griff Polen an. Russland verurteilte die chinesischen Angriffe."
+    assert ("ACCUSE", "RUS", "ISR") not in tuples(extract_events(make_doc(body)))

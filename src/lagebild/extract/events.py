@@ -2643,7 +2643,7 @@ def extract_sentence(
                     and trig.entry.pos == "V" and context.acts:
                 # "Israel griff Doha an. Katar verurteilte den Angriff": a definite act noun
                 # takes up the last act of its kind, and who did it is accused
-                tgt = _doer_of_act_taken_up(tokens, trig, triggers, dict(context.acts), src)
+                tgt = _doer_of_act_taken_up(tokens, trig, triggers, dict(context.acts), src, parts)
             if tgt is None and src is not None and trig.entry.pos == "V" \
                     and context.person is not None and context.person.actor_id != src.actor_id \
                     and _object_pronoun(tokens, trig):
@@ -2714,14 +2714,16 @@ def extract_sentence(
 
 
 # Acts a later sentence judges by a definite noun ("den Angriff", "die Sanktionen", "den Test")
-_TAKEN_UP_ACTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"})
+# (and "wies die Vorwürfe zurück", "lehnte die Forderung ab": the accuser, the demander)
+_TAKEN_UP_ACTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION", "ACCUSE",
+                            "REQUEST"})
 _DEFINITE = frozenset({"den", "die", "das", "dem", "der", "diesen", "diese", "dieses", "diesem",
                        "jüngsten"})
 
 
 def _doer_of_act_taken_up(
     tokens: tuple[Token, ...], trig: Trigger, triggers: list[Trigger],
-    acts: dict[str, ActorRef], src: ActorRef,
+    acts: dict[str, ActorRef], src: ActorRef, parts: list[Participant],
 ) -> ActorRef | None:
     """The doer of the act a judging verb's definite object takes up ("verurteilte den
     Angriff", "kritisierte die Sanktionen scharf"), when the sentence names none and it is
@@ -2734,7 +2736,10 @@ def _doer_of_act_taken_up(
         while k > trig.index and _adjective_like(tokens[k]) and tokens[k].lower not in _DEFINITE:
             k -= 1
         doer = acts.get(t.entry.type)
-        if tokens[k].lower in _DEFINITE and doer is not None and doer.country != src.country:
+        if any(k < p.first <= t.index for p in parts):
+            return None  # the act names its own doer: "die türkischen Attacken"
+        if tokens[k].lower in _DEFINITE and doer is not None and doer.actor_id != src.actor_id \
+                and (doer.country, doer.sector) != (src.country, src.sector):
             return doer
         return None  # only the first act noun after the verb is its object
     return None
