@@ -883,3 +883,11 @@ def test_the_army_named_without_a_state_is_the_home_states(linker: Linker) -> No
     # soldiers and rebels may be either side's in a war report: they stay unlinked
     body = "Ankara – Die Türkei hat gewählt. Soldaten und Rebellen kämpften. Die Türkei schweigt."
     assert not {m.text for m in _linked(linker, body)} & {"Soldaten", "Rebellen"}
+
+
+def test_people_by_occupation_counted_are_a_crowd(linker: Linker) -> None:
+    body = "Berlin – Tausende Landwirte protestierten gegen die Bundesregierung in Berlin."
+    m = _one(linker, body, "Landwirte")
+    assert (m.actor.country, m.actor.sector) == ("DEU", "CVL")
+    body = "Berlin – Die Landwirte sind unzufrieden mit der Bundesregierung in Berlin."
+    assert "Landwirte" not in {m.text for m in _linked(linker, body)}

@@ -85,6 +85,14 @@ _NOT_HOME_GROUPS = frozenset(norm(w) for w in (
     "sicherheitsrat", "sicherheitsrats", "sicherheitsrates", "bürger", "bürgern",
     "bevölkerung", "öffentlichkeit", "wähler", "wählern", "schüler", "schülern", "studenten",
     "anhänger", "anhängern", "nationalisten", "rechtsextremisten", "menschen",
+    # people by occupation or trait, a crowd only when counted ("Tausende Landwirte")
+    "landwirte", "landwirten", "bauern", "arbeiter", "arbeitern", "beschäftigte", "beschäftigten",
+    "angestellte", "angestellten", "lehrer", "lehrern", "ärzte", "ärzten", "pflegekräfte",
+    "pflegekräften", "rentner", "rentnern", "einwohner", "einwohnern", "anwohner", "anwohnern",
+    "bewohner", "bewohnern", "frauen", "jugendliche", "jugendlichen", "eltern", "gläubige",
+    "gläubigen", "migranten", "muslime", "muslimen", "christen", "fans", "gegner", "gegnern",
+    "kritiker", "kritikern", "unterstützer", "unterstützern", "teilnehmer", "teilnehmern",
+    "gewerkschafter", "gewerkschaftern", "mitarbeiter", "mitarbeitern",
     # "nach Angaben eines leitenden Beamten": officials of any service, mostly a source
     "beamte", "beamten", "beamter",
 ))
