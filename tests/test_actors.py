@@ -891,3 +891,13 @@ def test_people_by_occupation_counted_are_a_crowd(linker: Linker) -> None:
     assert (m.actor.country, m.actor.sector) == ("DEU", "CVL")
     body = "Berlin – Die Landwirte sind unzufrieden mit der Bundesregierung in Berlin."
     assert "Landwirte" not in {m.text for m in _linked(linker, body)}
+
+
+def test_party_and_parliamentary_leaders_have_their_sector(linker: Linker) -> None:
+    for body, name, sector in (
+            ("Berlin – Fraktionschefin Katharina Dröge forderte Kanzler Merz auf, zu handeln.",
+             "Katharina Dröge", "LEG"),
+            ("Berlin – Der Parteivorsitzende Jonas Bergmeier widersprach.", "Jonas Bergmeier", "PTY")):
+        ner = (Mention(body.index(name), body.index(name) + len(name), name, "PER", how="ner"),)
+        found = [m for m in linker.link(_doc(body, mentions=ner)) if name in m.text]
+        assert found and found[0].actor.sector == sector
