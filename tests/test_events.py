@@ -1879,3 +1879,15 @@ def test_rejected_accusations_and_demands_answer_who_made_them() -> None:
     assert ("REJECT", "RUS", None) in tuples(extract_events(make_doc(body)))
     body = "Israel griff Polen an. Russland verurteilte die chinesischen Angriffe."
     assert ("ACCUSE", "RUS", "ISR") not in tuples(extract_events(make_doc(body)))
+
+
+def test_a_finite_verb_after_und_opens_its_own_conjunct() -> None:
+    # the first verb is no trigger ("kündigte ... an"): Trump is met, neither sanctioned nor
+    # hit, and the meeting happened
+    events = extract_events(make_doc("Putin kündigte Sanktionen gegen Polen an und traf Trump."))
+    assert {(e.type, e.target.country, e.modality) for e in events} == {
+        ("SANCTION", "POL", "planned"), ("CONSULT", "USA", "asserted")}
+    events = extract_events(make_doc("Putin lud Xi zu einem Gipfel ein und traf dann Trump."))
+    assert {(e.type, e.target.country, e.modality) for e in events} == {
+        ("CONSULT", "CHN", "planned"), ("CONSULT", "USA", "asserted")}
+    assert only("Die Strafzölle der USA treffen China hart.").type == "SANCTION"

@@ -925,6 +925,11 @@ def _conjunct_groups(
     die Nato kritisierte und China lobte"). None for a clause with one verb."""
     own = _clause_verbs(tokens, verbs, tokens[i].clause)
     if len(own) < 2:
+        if i >= 2 and tokens[i - 1].lower in _VERB_CONJUNCTIONS and tokens[i - 1].clause == \
+                tokens[i].clause and tokens[i - 2].text[:1].islower() and tokens[i - 2].text.isalpha():
+            # "kündigte Gespräche mit Xi an und traf Trump": a finite verb after "und" opens
+            # its own conjunct, whatever verb the first one has; its objects follow it
+            return _after_verb(groups, i) or None
         return None
     k = bisect_left(own, i)
     if k == len(own) or own[k] != i:
@@ -950,6 +955,10 @@ def _conjunct_groups(
 _VERB_CONJUNCTIONS = frozenset({"und", "oder", "sowie", "aber", "sondern"})
 
 
+def _after_verb(groups: list[list[Participant]], i: int) -> list[list[Participant]]:
+    return [g for g in groups if g[0].first > i]
+
+
 def _consequence_clause(tokens: tuple[Token, ...], clause: int) -> bool:
     """The clause may say what followed ("..., dass in Teilen von Caracas der Strom
     ausfiel", ", bei dem zwei Palästinenser verletzt wurden"); one opening with its verb
@@ -972,6 +981,21 @@ def _before_next_conjunct(
     if not later or not any(v < i for v in clause_verbs):
         return groups
     return [g for g in groups if g[0].first < later[0]]
+
+
+def _before_conjunct_verb(
+    groups: list[list[Participant]], tokens: tuple[Token, ...], i: int
+) -> list[list[Participant]]:
+    """No participant past "und" + a finite verb after the noun ("kündigte Sanktionen gegen
+    Polen an und traf Trump": Trump is met, not sanctioned), whatever the first verb is."""
+    clause = tokens[i].clause
+    for k in range(i + 1, len(tokens) - 1):
+        if tokens[k].clause != clause:
+            break
+        if tokens[k].lower in _VERB_CONJUNCTIONS and _finite_after_conjunction(tokens[k + 1]) \
+                and tokens[k - 1].text[:1].islower():
+            return [g for g in groups if g[0].first < k]
+    return groups
 
 
 _CLAUSE_VERBS: tuple[frozenset[int] | None, dict[int, list[int]]] = (None, {})
@@ -1111,6 +1135,7 @@ def assign_roles(
         # phrase, not from the clause after the verb
         own = [g for g in groups if g[-1].last < verb] if verb else groups
         own = _before_next_conjunct(own, _clause_verbs(tokens, verbs, clause), trig.index)
+        own = _before_conjunct_verb(own, tokens, trig.index)
         particles = memo.get("particles", -1, lambda: modality.clause_particles(tokens))
         speech = memo.get("speech verb", clause, lambda: _first_speech_verb(tokens, clause, particles))
         judged: frozenset[int] = memo.get("judging verbs", -1, frozenset)
@@ -2526,7 +2551,10 @@ def _without_hits(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tr
         if t.entry.pos == "N" and t.entry.type in _HITTING_TYPES:
             hits.setdefault(tokens[t.index].clause, t.index)  # the first in its clause
     return [t for t in triggers if not (
-        t.entry.lemma in _MEET_OR_HIT and hits.get(tokens[t.index].clause, len(tokens)) < t.index)]
+        t.entry.lemma in _MEET_OR_HIT and hits.get(tokens[t.index].clause, len(tokens)) < t.index
+        # (not a verb of its own conjunct: "kündigte Sanktionen an und traf Trump")
+        and not any(tokens[k].lower in _VERB_CONJUNCTIONS
+                    for k in range(hits[tokens[t.index].clause] + 1, t.index)))]
 
 
 def _governing_prep(tokens: tuple[Token, ...], i: int) -> str | None:

@@ -439,6 +439,9 @@ _ATTRIBUTIVE_PLANNED = frozenset({"geplante", "geplanten", "angekündigte", "ang
 _STANCE_VERBS = frozenset({"ausschließen", "schließen"})
 
 
+_FINITE_PLAN_CUES = frozenset({"lud", "luden", "lädt", "kündigte", "kündigten", "kündigt"})
+
+
 def _other_conjunct(tokens: tuple[Token, ...], trigger_index: int, cue_index: int) -> bool:
     """The cue at ``cue_index`` closes a later conjunct of a verb-final coordination: "hat
     Petro als Drogenboss bezeichnet und Strafzölle angekündigt" announces the tariffs, not the
@@ -446,7 +449,11 @@ def _other_conjunct(tokens: tuple[Token, ...], trigger_index: int, cue_index: in
     conjunct before the "und"; without one ("hat Sanktionen und Zölle angekündigt") the
     cue covers both."""
     if cue_index < trigger_index:
-        return False
+        # a finite verb of planning closes its own conjunct too: "lud Trump ein und traf ihn"
+        # met him (not "will Trump treffen und mit Xi sprechen", a modal over both)
+        return tokens[cue_index].lower in _FINITE_PLAN_CUES and verb_form(tokens[trigger_index]) \
+            and tokens[trigger_index - 1].lower != "zu" and any(
+                tokens[k].lower in _CONJUNCTS for k in range(cue_index + 1, trigger_index))
     joint = next((k for k in range(trigger_index + 1, cue_index)
                   if tokens[k].lower in _CONJUNCTS), None)
     if joint is None:
