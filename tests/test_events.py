@@ -1891,3 +1891,10 @@ def test_a_finite_verb_after_und_opens_its_own_conjunct() -> None:
     assert {(e.type, e.target.country, e.modality) for e in events} == {
         ("CONSULT", "CHN", "planned"), ("CONSULT", "USA", "asserted")}
     assert only("Die Strafzölle der USA treffen China hart.").type == "SANCTION"
+
+
+def test_force_not_ruled_out_in_the_perfect_is_an_asserted_threat() -> None:
+    e = only("Trump hat einen Militärschlag gegen Venezuela nicht ausgeschlossen.")
+    assert (e.type, e.target.country, e.modality) == ("THREATEN", "VEN", "asserted")
+    # what is not ruled out by nobody stays open
+    assert not extract_events(make_doc("Es ist nicht ausgeschlossen, dass die USA Venezuela angreifen."))

@@ -382,7 +382,10 @@ def classify(
     if neg:
         return ModalityResult("negated", cue=neg)
     for phrase, cls in cues.items():
-        if cls == "sentence_hypothetical" and phrase in low:
+        if cls == "sentence_hypothetical" and phrase in low and not (
+                trig.lemma in _STANCE_VERBS and trig.lower in phrase.split()):
+            # (not when the phrase is the trigger itself: "hat einen Militärschlag nicht
+            # ausgeschlossen" is the threat, asserted)
             return ModalityResult("hypothetical", cue=phrase)
     if trigger_index == 0 and trig.text[:1].isupper() and "?" not in text:
         return ModalityResult("hypothetical", cue="verb-first conditional")
