@@ -984,18 +984,26 @@ def _before_next_conjunct(
 
 
 def _before_conjunct_verb(
-    groups: list[list[Participant]], tokens: tuple[Token, ...], i: int
+    groups: list[list[Participant]], boundaries: list[int], i: int
 ) -> list[list[Participant]]:
     """No participant past "und" + a finite verb after the noun ("kündigte Sanktionen gegen
-    Polen an und traf Trump": Trump is met, not sanctioned), whatever the first verb is."""
-    clause = tokens[i].clause
-    for k in range(i + 1, len(tokens) - 1):
-        if tokens[k].clause != clause:
-            break
+    Polen an und traf Trump": Trump is met, not sanctioned), whatever the first verb is.
+    ``boundaries``: where such conjuncts open in the noun's clause (:func:`_conjunct_verbs`)."""
+    k = bisect_right(boundaries, i)
+    if k == len(boundaries):
+        return groups
+    return [g for g in groups if g[0].first < boundaries[k]]
+
+
+def _conjunct_verbs(tokens: tuple[Token, ...]) -> dict[int, list[int]]:
+    """Per clause, the "und" of each "... an und traf" in it, in order (once per sentence: a
+    long clause has many nouns, a long sentence many clauses)."""
+    out: dict[int, list[int]] = {}
+    for k in range(1, len(tokens) - 1):
         if tokens[k].lower in _VERB_CONJUNCTIONS and _finite_after_conjunction(tokens[k + 1]) \
                 and tokens[k - 1].text[:1].islower():
-            return [g for g in groups if g[0].first < k]
-    return groups
+            out.setdefault(tokens[k].clause, []).append(k)
+    return out
 
 
 _CLAUSE_VERBS: tuple[frozenset[int] | None, dict[int, list[int]]] = (None, {})
@@ -1135,7 +1143,8 @@ def assign_roles(
         # phrase, not from the clause after the verb
         own = [g for g in groups if g[-1].last < verb] if verb else groups
         own = _before_next_conjunct(own, _clause_verbs(tokens, verbs, clause), trig.index)
-        own = _before_conjunct_verb(own, tokens, trig.index)
+        own = _before_conjunct_verb(own, memo.get(
+            "conjunct verbs", -1, lambda: _conjunct_verbs(tokens)).get(clause, []), trig.index)
         particles = memo.get("particles", -1, lambda: modality.clause_particles(tokens))
         speech = memo.get("speech verb", clause, lambda: _first_speech_verb(tokens, clause, particles))
         judged: frozenset[int] = memo.get("judging verbs", -1, frozenset)
@@ -1145,12 +1154,12 @@ def assign_roles(
         # (or after it, ending the clause: "Merz hat die russischen Luftangriffe verurteilt")
         said_about = speech is not None and speech < trig.index and not _next_verb_between(
             tokens, speech, trig.index) or _governing_verb(
-            tokens, trig, judged) and not any(
+            tokens, trig, judged, memo) and not any(
             (g[0].role == "partner" or g[0].prep == "mit") and 0 < g[0].first - trig.index <= 5
             for g in own)
         # ("die Einigung mit seinem Amtskollegen Wolfgang Sobotka begrüßt")
         own_act = entry.type in _HOSTILE_TYPES and _governing_verb(tokens, trig, memo.get(
-            "own act verbs", -1, lambda: _own_act_verbs(tokens, particles)))
+            "own act verbs", -1, lambda: _own_act_verbs(tokens, particles)), memo)
         src, tgt = _nominal(trig, tokens, own, entry, said_about, own_act)
         head = _first_word(tokens, clause)
         if src is None and verb and head is not None and (
@@ -1237,7 +1246,8 @@ def assign_roles(
         else:
             src = next((g for g in groups if g[0].role == "core" and not _oblique(tokens, g[0])), None)
             if src is not None and src[0].first > trig.index and _unnamed_subject_between(
-                    tokens, parts, trig.index, src[0].first):
+                    tokens, memo.get("covered", -1, lambda: _covered(parts)), trig.index,
+                    src[0].first):
                 src = None  # "ermordeten rechte Paramilitärs 3.000 Menschen": the object
             if src is None:
                 src = memo.get("beside", clause, lambda: _beside(tokens, groups, clause))
@@ -1587,14 +1597,19 @@ _BARE_TIME_NOUNS = frozenset({
 })
 
 
+def _covered(parts: list[Participant]) -> frozenset[int]:
+    """The token indexes inside a participant."""
+    return frozenset(k for p in parts for k in range(p.first, p.last + 1))
+
+
 def _unnamed_subject_between(
-    tokens: tuple[Token, ...], parts: list[Participant], verb: int, first: int,
+    tokens: tuple[Token, ...], covered: frozenset[int], verb: int, first: int,
 ) -> bool:
     """A noun phrase that is no actor stands between the verb and the actor after it, not in
     a prepositional phrase: that phrase is the subject ("ermordeten rechte Paramilitärs
-    3.000 Menschen"), the actor after it an object."""
-    covered = {k for p in parts for k in range(p.first, p.last + 1)}
-    for k in range(verb + 1, first):
+    3.000 Menschen"), the actor after it an object. (Within a few words of the verb: the
+    subject of the middle field comes first.)"""
+    for k in range(verb + 1, min(first, verb + 8)):
         t = tokens[k]
         if t.clause != tokens[verb].clause:
             return False  # (the actor stands in another clause: "..., sagt Wichmann")
@@ -2787,17 +2802,30 @@ def _verb_before(tokens: tuple[Token, ...], trig: Trigger, verbs: frozenset[int]
                and not _next_verb_between(tokens, v, trig.index) for v in verbs)
 
 
-def _governing_verb(tokens: tuple[Token, ...], trig: Trigger, verbs: frozenset[int]) -> bool:
+def _governing_verb(
+    tokens: tuple[Token, ...], trig: Trigger, verbs: frozenset[int], memo: _Memo,
+) -> bool:
     """:func:`_verb_before`, or one of ``verbs`` is the participle or infinitive that ends the
     noun's clause ("hat eine Gegenoffensive angekündigt", "will eine Offensive starten")."""
     if _verb_before(tokens, trig, verbs):
         return True
     clause = tokens[trig.index].clause
-    # (no conjunction between: in "hat die Offensive verurteilt und Sanktionen angekündigt"
-    # the noun is the first verb's)
-    return any(v > trig.index and tokens[v].clause == clause and not any(
-        t.lower in _VERB_CONJUNCTIONS or t.text == "," for t in tokens[trig.index + 1:v])
-        for v in verbs)
+    # (no conjunction or comma between: in "hat die Offensive verurteilt und Sanktionen
+    # angekündigt" the noun is the first verb's)
+    breaks = memo.get("conjunct breaks", -1, lambda: _last_breaks(tokens))
+    return any(v > trig.index and tokens[v].clause == clause and breaks[v] < trig.index
+               for v in verbs)
+
+
+def _last_breaks(tokens: tuple[Token, ...]) -> list[int]:
+    """For each token, the index of the last conjunction or comma before it (-1: none)."""
+    out: list[int] = []
+    last = -1
+    for k, t in enumerate(tokens):
+        out.append(last)
+        if t.lower in _VERB_CONJUNCTIONS or t.text == ",":
+            last = k
+    return out
 
 
 def _next_verb_between(tokens: tuple[Token, ...], v: int, i: int) -> bool:
