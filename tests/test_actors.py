@@ -901,3 +901,14 @@ def test_party_and_parliamentary_leaders_have_their_sector(linker: Linker) -> No
         ner = (Mention(body.index(name), body.index(name) + len(name), name, "PER", how="ner"),)
         found = [m for m in linker.link(_doc(body, mentions=ner)) if name in m.text]
         assert found and found[0].actor.sector == sector
+
+
+def test_rebels_are_of_the_state_they_fight_in(linker: Linker) -> None:
+    body = "Bamako – Dschihadisten haben in Mali einen Konvoi angegriffen."
+    m = _one(linker, body, "Dschihadisten")
+    assert (m.actor.country, m.actor.sector) == ("MLI", "REB")
+    body = "Washington – Die USA wollen Rebellen in Syrien ausbilden. Die USA zahlen."
+    assert _one(linker, body, "Rebellen").actor.country == "SYR"
+    # the home state alone is no evidence: a Washington report on Colombia's rebels
+    body = "Washington – Die USA schweigen. Die Rebellen riefen den Außenminister auf. Die USA zahlen."
+    assert "Rebellen" not in {m.text for m in _linked(linker, body)}

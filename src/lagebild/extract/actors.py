@@ -779,6 +779,15 @@ class Linker:
         if kind != "person":
             # "In Caracas betrachten Regierungsvertreter ...": a state institution next to a
             # state or capital in the same clause belongs to it; otherwise it stays unlinked.
+            if sector == "REB":
+                # "Dschihadisten haben in Mali einen Konvoi angegriffen", "Rebellen in Syrien":
+                # insurgents fight in their own state (the home state alone is no evidence:
+                # a report from Washington speaks of Syrian or Colombian rebels)
+                where = next((c for k in range(i, min(len(toks) - 2, i + 4))
+                              if toks[k + 1].key not in (",", ";", ".", ":")
+                              and (c := self._country_after(toks, k, ("in", "im"))) is not None), None)
+                if where is not None:
+                    return self._resolve_role(toks, i, i + 1, where, role, toks[i].key, st)
             if sector not in _STATE_SECTORS:
                 return self._unplaced_group(toks, i, sector)
             # "die Führung in Kiew", "die Regierung in Warschau", "die Regierung von Nauru": the
