@@ -912,3 +912,11 @@ def test_rebels_are_of_the_state_they_fight_in(linker: Linker) -> None:
     # the home state alone is no evidence: a Washington report on Colombia's rebels
     body = "Washington – Die USA schweigen. Die Rebellen riefen den Außenminister auf. Die USA zahlen."
     assert "Rebellen" not in {m.text for m in _linked(linker, body)}
+
+
+def test_a_longer_name_opening_with_a_states_adjective_wins(linker: Linker) -> None:
+    m = _one(linker, "Der Leiter der Deutschen Welle in Moskau wurde ausgewiesen.", "Welle")
+    assert (m.actor.name, m.actor.sector) == ("Deutsche Welle", "JRN")
+    m = _one(linker, "Die EU und der Staatenbund Mercosur verhandeln.", "Mercosur")
+    assert (m.actor.country, m.actor.sector) == ("MERCOSUR", "IGO")
+    assert _one(linker, "Die deutsche Regierung schwieg.", "deutsche").actor.country == "DEU"

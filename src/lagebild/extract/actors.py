@@ -390,6 +390,11 @@ class Linker:
         if tok.text[:1].isupper() and i + 1 < len(toks) and toks[i + 1].key in _WATERS:
             return None
         if key in self.kb.adjectives:
+            # (a longer name of the base that opens with it wins: "der Deutschen Welle",
+            # "die Russische Föderation")
+            named = self._name(toks, i, st)
+            if named is not None and named[0] > i + 1:
+                return self._after_name(toks, i, named[0], named[1], named[2], st)
             return self._country_phrase(toks, i, i + 1, self.kb.adjectives[key], st, "adj")
         regional = self._regional_adjective(key) if key.startswith(_COMPASS) else None
         if regional is not None:

@@ -122,9 +122,9 @@ def _genitive(name: str) -> list[str]:
 
 
 def _inflected(name: str) -> list[str]:
-    """A state name with attributive adjectives in its other cases: after an article they take
-    -n ("der Demokratischen Republik Kongo", "der Russischen Föderation"), else the shorter
-    name inside wins ("Republik Kongo" is the other Congo)."""
+    """A name with attributive adjectives in its other cases: after an article they take -n
+    ("der Demokratischen Republik Kongo", "der Deutschen Welle"), else the shorter name inside
+    wins ("Republik Kongo" is the other Congo) or none does."""
     words = name.split(" ")
     weak = [w + "n" if i < len(words) - 1 and w.endswith(("sche", "te")) else w
             for i, w in enumerate(words)]
@@ -390,7 +390,8 @@ def _add_orgs(b: _Builder) -> dict[str, str]:
         b.actor(actor_id, variants[0], kind, code, None if sector == "-" else sector)
         if code and sector == "IGO":
             io_ids[code] = actor_id
-        for v in variants:
+        # ("der Deutschen Welle", "beim Roten Kreuz": the weak form of a name's adjective)
+        for v in dict.fromkeys(f for v in variants for f in _inflected(v)):
             b.name(v, actor_id, "org", first=True)
         if sector == "IGO":
             for v in _genitives(variants):
