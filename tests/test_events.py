@@ -1898,3 +1898,14 @@ def test_force_not_ruled_out_in_the_perfect_is_an_asserted_threat() -> None:
     assert (e.type, e.target.country, e.modality) == ("THREATEN", "VEN", "asserted")
     # what is not ruled out by nobody stays open
     assert not extract_events(make_doc("Es ist nicht ausgeschlossen, dass die USA Venezuela angreifen."))
+
+
+def test_export_bans_closed_missions_and_persona_non_grata_are_sanctions() -> None:
+    e = only("China hat die Ausfuhr seltener Erden in die USA beschränkt.")
+    assert (e.type, e.mode, e.source.country, e.target.country) == (
+        "SANCTION", "discontinue", "CHN", "USA")
+    e = only("Venezuela hat die Botschaft der USA in Caracas geschlossen.")
+    assert (e.type, e.source.country, e.target.country) == ("SANCTION", "VEN", "USA")
+    e = only("Russland hat den Botschafter der USA zur unerwünschten Person erklärt.")
+    assert (e.type, e.mode, e.target.country) == ("SANCTION", "expel", "USA")
+    assert not extract_events(make_doc("Polen hat die Grenze zu Russland geschlossen und die Preise beschränkt."))

@@ -2145,8 +2145,9 @@ def _next_target(
         order = order + (("place",),)
     if entry.mode == "withdraw":
         order = order + (("source",),)  # "rief seinen Botschafter aus Washington zurück"
-    if entry.type == "AID" and tokens:
-        order = order + (("place",),)  # "Soldaten in die Ukraine entsenden": where it goes
+    if entry.type in ("AID", "SANCTION") and tokens:
+        # "Soldaten in die Ukraine entsenden", "beschränkte die Ausfuhr in die USA": where it goes
+        order = order + (("place",),)
     if not is_symmetric(entry.type):
         # last resort: a von-phrase inside the object ("kritisierten die Leistung der von
         # Russland gelieferten Systeme")
@@ -2166,7 +2167,8 @@ def _next_target(
                 # (but a verb of conflict takes its "gegen" whatever stands before it: "In
                 # Georgien protestierten Demonstranten gegen die Regierung")
                 continue
-            if roles == ("place",) and entry.type == "AID" and not _direction(tokens, g[0]):
+            if roles == ("place",) and entry.type in ("AID", "SANCTION") \
+                    and not _direction(tokens, g[0]):
                 continue  # (help given in a place goes to nobody in particular)
             if g[0].prep == "gegen" and entry.type in _COOPERATIVE_TYPES and entry.mode != "ease":
                 # "bildete 17.000 Jugendliche für den Kampf gegen Israel aus": whom help or
