@@ -1909,3 +1909,15 @@ def test_export_bans_closed_missions_and_persona_non_grata_are_sanctions() -> No
     e = only("Russland hat den Botschafter der USA zur unerwünschten Person erklärt.")
     assert (e.type, e.mode, e.target.country) == ("SANCTION", "expel", "USA")
     assert not extract_events(make_doc("Polen hat die Grenze zu Russland geschlossen und die Preise beschränkt."))
+
+
+def test_an_accused_act_is_reported_by_the_accuser_and_a_name_after_the_comma_is_no_apposition() -> None:
+    # "Moskau, Kiew angegriffen zu haben": the comma opens the infinitive, no apposition
+    events = extract_events(make_doc("Polen beschuldigte Moskau, Kuba angegriffen zu haben."))
+    attack = [e for e in events if e.type == "ASSAULT"]
+    assert [(e.source.country, e.target.country, e.modality, e.attributed_to) for e in attack] == [
+        ("RUS", "CUB", "reported", "Polen")]
+    # a list after the comma is still one phrase
+    body = "Putin hat sich bereit erklärt, mit Polen, Kuba und Venezuela zu kooperieren."
+    events = extract_events(make_doc(body), keep_irrealis=True)
+    assert {e.target.country for e in events} == {"POL", "CUB", "VEN"}

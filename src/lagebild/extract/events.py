@@ -693,7 +693,9 @@ def _join_appositions(tokens: tuple[Token, ...], parts: list[Participant]) -> tu
         before, after = tokens[k - 1], tokens[k + 1]
         if before.text[:1].islower() and (before.lower == after.lower or _attributes(tokens, k)):
             joined.add(k)  # "als sehr, sehr ernsthafte Bedrohung", "eine lange, blutige Fehde"
-        elif k + 1 in starts and tokens[k - 1].text[:1].isupper():
+        elif k + 1 in starts and tokens[k - 1].text[:1].isupper() \
+                and not _opens_infinitive_clause(tokens, k):
+            # (not an infinitive clause: "beschuldigte Moskau, Kiew angegriffen zu haben")
             joined.add(k)
             # the closing comma of the apposition
             # (not before a subordinate clause: "gegen den Chef der HDP, Demirtaş, weil er ...")
@@ -715,6 +717,16 @@ def _join_appositions(tokens: tuple[Token, ...], parts: list[Participant]) -> tu
             shift += 1
         out.append(replace(t, clause=t.clause - shift))
     return tuple(out)
+
+
+def _opens_infinitive_clause(tokens: tuple[Token, ...], k: int) -> bool:
+    """The comma at ``k`` opens a clause that ends in a zu-infinitive, and the name after it
+    is no item of a list ("mit den USA, Frankreich und den Briten zu kooperieren" is one)."""
+    if k + 2 < len(tokens) and tokens[k + 2].lower in ("und", "oder", "sowie", ","):
+        return False
+    clause = tokens[k].clause
+    return any(tokens[j].clause == clause and modality.zu_infinitive(tokens, j)
+               for j in range(k + 1, min(len(tokens), k + 25)))
 
 
 def _head_apposition(tokens: tuple[Token, ...], parts: list[Participant], k: int) -> bool:
@@ -2670,6 +2682,7 @@ def extract_sentence(
         _mentions_collective(tokens, tokens[t.index].clause, memo) for t in triggers) else []
     pair = context.pair
     events: list[Event] = []
+    sources_at: dict[int, ActorRef] = {}  # trigger index -> the source of its event
     seen: set[tuple[str, str | None, str | None]] = set()
     for trig in sorted(triggers, key=lambda t: t.index):
         # counterparts from earlier sentences only: within one sentence a symmetric act that
@@ -2724,6 +2737,14 @@ def extract_sentence(
                     continue
                 seen.add((trig.entry.type, src.country, tgt.country))
             event = _event(doc, sentence, tokens, trig, src, tgt, context.attribution)
+            if event.modality == "reported" and event.attributed_to is None:
+                # "Die Ukraine warf Russland vor, Kinder zu verschleppen": by the accuser's word
+                speaker_of, controller = _governing_speaker(tokens, trig, sources_at)
+                if speaker_of is not None and speaker_of.actor_id == src.actor_id:
+                    if controller == "subject":
+                        event = replace(event, modality="asserted")  # its own words, own act
+                elif speaker_of is not None:
+                    event = replace(event, attributed_to=speaker_of.name)
             if trig.entry.pos == "N" and event.modality != "negated" and _verb_before(
                     tokens, trig, memo.get("demand verbs", -1, frozenset)):
                 # "forderte die Freilassung der Geiseln", "verlangte Sanktionen gegen Russland":
@@ -2734,6 +2755,7 @@ def extract_sentence(
                     lambda: _objects_read_as_speakers(tokens, parts, memo)):
                 # "Putin traf Xi, kritisierte die Nato": the Nato is criticised, not quoted
                 event = replace(event, modality="asserted", attributed_to=None)
+            sources_at.setdefault(trig.index, src)
             if keep_irrealis or event.modality not in ("negated", "hypothetical"):
                 events.append(event)
                 if speaker is None and after.subject is None or (
@@ -2788,6 +2810,20 @@ def _doer_of_act_taken_up(
             return doer
         return None  # only the first act noun after the verb is its object
     return None
+
+
+def _governing_speaker(
+    tokens: tuple[Token, ...], trig: Trigger, sources_at: dict[int, ActorRef],
+) -> tuple[ActorRef | None, str | None]:
+    """The source of the sentence's event whose verb governs the trigger's zu-infinitive
+    ("warf Russland vor, ... zu verschleppen": the accuser), if that verb made one, and
+    whether the verb's subject or object acts in the infinitive."""
+    infinitive = trig.index if modality.zu_infinitive(tokens, trig.index) else \
+        modality.clause_infinitive(tokens, tokens[trig.index].clause)
+    control = modality.infinitive_control(tokens, infinitive) if infinitive is not None else None
+    if control is None:
+        return None, None
+    return sources_at.get(control.index), control.controller
 
 
 def _state_or_government(ref: ActorRef) -> bool:
