@@ -920,3 +920,12 @@ def test_a_longer_name_opening_with_a_states_adjective_wins(linker: Linker) -> N
     m = _one(linker, "Die EU und der Staatenbund Mercosur verhandeln.", "Mercosur")
     assert (m.actor.country, m.actor.sector) == ("MERCOSUR", "IGO")
     assert _one(linker, "Die deutsche Regierung schwieg.", "deutsche").actor.country == "DEU"
+
+
+def test_a_name_the_model_ends_in_a_state_is_no_person(linker: Linker) -> None:
+    body = "Indien hat nach dem Anschlag in Kaschmir Pakistan Terror vorgeworfen."
+    span = "Kaschmir Pakistan"
+    ner = (Mention(body.index(span), body.index(span) + len(span), span, "PER", how="ner"),)
+    found = {m.text: m.actor for m in linker.link(_doc(body, mentions=ner))}
+    assert found.get("Pakistan") is not None and found["Pakistan"].country == "PAK"
+    assert span not in found

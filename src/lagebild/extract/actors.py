@@ -1092,6 +1092,9 @@ def _names_around_places(ner: Sequence[Mention], found: list[Mention]) -> list[M
             continue  # a match that crosses the span's start: not a clean name
         if any(f.actor is None or f.actor.kind not in _PLACE_WORDS for f in inside):
             continue
+        if m.label == "PER" and inside[-1].end == m.end and inside[-1].actor is not None \
+                and inside[-1].actor.kind == "state":
+            continue  # "in Kaschmir Pakistan" read as one person: no name ends in a state
         first = inside[0].actor
         country = first.country if m.label == "ORG" and first is not None else None
         kind = "person" if m.label == "PER" else "organisation"
