@@ -1921,3 +1921,31 @@ def test_an_accused_act_is_reported_by_the_accuser_and_a_name_after_the_comma_is
     body = "Putin hat sich bereit erklärt, mit Polen, Kuba und Venezuela zu kooperieren."
     events = extract_events(make_doc(body), keep_irrealis=True)
     assert {e.target.country for e in events} == {"POL", "CUB", "VEN"}
+
+
+def test_a_state_after_a_closed_phrase_is_no_genitive_of_the_act() -> None:
+    # "in Kaschmir Pakistan": Pakistan is the dative object of "vorgeworfen", neither the
+    # attacker nor the attacked ("der Anschlag Pakistans" would be)
+    body = "Kuba hat nach dem Anschlag in Havanna Polen Terror vorgeworfen."
+    assert tuples(extract_events(make_doc(body))) == {("ACCUSE", "CUB", "POL")}
+    # a name right after a common noun is its apposition: "im Bürgerkriegsland Syrien"
+    body = "Russland hat Wahlen im Nachbarland Polen gefordert."
+    assert tuples(extract_events(make_doc(body))) == {("REQUEST", "RUS", "POL")}
+
+
+def test_a_verbs_objects_end_where_the_next_conjuncts_verb_begins() -> None:
+    body = "Polen bestritt jede Beteiligung an dem Anschlag und schloss den Luftraum für Kuba."
+    assert ("REJECT", "POL", "CUB") not in tuples(extract_events(make_doc(body)))
+    # the next conjunct's object after "und kritisierte" is no speaker
+    body = "Polen bestritt jede Beteiligung und kritisierte Russland."
+    events = extract_events(make_doc(body))
+    assert [(e.type, e.target and e.target.country, e.attributed_to) for e in events] == [
+        ("REJECT", None, None), ("ACCUSE", "RUS", None)]
+
+
+def test_frozen_memberships_and_suspended_treaties_are_sanctions() -> None:
+    # (the treaty is swallowed by the verb: no AGREE of its own)
+    body = "Kuba hat das Wasserabkommen mit Polen ausgesetzt."
+    assert tuples(extract_events(make_doc(body))) == {("SANCTION", "CUB", "POL")}
+    body = "Kuba fror die Zusammenarbeit mit Polen ein."
+    assert tuples(extract_events(make_doc(body))) == {("SANCTION", "CUB", "POL")}

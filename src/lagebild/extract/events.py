@@ -850,6 +850,10 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
         if t.text[:1].isupper() and t.lower not in _DETERMINERS and t.lower != "seiten":
             if own_article:
                 break  # "am Montag den russischen Botschafter": no genitive takes "den"
+            if j == first - 1 and ref.sector is None and first == last \
+                    and (ref.actor_id or "").startswith("Q") \
+                    and not tokens[first].lower.endswith(("s", "x", "z")):
+                break  # "in Kaschmir Pakistan ... vorgeworfen": a state's genitive takes -s
             if j == first - 1 and (ref.actor_id or "").startswith("lb:grp:") \
                     and (tokens[first].noun or tokens[first].lower.endswith("e")):
                 break  # "mit Angriffen (syrische) Zivilisten ins Visier nehmen": a bare plural
@@ -929,7 +933,8 @@ def _role_of(prep: str) -> str:
 
 
 def _conjunct_groups(
-    groups: list[list[Participant]], tokens: tuple[Token, ...], verbs: frozenset[int], i: int
+    groups: list[list[Participant]], tokens: tuple[Token, ...], verbs: frozenset[int], i: int,
+    boundaries: list[int] = [],  # noqa: B006 (read only)
 ) -> list[list[Participant]] | None:
     """The groups of the verb at ``i``'s own conjunct when its clause coordinates several verb
     triggers: after it up to the next verb in a main clause ("kritisierte die Nato und lobte
@@ -942,6 +947,11 @@ def _conjunct_groups(
             # "kündigte Gespräche mit Xi an und traf Trump": a finite verb after "und" opens
             # its own conjunct, whatever verb the first one has; its objects follow it
             return _after_verb(groups, i) or None
+        # "bestritt jede Beteiligung und schloss seinen Luftraum für indische Flugzeuge": the
+        # verb's objects end where the next conjunct's verb begins
+        nxt = bisect_right(boundaries, i)
+        if nxt < len(boundaries):
+            return [g for g in groups if g[0].first < boundaries[nxt]] or None
         return None
     k = bisect_left(own, i)
     if k == len(own) or own[k] != i:
@@ -1008,12 +1018,11 @@ def _before_conjunct_verb(
 
 
 def _conjunct_verbs(tokens: tuple[Token, ...]) -> dict[int, list[int]]:
-    """Per clause, the "und" of each "... an und traf" in it, in order (once per sentence: a
-    long clause has many nouns, a long sentence many clauses)."""
+    """Per clause, the "und" of each "... an und traf", "... Beteiligung und schloss" in it, in
+    order (once per sentence: a long clause has many nouns, a long sentence many clauses)."""
     out: dict[int, list[int]] = {}
     for k in range(1, len(tokens) - 1):
-        if tokens[k].lower in _VERB_CONJUNCTIONS and _finite_after_conjunction(tokens[k + 1]) \
-                and tokens[k - 1].text[:1].islower():
+        if tokens[k].lower in _VERB_CONJUNCTIONS and _finite_after_conjunction(tokens[k + 1]):
             out.setdefault(tokens[k].clause, []).append(k)
     return out
 
@@ -1316,7 +1325,8 @@ def assign_roles(
         by_role = memo.get("verb roles", clause, lambda: _role_index(verb_groups)) if indexed else None
         object_relative = memo.get("object relative", clause,
                                    lambda: _object_relative_antecedent(tokens, parts, clause))
-        conjunct = _conjunct_groups(groups, tokens, verbs, trig.index)
+        conjunct = _conjunct_groups(groups, tokens, verbs, trig.index, memo.get(
+            "conjunct verbs", -1, lambda: _conjunct_verbs(tokens)).get(clause, []))
         if conjunct is not None:
             # "Putin kritisierte die Nato und lobte China": each verb's own objects
             groups = ([src] if src is not None and src not in conjunct else []) + conjunct
@@ -1436,6 +1446,16 @@ def _after_goods(tokens: tuple[Token, ...], p: Participant) -> bool:
     """``p``'s phrase ("aus China") follows a word for goods ("Waren", "Importe")."""
     k = _prep_index(tokens, p) - 1
     return k >= 0 and (tokens[k].lemma in _GOODS or tokens[k].lower in _GOODS)
+
+
+def _closed_phrase_between(tokens: tuple[Token, ...], i: int, j: int) -> bool:
+    """A prepositional phrase with its noun stands between the noun at ``i`` and the word at
+    ``j`` ("nach dem Anschlag in Kaschmir Pakistan ... vorgeworfen"): a clause role after it is
+    no genitive of the noun, which comes right after it ("der Anschlag Pakistans in Kaschmir");
+    a genitive of the phrase's own noun may be ("das Gespräch in der Residenz Castros")."""
+    return any(tokens[k].lower in ALL_PREPS and any(
+        tokens[m].noun and tokens[m].text[:1].isupper() for m in range(k + 1, j))
+        for k in range(i + 1, j))
 
 
 def _heads_own_phrase(tokens: tuple[Token, ...], k: int) -> bool:
@@ -2180,7 +2200,9 @@ def _next_target(
                 # Georgien protestierten Demonstranten gegen die Regierung")
                 continue
             if roles == ("place",) and entry.type in ("AID", "SANCTION") \
-                    and not _direction(tokens, g[0]):
+                    and not _direction(tokens, g[0]) \
+                    and not (entry.type == "SANCTION" and g[0].ref.sector == "IGO"):
+                # (a membership "in der OVKS" frozen is frozen for the organisation)
                 continue  # (help given in a place goes to nobody in particular)
             if g[0].prep == "gegen" and entry.type in _COOPERATIVE_TYPES and entry.mode != "ease":
                 # "bildete 17.000 Jugendliche für den Kampf gegen Israel aus": whom help or
@@ -2311,7 +2333,7 @@ def _nominal(
     if nxt is not None and (nxt[0].first - i <= 3 or nxt[0].first - i <= 5 and _genitive_attribute(
             tokens, nxt[0].first)) and (
             (genitive_is_target(entry.type) or entry.mode in _DONE_TO_PERSON | {"release"})
-            and nxt[0].role == "core"
+            and nxt[0].role == "core" and not _closed_phrase_between(tokens, i, nxt[0].first)
             or purpose and nxt[0].role in ("core", "gen")):
         # ("der Beschuss von Stellungen der YPG": the genitive of the hit noun too)
         # "Invasion Venezuelas", "Festnahme des Präsidenten": the genitive is the victim
@@ -2324,7 +2346,9 @@ def _nominal(
         # Peking" (not the genitive of another noun: "Sanktionen gegen Anführer der RSF")
         if first_after.role in ("core", "agent", "source", "attr", "gen") and \
                 first_after.first - i <= 4 and not any(
-                    _heads_own_phrase(tokens, k) for k in range(i + 1, first_after.first)):
+                    _heads_own_phrase(tokens, k) for k in range(i + 1, first_after.first)) \
+                and not (first_after.role == "core"
+                         and _closed_phrase_between(tokens, i, first_after.first)):
             src = nxt
             a += 1
     subject_takes_part = not genitive_is_target(entry.type) and entry.type not in SPEECH_TYPES \

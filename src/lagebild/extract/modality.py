@@ -226,6 +226,8 @@ def sentence_attribution(tokens: tuple[Token, ...], text: str) -> str | None:
         # a pronoun subject: in "Er kritisierte Putin" Putin is the object)
         if i > 0 and tokens[i - 1].lower in _PRONOUNS and tokens[i - 1].clause == tok.clause:
             continue
+        if i > 0 and tokens[i - 1].lower in ("und", "oder", "sowie", "aber"):
+            continue  # a verb of the subject's next conjunct: "... und kritisierte Indien"
         name = _name_after(tokens, i + 1)
         if name:
             return name
