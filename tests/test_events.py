@@ -1949,3 +1949,17 @@ def test_frozen_memberships_and_suspended_treaties_are_sanctions() -> None:
     assert tuples(extract_events(make_doc(body))) == {("SANCTION", "CUB", "POL")}
     body = "Kuba fror die Zusammenarbeit mit Polen ein."
     assert tuples(extract_events(make_doc(body))) == {("SANCTION", "CUB", "POL")}
+
+
+def test_condemned_acts_labels_and_joint_exercises_of_two() -> None:
+    # the condemner is not the doer of the act it condemns, nor is a label's genitive an act
+    assert tuples(extract_events(make_doc("Kuba verurteilte den Angriff der USA."))) == {
+        ("ACCUSE", "CUB", "USA")}
+    body = "Kuba verurteilte das Manöver als Vorbereitung eines Angriffs."
+    assert {e.type for e in extract_events(make_doc(body))} == {"ACCUSE"}
+    # "einen Haftbefehl erlassen": the issuer accuses
+    body = "Polen hat einen Haftbefehl gegen Putin erlassen."
+    assert tuples(extract_events(make_doc(body))) == {("ACCUSE", "POL", "RUS")}
+    # a joint exercise of a coordinated subject is their cooperation
+    body = "Polen und die USA haben ein gemeinsames Militärmanöver begonnen."
+    assert tuples(extract_events(make_doc(body))) == {("COOPERATE", "POL", "USA")}

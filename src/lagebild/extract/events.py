@@ -287,15 +287,26 @@ _LABELLING_VERBS = frozenset({
 _QUOTE_MARKS = frozenset("„“”‚‘\"'«»")
 
 
+_GENITIVE_ARTICLES = frozenset({"des", "eines", "der", "einer"})
+
+
 def _label_after_judging(tokens: tuple[Token, ...], i: int, clause_lemmas: set[str]) -> bool:
     """The noun at ``i`` heads an als-phrase ("als einen „Angriff“", "als illegalen
     Drogenboss") in a clause with a verb that judges or labels."""
     if not clause_lemmas & _LABELLING_VERBS:
         return False
     k = i - 1
-    while k > 0 and i - k <= 4 and (tokens[k].lower in _DETERMINERS or _adjective_like(tokens[k])
-                                    or tokens[k].text in _QUOTE_MARKS):
-        k -= 1
+    label_noun = False  # the label's own noun, of which ``i`` is the genitive
+    while k > 0 and i - k <= 6:
+        t = tokens[k]
+        if t.lower in _DETERMINERS or _adjective_like(t) or t.text in _QUOTE_MARKS:
+            k -= 1
+        elif t.noun and t.text[:1].isupper() and not label_noun \
+                and tokens[k + 1].lower in _GENITIVE_ARTICLES:
+            label_noun = True  # "als Vorbereitung eines Angriffs"
+            k -= 1
+        else:
+            break
     return k > 0 and tokens[k].lower == "als" and tokens[k].clause == tokens[i].clause
 
 
@@ -1428,6 +1439,11 @@ def assign_roles(
         # not a warning: "warnte vor einem Nein" at a UN conference threatens no one)
         known = partners.get(src_refs[0].country or "")
         tgt_refs = [known] if known is not None else []
+    if len(src_refs) > 1 and not tgt_refs and entry.type == "MOBILIZE" and entry.pos == "N" \
+            and _joint(tokens, trig.index):
+        # "Südkorea und die USA haben ein gemeinsames Manöver begonnen": with each other (the
+        # sentence's joint-exercise rule makes it COOPERATE)
+        return [(a, b) for k, a in enumerate(src_refs) for b in src_refs[k + 1:]]
     if len(src_refs) > 1 and not tgt_refs and any(
             t.lower in ("gegenseitig", "einander") and t.clause == clause for t in tokens):
         # "Thailand und Kambodscha warfen sich gegenseitig Grenzverletzungen vor": each to the
@@ -2336,8 +2352,9 @@ def _nominal(
             and nxt[0].role == "core" and not _closed_phrase_between(tokens, i, nxt[0].first)
             or purpose and nxt[0].role in ("core", "gen")):
         # ("der Beschuss von Stellungen der YPG": the genitive of the hit noun too)
-        # "Invasion Venezuelas", "Festnahme des Präsidenten": the genitive is the victim
-        return src or _first_core_before(groups, i), nxt
+        # "Invasion Venezuelas", "Festnahme des Präsidenten": the genitive is the victim (and
+        # who condemns it is not who did it: "Nordkorea verurteilte den Angriff der USA")
+        return src or (None if said_about else _first_core_before(groups, i)), nxt
     if goal:
         return None, None  # "für eine Freilassung", "Gespräche über einen Abzug": not done
     if src is None and nxt is not None:
