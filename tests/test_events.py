@@ -1963,3 +1963,12 @@ def test_condemned_acts_labels_and_joint_exercises_of_two() -> None:
     # a joint exercise of a coordinated subject is their cooperation
     body = "Polen und die USA haben ein gemeinsames Militärmanöver begonnen."
     assert tuples(extract_events(make_doc(body))) == {("COOPERATE", "POL", "USA")}
+
+
+def test_what_was_asked_for_in_the_perfect_has_not_happened() -> None:
+    events = extract_events(make_doc("Maduro hat Russland um Hilfe gebeten."))
+    assert {(e.type, e.source.country, e.target.country) for e in events} == {
+        ("REQUEST", "VEN", "RUS")}
+    # weighing sanctions is no decision yet
+    e = only("Diplomaten zufolge erwägt Polen Sanktionen gegen Russland.")
+    assert (e.type, e.modality) == ("SANCTION", "planned")

@@ -240,3 +240,12 @@ def test_declaring_oneself_willing_is_a_plan(text: str) -> None:
     tokens = tokenize(Sentence(0, len(text), text))
     verb = next(k for k, t in enumerate(tokens) if t.lower in ("gespräche", "verhandeln"))
     assert classify(tokens, verb, text).modality == "planned"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Russland soll nach Informationen der „New York Times“ Waffen geliefert haben.",
+     "New York Times"),
+    ("Laut „Bloomberg“ lieferte Russland Waffen.", "Bloomberg"),
+])
+def test_a_source_in_quotes_or_after_informationen(text: str, source: str) -> None:
+    assert sentence_attribution(tokenize(Sentence(0, len(text), text)), text) == source

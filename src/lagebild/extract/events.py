@@ -2786,10 +2786,10 @@ def extract_sentence(
                         event = replace(event, modality="asserted")  # its own words, own act
                 elif speaker_of is not None:
                     event = replace(event, attributed_to=speaker_of.name)
-            if trig.entry.pos == "N" and event.modality != "negated" and _verb_before(
-                    tokens, trig, memo.get("demand verbs", -1, frozenset)):
-                # "forderte die Freilassung der Geiseln", "verlangte Sanktionen gegen Russland":
-                # what is demanded has not happened
+            if trig.entry.pos == "N" and event.modality != "negated" and _governing_verb(
+                    tokens, trig, memo.get("demand verbs", -1, frozenset), memo):
+                # "forderte die Freilassung der Geiseln", "verlangte Sanktionen gegen Russland",
+                # "hat Russland um Hilfe gebeten": what is demanded has not happened
                 event = replace(event, modality="hypothetical")
             if event.modality == "reported" and event.attributed_to in memo.get(
                     "objects read as speakers", -1,

@@ -270,6 +270,9 @@ def _indirect_speech(tokens: tuple[Token, ...], text: str) -> bool:
         tokens, text) is not None
 
 
+_ACCOUNT_NOUNS = ("angaben", "informationen", "erkenntnissen", "darstellung", "einschätzung")
+
+
 def _according_to(tokens: tuple[Token, ...], i: int) -> str | None:
     """The source of "nach <...> Angaben <...>" starting at ``tokens[i]`` ("nach"); not
     "nach ihren Angaben", the subject's own account."""
@@ -277,7 +280,7 @@ def _according_to(tokens: tuple[Token, ...], i: int) -> str | None:
         return None
     for k in range(i + 1, min(len(tokens), i + 4)):
         t = tokens[k]
-        if t.lower.endswith("angaben"):
+        if t.lower.endswith(_ACCOUNT_NOUNS):  # "nach Angaben", "nach Informationen der"
             owner = _name_after(tokens, k + 1) if k + 1 < len(tokens) and tokens[
                 k + 1].lower in ("der", "des", "von") else None
             return owner or " ".join(x.text for x in tokens[i + 1 : k + 1])
@@ -318,8 +321,8 @@ _ADJECTIVE_ENDINGS = tuple(stem + ending for stem in ("sch", "ig", "lich", "al",
 
 
 def _name_after(tokens: tuple[Token, ...], i: int) -> str | None:
-    while i < len(tokens) and tokens[i].lower in _ARTICLES:
-        i += 1
+    while i < len(tokens) and (tokens[i].lower in _ARTICLES or tokens[i].text in _QUOTES):
+        i += 1  # (and an opening quote: "laut der „New York Times“")
     if i < len(tokens) and tokens[i].lower in ("in", "im"):
         i += 1
         while i < len(tokens) and tokens[i].lower in _ARTICLES:
