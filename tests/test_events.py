@@ -1972,3 +1972,9 @@ def test_what_was_asked_for_in_the_perfect_has_not_happened() -> None:
     # weighing sanctions is no decision yet
     e = only("Diplomaten zufolge erwägt Polen Sanktionen gegen Russland.")
     assert (e.type, e.modality) == ("SANCTION", "planned")
+
+
+def test_a_state_closing_its_own_missions_abroad_cuts_relations_with_the_host() -> None:
+    body = "Kuba schließt die kubanischen Botschaften in Polen und Russland."
+    assert tuples(extract_events(make_doc(body))) == {("SANCTION", "CUB", "POL"),
+                                                      ("SANCTION", "CUB", "RUS")}

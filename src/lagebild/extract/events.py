@@ -2215,10 +2215,16 @@ def _next_target(
                 # (but a verb of conflict takes its "gegen" whatever stands before it: "In
                 # Georgien protestierten Demonstranten gegen die Regierung")
                 continue
+            if entry.type == "SANCTION" and src is not None and g[0].ref.country \
+                    and g[0].ref.country == src[0].ref.country:
+                continue  # "schließt die österreichischen Botschaften in Malta": its own missions
             if roles == ("place",) and entry.type in ("AID", "SANCTION") \
                     and not _direction(tokens, g[0]) \
-                    and not (entry.type == "SANCTION" and g[0].ref.sector == "IGO"):
-                # (a membership "in der OVKS" frozen is frozen for the organisation)
+                    and not (entry.type == "SANCTION" and g[0].ref.sector == "IGO") \
+                    and not (entry.type == "SANCTION" and entry.mode == "discontinue"
+                             and entry.lemma == "schließen"):
+                # (a membership "in der OVKS" frozen is frozen for the organisation; a mission
+                # closed "in Malta" is closed to Malta)
                 continue  # (help given in a place goes to nobody in particular)
             if g[0].prep == "gegen" and entry.type in _COOPERATIVE_TYPES and entry.mode != "ease":
                 # "bildete 17.000 Jugendliche für den Kampf gegen Israel aus": whom help or
