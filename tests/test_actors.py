@@ -929,3 +929,12 @@ def test_a_name_the_model_ends_in_a_state_is_no_person(linker: Linker) -> None:
     found = {m.text: m.actor for m in linker.link(_doc(body, mentions=ner))}
     assert found.get("Pakistan") is not None and found["Pakistan"].country == "PAK"
     assert span not in found
+
+
+def test_a_federal_states_government_and_the_parties_are_home_state_groups(linker: Linker) -> None:
+    body = "Berlin – Die AfD hat Klage gegen die bayerische Landesregierung eingereicht. Berlin schweigt."
+    m = _one(linker, body, "Landesregierung")
+    assert (m.actor.country, m.actor.sector) == ("DEU", "GOV")
+    body = "Kairo – Ägypten wählt. Alle wichtigen Parteien haben Kritik geübt. Ägypten schweigt."
+    m = _one(linker, body, "Parteien")
+    assert (m.actor.country, m.actor.sector) == ("EGY", "PTY")
