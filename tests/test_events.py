@@ -1057,7 +1057,7 @@ def test_an_act_refused_is_negated() -> None:
     ("Bamako – Eine französische Militärintervention stoppte den Vormarsch der Islamisten.",
      ("ASSAULT", "FRA", None, None, None)),
     ("Berlin – Die AfD hat Klage gegen die bayerische Landesregierung eingereicht.",
-     ("ACCUSE", "DEU", "PTY", None, None)),
+     ("ACCUSE", "DEU", "PTY", "DEU", "GOV")),  # (a Land's government is a GOV group)
     ("Trump verhängte Zölle gegen China.", ("SANCTION", "USA", "GOV", "CHN", None)),
     ("Die EU beschloss ein neues Sanktionspaket gegen Russland.",
      ("SANCTION", "EU", "IGO", "RUS", None)),
