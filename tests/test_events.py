@@ -1908,7 +1908,8 @@ def test_export_bans_closed_missions_and_persona_non_grata_are_sanctions() -> No
     assert (e.type, e.source.country, e.target.country) == ("SANCTION", "VEN", "USA")
     e = only("Russland hat den Botschafter der USA zur unerwünschten Person erklärt.")
     assert (e.type, e.mode, e.target.country) == ("SANCTION", "expel", "USA")
-    assert not extract_events(make_doc("Polen hat die Grenze zu Russland geschlossen und die Preise beschränkt."))
+    assert not extract_events(make_doc(
+        "Polen hat die Grenze zu Russland geschlossen und die Preise beschränkt."))
 
 
 def test_an_accused_act_is_reported_by_the_accuser_and_a_name_after_the_comma_is_no_apposition() -> None:

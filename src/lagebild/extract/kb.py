@@ -391,8 +391,8 @@ def _add_orgs(b: _Builder) -> dict[str, str]:
         if code and sector == "IGO":
             io_ids[code] = actor_id
         # ("der Deutschen Welle", "beim Roten Kreuz": the weak form of a name's adjective)
-        for v in dict.fromkeys(f for v in variants for f in _inflected(v)):
-            b.name(v, actor_id, "org", first=True)
+        for form in dict.fromkeys(f for v in variants for f in _inflected(v)):
+            b.name(form, actor_id, "org", first=True)
         if sector == "IGO":
             for v in _genitives(variants):
                 b.name(v, actor_id, "org", first=True)

@@ -161,7 +161,7 @@ def infinitive_control(
             continue
         if k > 0 and t.text[:1].isupper() and tokens[k - 1].text[:1] not in ".!?":
             continue  # a noun
-        keys = (verb_lemma(tokens, k, particles), t.lemma, t.lower)
+        keys: tuple[str, ...] = (verb_lemma(tokens, k, particles), t.lemma, t.lower)
         if any(tokens[j].lower == "bereit" and tokens[j].clause == t.clause
                for j in range(max(0, k - 2), min(len(tokens), k + 3))):
             # "erklärte sich bereit, ... zu" / "sich bereit erklärt, ... zu": willing is planned
