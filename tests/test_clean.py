@@ -192,6 +192,18 @@ def test_page_of_only_boilerplate_raises_input_error() -> None:
         clean(RawArticle("menu.txt", "menu", page, "text"))
 
 
+def test_html_page_of_only_menu_links_raises_input_error() -> None:
+    # trafilatura keeps the repeated links of a huge navigation page; with no sentence in
+    # them it is no article (a short real one still is)
+    page = "<html><body>" + "<nav><a href='/x'>Startseite</a> <a href='/y'>Politik</a></nav>" \
+        * 3000 + "</body></html>"
+    with pytest.raises(InputError, match="no article body"):
+        clean(RawArticle("nav.html", "nav", page, "html"))
+    short = ("<html><body><article><p>Berlin – Die Bundesregierung hat den iranischen "
+             "Botschafter einbestellt.</p></article></body></html>")
+    assert "einbestellt" in clean(RawArticle("short.html", "short", short, "html")).body
+
+
 def test_unknown_kind_raises_input_error() -> None:
     with pytest.raises(InputError, match="kind"):
         clean(RawArticle("x", "x", "Text", "pdf"))  # type: ignore[arg-type]

@@ -56,8 +56,11 @@ def _clean_html(raw: RawArticle) -> Document:
     split = split_body(found.text, extracted=found.extracted)
     body = PARAGRAPH_BREAK.join(split.body)
     if not body and found.extracted:
-        # The classifier found no prose: trust trafilatura rather than return nothing.
-        body = PARAGRAPH_BREAK.join(paragraphs_of(found.text))
+        # The classifier found no prose: trust trafilatura rather than return nothing -- if
+        # what it kept has a sentence at all (a page of menu links has none)
+        paragraphs = paragraphs_of(found.text)
+        if any(_is_sentence(p) for p in paragraphs):
+            body = PARAGRAPH_BREAK.join(paragraphs)
     if found.title:
         body = _drop_leading_title(body, found.title)
     text_meta = page_meta(split)
@@ -69,6 +72,14 @@ def _clean_html(raw: RawArticle) -> Document:
     )
     doc = _document(raw, body, meta, split.removed)
     return doc if doc.url else _with_url(doc, found.url)
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"“”«»')]*(?:\s|$)")
+
+
+def _is_sentence(paragraph: str) -> bool:
+    """A paragraph of at least five words with a sentence-final mark."""
+    return len(paragraph.split()) >= 5 and _SENTENCE_END.search(paragraph) is not None
 
 
 def _with_url(doc: Document, url: str | None) -> Document:
