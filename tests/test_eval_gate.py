@@ -143,8 +143,11 @@ def test_gnad_test_with_actor_linker() -> None:
     # government's crackdowns ("gehen ... gegen Uiguren vor", "ging ... gegen Tausende
     # mutmaßliche Anhänger ... vor") -- and "entführte" turned a spurious COERCE into a
     # spurious ASSAULT (PLOVER codes kidnapping as ASSAULT)
-    _check(report, f1=0.73, recall=0.71, precision=0.75, violations=0, dates=0.0,
-           modality=0.76)
+    # 10th session: floors raised to F1 0.76 / R 0.73 / P 0.79 / modality 0.80 (now 0.770 /
+    # 0.737 / 0.806 / 0.812): crowds, reactions that take up the last act, clause-final
+    # participles and the other rules of the README's "10th session"
+    _check(report, f1=0.76, recall=0.73, precision=0.79, violations=0, dates=0.0,
+           modality=0.80)
 
 
 def _has_mentions(report: Report) -> bool:
@@ -200,5 +203,8 @@ def test_gnad_test_full_pipeline() -> None:
     # government's crackdowns ("gehen ... gegen Uiguren vor", "ging ... gegen Tausende
     # mutmaßliche Anhänger ... vor") -- and "entführte" turned a spurious COERCE into a
     # spurious ASSAULT (PLOVER codes kidnapping as ASSAULT)
-    _check(report, f1=0.73, recall=0.71, precision=0.75, violations=0, dates=0.0,
-           modality=0.76)
+    # 10th session: floors raised to F1 0.76 / R 0.73 / P 0.79 / modality 0.80 (now 0.770 /
+    # 0.737 / 0.806 / 0.812): crowds, reactions that take up the last act, clause-final
+    # participles and the other rules of the README's "10th session"
+    _check(report, f1=0.76, recall=0.73, precision=0.79, violations=0, dates=0.0,
+           modality=0.80)
