@@ -84,15 +84,7 @@ _NOT_HOME_GROUPS = frozenset(norm(w) for w in (
     "delegation", "delegationen", "diplomaten", "diplomatenkreise", "diplomatenkreisen",
     "sicherheitsrat", "sicherheitsrats", "sicherheitsrates", "bürger", "bürgern",
     "bevölkerung", "öffentlichkeit", "wähler", "wählern", "schüler", "schülern", "studenten",
-    "anhänger", "anhängern", "nationalisten", "rechtsextremisten", "menschen",
-    # people by occupation or trait, a crowd only when counted ("Tausende Landwirte")
-    "landwirte", "landwirten", "bauern", "arbeiter", "arbeitern", "beschäftigte", "beschäftigten",
-    "angestellte", "angestellten", "lehrer", "lehrern", "ärzte", "ärzten", "pflegekräfte",
-    "pflegekräften", "rentner", "rentnern", "einwohner", "einwohnern", "anwohner", "anwohnern",
-    "bewohner", "bewohnern", "frauen", "jugendliche", "jugendlichen", "eltern", "gläubige",
-    "gläubigen", "migranten", "muslime", "muslimen", "christen", "fans", "gegner", "gegnern",
-    "kritiker", "kritikern", "unterstützer", "unterstützern", "teilnehmer", "teilnehmern",
-    "gewerkschafter", "gewerkschaftern", "mitarbeiter", "mitarbeitern",
+    "anhänger", "anhängern", "nationalisten", "rechtsextremisten",
     # "nach Angaben eines leitenden Beamten": officials of any service, mostly a source
     "beamte", "beamten", "beamter",
 ))
@@ -794,7 +786,7 @@ class Linker:
                 if where is not None:
                     return self._resolve_role(toks, i, i + 1, where, role, toks[i].key, st)
             if sector not in _STATE_SECTORS:
-                return self._unplaced_group(toks, i, sector)
+                return self._unplaced_group(toks, i, sector, crowd=kind == "crowd")
             # "die Führung in Kiew", "die Regierung in Warschau", "die Regierung von Nauru": the
             # place after it names the state, whatever state stood before ("Der Kreml
             # kritisierte die Führung in Kiew")
@@ -835,12 +827,16 @@ class Linker:
             return self._unplaced_group(toks, i, sector)
         return None
 
-    def _unplaced_group(self, toks: list[_Tok], i: int, sector: str) -> tuple[int, Actor, str] | None:
+    def _unplaced_group(
+        self, toks: list[_Tok], i: int, sector: str, crowd: bool = False,
+    ) -> tuple[int, Actor, str] | None:
         """"Die Polizei nahm ... fest", "die Opposition fordert": an institution the sentence
-        does not place is the article's home state's, if the article has one (``link``)."""
+        does not place is the article's home state's, if the article has one (``link``).
+        ``crowd``: people who are a group only when counted ("Tausende Landwirte")."""
         if sector not in _HOME_GROUP_SECTORS and toks[i].key not in _HOME_FORCES:
             return None
-        if toks[i].key in _NOT_HOME_GROUPS and not (i > 0 and _crowd_count(toks[i - 1].key)):
+        if (crowd or toks[i].key in _NOT_HOME_GROUPS) \
+                and not (i > 0 and _crowd_count(toks[i - 1].key)):
             # ("Tausende Studenten", "mehrere tausend Menschen" are a crowd of the home state,
             # "die Bürger" or "Menschen" in general are not)
             return None
@@ -936,7 +932,8 @@ class Linker:
         article named is a group of that person's state."""
         person = st.local_names.get(head)
         role = self.kb.roles.get(rest.rsplit("-", 1)[-1]) if person is not None else None
-        if person is None or role is None or role[2] != "group" or not person.country:
+        if person is None or role is None or role[2] not in ("group", "crowd") \
+                or not person.country:
             return None
         return self._resolve_role(toks, i, i + 1, person.country, role, rest, st)
 

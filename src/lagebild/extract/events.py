@@ -953,17 +953,16 @@ def _conjunct_groups(
     die Nato kritisierte und China lobte"). None for a clause with one verb."""
     own = _clause_verbs(tokens, verbs, tokens[i].clause)
     if len(own) < 2:
-        if i >= 2 and tokens[i - 1].lower in _VERB_CONJUNCTIONS and tokens[i - 1].clause == \
-                tokens[i].clause and tokens[i - 2].text[:1].islower() and tokens[i - 2].text.isalpha():
-            # "kündigte Gespräche mit Xi an und traf Trump": a finite verb after "und" opens
-            # its own conjunct, whatever verb the first one has; its objects follow it
-            return _after_verb(groups, i) or None
-        # "bestritt jede Beteiligung und schloss seinen Luftraum für indische Flugzeuge": the
-        # verb's objects end where the next conjunct's verb begins
-        nxt = bisect_right(boundaries, i)
-        if nxt < len(boundaries):
-            return [g for g in groups if g[0].first < boundaries[nxt]] or None
-        return None
+        # whatever verb the other conjunct has (no trigger: "kündigte ... an"), a finite verb
+        # after "und" opens its own conjunct, and a verb's objects end where the next one's
+        # verb begins: "kündigte Gespräche mit Xi an und traf Trump", "bestritt jede
+        # Beteiligung und schloss seinen Luftraum für indische Flugzeuge"
+        k = bisect_left(boundaries, i)
+        opens = k > 0 and boundaries[k - 1] == i - 1
+        end = boundaries[k] if k < len(boundaries) else len(tokens)
+        if not opens and end == len(tokens):
+            return None
+        return [g for g in groups if (not opens or g[0].first > i) and g[0].first < end] or None
     k = bisect_left(own, i)
     if k == len(own) or own[k] != i:
         return None
@@ -987,9 +986,6 @@ def _conjunct_groups(
 
 _VERB_CONJUNCTIONS = frozenset({"und", "oder", "sowie", "aber", "sondern"})
 
-
-def _after_verb(groups: list[list[Participant]], i: int) -> list[list[Participant]]:
-    return [g for g in groups if g[0].first > i]
 
 
 def _consequence_clause(tokens: tuple[Token, ...], clause: int) -> bool:
