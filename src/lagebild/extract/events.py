@@ -2601,9 +2601,10 @@ def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tri
             drop.add(t.index)
             out.append(Trigger(t.index, merged, t.passive))
     # "die Aufhebung der Sanktionen": the sanctions a lifting noun governs are not imposed
+    # (the lifting nouns found once: not a scan of all triggers for each sanction noun)
+    easing = {e.index for e in triggers if e.entry.mode == "ease" and e.entry.pos == "N"}
     lifted = {n.index for n in triggers if n.entry.type == "SANCTION" and n.entry.pos == "N"
-              and any(e.entry.mode == "ease" and e.entry.pos == "N" and 0 < n.index - e.index <= 3
-                      for e in triggers)}
+              and any(n.index - d in easing for d in (1, 2, 3))} if easing else set()
     kept = [t for t in triggers if t.index not in drop and t.index not in lifted]
     kept += out
     # A weak trigger alone (a light verb without its noun, "Zusammenarbeit" as a state)
