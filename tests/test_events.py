@@ -1979,3 +1979,35 @@ def test_a_state_closing_its_own_missions_abroad_cuts_relations_with_the_host() 
     body = "Kuba schließt die kubanischen Botschaften in Polen und Russland."
     assert tuples(extract_events(make_doc(body))) == {("SANCTION", "CUB", "POL"),
                                                       ("SANCTION", "CUB", "RUS")}
+
+
+def test_a_name_after_a_fronted_verb_takes_no_mit_phrase() -> None:
+    # "Am Montag telefonierte Trump mit Putin": the mit-phrase is the verb's partner (a role
+    # noun may take one of its own: "der Beauftragte für ..."), also with the verb last
+    for body in ("Am Montag telefonierte Trump mit Putin.",
+                 "Am Montag hat Trump mit Putin telefoniert.",
+                 "Gestern sprach Trump mit Putin über die Ukraine."):
+        assert _sides(extract_events(_linked_doc(body))) == {
+            ("CONSULT", "USA", "GOV", "RUS", "GOV")}, body
+
+
+def test_a_definite_noun_for_any_act_takes_up_the_act_before() -> None:
+    # "den Schritt", "die Entscheidung": the doer of the last sentence's event is judged
+    body = "Polen hat Sanktionen gegen Kuba verhängt. Russland kritisierte den Schritt scharf."
+    assert tuples(extract_events(make_doc(body))) == {("SANCTION", "POL", "CUB"),
+                                                      ("ACCUSE", "RUS", "POL")}
+    body = "Polen hat Sanktionen gegen Kuba verhängt. China begrüßte die Entscheidung."
+    assert ("SUPPORT", "CHN", "POL") in tuples(extract_events(make_doc(body)))
+    # not when the noun names its own doer, nor two sentences later
+    body = ("Polen hat Sanktionen gegen Kuba verhängt. Russland kritisierte die Entscheidung "
+            "der USA.")
+    assert ("ACCUSE", "RUS", "POL") not in tuples(extract_events(make_doc(body)))
+    body = ("Polen hat Sanktionen gegen Kuba verhängt. Das Wetter war schlecht. Russland "
+            "kritisierte den Schritt.")
+    assert ("ACCUSE", "RUS", "POL") not in tuples(extract_events(make_doc(body)))
+
+
+def test_a_state_arresting_its_own_people_is_a_domestic_event() -> None:
+    body = ("Istanbul – Die Türkei hat Dutzende Studenten festnehmen lassen. In der Türkei "
+            "protestierten Tausende.")
+    assert ("COERCE", "TUR", None, "TUR", "CVL") in _sides(extract_events(_linked_doc(body)))

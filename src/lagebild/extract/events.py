@@ -2131,6 +2131,13 @@ def _attached(tokens: tuple[Token, ...], head: Participant, p: Participant) -> b
         t.lower in ALL_PREPS or t.lower in _DETERMINERS or t.text[:1].isupper() for t in between)
 
 
+def _named(ref: ActorRef) -> bool:
+    """An actor named by its name, not by a role or group noun ("Trump", not "der
+    Sonderberichterstatter" or "Vertreter"), whose noun takes no prepositional phrase."""
+    return ref.actor_id is not None and not ref.actor_id.startswith(
+        ("lb:grp:", "lb:role:", "lb:people:"))
+
+
 def _role_index(groups: list[list[Participant]]) -> dict[str, list[int]]:
     """The positions of the groups of each role, in order."""
     index: dict[str, list[int]] = {}
@@ -2207,9 +2214,11 @@ def _next_target(
             if src is not None and g[0].role != "core" and entry.type not in _PLACE_IS_TARGET \
                     and _attached(tokens, src[-1], g[0]) and not (
                         g[0].prep == "gegen" and entry.pos == "V"
-                        and entry.type not in _COOPERATIVE_TYPES):
+                        and entry.type not in _COOPERATIVE_TYPES) and not (
+                        g[0].role == "partner" and entry.pos == "V" and _named(src[-1].ref)):
                 # (but a verb of conflict takes its "gegen" whatever stands before it: "In
-                # Georgien protestierten Demonstranten gegen die Regierung")
+                # Georgien protestierten Demonstranten gegen die Regierung"; and a name takes
+                # no mit-phrase: "Am Montag telefonierte Trump mit Putin")
                 continue
             if entry.type == "SANCTION" and src is not None and g[0].ref.country \
                     and g[0].ref.country == src[0].ref.country:
@@ -2661,6 +2670,8 @@ class Context:
     pair: tuple[ActorRef, ActorRef] | None = None  # the two sides of the last dyadic event
     # type -> doer of the last hostile act of that type: what "verurteilte den Angriff" judges
     acts: tuple[tuple[str, ActorRef], ...] = ()
+    # the doer of the sentence's last event: what "kritisierte den Schritt" in the next judges
+    last_doer: ActorRef | None = None
 
 
 def extract_sentence(
@@ -2746,6 +2757,11 @@ def extract_sentence(
                 # "Israel griff Doha an. Katar verurteilte den Angriff": a definite act noun
                 # takes up the last act of its kind, and who did it is accused
                 tgt = _doer_of_act_taken_up(tokens, trig, triggers, dict(context.acts), src, parts)
+            if tgt is None and src is not None and trig.entry.type in _JUDGING_TYPES \
+                    and trig.entry.pos == "V" and context.last_doer is not None:
+                # "Macron hat Palästina anerkannt. Israel kritisierte den Schritt": a definite
+                # noun for any act takes up the act of the sentence before
+                tgt = _doer_of_step_taken_up(tokens, trig, context.last_doer, src, parts)
             if tgt is None and src is not None and trig.entry.pos == "V" \
                     and context.person is not None and context.person.actor_id != src.actor_id \
                     and _object_pronoun(tokens, trig):
@@ -2762,7 +2778,7 @@ def extract_sentence(
                 # diplomatic, PLOVER ACCUSE disapprove (PROTEST is a crowd's)
                 trig = replace(trig, entry=replace(trig.entry, type="ACCUSE", mode="disapprove"))
             domestic = tgt is not None and src.country == tgt.country
-            if domestic and not _domestic_pair(src, tgt):
+            if domestic and not _domestic_pair(src, tgt, trig.entry.mode):
                 if trig.entry.type not in _FORCE_TYPES or tgt is None or tgt.sector:
                     continue
                 # "Ansar Dine konzentrierte ihre Angriffe auf ... im Norden Malis": force used
@@ -2820,8 +2836,10 @@ def extract_sentence(
                       if e.source is not None and e.source.country}.values())
         if len(sides) == 2:
             pair = (sides[0], sides[1])
+    last_doer = next((e.source for e in reversed(events) if e.source is not None), None)
     return events, _with_person(replace(after, partners=tuple(partners.items()), pair=pair,
-                                        acts=tuple(acts.items())), context, mentions)
+                                        acts=tuple(acts.items()), last_doer=last_doer),
+                                context, mentions)
 
 
 # Acts a later sentence judges by a definite noun ("den Angriff", "die Sanktionen", "den Test")
@@ -2854,6 +2872,35 @@ def _doer_of_act_taken_up(
             return doer
         return None  # only the first act noun after the verb is its object
     return None
+
+
+# Nouns for any act ("den Schritt", "die Entscheidung"), which only the sentence before names
+_STEP_NOUNS = frozenset({"schritt", "entscheidung", "vorgehen", "maßnahme", "maßnahmen",
+                         "beschluss", "ankündigung", "vorstoß", "aktion"})
+
+
+def _doer_of_step_taken_up(
+    tokens: tuple[Token, ...], trig: Trigger, doer: ActorRef, src: ActorRef,
+    parts: list[Participant],
+) -> ActorRef | None:
+    """The doer of the last sentence's act when the judging verb's object is a definite
+    noun for any act and the object names no actor of its own ("kritisierte den Schritt
+    scharf", "begrüßte die Entscheidung"; not "die Entscheidung der Regierung")."""
+    k = trig.index + 1
+    while k < len(tokens) and tokens[k].clause == tokens[trig.index].clause and (
+            tokens[k].lower in _DEFINITE or _adjective_like(tokens[k])):
+        k += 1
+    if k >= len(tokens) or k == trig.index + 1 or tokens[k - 1].lower not in _DEFINITE \
+            and not any(tokens[j].lower in _DEFINITE for j in range(trig.index + 1, k)):
+        return None
+    if tokens[k].lower not in _STEP_NOUNS or tokens[k].clause != tokens[trig.index].clause:
+        return None
+    if any(p.first > trig.index and tokens[p.first].clause == tokens[trig.index].clause
+           for p in parts):
+        return None  # "kritisierte den Schritt der Regierung": the act names its doer
+    if doer.actor_id == src.actor_id or (doer.country, doer.sector) == (src.country, src.sector):
+        return None
+    return doer
 
 
 def _governing_speaker(
@@ -3016,7 +3063,7 @@ _STATE_ACTS = frozenset({"arrest", "expel", "seize"})
 _NON_STATE_SECTORS = frozenset({"REB", "OPP"})
 
 
-def _domestic_pair(src: ActorRef, tgt: ActorRef | None) -> bool:
+def _domestic_pair(src: ActorRef, tgt: ActorRef | None, mode: str | None = None) -> bool:
     """Whether two actors of one state make a domestic event (the police and protesters, a
     party and the government: ICEWS and POLECAT code these by sector). Only two bodies of
     different known sectors do; the state itself and its places (no sector) are no
@@ -3030,8 +3077,12 @@ def _domestic_pair(src: ActorRef, tgt: ActorRef | None) -> bool:
     if not src.sector:
         # "die türkische Offensive gegen die PKK": the state itself against its rebels or
         # opposition (its civilians are more often a misread phrase: "ein Raketenangriff aus
-        # dem Gazastreifen ..., bei dem zwei Palästinenser verletzt wurden"; not a place of it)
-        return tgt.sector in _NON_STATE_SECTORS and not (src.actor_id or "").startswith("lb:place:")
+        # dem Gazastreifen ..., bei dem zwei Palästinenser verletzt wurden"; not a place of it),
+        # but only its authorities arrest or expel: "Die Türkei hat Dutzende Anhänger
+        # İmamoğlus festnehmen lassen" is the state against its own people
+        if (src.actor_id or "").startswith("lb:place:"):
+            return False
+        return tgt.sector in _NON_STATE_SECTORS or mode in _STATE_ACTS and tgt.sector != "GOV"
     if src.sector == tgt.sector == "PTY":
         return src.actor_id is not None and src.actor_id != tgt.actor_id
     return src.sector != tgt.sector
