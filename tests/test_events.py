@@ -2011,3 +2011,26 @@ def test_a_state_arresting_its_own_people_is_a_domestic_event() -> None:
     body = ("Istanbul – Die Türkei hat Dutzende Studenten festnehmen lassen. In der Türkei "
             "protestierten Tausende.")
     assert ("COERCE", "TUR", None, "TUR", "CVL") in _sides(extract_events(_linked_doc(body)))
+
+
+def test_fights_two_sides_deliver_each_other() -> None:
+    # "liefern sich Kämpfe": a fight between the coordinated subject or with the mit-phrase,
+    # not a delivery; "der Kampf gegen den Terror" alone is no event
+    body = "Polen und Kuba liefern sich seit Wochen heftige Kämpfe um die Grenzstadt."
+    assert {e.type for e in extract_events(make_doc(body))} == {"ASSAULT"}
+    assert tuples(extract_events(make_doc(body))) <= {("ASSAULT", "POL", "CUB"),
+                                                      ("ASSAULT", "CUB", "POL")}
+    body = "Polen lieferte sich heftige Gefechte mit Kuba."
+    assert tuples(extract_events(make_doc(body))) == {("ASSAULT", "POL", "CUB")}
+    assert extract_events(make_doc("Polen unterstützt Kuba im Kampf gegen den Terror.")) and not [
+        e for e in extract_events(make_doc("Polen unterstützt Kuba im Kampf gegen den Terror."))
+        if e.type == "ASSAULT"]
+
+
+def test_announced_tariffs_are_planned_and_announced_countermeasures_a_threat() -> None:
+    e = only("Trump hat neue Zölle auf Importe aus Polen angekündigt.")
+    assert (e.type, e.source.country, e.target.country, e.modality) == (  # type: ignore[union-attr]
+        "SANCTION", "USA", "POL", "planned")
+    e = only("Polen kündigte Gegenmaßnahmen gegen die USA an.")
+    assert (e.type, e.source.country, e.target.country, e.modality) == (  # type: ignore[union-attr]
+        "THREATEN", "POL", "USA", "asserted")

@@ -1441,11 +1441,17 @@ def assign_roles(
         # sentence's joint-exercise rule makes it COOPERATE)
         return [(a, b) for k, a in enumerate(src_refs) for b in src_refs[k + 1:]]
     if len(src_refs) > 1 and not tgt_refs and any(
-            t.lower in ("gegenseitig", "einander") and t.clause == clause for t in tokens):
+            (t.lower in ("gegenseitig", "einander") or t.lower == "sich" and any(
+                v.lemma in _RECIPROCAL_VERBS and v.clause == clause for v in tokens))
+            and t.clause == clause for t in tokens):
         # "Thailand und Kambodscha warfen sich gegenseitig Grenzverletzungen vor": each to the
-        # other, as a mutual act
+        # other, as a mutual act ("Die Armee und die Miliz liefern sich Kämpfe")
         entry = replace(entry, frame="sym")
     return _pairs(src_refs, tgt_refs, entry)
+
+
+# verbs whose reflexive "sich" is reciprocal: what two sides do to each other
+_RECIPROCAL_VERBS = frozenset({"liefern"})
 
 
 _GOODS = frozenset({"import", "importe", "ware", "waren", "einfuhr", "einfuhren", "produkt",
@@ -2188,6 +2194,7 @@ def _next_target(
         # states named together are each other's partners, not partners of what it is for
         (("partner",), ("core",)) if mutual
         else (("partner",), ("core",), ("target",)) if is_symmetric(entry.type)
+        or entry.frame == "sym"  # ("lieferte sich Gefechte mit den Taliban": the other side)
         else (("core",), ("target",)) if entry.type == "ASSAULT"
         else (("core",), ("target", "partner")))
     if entry.mode == "visit" or entry.type in _PLACE_IS_TARGET | _PLACE_AS_LAST_RESORT and not mutual:
@@ -3110,6 +3117,11 @@ def _event(
             ("kündig", "angekündigt")):
         # "Die Hisbollah kündigte Vergeltung an": announcing retaliation is the threat itself
         mod = modality.ModalityResult("asserted", cue="announced threat")
+    if mod.modality == "asserted" and entry.pos == "V" and entry.type != "THREATEN" and (
+            tok.lemma == "ankündigen" or tok.lemma == "kündigen" and any(
+                t.lower == "an" and t.clause == tok.clause for t in tokens[trig.index + 1:])):
+        # "hat neue Zölle angekündigt": the announcing verb carries the act, which is to come
+        mod = modality.ModalityResult("planned", cue=tok.text)
     if mod.modality == "asserted" and entry.pos == "N" and _temporal_before(tokens, trig.index):
         mod = modality.ModalityResult("planned", cue="vor")
     if mod.modality == "planned" and entry.pos == "N" and _temporal_after(tokens, trig.index):
