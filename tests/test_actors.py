@@ -938,3 +938,15 @@ def test_a_federal_states_government_and_the_parties_are_home_state_groups(linke
     body = "Kairo – Ägypten wählt. Alle wichtigen Parteien haben Kritik geübt. Ägypten schweigt."
     m = _one(linker, body, "Parteien")
     assert (m.actor.country, m.actor.sector) == ("EGY", "PTY")
+
+
+def test_a_definite_institution_noun_takes_up_the_organisation_named_before(linker: Linker) -> None:
+    # "das Gericht" after the ICC is the ICC, not a court of the home state
+    body = ("Kabul – Der Internationale Strafgerichtshof hat einen Haftbefehl gegen den Anführer "
+            "der Taliban erlassen. Afghanistan schwieg. Die Taliban wiesen das Gericht zurück.")
+    m = _one(linker, body, "Gericht")
+    assert (m.actor.actor_id, m.how) == (_one(linker, body, "Strafgerichtshof").actor.actor_id, "coref")
+    # an indefinite one is not
+    body = ("Kabul – Der Internationale Strafgerichtshof hat geurteilt. Afghanistan schwieg. "
+            "Die Taliban wiesen ein Gericht zurück.")
+    assert _one(linker, body, "Gericht").actor.actor_id != "Q47488"

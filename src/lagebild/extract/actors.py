@@ -285,6 +285,7 @@ class Linker:
         found = _surnames_before_full_names(found)
         found.sort(key=lambda m: (m.start, m.end))
         found = _party_in_brackets(doc.body, found)
+        found = _organisations_taken_up(doc.body, found)
         home = home_state(found, dateline_state(doc, found))
         if home is not None:
             found = [_with_home(m, home) for m in found]
@@ -1254,6 +1255,42 @@ def _party_in_brackets(body: str, found: list[Mention]) -> list[Mention]:
         if body[m.end:party.start].strip() == "(" and body[party.end:party.end + 1] == ")":
             out[k] = replace(m, actor=replace(a, country=p.country), how=f"{m.how}+party")
     return out
+
+
+# Institution nouns that, definite and placed by nothing, take up the organisation of their
+# kind the article named last ("Der Internationale Strafgerichtshof ... Die Taliban wiesen das
+# Gericht zurück"): the noun's stem and the sector such an organisation has
+_TAKEN_UP_NOUNS: dict[str, str] = {"gericht": "JUD", "gerichtshof": "JUD", "miliz": "REB",
+                                   "behörde": "GOV", "geheimdienst": "SPY"}
+_DEFINITE_BEFORE = re.compile(r"(?:\b(?:der|die|das|dem|den|des|vom|beim|zum|im)\s+)$", re.I)
+
+
+def _organisations_taken_up(body: str, found: list[Mention]) -> list[Mention]:
+    """"das Gericht", "die Miliz", "die Behörde" that no state places (``role-bare``) are the
+    organisation of that kind the article named last before them: one of the noun's sector,
+    or whose name holds the noun ("Atomenergiebehörde"). ``found`` is sorted."""
+    out = list(found)
+    for k, m in enumerate(out):
+        if m.how != "role-bare" or m.actor is None:
+            continue
+        noun = _inflection_stem(norm(m.text))
+        sector = _TAKEN_UP_NOUNS.get(noun)
+        if sector is None or not _DEFINITE_BEFORE.search(body[max(0, m.start - 8):m.start]):
+            continue
+        named = next((p for p in reversed(out[:k]) if p.actor is not None
+                      and p.actor.kind == "organisation" and p.how != "ner-only"
+                      and (p.actor.sector == sector or noun in norm(p.actor.name))), None)
+        if named is not None:
+            out[k] = replace(m, actor=named.actor, how="coref")
+    return out
+
+
+def _inflection_stem(key: str) -> str:
+    """A noun key without a genitive ending: "gerichts" -> "gericht", "gerichtshofes"."""
+    for ending in ("es", "s"):
+        if key.endswith(ending) and key[: -len(ending)] in _TAKEN_UP_NOUNS:
+            return key[: -len(ending)]
+    return key
 
 
 def _with_home(m: Mention, home: tuple[str, float]) -> Mention:
