@@ -2034,3 +2034,16 @@ def test_announced_tariffs_are_planned_and_announced_countermeasures_a_threat() 
     e = only("Polen kündigte Gegenmaßnahmen gegen die USA an.")
     assert (e.type, e.source.country, e.target.country, e.modality) == (  # type: ignore[union-attr]
         "THREATEN", "POL", "USA", "asserted")
+
+
+def test_whose_account_it_is_takes_no_part_and_a_clause_is_no_apposition() -> None:
+    # "nach Angaben der ukrainischen Luftwaffe": the source of the report, not the target
+    body = "Russland hat nach Angaben der polnischen Armee Raketen auf die Ukraine abgefeuert."
+    events = extract_events(_linked_doc(body))
+    assert {(e.type, e.target.country if e.target else None) for e in events} == {("ASSAULT", "UKR")}
+    # ", Israel habe ...": the subject of a reported clause, not an apposition of the phrase
+    body = "Die Zeitung berichtete unter Berufung auf Kreise, Russland habe Polen angegriffen."
+    assert tuples(extract_events(make_doc(body))) == {("ASSAULT", "RUS", "POL")}
+    # a role mention over the apposition's comma is one phrase: the dative is the target
+    body = "Putin hat dem venezolanischen Staatschef, Nicolás Maduro, seine Unterstützung zugesichert."
+    assert _sides(extract_events(_linked_doc(body))) == {("SUPPORT", "RUS", "GOV", "VEN", "GOV")}

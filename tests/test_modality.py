@@ -56,6 +56,13 @@ def test_modality(text: str, trigger: str, modality: str) -> None:
          "Nachrichtenagentur TASS"),
         ("Russland habe nicht geholfen, so Bloomberg-Quellen.", "Bloomberg-Quellen"),
         ("Diese Dienste hätten versagt, berichtete Bloomberg.", "Bloomberg"),
+        # the head of a genitive, adjectives after the article, a quoted name
+        ("Der Sprecher des Weißen Hauses sagte, Trump werde Xi besuchen.",
+         "Sprecher des Weißen Hauses"),
+        ("Russland habe angegriffen, nach Angaben der ukrainischen Luftwaffe.",
+         "ukrainischen Luftwaffe"),
+        ("Nach Darstellung Moskaus haben Truppen ein Krankenhaus beschossen.", "Moskaus"),
+        ("Die Zeitung „Haaretz“ berichtete, Israel habe den Iran angegriffen.", "Haaretz"),
     ],
 )
 def test_attribution(text: str, source: str) -> None:

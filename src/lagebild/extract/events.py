@@ -705,8 +705,10 @@ def _join_appositions(tokens: tuple[Token, ...], parts: list[Participant]) -> tu
         if before.text[:1].islower() and (before.lower == after.lower or _attributes(tokens, k)):
             joined.add(k)  # "als sehr, sehr ernsthafte Bedrohung", "eine lange, blutige Fehde"
         elif k + 1 in starts and tokens[k - 1].text[:1].isupper() \
-                and not _opens_infinitive_clause(tokens, k):
-            # (not an infinitive clause: "beschuldigte Moskau, Kiew angegriffen zu haben")
+                and not _opens_infinitive_clause(tokens, k) and not _subject_of_verb_after(
+                    tokens, parts, k + 1):
+            # (not an infinitive clause: "beschuldigte Moskau, Kiew angegriffen zu haben", nor
+            # a clause of its own: "unter Berufung auf Regierungskreise, Israel habe ...")
             joined.add(k)
             # the closing comma of the apposition
             # (not before a subordinate clause: "gegen den Chef der HDP, Demirtaş, weil er ...")
@@ -718,6 +720,15 @@ def _join_appositions(tokens: tuple[Token, ...], parts: list[Participant]) -> tu
         elif after.lower in _DETERMINERS and k - 1 in ends and _head_apposition(tokens, parts, k):
             joined.add(k)  # "mit dem Alterspräsidenten des Parlaments, dem Abgeordneten Baykal,"
             joined.add(next(p.last + 1 for p in parts if p.first == k + 2))
+    for p in parts:
+        inside = [k for k in range(p.first + 1, p.last) if tokens[k].text == ","]
+        if inside:
+            # a mention over the apposition's comma ("dem venezolanischen Staatschef, Nicolás
+            # Maduro, seine Unterstützung"): its own comma and the closing one
+            joined.update(inside)
+            if p.last + 1 < len(tokens) and tokens[p.last + 1].text == "," and not (
+                    p.last + 2 < len(tokens) and tokens[p.last + 2].lower in _SUBJECT_CONJUNCTIONS):
+                joined.add(p.last + 1)
     tokens = _join_around_relatives(tokens)
     if not joined:
         return tokens
@@ -728,6 +739,13 @@ def _join_appositions(tokens: tuple[Token, ...], parts: list[Participant]) -> tu
             shift += 1
         out.append(replace(t, clause=t.clause - shift))
     return tuple(out)
+
+
+def _subject_of_verb_after(tokens: tuple[Token, ...], parts: list[Participant], first: int) -> bool:
+    """The participant starting at ``first`` is followed by a finite auxiliary: the subject
+    of a clause ("..., Israel habe den Iran angegriffen"), no apposition."""
+    return any(p.first == first and p.last + 1 < len(tokens)
+               and tokens[p.last + 1].lower in _FINITE_AUX for p in parts)
 
 
 def _opens_infinitive_clause(tokens: tuple[Token, ...], k: int) -> bool:
@@ -827,6 +845,8 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
             break  # "teilte mit, Russland habe ...": the particle of the clause before
         if _prep_relative_at(tokens, j):
             break  # "mit denen die EU ... vereinbart habe": the preposition takes the pronoun
+        if t.text == "," and last + 1 < len(tokens) and tokens[last + 1].lower in _FINITE_AUX:
+            break  # "unter Berufung auf Regierungskreise, Israel habe ...": a new clause's subject
         if t.lower in _NOT_GENITIVE_OPENERS or t.text[:1].isdigit():
             # (nor a number: "im Gegenzug fast 2000 palästinensische Häftlinge")
             own_article = True
@@ -879,6 +899,10 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
             if t.lower in _PART_OF_PLACE or t.lower.endswith(_COMPASS_NOUNS):
                 # "im Nordosten Nigerias", "in Teilen Syriens": where, whatever the preposition
                 return Participant(ref, first, last, "place", "in")
+            if k >= 0 and tokens[k].lower in ("nach", "laut") \
+                    and t.lower.endswith(modality.ACCOUNT_NOUNS):
+                # "nach Angaben der ukrainischen Luftwaffe": whose account it is, no party
+                return Participant(ref, first, last, "other", "zufolge")
             if k >= 0 and tokens[k].lower in ALL_PREPS and tokens[k].lower not in AGENT_PREPS:
                 return Participant(ref, first, last, "gen", tokens[k].lower)
             break

@@ -270,7 +270,8 @@ def _indirect_speech(tokens: tuple[Token, ...], text: str) -> bool:
         tokens, text) is not None
 
 
-_ACCOUNT_NOUNS = ("angaben", "informationen", "erkenntnissen", "darstellung", "einschätzung")
+# "nach Angaben der Polizei", "nach Darstellung Moskaus": whose account the sentence gives
+ACCOUNT_NOUNS = ("angaben", "informationen", "erkenntnissen", "darstellung", "einschätzung")
 
 
 def _according_to(tokens: tuple[Token, ...], i: int) -> str | None:
@@ -280,9 +281,9 @@ def _according_to(tokens: tuple[Token, ...], i: int) -> str | None:
         return None
     for k in range(i + 1, min(len(tokens), i + 4)):
         t = tokens[k]
-        if t.lower.endswith(_ACCOUNT_NOUNS):  # "nach Angaben", "nach Informationen der"
-            owner = _name_after(tokens, k + 1) if k + 1 < len(tokens) and tokens[
-                k + 1].lower in ("der", "des", "von") else None
+        if t.lower.endswith(ACCOUNT_NOUNS):  # "nach Angaben", "nach Informationen der"
+            owner = _name_after(tokens, k + 1) if k + 1 < len(tokens) and (tokens[
+                k + 1].lower in ("der", "des", "von") or tokens[k + 1].text[:1].isupper()) else None
             return owner or " ".join(x.text for x in tokens[i + 1 : k + 1])
         if not (t.text[:1].islower() and t.text[:1].isalpha()) and not t.text[:1].isupper():
             return None
@@ -295,6 +296,8 @@ def _speaker_position(tokens: tuple[Token, ...], verb: int, name: str) -> bool:
     for k in range(verb - 1, -1, -1):
         if tokens[k].text == first_word:
             j = k - 1
+            if j >= 1 and tokens[j].text in _QUOTES and tokens[j - 1].text[:1].isupper():
+                j -= 2  # "Die Zeitung „Haaretz“ berichtete": the name's noun before it
             # (over its article and adjectives: "Die irakische Regierung kritisierte")
             while j >= 0 and (tokens[j].lower in _ARTICLES or tokens[j].text.islower()
                               and k - j <= 3 and tokens[j].lower.endswith(_ADJECTIVE_ENDINGS)):
@@ -327,11 +330,20 @@ def _name_after(tokens: tuple[Token, ...], i: int) -> str | None:
         i += 1
         while i < len(tokens) and tokens[i].lower in _ARTICLES:
             i += 1
-    return _capital_run(tokens, i, 1)
+    adjectives = i
+    while i < len(tokens) and i - adjectives < 2 and tokens[i].text.isalpha() \
+            and tokens[i].text.islower() and tokens[i].lower.endswith(_ADJECTIVE_ENDINGS):
+        i += 1  # "nach Angaben der ukrainischen Luftwaffe"
+    name = _capital_run(tokens, i, 1)
+    if name is None or i == adjectives:
+        return name
+    return " ".join([t.text for t in tokens[adjectives:i]] + [name])
 
 
 def _name_before(tokens: tuple[Token, ...], i: int) -> str | None:
     j = i - 1
+    if j >= 0 and tokens[j].text in _QUOTES:
+        j -= 1  # (a closing quote: "Die Zeitung „Haaretz“ berichtete")
     # skip a time expression or adverb between the name and the verb ("TASS am Montag")
     while j >= 0 and tokens[j].text[:1].islower() and tokens[j].lower not in _ARTICLES and i - j < 4:
         j -= 1
@@ -340,7 +352,15 @@ def _name_before(tokens: tuple[Token, ...], i: int) -> str | None:
                                                                        "freitag", "samstag",
                                                                        "sonntag"):
         j -= 2 if j >= 1 and tokens[j - 1].lower == "am" else 1
-    return _capital_run(tokens, j, -1)
+    name = _capital_run(tokens, j, -1)
+    if name is None:
+        return None
+    head = j - len(name.split())  # the word before the run
+    if head >= 1 and tokens[head].lower in ("des", "der") and tokens[head - 1].text[:1].isupper() \
+            and tokens[head - 1].lower not in _ARTICLES and tokens[head - 1].lower not in _PRONOUNS:
+        # "Der Sprecher des Weißen Hauses sagte": the speaker is the head of the genitive
+        return f"{tokens[head - 1].text} {tokens[head].text} {name}"
+    return name
 
 
 def _capital_run(tokens: tuple[Token, ...], i: int, step: int) -> str | None:
