@@ -2047,3 +2047,14 @@ def test_whose_account_it_is_takes_no_part_and_a_clause_is_no_apposition() -> No
     # a role mention over the apposition's comma is one phrase: the dative is the target
     body = "Putin hat dem venezolanischen Staatschef, Nicolás Maduro, seine Unterstützung zugesichert."
     assert _sides(extract_events(_linked_doc(body))) == {("SUPPORT", "RUS", "GOV", "VEN", "GOV")}
+
+
+def test_what_is_vetoed_or_opposed_is_not_done() -> None:
+    # a veto is a rejection; the sanctions it blocks are not imposed, and whom they would hit
+    # is not rebuffed; a support opposed is not given
+    body = "Polen hat sein Veto gegen neue Sanktionen gegen Kuba eingelegt."
+    assert tuples(extract_events(make_doc(body))) == {("REJECT", "POL", None)}
+    body = "Polen legte sein Veto gegen ein Gesetz zur Unterstützung der Ukraine ein."
+    assert tuples(extract_events(make_doc(body))) == {("REJECT", "POL", None)}
+    body = "Kuba stimmte gegen Sanktionen gegen Russland."
+    assert not [e for e in extract_events(make_doc(body)) if e.type == "SANCTION"]

@@ -1213,6 +1213,8 @@ def assign_roles(
         own_act = entry.type in _HOSTILE_TYPES and _governing_verb(tokens, trig, memo.get(
             "own act verbs", -1, lambda: _own_act_verbs(tokens, particles)), memo)
         src, tgt = _nominal(trig, tokens, own, entry, said_about, own_act)
+        if tgt is not None and entry.type == "REJECT" and _victim_of_act(tokens, tgt[0], particles):
+            tgt = None  # "sein Veto gegen Sanktionen gegen Russland": Russia is not rebuffed
         head = _first_word(tokens, clause)
         if src is None and verb and head is not None and (
                 _possessive_before(tokens, trig.index) and trig.index - 2 == head
@@ -2365,13 +2367,18 @@ def _nominal(
             # "Bei russischen Angriffen auf Kiew")
             src = g  # (not "Russland lehnte Verhandlungen ab"; but "Trump erhöhte Druck")
     # "zur Unterstützung der syrischen Armee": a purpose; its genitive is the object
+    if entry.type in _HITTING_TYPES and _opposed(tokens, i):
+        return None, None  # "legte sein Veto gegen neue Sanktionen gegen Russland ein"
     if entry.type in _COOPERATIVE_TYPES and _governing_prep(tokens, i) == "gegen":
         # "verstoße gegen die Vereinbarungen", "stimmte gegen das Abkommen": what is opposed
         # or broken is no agreement made here
         return None, None
     purpose = i >= 1 and tokens[i - 1].lower in ("zur", "zum")
-    if purpose and any(tokens[k].lower in _GOAL_PREPS for k in range(max(0, i - 6), i)):
-        return None, None  # "für ein Abkommen zur Freilassung der Geiseln": a goal, not done
+    if purpose and any(tokens[k].lower in _GOAL_PREPS or tokens[k].lower == "gegen"
+                       and entry.type in _COOPERATIVE_TYPES for k in range(max(0, i - 6), i)):
+        # "für ein Abkommen zur Freilassung der Geiseln": a goal, not done ("Veto gegen ein
+        # Gesetz zur Unterstützung ukrainischer Flüchtlinge": what is opposed is not done)
+        return None, None
     nxt = groups[a] if a < len(groups) else None
     if entry.mode in _DONE_TO_PERSON and nxt is not None and nxt[0].prep == "von" \
             and i + 1 < len(tokens) and tokens[i + 1].lower in ("von", "vom") \
@@ -2673,12 +2680,28 @@ def _without_hits(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tr
 def _governing_prep(tokens: tuple[Token, ...], i: int) -> str | None:
     """The preposition whose phrase the noun at ``i`` heads ("gegen ein von Kiew angestrebtes
     Abkommen" -> "gegen"), None for a bare noun phrase."""
+    k = _governing_prep_index(tokens, i)
+    return None if k is None else tokens[k].lower
+
+
+# What is vetoed or voted against is not done: "Veto gegen neue Sanktionen", "stimmte gegen"
+_OPPOSING_WORDS = frozenset({"veto", "einspruch", "stimmen"})
+
+
+def _opposed(tokens: tuple[Token, ...], i: int) -> bool:
+    """The noun at ``i`` heads the gegen-phrase of a veto or a vote against it."""
+    k = _governing_prep_index(tokens, i)
+    return k is not None and k >= 1 and tokens[k].lower == "gegen" \
+        and tokens[k - 1].lemma in _OPPOSING_WORDS
+
+
+def _governing_prep_index(tokens: tuple[Token, ...], i: int) -> int | None:
     for k in range(i - 1, max(-1, i - 7), -1):
         t = tokens[k]
         if t.clause != tokens[i].clause:
             return None
         if t.lower in ALL_PREPS and t.lower not in ("von", "vom"):  # "ein von Kiew angestrebtes"
-            return t.lower
+            return k
         if t.lower in _DETERMINERS or _adjective_like(t) or _attributive(tokens, k) \
                 or t.lower in ("von", "vom") \
                 or t.text[:1].isupper() and k < i - 1 and tokens[k - 1].lower in ("von", "vom"):
