@@ -2058,3 +2058,19 @@ def test_what_is_vetoed_or_opposed_is_not_done() -> None:
     assert tuples(extract_events(make_doc(body))) == {("REJECT", "POL", None)}
     body = "Kuba stimmte gegen Sanktionen gegen Russland."
     assert not [e for e in extract_events(make_doc(body)) if e.type == "SANCTION"]
+
+
+def test_releases_provisions_weighed_steps_and_rejected_talks() -> None:
+    # "entließ ... Häftlinge" is a release (a dismissal is none); "zur Verfügung stellen" aid
+    body = "Im Gegenzug entließ Polen die kubanischen Häftlinge."
+    assert tuples(extract_events(make_doc(body))) == {("RETREAT", "POL", "CUB")}
+    assert extract_events(make_doc("Trump entließ seinen Sicherheitsberater.")) == ()
+    e = only("Polen will Kuba 90 Milliarden Euro zur Verfügung stellen.")
+    assert (e.type, e.source.country, e.target.country, e.modality) == (  # type: ignore[union-attr]
+        "AID", "POL", "CUB", "planned")
+    # a step weighed is intended, in the infinitive as with a noun
+    e = only("Polen erwägt, den russischen Botschafter auszuweisen.")
+    assert (e.type, e.modality) == ("SANCTION", "planned")
+    # talks rejected with a partner did not take place
+    body = "Kuba hat Verhandlungen mit den USA über sein Atomprogramm abgelehnt."
+    assert {e.type for e in extract_events(make_doc(body))} == {"REJECT"}

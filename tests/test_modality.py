@@ -256,3 +256,13 @@ def test_declaring_oneself_willing_is_a_plan(text: str) -> None:
 ])
 def test_a_source_in_quotes_or_after_informationen(text: str, source: str) -> None:
     assert sentence_attribution(tokenize(Sentence(0, len(text), text)), text) == source
+
+
+def test_sollen_with_a_time_to_come_is_planned() -> None:
+    # what is arranged, not what is said to have happened
+    assert _classify("Die Gespräche sollen in der kommenden Woche fortgesetzt werden.",
+                     "Gespräche")[0] == "planned"
+    assert _classify("Trump soll am kommenden Montag mit Putin telefonieren.",
+                     "telefonieren")[0] == "planned"
+    assert _classify("Putin soll Maduro Waffen geliefert haben.", "geliefert")[0] == "reported"
+    assert _classify("Russland soll Soldaten einsetzen.", "einsetzen")[0] == "reported"

@@ -1206,10 +1206,12 @@ def assign_roles(
         # (or after it, ending the clause: "Merz hat die russischen Luftangriffe verurteilt")
         said_about = speech is not None and speech < trig.index and not _next_verb_between(
             tokens, speech, trig.index) or _governing_verb(
-            tokens, trig, judged, memo) and not any(
-            (g[0].role == "partner" or g[0].prep == "mit") and 0 < g[0].first - trig.index <= 5
-            for g in own)
-        # ("die Einigung mit seinem Amtskollegen Wolfgang Sobotka begrüßt")
+            tokens, trig, judged, memo) and (not any(
+                (g[0].role == "partner" or g[0].prep == "mit") and 0 < g[0].first - trig.index <= 5
+                for g in own) or _governing_verb(
+                    tokens, trig, memo.get("rejecting verbs", -1, frozenset), memo))
+        # ("die Einigung mit seinem Amtskollegen Wolfgang Sobotka begrüßt"; but what is
+        # rejected is nobody's act: "hat Verhandlungen mit den USA abgelehnt")
         own_act = entry.type in _HOSTILE_TYPES and _governing_verb(tokens, trig, memo.get(
             "own act verbs", -1, lambda: _own_act_verbs(tokens, particles)), memo)
         src, tgt = _nominal(trig, tokens, own, entry, said_about, own_act)
@@ -2785,6 +2787,9 @@ def extract_sentence(
     memo.get("judging verbs", -1, lambda: frozenset(
         t.index for t in triggers if t.entry.pos == "V"
         and (t.entry.type in _JUDGING_TYPES or t.entry.type == "PROTEST")
+        and not _attributive(tokens, t.index)))
+    memo.get("rejecting verbs", -1, lambda: frozenset(
+        t.index for t in triggers if t.entry.pos == "V" and t.entry.type == "REJECT"
         and not _attributive(tokens, t.index)))
     # "beide Seiten": the two sides of the last dyadic event, else the two states named most
     collective = (list(context.pair) if context.pair else _collective(doc, sentence.end)) if any(

@@ -452,9 +452,26 @@ def classify(
         return ModalityResult("reported", attributed_to=source, cue="source")
     for t in clause:
         cue = cues.get(t.lower)
+        if cue == "reportative" and t.lower in ("soll", "sollen") and _scheduled(clause):
+            return ModalityResult("planned", cue=t.lower)
         if cue == "reportative" or cue == "konjunktiv1":
             return ModalityResult("reported", attributed_to=previous_attribution, cue=t.lower)
     return ModalityResult("asserted")
+
+
+# Words of a time to come: "in der kommenden Woche", "nächsten Monat", "ab 2027"
+_FUTURE_TIME = ("kommend", "nächst", "morgen", "übermorgen", "demnächst", "künftig")
+
+
+def _scheduled(clause: list[Token]) -> bool:
+    """"soll/sollen" with a present infinitive and a time to come: what is arranged ("Die
+    Gespräche sollen in der kommenden Woche fortgesetzt werden"), not what is said to have
+    happened ("soll Waffen geliefert haben") or to be so ("soll Soldaten einsetzen")."""
+    words = [t for t in clause if t.text[:1].isalpha()]
+    if not words or words[-1].lower in ("haben", "sein") or not _infinitive(words[-1]) \
+            and words[-1].lower != "werden":
+        return False
+    return any(t.lower.startswith(_FUTURE_TIME) for t in clause)
 
 
 _CONJUNCTS = frozenset({"und", "sowie", "oder"})
