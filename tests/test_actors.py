@@ -950,3 +950,18 @@ def test_a_definite_institution_noun_takes_up_the_organisation_named_before(link
     body = ("Kabul – Der Internationale Strafgerichtshof hat geurteilt. Afghanistan schwieg. "
             "Die Taliban wiesen ein Gericht zurück.")
     assert _one(linker, body, "Gericht").actor.actor_id != "Q47488"
+
+
+def test_two_states_in_one_model_span_and_courts_of_a_town(linker: Linker) -> None:
+    # "hat Pakistan Afghanistan ... vorgeworfen": the model's one ORG span is two states
+    body = ("Islamabad – Nach dem Anschlag hat Pakistan Afghanistan die Unterstützung von "
+            "Terroristen vorgeworfen.")
+    span = "Pakistan Afghanistan"
+    ner = (Mention(body.index(span), body.index(span) + len(span), span, "ORG", how="ner"),)
+    found = {m.text: m.actor for m in linker.link(_doc(body, mentions=ner))}
+    assert (found["Pakistan"].country, found["Afghanistan"].country) == ("PAK", "AFG")
+    # the prosecutors and the police of a town are its state's
+    m = _one(linker, "Die Staatsanwaltschaft in Ankara hat Anklage erhoben.", "Staatsanwaltschaft")
+    assert (m.actor.country, m.actor.sector) == ("TUR", "JUD")
+    m = _one(linker, "Die Polizei in Istanbul nahm Demonstranten fest.", "Polizei")
+    assert (m.actor.country, m.actor.sector) == ("TUR", "COP")

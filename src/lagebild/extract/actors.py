@@ -791,8 +791,11 @@ class Linker:
             # "die Führung in Kiew", "die Regierung in Warschau", "die Regierung von Nauru": the
             # place after it names the state, whatever state stood before ("Der Kreml
             # kritisierte die Führung in Kiew")
-            # ("die Truppen in Afghanistan" may be anyone's troops)
-            after = self._country_after(toks, i, ("in", "aus", "von")) if sector == "GOV" else None
+            # ("die Truppen in Afghanistan" may be anyone's troops; the police and the courts
+            # of a town are its state's: "Die Staatsanwaltschaft in Ankara")
+            after = self._country_after(toks, i, ("in", "aus", "von")) if sector == "GOV" else \
+                self._country_after(toks, i, ("in",), places=True) if sector in ("JUD", "COP") \
+                else None
             country = after or self._country_before(toks, i, window=3, agent_ok=False)
             if country is None:
                 return self._unplaced_group(toks, i, sector)
@@ -858,16 +861,19 @@ class Linker:
         return None
 
     def _country_after(
-        self, toks: list[_Tok], i: int, preps: tuple[str, ...] = ("in", "aus")
+        self, toks: list[_Tok], i: int, preps: tuple[str, ...] = ("in", "aus"),
+        places: bool = False,
     ) -> str | None:
-        """The state of "in <state or capital>" (or another of ``preps``) right after token ``i``."""
+        """The state of "in <state or capital>" (or another of ``preps``) right after token
+        ``i``; with ``places``, also of a town or region of the KB."""
         if i + 2 >= len(toks) or toks[i + 1].key not in preps:
             return None
         for entry in self.kb.names.get(toks[i + 2].key, ()):
             if not _capitalised(toks[i + 2].text):
                 return None
             kind = self.kb.actors[entry[0]][1]
-            if kind == "state" or self.kb.metonym(entry[0]) is not None:
+            if kind == "state" or self.kb.metonym(entry[0]) is not None \
+                    or places and kind == "place" and self.kb.actors[entry[0]][2]:
                 return str(self.kb.actors[entry[0]][2])
         return None
 
@@ -1066,6 +1072,16 @@ _THING_HEADS = frozenset({"dollar", "dollars"})
 _PLACE_WORDS = frozenset({"state", "place"})
 
 
+def _only_spaces_between(m: Mention, inside: Sequence[Mention]) -> bool:
+    """The KB matches ``inside`` cover the span ``m`` but for the spaces between them."""
+    pos = m.start
+    for f in inside:
+        if m.text[pos - m.start:f.start - m.start].strip():
+            return False
+        pos = f.end
+    return not m.text[pos - m.start:].strip()
+
+
 def _names_around_places(ner: Sequence[Mention], found: list[Mention]) -> list[Mention]:
     """KB matches of a state or place word inside a longer name the NER model found give way.
 
@@ -1093,6 +1109,8 @@ def _names_around_places(ner: Sequence[Mention], found: list[Mention]) -> list[M
         if m.label == "PER" and inside[-1].end == m.end and inside[-1].actor is not None \
                 and inside[-1].actor.kind == "state":
             continue  # "in Kaschmir Pakistan" read as one person: no name ends in a state
+        if _only_spaces_between(m, inside):
+            continue  # "hat Pakistan Afghanistan ... vorgeworfen": two names, not one
         first = inside[0].actor
         country = first.country if m.label == "ORG" and first is not None else None
         kind = "person" if m.label == "PER" else "organisation"
