@@ -2074,3 +2074,24 @@ def test_releases_provisions_weighed_steps_and_rejected_talks() -> None:
     # talks rejected with a partner did not take place
     body = "Kuba hat Verhandlungen mit den USA über sein Atomprogramm abgelehnt."
     assert {e.type for e in extract_events(make_doc(body))} == {"REJECT"}
+
+
+def test_what_is_refused_is_not_done_and_mutual_acts_ignore_what_was_said() -> None:
+    # "lehnte die Freilassung ab": no release; a claim refused was made all the same
+    body = "Russland lehnte die Freilassung der kubanischen Gefangenen ab."
+    assert {e.type for e in extract_events(make_doc(body))} == {"REJECT"}
+    body = "Kuba wies die Vorwürfe Russlands zurück."
+    assert ("ACCUSE", "RUS", "CUB") in tuples(extract_events(make_doc(body)))
+    # "sich gegenseitig vorgeworfen, ...": each accuses the other, not what they spoke of
+    body = "Polen und Kuba haben sich gegenseitig vorgeworfen, die Spannungen um China zu verschärfen."
+    assert tuples(extract_events(make_doc(body))) == {("ACCUSE", "POL", "CUB"), ("ACCUSE", "CUB", "POL")}
+
+
+def test_meetings_by_zusammenkommen_not_with_their_topic() -> None:
+    body = "Trump ist am Montag in Paris mit Putin zusammengekommen."
+    assert tuples(extract_events(make_doc(body))) == {("CONSULT", "USA", "RUS")}
+    body = "Der Rat kommt am Sonntag zu einer Krisensitzung zu Polen zusammen."
+    assert not [e for e in extract_events(make_doc(body)) if e.target is not None]
+    # after an attack, the subject answers it: it is not the attacker
+    body = "Nach Angriffen auf Flüchtlingsboote hat Polen jede Verantwortung von sich gewiesen."
+    assert not [e for e in extract_events(make_doc(body)) if e.type == "ASSAULT"]

@@ -1204,6 +1204,11 @@ def assign_roles(
         # judging verb before the noun is about is not its subject's act (but with a partner
         # it is the subject's own: "Xi lobte die Zusammenarbeit mit Russland")
         # (or after it, ending the clause: "Merz hat die russischen Luftangriffe verurteilt")
+        if entry.type not in _CLAIM_TYPES and _governing_verb(
+                tokens, trig, memo.get("rejecting verbs", -1, frozenset), memo):
+            # "lehnte die Freilassung von Suu Kyi ab", "hat ein Treffen abgelehnt": what is
+            # refused is not done (a claim refused was made: "wies die Vorwürfe zurück")
+            return []
         said_about = speech is not None and speech < trig.index and not _next_verb_between(
             tokens, speech, trig.index) or _governing_verb(
             tokens, trig, judged, memo) and (not any(
@@ -1221,10 +1226,13 @@ def assign_roles(
         if src is None and verb and head is not None and (
                 _possessive_before(tokens, trig.index) and trig.index - 2 == head
                 or trig.index - 1 == head and tokens[head].lower not in _CONTRACTED) \
+                and not (tokens[head].lower == "nach" and entry.type in _HITTING_TYPES) \
                 and not memo.get("passive clause", clause, lambda: _passive_clause(tokens, clause)):
             # "Bei seinen Gesprächen verteidigte Kerry ...", "Zu Besuch in Sarajevo stellte Kurz
             # klar": a possessive or bare event noun heading the opening phrase is the subject's
-            # (not in a passive: "bei den Luftangriffen seien 260 Kämpfer getötet worden")
+            # (not in a passive: "bei den Luftangriffen seien 260 Kämpfer getötet worden"; nor
+            # after an attack: "Nach Angriffen auf Flüchtlingsboote hat die Küstenwache jede
+            # Verantwortung von sich gewiesen" answers it)
             src = next((g for g in groups if g[0].first > verb and g[0].role == "core"), None)
         if src is None:
             # "Bei dem Staatsbesuch in China, den Erdogan am Mittwoch begann": the relative
@@ -1441,6 +1449,7 @@ def assign_roles(
         word = cast(int, _first_word(tokens, clause))
         src_refs = [ActorRef(f"{tokens[word].text} {tokens[word + 1].text}", None, who.country, who.sector)]
     tgt_refs = [p.ref for p in tgt] if tgt else []
+    tgt_clause = tokens[tgt[0].first].clause if tgt else clause
     if _mentions_collective(tokens, clause, memo) and collective and not (
             entry.pos == "N" and _threatened_act(tokens, trig.index)):
         if not src_refs:
@@ -1468,12 +1477,15 @@ def assign_roles(
         # "Südkorea und die USA haben ein gemeinsames Manöver begonnen": with each other (the
         # sentence's joint-exercise rule makes it COOPERATE)
         return [(a, b) for k, a in enumerate(src_refs) for b in src_refs[k + 1:]]
-    if len(src_refs) > 1 and not tgt_refs and any(
+    if len(src_refs) > 1 and (not tgt_refs or tgt_clause != clause) and any(
             (t.lower in ("gegenseitig", "einander") or t.lower == "sich" and any(
                 v.lemma in _RECIPROCAL_VERBS and v.clause == clause for v in tokens))
             and t.clause == clause for t in tokens):
         # "Thailand und Kambodscha warfen sich gegenseitig Grenzverletzungen vor": each to the
-        # other, as a mutual act ("Die Armee und die Miliz liefern sich Kämpfe")
+        # other, as a mutual act ("Die Armee und die Miliz liefern sich Kämpfe"; "Japan und
+        # China warfen sich gegenseitig vor, die Spannungen um Taiwan zu verschärfen": not
+        # Taiwan, named in what they said)
+        tgt_refs = []
         entry = replace(entry, frame="sym")
     return _pairs(src_refs, tgt_refs, entry)
 
@@ -2266,6 +2278,8 @@ def _next_target(
                 # (a membership "in der OVKS" frozen is frozen for the organisation; a mission
                 # closed "in Malta" is closed to Malta)
                 continue  # (help given in a place goes to nobody in particular)
+            if g[0].prep == "zu" and is_symmetric(entry.type) and entry.mode != "visit":
+                continue  # "kommt zu einer Krisensitzung zu Griechenland zusammen": the topic
             if g[0].prep == "gegen" and entry.type in _COOPERATIVE_TYPES and entry.mode != "ease":
                 # "bildete 17.000 Jugendliche für den Kampf gegen Israel aus": whom help or
                 # backing is against is no recipient of it (but sanctions "gegen Belarus"
@@ -2290,6 +2304,8 @@ def _partners_of_each_other(src: list[Participant] | None) -> bool:
 
 # Verbs that judge what their object names: praise, criticism, rejection
 _JUDGING_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
+# Acts of words, which exist once said, whether or not they are refused
+_CLAIM_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
 
 _COOPERATIVE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
                                 "RETREAT"})
