@@ -2095,3 +2095,19 @@ def test_meetings_by_zusammenkommen_not_with_their_topic() -> None:
     # after an attack, the subject answers it: it is not the attacker
     body = "Nach Angriffen auf Flüchtlingsboote hat Polen jede Verantwortung von sich gewiesen."
     assert not [e for e in extract_events(make_doc(body)) if e.type == "ASSAULT"]
+
+
+def test_beide_as_a_subject_is_the_two_sides_just_named() -> None:
+    # "Beide kritisierten die USA": a finite verb after the pronoun (no adjective), done by
+    # both sides of the last dyadic event; without one, "Beide" is nobody we know
+    body = "Putin und Xi trafen sich in Peking. Beide kritisierten die USA."
+    assert tuples(extract_events(_linked_doc(body))) == {
+        ("CONSULT", "RUS", "CHN"), ("ACCUSE", "RUS", "USA"), ("ACCUSE", "CHN", "USA")}
+    body = "Putin und Xi trafen sich in Peking. Beide bekräftigten ihre Unterstützung für Kuba."
+    assert {("SUPPORT", "RUS", "CUB"), ("SUPPORT", "CHN", "CUB")} <= tuples(
+        extract_events(_linked_doc(body)))
+    # what both ask for is not asked of each other; without two sides "Beide" is nobody known
+    body = "Putin und Xi verhandeln seit Monaten. Beide fordern eine stärkere Autonomie Korsikas."
+    assert not [e for e in extract_events(_linked_doc(body)) if e.type == "REQUEST" and e.target]
+    body = "In Korsika wird gewählt. Beide fordern eine stärkere Autonomie Korsikas."
+    assert extract_events(_linked_doc(body)) == ()

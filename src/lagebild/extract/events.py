@@ -219,6 +219,19 @@ def _collective_nouns() -> frozenset[str]:
 _SEGMENT_OPENERS = frozenset({":", "–", "-", "„", '"', "“", "«", "»", "(", "'"})
 
 
+# Quantifiers that stand alone as a clause's subject: "Beide kritisierten die USA"
+_PRONOUN_QUANTIFIERS = frozenset({"beide", "alle", "viele", "einige", "manche", "mehrere"})
+
+
+def _pronoun_subject_before(tokens: tuple[Token, ...], i: int) -> bool:
+    """The word before ``i`` is a quantifier opening the clause as its subject and no noun
+    follows ``i`` ("Beide kritisierten die USA", not "Alle unterstützten Projekte")."""
+    k = i - 1
+    return tokens[k].lower in _PRONOUN_QUANTIFIERS and (
+        k == 0 or tokens[k - 1].clause != tokens[k].clause) and not (
+        i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper())
+
+
 def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
     """Trigger words of a sentence, at most one entry per token (the most confident)."""
     lex = trigger_lexicon()
@@ -257,7 +270,7 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
             # "seit einigen Wochen", "der unterstützten": after a preposition or article the
             # word is an adjective/determiner, not the verb of a clause
             if i > 0 and (tokens[i - 1].lower in ALL_PREPS or tokens[i - 1].lower in _DETERMINERS) \
-                    and not modality.zu_infinitive(tokens, i):
+                    and not modality.zu_infinitive(tokens, i) and not _pronoun_subject_before(tokens, i):
                 entries = []
         elif i > 0:
             # a capitalised word inside a sentence is a noun ("gegen einen Verdächtigen" is no
@@ -409,8 +422,9 @@ def _attributive(tokens: tuple[Token, ...], i: int) -> bool:
         return False
     nxt = tokens[i + 1]
     inflected = tok.lower.endswith(ATTRIBUTIVE_ENDINGS)
-    if not inflected or not (nxt.noun or _adjective_like(nxt)) or i == 0:
-        return False
+    if not inflected or not (nxt.noun or _adjective_like(nxt)) or i == 0 \
+            or _pronoun_subject_before(tokens, i):
+        return False  # ("Beide bekräftigten ihre Unterstützung": a finite verb)
     # A finite verb ("Lawrow forderte Verhandlungen") looks the same; only an article or
     # preposition in front (possibly with adverbs between: "mit international scharf
     # kritisierten Luftangriffen") makes it an adjective.
@@ -1452,6 +1466,11 @@ def assign_roles(
     tgt_clause = tokens[tgt[0].first].clause if tgt else clause
     if _mentions_collective(tokens, clause, memo) and collective and not (
             entry.pos == "N" and _threatened_act(tokens, trig.index)):
+        head = _first_word(tokens, clause)
+        both = not src_refs and head is not None and _both_pronoun(tokens, clause)
+        if both:
+            # "Beide bekräftigten ihre Unterstützung für die Ukraine": both act, together
+            src_refs = collective[:2]
         if not src_refs:
             # the side the clause names first acts ("Von Seiten Putins wurden die
             # Beziehungen der beiden Staaten gelobt")
@@ -1460,7 +1479,7 @@ def assign_roles(
                            if c.country in named else len(named))
             src_refs = sides[:1]
             tgt_refs = tgt_refs or sides[1:2]
-        elif not tgt_refs:
+        elif not tgt_refs and not both:
             tgt_refs = [c for c in collective if c.country != src_refs[0].country][:1]
     if src_refs and not tgt_refs and len(src_refs) == 1 and (
             is_symmetric(entry.type) or entry.lemma in _THREAT_VERBS) and partners \
@@ -1578,6 +1597,8 @@ def prefield_end(tokens: tuple[Token, ...]) -> int:
     "Stealth-Jagdflugzeuge besuchen"); 0 when the sentence opens with an adverbial
     ("Zudem verhandelt", "Am Dienstag ist") or no verb is found."""
     first = tokens[0] if tokens else None
+    if first is not None and _both_pronoun(tokens, first.clause):
+        return 1  # "Beide kritisierten die USA"
     if first is None or not (first.lower in ("der", "die", "das", "ein", "eine") or first.noun
                              or first.lemma != first.lower and first.lower.endswith(
                                  ("e", "en", "er", "es"))):  # "Westliche Regierungen"
@@ -2619,7 +2640,16 @@ def _mentions_collective(tokens: tuple[Token, ...], clause: int, memo: _Memo | N
             nxt = tokens[k + 1]
             if nxt.lemma in nouns or nxt.lower.rstrip("ns") in nouns or nxt.lower in nouns:
                 return True
+            if _both_pronoun(tokens, clause):
+                return True  # "Beide bekräftigten ihre Unterstützung": the two just named
     return False
+
+
+def _both_pronoun(tokens: tuple[Token, ...], clause: int) -> bool:
+    """The clause opens with "Beide" as its subject, a verb after it."""
+    k = _first_word(tokens, clause)
+    return k is not None and k + 1 < len(tokens) and tokens[k].text == "Beide" \
+        and tokens[k + 1].text[:1].islower() and tokens[k + 1].text.isalpha()
 
 
 def _collective(doc: Document, upto: int) -> list[ActorRef]:
@@ -2808,7 +2838,12 @@ def extract_sentence(
         t.index for t in triggers if t.entry.pos == "V" and t.entry.type == "REJECT"
         and not _attributive(tokens, t.index)))
     # "beide Seiten": the two sides of the last dyadic event, else the two states named most
-    collective = (list(context.pair) if context.pair else _collective(doc, sentence.end)) if any(
+    # (a bare "Beide" takes up only the two sides of the last dyadic event, not the two states
+    # named most: "Beide fordern eine stärkere Autonomie Korsikas" are two parties)
+    collective = (list(context.pair) if context.pair else [] if all(
+        _both_pronoun(tokens, tokens[t.index].clause) for t in triggers
+        if _mentions_collective(tokens, tokens[t.index].clause, memo))
+        else _collective(doc, sentence.end)) if any(
         _mentions_collective(tokens, tokens[t.index].clause, memo) for t in triggers) else []
     pair = context.pair
     events: list[Event] = []
