@@ -2111,3 +2111,14 @@ def test_beide_as_a_subject_is_the_two_sides_just_named() -> None:
     assert not [e for e in extract_events(_linked_doc(body)) if e.type == "REQUEST" and e.target]
     body = "In Korsika wird gewählt. Beide fordern eine stärkere Autonomie Korsikas."
     assert extract_events(_linked_doc(body)) == ()
+
+
+def test_denials_rebuff_the_accuser_not_the_content_of_the_claim() -> None:
+    # what follows a denial is the claim denied
+    body = "Kuba bestreitet, Russland mit Raketen beliefert zu haben."
+    assert tuples(extract_events(make_doc(body))) == {("REJECT", "CUB", None)}
+    # "wies dies zurück", "hat das bestritten": the maker of the last sentence's accusation
+    body = "Polen hat Kuba beschuldigt, Russland zu helfen. Kuba wies dies zurück."
+    assert ("REJECT", "CUB", "POL") in tuples(extract_events(make_doc(body)))
+    body = "Polen warf Kuba Angriffe vor. Kuba hat das entschieden bestritten."
+    assert ("REJECT", "CUB", "POL") in tuples(extract_events(make_doc(body)))

@@ -219,6 +219,14 @@ def _collective_nouns() -> frozenset[str]:
 _SEGMENT_OPENERS = frozenset({":", "–", "-", "„", '"', "“", "«", "»", "(", "'"})
 
 
+def _object_pronoun_before_verb(tokens: tuple[Token, ...], i: int) -> bool:
+    """"Kiew hat das bestritten": a demonstrative "das"/"dies" before a word that ends its
+    clause is the verb's object, not the article of an adjective."""
+    return tokens[i - 1].lower in ("das", "dies") and (
+        i + 1 >= len(tokens) or not tokens[i + 1].text[:1].isalpha()
+        or tokens[i + 1].clause != tokens[i].clause)
+
+
 # Quantifiers that stand alone as a clause's subject: "Beide kritisierten die USA"
 _PRONOUN_QUANTIFIERS = frozenset({"beide", "alle", "viele", "einige", "manche", "mehrere"})
 
@@ -270,7 +278,8 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
             # "seit einigen Wochen", "der unterstützten": after a preposition or article the
             # word is an adjective/determiner, not the verb of a clause
             if i > 0 and (tokens[i - 1].lower in ALL_PREPS or tokens[i - 1].lower in _DETERMINERS) \
-                    and not modality.zu_infinitive(tokens, i) and not _pronoun_subject_before(tokens, i):
+                    and not modality.zu_infinitive(tokens, i) and not _pronoun_subject_before(tokens, i) \
+                    and not _object_pronoun_before_verb(tokens, i):
                 entries = []
         elif i > 0:
             # a capitalised word inside a sentence is a noun ("gegen einen Verdächtigen" is no
@@ -1429,7 +1438,8 @@ def assign_roles(
             roles = ("core", "target") if entry.type == "THREATEN" else ("core",)
             later = [p for p in others if p.first > trig.index and p.role in roles
                      and tokens[p.first].clause == clause + 1] \
-                if not _continues_narration(tokens, clause) else []
+                if not _continues_narration(tokens, clause) and not (
+                    entry.type == "REJECT" and entry.lemma in _DENIAL_VERBS) else []
             if entry.type == "THREATEN" and later and _opens_finite_clause(tokens, later[0]) \
                     and _hostile_act_after(tokens, trig.index, memo.get(
                         "particles", -1, lambda: modality.clause_particles(tokens))):
@@ -2325,6 +2335,9 @@ def _partners_of_each_other(src: list[Participant] | None) -> bool:
 
 # Verbs that judge what their object names: praise, criticism, rejection
 _JUDGING_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
+# Denials: what follows them is the claim denied, not whom they rebuff ("bestreitet,
+# Russland mit Raketen beliefert zu haben", "dementierte, dass chinesische Firmen ...")
+_DENIAL_VERBS = frozenset({"bestreiten", "dementieren", "leugnen", "abstreiten"})
 # Acts of words, which exist once said, whether or not they are refused
 _CLAIM_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
 
@@ -2867,6 +2880,13 @@ def extract_sentence(
                 # "Israel griff Doha an. Katar verurteilte den Angriff": a definite act noun
                 # takes up the last act of its kind, and who did it is accused
                 tgt = _doer_of_act_taken_up(tokens, trig, triggers, dict(context.acts), src, parts)
+            if tgt is None and src is not None and trig.entry.type == "REJECT" \
+                    and trig.entry.pos == "V" and _demonstrative_object(tokens, trig):
+                # "Sudan beschuldigte die Emirate ... Abu Dhabi wies dies zurück": the claim
+                # the last sentence made, whose maker is rebuffed
+                accuser = dict(context.acts).get("ACCUSE")
+                if accuser is not None and accuser.country != src.country:
+                    tgt = accuser
             if tgt is None and src is not None and trig.entry.type in _JUDGING_TYPES \
                     and trig.entry.pos == "V" and context.last_doer is not None:
                 # "Macron hat Palästina anerkannt. Israel kritisierte den Schritt": a definite
@@ -2982,6 +3002,20 @@ def _doer_of_act_taken_up(
             return doer
         return None  # only the first act noun after the verb is its object
     return None
+
+
+def _demonstrative_object(tokens: tuple[Token, ...], trig: Trigger) -> bool:
+    """"wies dies zurück", "hat das bestritten": a demonstrative object right after the verb
+    (or before a clause-final one), no noun after it."""
+    i = trig.index
+    # (an adverb may stand between: "hat das entschieden zurückgewiesen")
+    adverb = i >= 2 and tokens[i - 1].text.isalpha() and tokens[i - 1].text.islower()
+    for k in (i + 1, i - 1) + ((i - 2,) if adverb else ()):
+        if 0 <= k < len(tokens) and tokens[k].lower in ("dies", "das", "dieses") \
+                and tokens[k].clause == tokens[i].clause \
+                and not (k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()):
+            return True
+    return False
 
 
 # Nouns for any act ("den Schritt", "die Entscheidung"), which only the sentence before names
