@@ -2122,3 +2122,11 @@ def test_denials_rebuff_the_accuser_not_the_content_of_the_claim() -> None:
     assert ("REJECT", "CUB", "POL") in tuples(extract_events(make_doc(body)))
     body = "Polen warf Kuba Angriffe vor. Kuba hat das entschieden bestritten."
     assert ("REJECT", "CUB", "POL") in tuples(extract_events(make_doc(body)))
+
+
+def test_the_setting_of_a_demand_took_place() -> None:
+    # "hat in einem Telefonat mit X ... aufgerufen": the call happened, what it asked did not
+    body = "Putin hat in einem Telefonat mit Trump zum Frieden aufgerufen."
+    assert tuples(extract_events(make_doc(body))) == {("CONSULT", "RUS", "USA"), ("REQUEST", "RUS", "USA")}
+    body = "Putin hat die Freilassung der Gefangenen gefordert."
+    assert {e.type for e in extract_events(make_doc(body))} == {"REQUEST"}

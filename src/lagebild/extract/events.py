@@ -2335,6 +2335,8 @@ def _partners_of_each_other(src: list[Participant] | None) -> bool:
 
 # Verbs that judge what their object names: praise, criticism, rejection
 _JUDGING_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
+# Prepositions of the setting an act took place in ("in einem Telefonat", "beim Treffen")
+_SETTING_PREPS = frozenset({"in", "im", "bei", "beim", "während"})
 # Denials: what follows them is the claim denied, not whom they rebuff ("bestreitet,
 # Russland mit Raketen beliefert zu haben", "dementierte, dass chinesische Firmen ...")
 _DENIAL_VERBS = frozenset({"bestreiten", "dementieren", "leugnen", "abstreiten"})
@@ -2936,9 +2938,11 @@ def extract_sentence(
                 elif speaker_of is not None:
                     event = replace(event, attributed_to=speaker_of.name)
             if trig.entry.pos == "N" and event.modality != "negated" and _governing_verb(
-                    tokens, trig, memo.get("demand verbs", -1, frozenset), memo):
+                    tokens, trig, memo.get("demand verbs", -1, frozenset), memo) \
+                    and _governing_prep(tokens, trig.index) not in _SETTING_PREPS:
                 # "forderte die Freilassung der Geiseln", "verlangte Sanktionen gegen Russland",
-                # "hat Russland um Hilfe gebeten": what is demanded has not happened
+                # "hat Russland um Hilfe gebeten": what is demanded has not happened (but the
+                # setting of the demand has: "hat in einem Telefonat mit Selenskyj ... aufgerufen")
                 event = replace(event, modality="hypothetical")
             if event.modality == "reported" and event.attributed_to in memo.get(
                     "objects read as speakers", -1,
