@@ -2130,3 +2130,11 @@ def test_the_setting_of_a_demand_took_place() -> None:
     assert tuples(extract_events(make_doc(body))) == {("CONSULT", "RUS", "USA"), ("REQUEST", "RUS", "USA")}
     body = "Putin hat die Freilassung der Gefangenen gefordert."
     assert {e.type for e in extract_events(make_doc(body))} == {"REQUEST"}
+
+
+def test_calling_a_claim_baseless_rejects_its_maker_and_a_reason_has_no_owner_before_it() -> None:
+    body = "Polen warf Kuba Angriffe vor. Kuba bezeichnete die Vorwürfe als haltlos."
+    assert ("REJECT", "CUB", "POL") in tuples(extract_events(make_doc(body)))
+    # "wegen Spionagevorwürfen": the phrase before the preposition does not accuse
+    body = "Kuba hat zwei russische Diplomaten wegen Spionagevorwürfen ausgewiesen."
+    assert tuples(extract_events(make_doc(body))) == {("SANCTION", "CUB", "RUS")}

@@ -2414,11 +2414,13 @@ def _nominal(
         # state's adjective right before the noun whatever case the phrase has ("Leidtragende
         # der türkischen Offensive")
         if p.first <= i <= p.last or (p.last < i and i - p.last <= 2 and p.role == "core"
-                                       and not said_about) or (
+                                       and not said_about
+                                       and tokens[i - 1].lower not in ALL_PREPS) or (
                 p.last == i - 1 and p.first == p.last and tokens[p.last].text[:1].islower()
                 and (tokens[p.last].lower.endswith(ATTRIBUTIVE_ENDINGS) or p.ref.sector is None)):
             # (a state's adjective right before the noun, whatever the phrase's preposition:
-            # "Bei russischen Angriffen auf Kiew")
+            # "Bei russischen Angriffen auf Kiew"; but "hat zwei britische Diplomaten wegen
+            # Spionagevorwürfen ausgewiesen": the phrase before a preposition is not its owner)
             src = g  # (not "Russland lehnte Verhandlungen ab"; but "Trump erhöhte Druck")
     # "zur Unterstützung der syrischen Armee": a purpose; its genitive is the object
     if entry.type in _HITTING_TYPES and _opposed(tokens, i):
