@@ -720,6 +720,7 @@ def _join_appositions(tokens: tuple[Token, ...], parts: list[Participant]) -> tu
     noun phrase, not three clauses."""
     starts = {p.first for p in parts}
     ends = {p.last for p in parts}
+    last_of = {p.first: p.last for p in parts}
     joined: set[int] = set()
     for k, t in enumerate(tokens):
         if t.text != "," or k == 0 or k + 1 >= len(tokens):
@@ -729,7 +730,7 @@ def _join_appositions(tokens: tuple[Token, ...], parts: list[Participant]) -> tu
             joined.add(k)  # "als sehr, sehr ernsthafte Bedrohung", "eine lange, blutige Fehde"
         elif k + 1 in starts and tokens[k - 1].text[:1].isupper() \
                 and not _opens_infinitive_clause(tokens, k) and not _subject_of_verb_after(
-                    tokens, parts, k + 1):
+                    tokens, last_of[k + 1]):
             # (not an infinitive clause: "beschuldigte Moskau, Kiew angegriffen zu haben", nor
             # a clause of its own: "unter Berufung auf Regierungskreise, Israel habe ...")
             joined.add(k)
@@ -764,11 +765,10 @@ def _join_appositions(tokens: tuple[Token, ...], parts: list[Participant]) -> tu
     return tuple(out)
 
 
-def _subject_of_verb_after(tokens: tuple[Token, ...], parts: list[Participant], first: int) -> bool:
-    """The participant starting at ``first`` is followed by a finite auxiliary: the subject
+def _subject_of_verb_after(tokens: tuple[Token, ...], last: int) -> bool:
+    """The participant ending at ``last`` is followed by a finite auxiliary: the subject
     of a clause ("..., Israel habe den Iran angegriffen"), no apposition."""
-    return any(p.first == first and p.last + 1 < len(tokens)
-               and tokens[p.last + 1].lower in _FINITE_AUX for p in parts)
+    return last + 1 < len(tokens) and tokens[last + 1].lower in _FINITE_AUX
 
 
 def _opens_infinitive_clause(tokens: tuple[Token, ...], k: int) -> bool:
