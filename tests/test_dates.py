@@ -89,3 +89,18 @@ def test_undated_article_gives_no_default() -> None:
 def test_explicit_date_wins_in_undated_article() -> None:
     got = event_date("Putin gab sich zuletzt im September 2025 in Peking die Ehre.", 6, None)
     assert got == ResolvedDate("2025-09", "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("im kommenden Jahr verhängen", "2026"),
+        ("nächstes Jahr besuchen", "2026"),
+        ("im nächsten Monat treffen", "2025-11"),
+        ("in der kommenden Woche fortgesetzt", "2025-11"),
+        ("in zwei Wochen verhängen", "2025-11"),
+        ("in drei Tagen treffen", "2025-10-30"),
+    ],
+)
+def test_times_to_come_resolve_forward(text: str, expected: str) -> None:
+    assert _resolve_only(text, direction="future") == expected

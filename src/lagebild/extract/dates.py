@@ -115,6 +115,12 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("lastyear", re.compile(r"\b(?:im\s+)?(?:vergangenen|letzten|vorigen|vergangenes|"
                                 r"letztes|voriges|Vorjahr)\s*(?:Jahr(?:es)?)?\b", flags)),
         ("thisyear", re.compile(r"\b(?:in\s+diesem|dieses|im\s+laufenden)\s+Jahr(?:es)?\b", flags)),
+        ("nextweek", re.compile(r"\b(?:in\s+der\s+)?(?:kommenden|nächsten|kommende|nächste)\s+"
+                                r"Woche\b", flags)),
+        ("nextmonth", re.compile(r"\b(?:im\s+)?(?:kommenden|nächsten)\s+Monat\b", flags)),
+        ("nextyear", re.compile(r"\b(?:im\s+(?:kommenden|nächsten)|kommendes|nächstes)\s+Jahr\b",
+                                flags)),
+        ("within", re.compile(rf"\bin\s+({num})\s+(Tagen|Wochen|Monaten|Jahren)\b", flags)),
         ("ago", re.compile(rf"\bvor\s+(?:knapp\s+|gut\s+|etwa\s+|rund\s+|mehr\s+als\s+)?({num})\s+"
                            r"(Tagen|Tag|Wochen|Woche|Monaten|Monat|Jahren|Jahr)\b", flags)),
         ("year", re.compile(r"(?<![\d.\-–/])((?:19|20)\d{2})(?![\d\-–/])")),
@@ -191,6 +197,23 @@ def _build(kind: str, match: re.Match[str], text: str) -> TimeExpression | None:
         return TimeExpression(start, end, span_text, "relative_year", offset_years=-1)
     if kind == "thisyear":
         return TimeExpression(start, end, span_text, "relative_year", offset_years=0)
+    if kind == "nextweek":
+        return TimeExpression(start, end, span_text, "relative_week", offset_days=7)
+    if kind == "nextmonth":
+        return TimeExpression(start, end, span_text, "relative_month", offset_months=1)
+    if kind == "nextyear":
+        return TimeExpression(start, end, span_text, "relative_year", offset_years=1)
+    if kind == "within":  # "in zwei Wochen": that long after publication
+        raw = match.group(1).lower()
+        n = int(raw) if raw.isdigit() else _NUMBERS[raw]
+        unit = match.group(2).lower()
+        if unit.startswith("tag"):
+            return TimeExpression(start, end, span_text, "relative", offset_days=n)
+        if unit.startswith("woche"):
+            return TimeExpression(start, end, span_text, "relative_week", offset_days=7 * n)
+        if unit.startswith("monat"):
+            return TimeExpression(start, end, span_text, "relative_month", offset_months=n)
+        return TimeExpression(start, end, span_text, "relative_year", offset_years=n)
     if kind == "ago":
         raw = match.group(1).lower()
         n = int(raw) if raw.isdigit() else _NUMBERS[raw]
