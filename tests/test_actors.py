@@ -965,3 +965,18 @@ def test_two_states_in_one_model_span_and_courts_of_a_town(linker: Linker) -> No
     assert (m.actor.country, m.actor.sector) == ("TUR", "JUD")
     m = _one(linker, "Die Polizei in Istanbul nahm Demonstranten fest.", "Polizei")
     assert (m.actor.country, m.actor.sector) == ("TUR", "COP")
+
+
+def test_party_officials_have_the_party_sector(linker: Linker) -> None:
+    # "Grünen-Chefin": a party noun that names no state, before a person role
+    body = "Berlin – Grünen-Chefin Franziska Brantner hat Kanzler Merz kritisiert. Berlin und Deutschland."
+    m = _one(linker, body, "Brantner")
+    assert (m.actor.country, m.actor.sector) == ("DEU", "PTY")
+    # a party's secretary general and politicians are the party's; its members of parliament
+    # and the offices of state it holds are not
+    m = _one(linker, "CDU-Generalsekretär Carsten Linnemann kritisierte das.", "Linnemann")
+    assert (m.actor.country, m.actor.sector) == ("DEU", "PTY")
+    m = _one(linker, "Der ÖVP-Politiker kritisierte das.", "ÖVP-Politiker")
+    assert (m.actor.country, m.actor.sector) == ("AUT", "PTY")
+    m = _one(linker, "Der CDU-Ministerpräsident kritisierte das.", "CDU-Ministerpräsident")
+    assert m.actor.sector == "GOV"

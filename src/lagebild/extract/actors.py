@@ -902,7 +902,8 @@ class Linker:
         target = self.kb.prefixes.get(head)
         adjective = self.kb.adjectives.get(head)
         if target is None and adjective is None:
-            return self._person_compound(toks, i, head, rest, st)
+            return self._party_role_compound(toks, i, head, rest, st) \
+                or self._person_compound(toks, i, head, rest, st)
         if target is None:
             target = adjective
         assert target is not None
@@ -925,12 +926,39 @@ class Linker:
         role_key = next((k for k in (tok.key, rest, last) if k in self.kb.roles), last)
         role = self._role(role_key)  # "kreml-chef" as a whole before "chef"
         if role is not None:
-            if not role[1] and base.sector:  # "FPÖ-Chef": the party's sector
+            if base.sector and (not role[1] or base.sector == "PTY" and (
+                    role_key in _PARTY_ROLES or role_key.endswith(("sprecher", "sprecherin")))):
+                # "FPÖ-Chef", "CDU-Generalsekretär", "ÖVP-Politiker", "SPÖ-Bautensprecherin":
+                # the party's sector (not for offices of state: "CDU-Ministerpräsident";
+                # nor members of parliament or opposition leaders: "CHP-Abgeordneter")
                 role = [role[0], base.sector, *role[2:]]
             return self._of_people(self._resolve_role(toks, i, i + 1, country, role, role_key, st), target)
         if kind in ("organisation", "group"):
             return i + 1, base, "prefix"
         return i + 1, base, "prefix"
+
+    def _party_role_compound(
+        self, toks: list[_Tok], i: int, head: str, rest: str, st: _DocState
+    ) -> tuple[int, Actor, str] | None:
+        """"Grünen-Chefin Franziska Brantner", "Linken-Chef": a person role after a party
+        noun that names no state (the Greens of several states) is a party official, whose
+        state the article's home state gives (``link``)."""
+        party = self.kb.roles.get(self._role_stem(head)) or self.kb.roles.get(head)
+        role = self._role(rest.rsplit("-", 1)[-1])
+        if party is None or party[1] != "PTY" or party[2] != "group" or role is None \
+                or role[2] != "person":
+            return None
+        name = self._name_after(toks, i + 1, st)
+        if name is None:
+            return None
+        end, actor = name
+        if actor.sector is None:
+            # (a member of parliament stays one: "Grünen-Abgeordnete Madeleine Petrovic")
+            key = rest.rsplit("-", 1)[-1]
+            party_role = not role[1] or key in _PARTY_ROLES or key.endswith(("sprecher", "sprecherin"))
+            actor = replace(actor, sector="PTY" if party_role else role[1])
+        self._remember(actor, st)
+        return end, actor, "role-name"
 
     def _person_compound(
         self, toks: list[_Tok], i: int, head: str, rest: str, st: _DocState
@@ -1070,6 +1098,11 @@ _THING_HEADS = frozenset({"dollar", "dollars"})
 
 
 _PLACE_WORDS = frozenset({"state", "place"})
+
+
+# Roles of the government sector that, after a party's name, are the party's
+_PARTY_ROLES = frozenset(norm(w) for w in (
+    "politiker", "politikerin", "generalsekretär", "generalsekretärin"))
 
 
 def _only_spaces_between(m: Mention, inside: Sequence[Mention]) -> bool:
