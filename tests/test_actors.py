@@ -980,3 +980,8 @@ def test_party_officials_have_the_party_sector(linker: Linker) -> None:
     assert (m.actor.country, m.actor.sector) == ("AUT", "PTY")
     m = _one(linker, "Der CDU-Ministerpräsident kritisierte das.", "CDU-Ministerpräsident")
     assert m.actor.sector == "GOV"
+
+
+def test_settlers_are_civilians_of_their_state(linker: Linker) -> None:
+    m = _one(linker, "Israelische Siedler haben ein palästinensisches Dorf angegriffen.", "Siedler")
+    assert (m.actor.country, m.actor.sector, m.actor.kind) == ("ISR", "CVL", "group")
