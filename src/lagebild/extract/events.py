@@ -868,7 +868,7 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
             break  # "teilte mit, Russland habe ...": the particle of the clause before
         if _prep_relative_at(tokens, j):
             break  # "mit denen die EU ... vereinbart habe": the preposition takes the pronoun
-        if t.text == "," and last + 1 < len(tokens) and tokens[last + 1].lower in _FINITE_AUX:
+        if t.text == "," and _subject_of_verb_after(tokens, last):
             break  # "unter Berufung auf Regierungskreise, Israel habe ...": a new clause's subject
         if t.lower in _NOT_GENITIVE_OPENERS or t.text[:1].isdigit():
             # (nor a number: "im Gegenzug fast 2000 palästinensische Häftlinge")
@@ -2662,6 +2662,24 @@ def _mentions_collective(tokens: tuple[Token, ...], clause: int, memo: _Memo | N
     return False
 
 
+def _sides_taken_up(
+    doc: Document, sentence: Sentence, tokens: tuple[Token, ...], triggers: list[Trigger],
+    context: Context, memo: _Memo,
+) -> list[ActorRef]:
+    """Who "beide Seiten" in a trigger's clause stands for: the two sides of the last dyadic
+    event, else the two states named most. A bare "Beide" takes up only the former ("Beide
+    fordern eine stärkere Autonomie Korsikas" are two parties, not two states)."""
+    clauses = {tokens[t.index].clause for t in triggers
+               if _mentions_collective(tokens, tokens[t.index].clause, memo)}
+    if not clauses:
+        return []
+    if context.pair:
+        return list(context.pair)
+    if all(_both_pronoun(tokens, c) for c in clauses):
+        return []
+    return _collective(doc, sentence.end)
+
+
 def _both_pronoun(tokens: tuple[Token, ...], clause: int) -> bool:
     """The clause opens with "Beide" as its subject, a verb after it."""
     k = _first_word(tokens, clause)
@@ -2854,14 +2872,7 @@ def extract_sentence(
     memo.get("rejecting verbs", -1, lambda: frozenset(
         t.index for t in triggers if t.entry.pos == "V" and t.entry.type == "REJECT"
         and not _attributive(tokens, t.index)))
-    # "beide Seiten": the two sides of the last dyadic event, else the two states named most
-    # (a bare "Beide" takes up only the two sides of the last dyadic event, not the two states
-    # named most: "Beide fordern eine stärkere Autonomie Korsikas" are two parties)
-    collective = (list(context.pair) if context.pair else [] if all(
-        _both_pronoun(tokens, tokens[t.index].clause) for t in triggers
-        if _mentions_collective(tokens, tokens[t.index].clause, memo))
-        else _collective(doc, sentence.end)) if any(
-        _mentions_collective(tokens, tokens[t.index].clause, memo) for t in triggers) else []
+    collective = _sides_taken_up(doc, sentence, tokens, triggers, context, memo)
     pair = context.pair
     events: list[Event] = []
     sources_at: dict[int, ActorRef] = {}  # trigger index -> the source of its event
