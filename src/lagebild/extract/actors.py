@@ -926,8 +926,7 @@ class Linker:
         role_key = next((k for k in (tok.key, rest, last) if k in self.kb.roles), last)
         role = self._role(role_key)  # "kreml-chef" as a whole before "chef"
         if role is not None:
-            if base.sector and (not role[1] or base.sector == "PTY" and (
-                    role_key in _PARTY_ROLES or role_key.endswith(("sprecher", "sprecherin")))):
+            if base.sector and (not role[1] or base.sector == "PTY" and _party_role(role_key)):
                 # "FPÖ-Chef", "CDU-Generalsekretär", "ÖVP-Politiker", "SPÖ-Bautensprecherin":
                 # the party's sector (not for offices of state: "CDU-Ministerpräsident";
                 # nor members of parliament or opposition leaders: "CHP-Abgeordneter")
@@ -954,8 +953,7 @@ class Linker:
         end, actor = name
         if actor.sector is None:
             # (a member of parliament stays one: "Grünen-Abgeordnete Madeleine Petrovic")
-            key = rest.rsplit("-", 1)[-1]
-            party_role = not role[1] or key in _PARTY_ROLES or key.endswith(("sprecher", "sprecherin"))
+            party_role = not role[1] or _party_role(rest.rsplit("-", 1)[-1])
             actor = replace(actor, sector="PTY" if party_role else role[1])
         self._remember(actor, st)
         return end, actor, "role-name"
@@ -1103,6 +1101,12 @@ _PLACE_WORDS = frozenset({"state", "place"})
 # Roles of the government sector that, after a party's name, are the party's
 _PARTY_ROLES = frozenset(norm(w) for w in (
     "politiker", "politikerin", "generalsekretär", "generalsekretärin"))
+
+
+def _party_role(key: str) -> bool:
+    """A role noun (KB key) that names a party office after the party's name: politicians,
+    secretaries general and spokespeople ("SPÖ-Bautensprecherin")."""
+    return key in _PARTY_ROLES or key.endswith(("sprecher", "sprecherin"))
 
 
 def _only_spaces_between(m: Mention, inside: Sequence[Mention]) -> bool:

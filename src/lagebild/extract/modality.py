@@ -459,7 +459,7 @@ def classify(
     return ModalityResult("asserted")
 
 
-# Words of a time to come: "in der kommenden Woche", "nächsten Monat", "ab 2027"
+# Words of a time to come: "in der kommenden Woche", "nächsten Monat", "morgen"
 _FUTURE_TIME = ("kommend", "nächst", "morgen", "übermorgen", "demnächst", "künftig")
 
 
