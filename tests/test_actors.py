@@ -946,6 +946,11 @@ def test_a_definite_institution_noun_takes_up_the_organisation_named_before(link
             "der Taliban erlassen. Afghanistan schwieg. Die Taliban wiesen das Gericht zurück.")
     m = _one(linker, body, "Gericht")
     assert (m.actor.actor_id, m.how) == (_one(linker, body, "Strafgerichtshof").actor.actor_id, "coref")
+    # a noun with an umlaut, taken up by the name that holds it
+    body = ("Teheran – Der Iran hat die Zusammenarbeit mit der Internationalen "
+            "Atomenergiebehörde ausgesetzt. Dann warf die Regierung der Behörde Spionage vor.")
+    m = next(m for m in _linked(linker, body) if m.text == "Behörde")
+    assert (m.actor.country, m.how) == ("IAEA", "coref")
     # an indefinite one is not
     body = ("Kabul – Der Internationale Strafgerichtshof hat geurteilt. Afghanistan schwieg. "
             "Die Taliban wiesen ein Gericht zurück.")

@@ -1315,8 +1315,10 @@ def _party_in_brackets(body: str, found: list[Mention]) -> list[Mention]:
 # Institution nouns that, definite and placed by nothing, take up the organisation of their
 # kind the article named last ("Der Internationale Strafgerichtshof ... Die Taliban wiesen das
 # Gericht zurück"): the noun's stem and the sector such an organisation has
-_TAKEN_UP_NOUNS: dict[str, str] = {"gericht": "JUD", "gerichtshof": "JUD", "miliz": "REB",
-                                   "behörde": "GOV", "geheimdienst": "SPY"}
+# (keys normalised as the KB's are: "behorde")
+_TAKEN_UP_NOUNS: dict[str, str] = {norm(noun): sector for noun, sector in (
+    ("gericht", "JUD"), ("gerichtshof", "JUD"), ("miliz", "REB"), ("behörde", "GOV"),
+    ("geheimdienst", "SPY"))}
 _DEFINITE_BEFORE = re.compile(r"(?:\b(?:der|die|das|dem|den|des|vom|beim|zum|im)\s+)$", re.I)
 
 
