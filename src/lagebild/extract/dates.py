@@ -203,33 +203,30 @@ def _build(kind: str, match: re.Match[str], text: str) -> TimeExpression | None:
         return TimeExpression(start, end, span_text, "relative_month", offset_months=1)
     if kind == "nextyear":
         return TimeExpression(start, end, span_text, "relative_year", offset_years=1)
-    if kind == "within":  # "in zwei Wochen": that long after publication
-        raw = match.group(1).lower()
-        n = int(raw) if raw.isdigit() else _NUMBERS[raw]
-        unit = match.group(2).lower()
-        if unit.startswith("tag"):
-            return TimeExpression(start, end, span_text, "relative", offset_days=n)
-        if unit.startswith("woche"):
-            return TimeExpression(start, end, span_text, "relative_week", offset_days=7 * n)
-        if unit.startswith("monat"):
-            return TimeExpression(start, end, span_text, "relative_month", offset_months=n)
-        return TimeExpression(start, end, span_text, "relative_year", offset_years=n)
-    if kind == "ago":
-        raw = match.group(1).lower()
-        n = int(raw) if raw.isdigit() else _NUMBERS[raw]
-        unit = match.group(2).lower()
-        if unit.startswith("tag"):
-            return TimeExpression(start, end, span_text, "relative", offset_days=-n)
-        if unit.startswith("woche"):
-            return TimeExpression(start, end, span_text, "relative_week", offset_days=-7 * n)
-        if unit.startswith("monat"):
-            return TimeExpression(start, end, span_text, "relative_month", offset_months=-n)
-        return TimeExpression(start, end, span_text, "relative_year", offset_years=-n)
+    if kind in ("within", "ago"):  # "in zwei Wochen" after publication, "vor zwei Wochen" before
+        return _counted_offset(match, start, end, span_text, 1 if kind == "within" else -1)
     if kind == "year":
         if _QUANTITY_AFTER.match(text, end) or re.match(r"\s*\)", text[end:end + 2]) and "(" in before[-6:]:
             return None
         return TimeExpression(start, end, span_text, "year", year=int(match.group(1)))
     return None
+
+
+def _counted_offset(
+    match: re.Match[str], start: int, end: int, span_text: str, sign: int,
+) -> TimeExpression:
+    """"<n> Tage/Wochen/Monate/Jahre" (groups 1 and 2 of ``match``) as an offset from the
+    publication date, forward (``sign`` 1) or back (-1)."""
+    raw = match.group(1).lower()
+    n = sign * (int(raw) if raw.isdigit() else _NUMBERS[raw])
+    unit = match.group(2).lower()
+    if unit.startswith("tag"):
+        return TimeExpression(start, end, span_text, "relative", offset_days=n)
+    if unit.startswith("woche"):
+        return TimeExpression(start, end, span_text, "relative_week", offset_days=7 * n)
+    if unit.startswith("monat"):
+        return TimeExpression(start, end, span_text, "relative_month", offset_months=n)
+    return TimeExpression(start, end, span_text, "relative_year", offset_years=n)
 
 
 def parse_published(published: str | None) -> date | None:
