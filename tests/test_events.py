@@ -2025,6 +2025,12 @@ def test_fights_two_sides_deliver_each_other() -> None:
     assert extract_events(make_doc("Polen unterstützt Kuba im Kampf gegen den Terror.")) and not [
         e for e in extract_events(make_doc("Polen unterstützt Kuba im Kampf gegen den Terror."))
         if e.type == "ASSAULT"]
+    body = "Polen und Kuba liefern sich heftige Straßenkämpfe."
+    assert {e.type for e in extract_events(make_doc(body))} == {"ASSAULT"}
+    # a fight noun begins "Kampfjets", "Kampfpanzer" but is not their head: a delivery
+    for weapons in ("Kampfjets", "Kampfpanzer", "Schlachtschiffe"):
+        body = f"Polen will Kuba weitere {weapons} liefern."
+        assert tuples(extract_events(make_doc(body))) == {("AID", "POL", "CUB")}, weapons
 
 
 def test_announced_tariffs_are_planned_and_announced_countermeasures_a_threat() -> None:

@@ -98,6 +98,15 @@ class TriggerEntry:
     # "~w" in needs: a word of the clause beginning or ending with w cancels the trigger
     # ("die Regeln der WTO verletzen" hurts nobody)
     excluded: frozenset[str] = frozenset()
+    # a need or exclusion written "*w" matches only a word ending in w, a compound's head:
+    # "*kampf" is "Straßenkämpfe" but not "Kampfjets"
+
+
+def _word_matches(lemma: str, pattern: str) -> bool:
+    """Whether a clause word satisfies a need: "w" begins or ends it, "*w" ends it."""
+    if pattern.startswith("*"):
+        return lemma.endswith(pattern[1:])
+    return lemma.startswith(pattern) or lemma.endswith(pattern)
 
 
 @dataclass(frozen=True)
@@ -260,13 +269,12 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
             continue
         entries = _entries_for(tokens, i, lex, particles)
         entries = [e for e in entries if not e.needs or any(
-            any(lem.startswith(n) or lem.endswith(n) for lem in clause_lemmas[tok.clause])
+            any(_word_matches(lem, n) for lem in clause_lemmas[tok.clause])
             for n in e.needs) or e.infinitive_need and _infinitive_after(tokens, tok.clause)]
         entries = [e for e in entries if not e.blockers or not any(
             last_in_clause.get((tok.clause, b), -1) > i for b in e.blockers)]
         entries = [e for e in entries if e.required <= clause_lemmas[tok.clause] and not any(
-            lem.startswith(x) or lem.endswith(x) for x in e.excluded
-            for lem in clause_lemmas[tok.clause]) and all(
+            _word_matches(lem, x) for x in e.excluded for lem in clause_lemmas[tok.clause]) and all(
             # a required preposition follows the verb: "steht hinter der Ukraine", not
             # "Hinter dem Anschlag steht der Iran"
             last_in_clause.get((tok.clause, w), -1) > i for w in e.required if w in ALL_PREPS)]
