@@ -1117,6 +1117,15 @@ def test_to_make_a_decision_is_no_meeting_and_a_sharp_attack_no_assault() -> Non
     doc = _linked_doc("Guatemala-Stadt – Die Abgeordneten trafen die Entscheidung nach Beweisen "
                       "der UN-Kommission.")
     assert not [e for e in extract_events(doc) if e.type == "CONSULT"]
+    # the object before a participle at the clause's end: an agreement made, no meeting
+    body = "Polen hat mit Kuba eine Vereinbarung über Visa getroffen."
+    assert tuples(extract_events(make_doc(body))) <= {("AGREE", "POL", "CUB"),
+                                                      ("AGREE", "CUB", "POL")}
+    assert tuples(extract_events(make_doc(body)))
+    # a preposition or a noun in a prepositional phrase before the verb blocks nothing
+    for body in ("Auf dem Gipfel trafen sich Polen und Kuba.",
+                 "Nach der Entscheidung haben sich Polen und Kuba getroffen."):
+        assert {e.type for e in extract_events(make_doc(body))} == {"CONSULT"}, body
     verbal = _linked_doc("Berlin – Scholz griff den Konzernchef scharf an.")
     assert not [e for e in extract_events(verbal) if e.type == "ASSAULT"]
 

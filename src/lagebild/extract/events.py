@@ -271,8 +271,8 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
         entries = [e for e in entries if not e.needs or any(
             any(_word_matches(lem, n) for lem in clause_lemmas[tok.clause])
             for n in e.needs) or e.infinitive_need and _infinitive_after(tokens, tok.clause)]
-        entries = [e for e in entries if not e.blockers or not any(
-            last_in_clause.get((tok.clause, b), -1) > i for b in e.blockers)]
+        entries = [e for e in entries if not e.blockers
+                   or not _blocked(tokens, i, e.blockers, last_in_clause)]
         entries = [e for e in entries if e.required <= clause_lemmas[tok.clause] and not any(
             _word_matches(lem, x) for x in e.excluded for lem in clause_lemmas[tok.clause]) and all(
             # a required preposition follows the verb: "steht hinter der Ukraine", not
@@ -2784,6 +2784,19 @@ def _opposed(tokens: tuple[Token, ...], i: int) -> bool:
     k = _governing_prep_index(tokens, i)
     return k is not None and k >= 1 and tokens[k].lower == "gegen" \
         and tokens[k - 1].lemma in _OPPOSING_WORDS
+
+
+def _blocked(tokens: tuple[Token, ...], i: int, blockers: frozenset[str],
+             last_in_clause: dict[tuple[int, str], int]) -> bool:
+    """Whether a blocker word cancels the trigger at i: one after it ("trafen eine
+    Entscheidung"), or a noun object before a verb at the clause's end ("hat eine
+    Vereinbarung getroffen"; not "Nach der Entscheidung trafen sich ...")."""
+    clause = tokens[i].clause
+    if any(last_in_clause.get((clause, b), -1) > i for b in blockers):
+        return True
+    return any(t.clause == clause and t.lower in blockers and t.lower not in ALL_PREPS
+               and t.text[:1].isupper() and _governing_prep_index(tokens, k) is None
+               for k, t in enumerate(tokens[:i]))
 
 
 def _governing_prep_index(tokens: tuple[Token, ...], i: int) -> int | None:
