@@ -360,6 +360,15 @@ def test_role_of_a_named_state_is_that_states(linker: Linker) -> None:
     assert role.actor is not None and role.actor.country == "VNM"
 
 
+def test_officials_from_a_state_are_its_own_unless_a_possessive_owns_them(linker: Linker) -> None:
+    m = _one(linker, "Venezuela hat sechs Diplomaten aus Argentinien ausgewiesen.", "Diplomaten")
+    assert m.actor is not None and (m.actor.country, m.actor.sector) == ("ARG", "GOV")
+    # "seine Diplomaten aus Niger abziehen": the owner's people leave that state
+    found = _linked(linker, "Deutschland hat seine Diplomaten aus Niger abgezogen.")
+    assert not [m for m in found if m.text == "Diplomaten" and m.actor is not None
+                and m.actor.country == "NER"], found
+
+
 def test_capital_adjective_names_the_government(linker: Linker) -> None:
     mentions = _linked(linker, "Das Moskauer Außenministerium bestellte die Botschafterin ein.", "2016-05-01")
     assert any(m.actor is not None and m.actor.country == "RUS" for m in mentions), mentions

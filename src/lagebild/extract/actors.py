@@ -121,6 +121,9 @@ _TOWN_HEADS = ("stadt", "ort", "dorf", "metropole", "gemeinde", "provinz", "regi
 
 
 # Before a town of the gazetteer (which only counts after one of these): "in Dresden".
+_POSSESSIVES = frozenset(
+    "sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres unser unsere "
+    "unseren unserem unserer".split())
 _TOWN_PREPS = frozenset({"in", "im", "nach", "aus", "bei", "nahe"})  # not "von": "eine Rede von Iglesias"
 
 
@@ -812,6 +815,10 @@ class Linker:
             self._remember(actor, st, office)
             return end, actor, "role-name"
         of = self._country_after(toks, i, ("von",))
+        if of is None and not office and sector == "GOV" and not self._owned(toks, i):
+            # "sechs Diplomaten aus Argentinien": officials from a state are its officials
+            # (not "seine Diplomaten aus Niger abziehen": that owner's people leave)
+            of = self._country_after(toks, i, ("aus",))
         if of is not None:
             # "dem Staatspräsidenten von Vietnam": that state's office holder, whoever the
             # article named before
@@ -830,6 +837,17 @@ class Linker:
             # groups are ("die Opposition"); an ambassador or a spokesman is anyone's
             return self._unplaced_group(toks, i, sector)
         return None
+
+    @staticmethod
+    def _owned(toks: list[_Tok], i: int) -> bool:
+        """Whether a possessive opens the phrase of the noun at ``i`` ("ihre eigenen
+        Diplomaten", "seine zwei Botschafter")."""
+        for k in range(i - 1, max(-1, i - 4), -1):
+            if toks[k].key in _POSSESSIVES:
+                return True
+            if _capitalised(toks[k].text) or toks[k].key in (",", ";", ".", ":"):
+                return False
+        return False
 
     def _unplaced_group(
         self, toks: list[_Tok], i: int, sector: str, crowd: bool = False,
