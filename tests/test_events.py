@@ -2016,6 +2016,16 @@ def test_a_definite_noun_for_any_act_takes_up_the_act_before() -> None:
     assert ("ACCUSE", "RUS", "POL") not in tuples(extract_events(make_doc(body)))
 
 
+def test_a_missile_launched_is_shown_and_its_test_or_launch_judged() -> None:
+    for body in ("Polen hat mehrere Raketen ins Meer abgefeuert. Kuba verurteilte den Test scharf.",
+                 "Polen hat eine Interkontinentalrakete gestartet. Kuba verurteilte den Start."):
+        assert tuples(extract_events(make_doc(body))) == {
+            ("MOBILIZE", "POL", None), ("ACCUSE", "CUB", "POL")}, body
+    # a start of something else is no launch
+    body = "Polen hat eine neue Kampagne gestartet."
+    assert not [e for e in extract_events(make_doc(body)) if e.type == "MOBILIZE"]
+
+
 def test_a_state_arresting_its_own_people_is_a_domestic_event() -> None:
     body = ("Istanbul – Die Türkei hat Dutzende Studenten festnehmen lassen. In der Türkei "
             "protestierten Tausende.")

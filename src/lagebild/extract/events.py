@@ -2997,13 +2997,13 @@ def extract_sentence(
     for e in events:
         if e.type in _TAKEN_UP_ACTS and e.source is not None and e.source.country:
             acts[e.type] = e.source
-    if pair is context.pair:
-        # "Südkorea und die USA verurteilten den Start. ... der beiden Länder": a coordinated
-        # subject of two states is the pair "beide" takes up next
-        sides = list({e.source.country: e.source for e in events
-                      if e.source is not None and e.source.country}.values())
-        if len(sides) == 2:
-            pair = (sides[0], sides[1])
+    # "Südkorea und die USA verurteilten den Start. ... der beiden Länder": a coordinated
+    # subject of two states is the pair "beide" takes up next, before the pair of an act
+    sides = _coordinated_sides(events)
+    if sides is None and pair is context.pair:
+        sides = _two_sources(events)
+    if sides is not None:
+        pair = sides
     last_doer = next((e.source for e in reversed(events) if e.source is not None), None)
     return events, _with_person(replace(after, partners=tuple(partners.items()), pair=pair,
                                         acts=tuple(acts.items()), last_doer=last_doer),
@@ -3016,6 +3016,22 @@ _TAKEN_UP_ACTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTI
                             "REQUEST"})
 _DEFINITE = frozenset({"den", "die", "das", "dem", "der", "diesen", "diese", "dieses", "diesem",
                        "jüngsten"})
+
+
+def _two_sources(events: list[Event]) -> tuple[ActorRef, ActorRef] | None:
+    """The two states the sentence's events come from, if there are exactly two."""
+    sides = list({e.source.country: e.source for e in events
+                  if e.source is not None and e.source.country}.values())
+    return (sides[0], sides[1]) if len(sides) == 2 else None
+
+
+def _coordinated_sides(events: list[Event]) -> tuple[ActorRef, ActorRef] | None:
+    """Two states that did one act together: one trigger, two sources."""
+    by_trigger: dict[str | None, list[Event]] = {}
+    for e in events:
+        by_trigger.setdefault(e.trigger, []).append(e)
+    return next((sides for group in by_trigger.values() if len(group) > 1
+                 and (sides := _two_sources(group)) is not None), None)
 
 
 def _doer_of_act_taken_up(
@@ -3058,7 +3074,8 @@ def _demonstrative_object(tokens: tuple[Token, ...], trig: Trigger) -> bool:
 
 # Nouns for any act ("den Schritt", "die Entscheidung"), which only the sentence before names
 _STEP_NOUNS = frozenset({"schritt", "entscheidung", "vorgehen", "maßnahme", "maßnahmen",
-                         "beschluss", "ankündigung", "vorstoß", "aktion"})
+                         "beschluss", "ankündigung", "vorstoß", "aktion", "test", "tests",
+                         "start"})
 
 
 def _doer_of_step_taken_up(
