@@ -2016,6 +2016,15 @@ def test_a_definite_noun_for_any_act_takes_up_the_act_before() -> None:
     assert ("ACCUSE", "RUS", "POL") not in tuples(extract_events(make_doc(body)))
 
 
+def test_a_relative_clause_about_an_act_noun_is_that_act() -> None:
+    # "die Zölle, die Washington gegen Neu-Delhi verhängt hat": the light verb of the
+    # relative clause takes its antecedent as its object, and the clause names the doer
+    for body in ("Dabei ging es um die Zölle, die Polen gegen Kuba verhängt hat.",
+                 "Es geht um die Zölle, die die Regierung Polens gegen Kuba verhängt hat.",
+                 "Die Sanktionen, die Polen gegen Kuba verhängt hat, wirken."):
+        assert tuples(extract_events(_linked_doc(body))) == {("SANCTION", "POL", "CUB")}, body
+
+
 def test_a_missile_launched_is_shown_and_its_test_or_launch_judged() -> None:
     for body in ("Polen hat mehrere Raketen ins Meer abgefeuert. Kuba verurteilte den Test scharf.",
                  "Polen hat eine Interkontinentalrakete gestartet. Kuba verurteilte den Start."):

@@ -2168,6 +2168,12 @@ def _relative_antecedent(
                                            ("e", "en", "er", "es", "em"))):
         return None
     comma = idx[0]
+    if _antecedent_of_relative(tokens, comma - 1, trig.index) \
+            and tokens[comma - 1].lemma.endswith(trig.entry.lemma) \
+            and tokens[trig.index].lemma != trig.entry.lemma:
+        # "die Zölle, die die USA gegen Indien verhängt haben": the antecedent is the act
+        # noun the light verb took as its object, so the clause names its own subject
+        return None
     before = [p for p in parts if p.last < comma and comma - 1 - p.last <= 2]
     if before and before[-1].role == "place":
         # "der israelische UNO-Botschafter in Genf, der ...": the head, not the place
@@ -2730,6 +2736,9 @@ def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tri
         # gegen ein Abkommen aussprechen" opposes it, "Zu Besuch ... stellte klar" is no demand
         nouns = [n for n in nouns if _governing_prep(tokens, n.index) is None]
         if not nouns:
+            nouns = [n for n in triggers if n.entry.pos == "N" and n.index not in drop
+                     and _antecedent_of_relative(tokens, n.index, t.index)]
+        if not nouns:
             continue
         noun = min(nouns, key=lambda n: abs(n.index - t.index))
         drop.add(noun.index)
@@ -2748,6 +2757,14 @@ def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tri
     # A weak trigger alone (a light verb without its noun, "Zusammenarbeit" as a state)
     # is not an event.
     return [t for t in kept if t.entry.conf >= MIN_CONFIDENCE]
+
+
+def _antecedent_of_relative(tokens: tuple[Token, ...], noun: int, verb: int) -> bool:
+    """The noun at ``noun`` is what the relative clause of the verb at ``verb`` is about:
+    "die Zölle, die Washington gegen Neu-Delhi verhängt hat"."""
+    return noun + 2 < verb and tokens[noun + 1].text == "," \
+        and tokens[noun + 2].lower in _RELATIVE \
+        and tokens[noun + 2].clause == tokens[verb].clause != tokens[noun].clause
 
 
 _HITTING_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE"})
