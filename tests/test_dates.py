@@ -104,3 +104,22 @@ def test_explicit_date_wins_in_undated_article() -> None:
 )
 def test_times_to_come_resolve_forward(text: str, expected: str) -> None:
     assert _resolve_only(text, direction="future") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the day dates the announcement of a plan: the past Tuesday
+        ("Polen kündigte am Dienstag an, Kuba zu besuchen.", "2026-11-17"),
+        ("Polen hat am Dienstag angekündigt, Kuba zu besuchen.", "2026-11-17"),
+        ("Am Dienstag kündigte Polen die erste Abschiebung an.", "2026-11-17"),
+        # the day dates the plan itself: the Tuesday to come
+        ("Polen will am Dienstag Kuba besuchen.", "2026-11-24"),
+        ("Polen kündigte an, am Dienstag Kuba zu besuchen.", "2026-11-24"),
+    ],
+)
+def test_a_plans_day_is_the_announcements_when_the_clause_is_past(
+        sentence: str, expected: str) -> None:
+    anchor = sentence.index("besuchen") if "besuchen" in sentence else sentence.index("Abschiebung")
+    got = event_date(sentence, anchor, "2026-11-20T10:00", planned=True)  # a Friday
+    assert got is not None and got.iso == expected

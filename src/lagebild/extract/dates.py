@@ -364,6 +364,30 @@ def _looks_preterite(word: str, weak: bool = False) -> bool:
     return weak and len(word) > 4 and word.endswith(("te", "ten"))
 
 
+# "hat am Dienstag angekündigt, ...": the participles of a statement made
+_STATEMENT_PARTICIPLES = frozenset(
+    "angekündigt angedroht bekanntgegeben mitgeteilt erklärt gesagt beschlossen bestätigt "
+    "versprochen zugesagt".split())
+_PERFECT_AUX = frozenset({"hat", "haben"})
+
+
+def _dates_a_past_statement(text: str, expr: TimeExpression) -> bool:
+    """The time expression stands in a clause whose verb is past: "kündigte am Dienstag
+    an, Kuba zu besuchen" dates the announcement of a plan, not the plan ("will am
+    Dienstag Kuba besuchen", "kündigte an, am Dienstag ... zu besuchen")."""
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+    lo = max((b for b in breaks if b < expr.start), default=-1) + 1
+    hi = min((b for b in breaks if b >= expr.end), default=len(text))
+    words = [w.lower() for w in _WORD.findall(text[lo:expr.start] + " " + text[expr.end:hi])]
+    return any(_looks_preterite(w) or w in _ANNOUNCING_PRETERITE for w in words) or (
+        any(w in _PERFECT_AUX for w in words) and any(w in _STATEMENT_PARTICIPLES for w in words))
+
+
+# weak preterites of announcing a plan (other weak ones are not trusted across a sentence)
+_ANNOUNCING_PRETERITE = frozenset(
+    "kündigte kündigten plante planten bestätigte bestätigten stellte stellten".split())
+
+
 def event_date(
     sentence: str,
     anchor: int,
@@ -375,6 +399,7 @@ def event_date(
     expressions = find_time_expressions(sentence)
     expr = governing_expression(sentence, anchor, expressions)
     if expr is not None:
-        return resolve(expr, pub, "future" if planned else "past")
+        ahead = planned and not _dates_a_past_statement(sentence, expr)
+        return resolve(expr, pub, "future" if ahead else "past")
     trigger = sentence[anchor:].split(" ", 1)[0] if 0 <= anchor < len(sentence) else None
     return default_date(sentence, pub, planned, trigger)
