@@ -2025,6 +2025,15 @@ def test_a_relative_clause_about_an_act_noun_is_that_act() -> None:
         assert tuples(extract_events(_linked_doc(body))) == {("SANCTION", "POL", "CUB")}, body
 
 
+def test_who_reacts_with_an_act_does_it_to_the_genitive() -> None:
+    # "reagierte mit Luftangriffen": the subject's own act; "Ausweisung malischer
+    # Diplomaten": whose diplomats are expelled, not who expels
+    assert tuples(extract_events(make_doc("Polen reagierte mit Luftangriffen auf Kuba."))) == {
+        ("ASSAULT", "POL", "CUB")}
+    body = "Polen reagierte mit der Ausweisung kubanischer Diplomaten."
+    assert tuples(extract_events(_linked_doc(body))) == {("SANCTION", "POL", "CUB")}
+
+
 def test_a_missile_launched_is_shown_and_its_test_or_launch_judged() -> None:
     for body in ("Polen hat mehrere Raketen ins Meer abgefeuert. Kuba verurteilte den Test scharf.",
                  "Polen hat eine Interkontinentalrakete gestartet. Kuba verurteilte den Start."):

@@ -1562,9 +1562,10 @@ def _heads_own_phrase(tokens: tuple[Token, ...], k: int) -> bool:
 
 
 # verbs whose object is the subject's own act: "kündigte eine Gegenoffensive an", "startete
-# eine Offensive", "setzte die Angriffe fort"
+# eine Offensive", "setzte die Angriffe fort", "reagierte mit Luftangriffen"
 _OWN_ACT_VERBS = frozenset({"ankündigen", "starten", "beginnen", "planen", "vorbereiten",
-                            "fortsetzen", "einleiten", "ausweiten", "verstärken"})
+                            "fortsetzen", "einleiten", "ausweiten", "verstärken",
+                            "reagieren", "antworten", "kontern", "vergelten"})
 
 
 def _own_act_verbs(tokens: tuple[Token, ...], particles: dict[int, tuple[int, str]]) -> frozenset[int]:
@@ -2468,7 +2469,8 @@ def _nominal(
     if nxt is not None and (nxt[0].first - i <= 3 or nxt[0].first - i <= 5 and _genitive_attribute(
             tokens, nxt[0].first)) and (
             (genitive_is_target(entry.type) or entry.mode in _DONE_TO_PERSON | {"release"})
-            and nxt[0].role == "core" and not _closed_phrase_between(tokens, i, nxt[0].first)
+            and (nxt[0].role == "core" or nxt[0].role == "gen" and nxt[0].first == i + 1)
+            and not _closed_phrase_between(tokens, i, nxt[0].first)
             or purpose and nxt[0].role in ("core", "gen")):
         # ("der Beschuss von Stellungen der YPG": the genitive of the hit noun too)
         # "Invasion Venezuelas", "Festnahme des Präsidenten": the genitive is the victim (and
