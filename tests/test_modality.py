@@ -266,3 +266,19 @@ def test_sollen_with_a_time_to_come_is_planned() -> None:
                      "telefonieren")[0] == "planned"
     assert _classify("Putin soll Maduro Waffen geliefert haben.", "geliefert")[0] == "reported"
     assert _classify("Russland soll Soldaten einsetzen.", "einsetzen")[0] == "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # a rule or an assessment of an act, not the act
+        ("Ein Angriff auf eines der beiden Länder gilt als Angriff auf beide.", "hypothetical"),
+        ("Jeder Angriff auf Polen gilt als Angriff auf die Nato.", "hypothetical"),
+        ("Ein Angriff Russlands auf Polen gilt als wahrscheinlich.", "hypothetical"),
+        # a definite act that counts as something happened
+        ("Der Angriff Russlands auf Polen gilt als der schwerste seit Jahren.", "asserted"),
+        ("Ein Angriff Russlands hat Polen getroffen.", "asserted"),
+    ],
+)
+def test_an_indefinite_act_that_counts_as_something_is_generic(text: str, modality: str) -> None:
+    assert _classify(text, "Angriff")[0] == modality

@@ -412,6 +412,8 @@ def classify(
             # (not when the phrase is the trigger itself: "hat einen Militärschlag nicht
             # ausgeschlossen" is the threat, asserted)
             return ModalityResult("hypothetical", cue=phrase)
+    if _generic_act(tokens, trigger_index, clause):
+        return ModalityResult("hypothetical", cue="generic")
     if trigger_index == 0 and trig.text[:1].isupper() and "?" not in text:
         return ModalityResult("hypothetical", cue="verb-first conditional")
     if text.rstrip().endswith("?") and trig.clause == 0:
@@ -457,6 +459,22 @@ def classify(
         if cue == "reportative" or cue == "konjunktiv1":
             return ModalityResult("reported", attributed_to=previous_attribution, cue=t.lower)
     return ModalityResult("asserted")
+
+
+# "Ein Angriff auf eines der Länder gilt als Angriff auf beide": an act named with an
+# indefinite or "jeder" before a verb of counting as something is a rule, not an event
+_GENERIC_DETERMINERS = frozenset({"ein", "eine", "einen", "jeder", "jede", "jedes", "jeden"})
+_COUNTS_AS = frozenset({"gilt", "gelten", "gälte", "gelte", "zählt", "zählen", "wertet", "werten"})
+
+
+def _generic_act(tokens: tuple[Token, ...], trigger_index: int, clause: list[Token]) -> bool:
+    trig = tokens[trigger_index]
+    if not trig.text[:1].isupper() or not any(
+            tokens[k].lower in _GENERIC_DETERMINERS for k in range(max(0, trigger_index - 2),
+                                                                  trigger_index)):
+        return False
+    verbs = [k for k, t in enumerate(clause) if t.lower in _COUNTS_AS]
+    return any(t.lower == "als" for t in clause[verbs[0] + 1:]) if verbs else False
 
 
 # Words of a time to come: "in der kommenden Woche", "nächsten Monat", "morgen"
