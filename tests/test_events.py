@@ -1447,6 +1447,17 @@ def test_both_countries_are_a_coordinated_subject_before() -> None:
         if e.source and e.target]
 
 
+def test_the_officials_of_both_countries_are_the_pair_before() -> None:
+    # "die Außenminister beider Länder": the genitive without article, also in a sentence
+    # that names no actor; where they met is no side
+    for second in ("Darauf einigten sich die Regierungen beider Länder.",
+                   "Die Präsidenten beider Staaten trafen sich im Kreml."):
+        body = "Polen und Kuba wollen ihre Gespräche fortsetzen. " + second
+        events = [e for e in extract_events(_linked_doc(body)) if e.modality == "asserted"]
+        assert [(e.type in ("AGREE", "CONSULT"), {e.source.country, e.target.country})
+                for e in events if e.source and e.target] == [(True, {"POL", "CUB"})], second
+
+
 def test_a_started_or_continued_attack_is_the_subjects() -> None:
     for body, pair in (("Die Ukraine startete eine Offensive gegen Russland.", ("UKR", "RUS")),
                        ("Russland setzte die Angriffe auf Kiew fort.", ("RUS", "UKR"))):

@@ -42,7 +42,7 @@ _RELATIVE = frozenset({"der", "die", "das", "welcher", "welche", "welches", "dem
 # "es" is left out: far more often an expletive ("es handle sich um", "es gibt") than a
 # pronoun for an actor.
 _SUBJECT_PRONOUNS = frozenset({"er", "sie"})
-_STANDINS = _SUBJECT_PRONOUNS | {"beide", "beiden"}  # words that stand in for actors
+_STANDINS = _SUBJECT_PRONOUNS | {"beide", "beiden", "beider"}  # words that stand in for actors
 # Acts whose addressee may be the subject of the complement clause ("hoffe, dass Washington")
 COMPLEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
 # Speech acts: "Lawrow forderte ..., sagte er" is asserted, the speaker is the actor
@@ -1496,7 +1496,10 @@ def assign_roles(
             sides = sorted(collective[:2], key=lambda c: named.index(c.country)
                            if c.country in named else len(named))
             src_refs = sides[:1]
-            tgt_refs = tgt_refs or sides[1:2]
+            if not tgt_refs or all(p.role == "place" for p in tgt or ()):
+                # (where they met is no side: "Die Präsidenten beider Staaten trafen sich
+                # im Kreml")
+                tgt_refs = sides[1:2]
         elif not tgt_refs and not both:
             tgt_refs = [c for c in collective if c.country != src_refs[0].country][:1]
     if src_refs and not tgt_refs and len(src_refs) == 1 and (
@@ -2669,7 +2672,7 @@ def _mentions_collective(tokens: tuple[Token, ...], clause: int, memo: _Memo | N
         return memo.get("collective", clause, lambda: _mentions_collective(tokens, clause))
     nouns = _collective_nouns()
     for k, t in enumerate(tokens[:-1]):
-        if t.clause == clause and t.lower in ("beide", "beiden"):
+        if t.clause == clause and t.lower in ("beide", "beiden", "beider"):
             nxt = tokens[k + 1]
             if nxt.lemma in nouns or nxt.lower.rstrip("ns") in nouns or nxt.lower in nouns:
                 return True
