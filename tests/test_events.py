@@ -2045,6 +2045,17 @@ def test_who_reacts_with_an_act_does_it_to_the_genitive() -> None:
     assert tuples(extract_events(_linked_doc(body))) == {("SANCTION", "POL", "CUB")}
 
 
+def test_what_a_speaker_calls_an_act_accuses_its_doer() -> None:
+    # "sprach von einer Provokation": the doer named in the clause, else the one before
+    body = "Kuba sprach von einer Provokation Polens."
+    assert tuples(extract_events(_linked_doc(body))) == {("ACCUSE", "CUB", "POL")}
+    body = "Polen hat ein Manöver abgehalten. Kuba sprach von einer Aggression."
+    assert ("ACCUSE", "CUB", "POL") in tuples(extract_events(make_doc(body)))
+    # to talk with someone about an aggression is a talk
+    body = "Kuba sprach mit Polen über die Aggression."
+    assert {e.type for e in extract_events(make_doc(body))} == {"CONSULT"}
+
+
 def test_a_missile_launched_is_shown_and_its_test_or_launch_judged() -> None:
     for body in ("Polen hat mehrere Raketen ins Meer abgefeuert. Kuba verurteilte den Test scharf.",
                  "Polen hat eine Interkontinentalrakete gestartet. Kuba verurteilte den Start."):

@@ -32,6 +32,8 @@ def _classify(text: str, trigger: str, **kw: object) -> tuple[str, str | None]:
         ("Kiew ist auf die Hilfe der USA angewiesen.", "Hilfe", "hypothetical"),
         ("Am Dienstag ist ein Treffen mit Putin angesetzt.", "Treffen", "planned"),
         ("Obama wird am Sonntag zu einem Besuch in Hanoi erwartet.", "Besuch", "planned"),
+        ("Selenskyj hat neue Gespräche mit Russland in Aussicht gestellt.", "Gespräche",
+         "planned"),
         ("Putin hat mit Maduro telefoniert.", "telefoniert", "asserted"),
         ("Nicht nur Russland hat Venezuela unterstützt.", "unterstützt", "asserted"),
         ("Nicht ausgeschlossen wird, dass Polen weitere Truppen entsendet.", "entsendet",

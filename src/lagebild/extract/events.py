@@ -2950,6 +2950,10 @@ def extract_sentence(
                 # "Macron hat Palästina anerkannt. Israel kritisierte den Schritt": a definite
                 # noun for any act takes up the act of the sentence before
                 tgt = _doer_of_step_taken_up(tokens, trig, context.last_doer, src, parts)
+                if tgt is None and _called_an_act(tokens, trig, parts) \
+                        and _other_side(context.last_doer, src):
+                    # "China hielt ein Manöver ab. Taipeh sprach von einer Provokation"
+                    tgt = context.last_doer
             if tgt is None and src is not None and trig.entry.pos == "V" \
                     and context.person is not None and context.person.actor_id != src.actor_id \
                     and _object_pronoun(tokens, trig):
@@ -3073,8 +3077,7 @@ def _doer_of_act_taken_up(
         doer = acts.get(t.entry.type)
         if any(k < p.first <= t.index for p in parts):
             return None  # the act names its own doer: "die türkischen Attacken"
-        if tokens[k].lower in _DEFINITE and doer is not None and doer.actor_id != src.actor_id \
-                and (doer.country, doer.sector) != (src.country, src.sector):
+        if tokens[k].lower in _DEFINITE and doer is not None and _other_side(doer, src):
             return doer
         return None  # only the first act noun after the verb is its object
     return None
@@ -3100,6 +3103,20 @@ _STEP_NOUNS = frozenset({"schritt", "entscheidung", "vorgehen", "maßnahme", "ma
                          "start"})
 
 
+def _called_an_act(tokens: tuple[Token, ...], trig: Trigger, parts: list[Participant]) -> bool:
+    """"sprach von einer Provokation": the speaker's word for an act the clause does not
+    name the doer of."""
+    i = trig.index
+    return tokens[i].lemma == "sprechen" and i + 1 < len(tokens) \
+        and tokens[i + 1].lower == "von" and tokens[i].lemma != trig.entry.lemma \
+        and not any(p.first > i and tokens[p.first].clause == tokens[i].clause for p in parts)
+
+
+def _other_side(doer: ActorRef, src: ActorRef) -> bool:
+    return doer.actor_id != src.actor_id and (doer.country, doer.sector) != (
+        src.country, src.sector)
+
+
 def _doer_of_step_taken_up(
     tokens: tuple[Token, ...], trig: Trigger, doer: ActorRef, src: ActorRef,
     parts: list[Participant],
@@ -3119,9 +3136,7 @@ def _doer_of_step_taken_up(
     if any(p.first > trig.index and tokens[p.first].clause == tokens[trig.index].clause
            for p in parts):
         return None  # "kritisierte den Schritt der Regierung": the act names its doer
-    if doer.actor_id == src.actor_id or (doer.country, doer.sector) == (src.country, src.sector):
-        return None
-    return doer
+    return doer if _other_side(doer, src) else None
 
 
 def _governing_speaker(
