@@ -2056,6 +2056,19 @@ def test_what_a_speaker_calls_an_act_accuses_its_doer() -> None:
     assert {e.type for e in extract_events(make_doc(body))} == {"CONSULT"}
 
 
+def test_forces_moved_are_the_means_and_where_they_go_the_target() -> None:
+    for body, expected in (
+            ("Polen hat Truppen in Kuba stationiert.", ("MOBILIZE", "POL", "CUB")),
+            ("Polen hat Zehntausende Soldaten an der Grenze zu Kuba zusammengezogen.",
+             ("MOBILIZE", "POL", "CUB")),
+            ("Polen hat Kriegsschiffe vor die Küste Kubas verlegt.", ("MOBILIZE", "POL", "CUB")),
+            ("Polen hat Tausende Soldaten nach Kuba entsandt.", ("AID", "POL", "CUB")),
+            ("Polen hat Truppen stationiert.", ("MOBILIZE", "POL", None))):
+        assert tuples(extract_events(_linked_doc(body))) == {expected}, body
+    # a summit or an embassy moved is no deployment
+    assert not extract_events(_linked_doc("Polen hat den Gipfel nach Kuba verlegt."))
+
+
 def test_a_missile_launched_is_shown_and_its_test_or_launch_judged() -> None:
     for body in ("Polen hat mehrere Raketen ins Meer abgefeuert. Kuba verurteilte den Test scharf.",
                  "Polen hat eine Interkontinentalrakete gestartet. Kuba verurteilte den Start."):

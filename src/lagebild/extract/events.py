@@ -1416,6 +1416,12 @@ def assign_roles(
                 memo, clause, groups, src, entry, tokens, by_role)
         else:
             tgt = _shared_next_target(memo, clause, groups, src, entry, tokens, by_role)
+        if tgt is not None and src is not None and entry.type in _DEPLOYING_TYPES \
+                and _own_forces(tgt[0].ref, src[0].ref):
+            # "Russland hat Truppen in Belarus stationiert", "Nordkorea entsandte Soldaten
+            # nach Russland": the forces moved are the means; where they go is the target
+            tgt = next((g for g in groups if g[0].first > tgt[-1].last
+                        and g[0].role in ("target", "place", "partner")), None)
         if tgt is not None and entry.type in ("ACCUSE", "REJECT") \
                 and _victim_of_act(tokens, tgt[0], particles):
             # "kritisierte die Angriffe auf Kiew", "lehnte Sanktionen gegen Moskau ab": who an
@@ -3101,6 +3107,15 @@ def _demonstrative_object(tokens: tuple[Token, ...], trig: Trigger) -> bool:
 _STEP_NOUNS = frozenset({"schritt", "entscheidung", "vorgehen", "maßnahme", "maßnahmen",
                          "beschluss", "ankündigung", "vorstoß", "aktion", "test", "tests",
                          "start"})
+
+
+_DEPLOYING_TYPES = frozenset({"MOBILIZE", "AID"})
+
+
+def _own_forces(ref: ActorRef, src: ActorRef) -> bool:
+    """``ref`` is the armed forces of ``src``'s own state ("Truppen", "Soldaten")."""
+    return ref.sector == "MIL" and ref.country is not None and ref.country == src.country \
+        and not _named(ref)
 
 
 def _called_an_act(tokens: tuple[Token, ...], trig: Trigger, parts: list[Participant]) -> bool:
