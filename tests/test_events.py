@@ -2069,6 +2069,26 @@ def test_forces_moved_are_the_means_and_where_they_go_the_target() -> None:
     assert not extract_events(_linked_doc("Polen hat den Gipfel nach Kuba verlegt."))
 
 
+def test_bans_on_trade_parties_and_gatherings_and_initialled_treaties() -> None:
+    for body, expected in (
+            ("Polen hat die Einfuhr von kubanischem Zucker verboten.",
+             {("SANCTION", "POL", "CUB")}),
+            ("Polen verbietet die Einfuhr von Gemüse aus Kuba.", {("SANCTION", "POL", "CUB")}),
+            ("Polen und Kuba haben einen Friedensvertrag paraphiert.",
+             {("AGREE", "POL", "CUB"), ("AGREE", "CUB", "POL")}),
+            ("Polen hat die Partei verboten.", {("COERCE", "POL", None)}),
+            ("Die Polizei in Warschau hat eine Demonstration gewaltsam aufgelöst.",
+             {("COERCE", "POL", None)})):
+        got = tuples(extract_events(_linked_doc(body)))
+        assert got and got <= expected, body
+    # what is banned or dissolved must be trade, a group or a gathering
+    for body in ("Polen hat das Rauchen verboten.", "Polen hat das Parlament aufgelöst."):
+        assert not extract_events(_linked_doc(body)), body
+    # only the state bans, so a state banning its own party is coded
+    body = "Die Türkei hat die prokurdische Partei HDP verboten."
+    assert ("COERCE", "TUR", None, "TUR", "PTY") in _sides(extract_events(_linked_doc(body)))
+
+
 def test_a_missile_launched_is_shown_and_its_test_or_launch_judged() -> None:
     for body in ("Polen hat mehrere Raketen ins Meer abgefeuert. Kuba verurteilte den Test scharf.",
                  "Polen hat eine Interkontinentalrakete gestartet. Kuba verurteilte den Start."):

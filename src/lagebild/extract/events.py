@@ -1547,9 +1547,11 @@ _GOODS = frozenset({"import", "importe", "ware", "waren", "einfuhr", "einfuhren"
 
 
 def _after_goods(tokens: tuple[Token, ...], p: Participant) -> bool:
-    """``p``'s phrase ("aus China") follows a word for goods ("Waren", "Importe")."""
-    k = _prep_index(tokens, p) - 1
-    return k >= 0 and (tokens[k].lemma in _GOODS or tokens[k].lower in _GOODS)
+    """``p``'s phrase ("aus China") follows a word for goods ("Waren", "Importe"), or a
+    phrase that opens with one ("die Einfuhr von Gemüse aus Polen")."""
+    prep = _prep_index(tokens, p)
+    return any(tokens[k].lemma in _GOODS or tokens[k].lower in _GOODS
+               for k in range(max(0, prep - 3), prep) if tokens[k].clause == tokens[p.first].clause)
 
 
 def _closed_phrase_between(tokens: tuple[Token, ...], i: int, j: int) -> bool:
@@ -3308,7 +3310,7 @@ _DONE_TO_PERSON = frozenset({"arrest", "expel", "targeted", "abduct", "torture"}
 _FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # Modes of acts only a state's authorities perform (an arrest, an expulsion, a seizure): an
 # agentless passive of one was done by the state where it happened
-_STATE_ACTS = frozenset({"arrest", "expel", "seize"})
+_STATE_ACTS = frozenset({"arrest", "expel", "seize", "restrict", "censor"})
 
 
 _NON_STATE_SECTORS = frozenset({"REB", "OPP"})
