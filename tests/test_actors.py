@@ -369,6 +369,21 @@ def test_officials_from_a_state_are_its_own_unless_a_possessive_owns_them(linker
                 and m.actor.country == "NER"], found
 
 
+def test_a_genitive_state_after_a_role_is_its_state(linker: Linker) -> None:
+    for body, text, country in (
+            ("Der Außenminister Russlands kritisierte die Regierung des Iran.", "Regierung", "IRN"),
+            ("Der Außenminister Russlands kritisierte die Regierung des Iran.", "Außenminister",
+             "RUS"),
+            ("Die Armee des Sudan hat die Stadt angegriffen.", "Armee", "SDN"),
+            ("Der Präsident der Ukraine reiste nach Paris.", "Präsident", "UKR")):
+        m = _one(linker, body, text)
+        assert m.actor is not None and m.actor.country == country, (body, m)
+    # two coordinated genitives are two states, not one role's
+    found = _linked(linker, "Lawrow informierte die Außenminister des Irans und Ägyptens.")
+    assert not [m for m in found if m.text.startswith("Außenminister") and m.actor is not None
+                and m.actor.country == "IRN"], found
+
+
 def test_capital_adjective_names_the_government(linker: Linker) -> None:
     mentions = _linked(linker, "Das Moskauer Außenministerium bestellte die Botschafterin ein.", "2016-05-01")
     assert any(m.actor is not None and m.actor.country == "RUS" for m in mentions), mentions

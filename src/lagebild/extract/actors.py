@@ -796,9 +796,10 @@ class Linker:
             # kritisierte die Führung in Kiew")
             # ("die Truppen in Afghanistan" may be anyone's troops; the police and the courts
             # of a town are its state's: "Die Staatsanwaltschaft in Ankara")
-            after = self._country_after(toks, i, ("in", "aus", "von")) if sector == "GOV" else \
-                self._country_after(toks, i, ("in",), places=True) if sector in ("JUD", "COP") \
-                else None
+            after = self._genitive_state(toks, i) or (
+                self._country_after(toks, i, ("in", "aus", "von")) if sector == "GOV" else
+                self._country_after(toks, i, ("in",), places=True) if sector in ("JUD", "COP")
+                else None)
             country = after or self._country_before(toks, i, window=3, agent_ok=False)
             if country is None:
                 return self._unplaced_group(toks, i, sector)
@@ -814,7 +815,7 @@ class Linker:
                 actor = replace(actor, sector=sector)
             self._remember(actor, st, office)
             return end, actor, "role-name"
-        of = self._country_after(toks, i, ("von",))
+        of = self._country_after(toks, i, ("von",)) or self._genitive_state(toks, i)
         if of is None and not office and sector == "GOV" and not self._owned(toks, i):
             # "sechs Diplomaten aus Argentinien": officials from a state are its officials
             # (not "seine Diplomaten aus Niger abziehen": that owner's people leave)
@@ -836,6 +837,22 @@ class Linker:
             # figures and members of parliament no state names are the home state's, as the
             # groups are ("die Opposition"); an ambassador or a spokesman is anyone's
             return self._unplaced_group(toks, i, sector)
+        return None
+
+    def _genitive_state(self, toks: list[_Tok], i: int) -> str | None:
+        """The state a genitive right after the noun at ``i`` names: "der Präsident
+        Frankreichs", "die Regierung des Iran", "der Außenminister der Ukraine"."""
+        j = i + 1
+        if j + 1 < len(toks) and toks[j].key in ("des", "der"):
+            j += 1
+        elif j >= len(toks) or not toks[j].text.endswith("s"):
+            return None  # a bare state name only in the genitive: "Russlands", "Irans"
+        if not _capitalised(toks[j].text) or j + 1 < len(toks) and toks[j + 1].key in (
+                "und", "sowie", "oder", ","):
+            return None  # ("die Außenminister des Irans und Ägyptens" are two states' men)
+        for entry in self.kb.names.get(toks[j].key, ()):
+            if self.kb.actors[entry[0]][1] == "state":
+                return str(self.kb.actors[entry[0]][2])
         return None
 
     @staticmethod
