@@ -384,6 +384,11 @@ def test_a_genitive_state_after_a_role_is_its_state(linker: Linker) -> None:
                 and m.actor.country == "IRN"], found
 
 
+def test_the_opposition_in_a_state_is_that_states(linker: Linker) -> None:
+    m = _one(linker, "Die Opposition in Georgien ruft zu Protesten auf.", "Opposition")
+    assert m.actor is not None and (m.actor.country, m.actor.sector) == ("GEO", "OPP")
+
+
 def test_capital_adjective_names_the_government(linker: Linker) -> None:
     mentions = _linked(linker, "Das Moskauer Außenministerium bestellte die Botschafterin ein.", "2016-05-01")
     assert any(m.actor is not None and m.actor.country == "RUS" for m in mentions), mentions

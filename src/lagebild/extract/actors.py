@@ -790,6 +790,10 @@ class Linker:
                 if where is not None:
                     return self._resolve_role(toks, i, i + 1, where, role, toks[i].key, st)
             if sector not in _STATE_SECTORS:
+                # "die Opposition in Georgien": the opposition of the state it is in
+                where = self._country_after(toks, i, ("in",)) if sector == "OPP" else None
+                if where is not None:
+                    return self._resolve_role(toks, i, i + 1, where, role, toks[i].key, st)
                 return self._unplaced_group(toks, i, sector, crowd=kind == "crowd")
             # "die Führung in Kiew", "die Regierung in Warschau", "die Regierung von Nauru": the
             # place after it names the state, whatever state stood before ("Der Kreml
