@@ -2090,6 +2090,14 @@ def test_bans_on_trade_parties_and_gatherings_and_initialled_treaties() -> None:
     assert ("COERCE", "TUR", None, "TUR", "PTY") in _sides(extract_events(_linked_doc(body)))
 
 
+def test_a_passive_subject_noun_names_whom_it_is_against() -> None:
+    body = "Die Sanktionen gegen Kuba wurden von Polen aufgehoben."
+    assert tuples(extract_events(make_doc(body))) == {("RETREAT", "POL", "CUB")}
+    # a phrase after the agent is not the subject's
+    body = "Dies werde von Polen als erster Schritt zu einem Abkommen mit Kuba unterstützt."
+    assert ("SUPPORT", "POL", "CUB") not in tuples(extract_events(make_doc(body)))
+
+
 def test_a_missile_launched_is_shown_and_its_test_or_launch_judged() -> None:
     for body in ("Polen hat mehrere Raketen ins Meer abgefeuert. Kuba verurteilte den Test scharf.",
                  "Polen hat eine Interkontinentalrakete gestartet. Kuba verurteilte den Start."):

@@ -1295,7 +1295,10 @@ def assign_roles(
         after_verb = [g for g in groups if g[0].role == "core" and 0 < g[0].first - trig.index <= 1]
         before_verb = [g for g in groups if g[0].role == "core" and 0 < trig.index - g[-1].last <= 1]
         near = after_verb or before_verb
-        tgt = near[0] if near else _first(groups, ("core",))
+        # (no actor as the subject: whom its noun is against, "Die Sanktionen gegen Syrien
+        # wurden aufgehoben")
+        tgt = near[0] if near else _first(groups, ("core",)) or (
+            _subject_noun_against(groups, src, trig) if trig.passive else None)
         if src is None and trig.passive and entry.pos == "V" and entry.mode in _STATE_ACTS:
             # "In Marokko ist ein Belgier festgenommen worden": only the authorities of the
             # place arrest, expel or seize there
@@ -3109,6 +3112,16 @@ def _demonstrative_object(tokens: tuple[Token, ...], trig: Trigger) -> bool:
 _STEP_NOUNS = frozenset({"schritt", "entscheidung", "vorgehen", "maßnahme", "maßnahmen",
                          "beschluss", "ankündigung", "vorstoß", "aktion", "test", "tests",
                          "start"})
+
+
+def _subject_noun_against(
+    groups: list[list[Participant]], agent: list[Participant] | None, trig: Trigger,
+) -> list[Participant] | None:
+    """In a passive whose subject is no actor, whom the subject's noun is against: "Die
+    Sanktionen gegen Syrien wurden (von der EU) aufgehoben"."""
+    before = agent[0].first if agent else trig.index
+    return next((g for g in groups if g[0].role == "target" and g[0].prep in ("gegen", "auf")
+                 and g[0].first < before), None)
 
 
 _DEPLOYING_TYPES = frozenset({"MOBILIZE", "AID"})
