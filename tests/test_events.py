@@ -2098,6 +2098,14 @@ def test_a_passive_subject_noun_names_whom_it_is_against() -> None:
     assert ("SUPPORT", "POL", "CUB") not in tuples(extract_events(make_doc(body)))
 
 
+def test_an_ambassador_summoned_to_a_ministry_is_summoned_by_it() -> None:
+    for body, ministry in (("Der polnische Botschafter wurde ins Auswärtige Amt einbestellt.",
+                            "DEU"),
+                           ("Der polnische Botschafter wurde ins kubanische Außenministerium "
+                            "zitiert.", "CUB")):
+        assert tuples(extract_events(_linked_doc(body))) == {("ACCUSE", ministry, "POL")}, body
+
+
 def test_a_missile_launched_is_shown_and_its_test_or_launch_judged() -> None:
     for body in ("Polen hat mehrere Raketen ins Meer abgefeuert. Kuba verurteilte den Test scharf.",
                  "Polen hat eine Interkontinentalrakete gestartet. Kuba verurteilte den Start."):

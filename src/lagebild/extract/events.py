@@ -52,7 +52,7 @@ SOURCE_PREPS = frozenset({"aus"})
 PARTNER_PREPS = frozenset({"mit", "zwischen"})
 TARGET_PREPS = frozenset({"gegen", "auf", "an", "für", "nach", "gegenüber", "zu", "zum", "zur",
                           "über", "vor", "hinter"})
-PLACE_PREPS = frozenset({"in", "im", "bei", "beim", "aus"})
+PLACE_PREPS = frozenset({"in", "im", "ins", "bei", "beim", "aus"})
 ALL_PREPS = AGENT_PREPS | SOURCE_PREPS | PARTNER_PREPS | TARGET_PREPS | PLACE_PREPS | {
     "um", "unter", "wegen", "trotz", "während", "seit", "bis", "ohne", "nahe", "neben",
     "zwischen", "hinter", "laut", "vom", "am"}
@@ -1303,6 +1303,11 @@ def assign_roles(
             # "In Marokko ist ein Belgier festgenommen worden": only the authorities of the
             # place arrest, expel or seize there
             src = _first(groups, ("place",))
+        if src is None and trig.passive and entry.lemma in _SUMMONING_VERBS:
+            # "Der russische Botschafter wurde ins Auswärtige Amt einbestellt": the ministry
+            # he is summoned to summons him
+            src = next((g for g in groups if g[0].prep in ("in", "ins")
+                        and g[0].ref.sector == "GOV"), None)
     else:
         # for a verb, a genitive inside a prepositional phrase plays that phrase's role
         # ("vor der Küste Venezuelas" is a target, "im Rahmen der Nato-Aufrüstung" a place)
@@ -3112,6 +3117,9 @@ def _demonstrative_object(tokens: tuple[Token, ...], trig: Trigger) -> bool:
 _STEP_NOUNS = frozenset({"schritt", "entscheidung", "vorgehen", "maßnahme", "maßnahmen",
                          "beschluss", "ankündigung", "vorstoß", "aktion", "test", "tests",
                          "start"})
+
+
+_SUMMONING_VERBS = frozenset({"einbestellen", "zitieren"})
 
 
 def _subject_noun_against(
