@@ -2106,6 +2106,15 @@ def test_an_ambassador_summoned_to_a_ministry_is_summoned_by_it() -> None:
         assert tuples(extract_events(_linked_doc(body))) == {("ACCUSE", ministry, "POL")}, body
 
 
+def test_weapons_received_are_aid_from_the_giver() -> None:
+    for body in ("Kuba erhält von Polen weitere Patriot-Systeme.",
+                 "Kuba hat aus Polen neue Raketen erhalten."):
+        assert tuples(extract_events(make_doc(body))) == {("AID", "POL", "CUB")}, body
+    # weapons without a verb of receiving are no aid
+    assert not [e for e in extract_events(make_doc("Polen schickte Raketen auf Kuba."))
+                if e.type == "AID"]
+
+
 def test_a_missile_launched_is_shown_and_its_test_or_launch_judged() -> None:
     for body in ("Polen hat mehrere Raketen ins Meer abgefeuert. Kuba verurteilte den Test scharf.",
                  "Polen hat eine Interkontinentalrakete gestartet. Kuba verurteilte den Start."):
