@@ -820,6 +820,9 @@ def test_a_bare_union_is_the_cdu_csu_or_the_eu_by_context(linker: Linker) -> Non
     assert _one(linker, body, "Union").actor.actor_id == "lb:org:cdu-csu"
     body = "Wien – Die EU-Kommission tagte. Die Union kritisierte Österreich."
     assert _one(linker, body, "Union").actor.country == "EU"
+    # the CDU's rivals name the context as well
+    body = "Berlin – Die Union hat der SPD vorgeworfen, die Reform zu blockieren."
+    assert _one(linker, body, "Union").actor.actor_id == "lb:org:cdu-csu"
     # both named, or neither: the reader cannot tell, nor can we
     for body in ("Die Union und die EU stritten. Die CSU schwieg.", "Die Union stritt."):
         assert not [m for m in _linked(linker, body) if m.text == "Union"

@@ -300,8 +300,8 @@ class Linker:
         return tuple(found)
 
     def _bare_unions(self, doc: Document, found: Sequence[Mention]) -> list[Mention]:
-        """"die Union" alone: the CDU/CSU where the article names the CDU or CSU ("CDU-Chef
-        Merz") and not the EU, the EU where it names the EU and neither party; else nobody
+        """"die Union" alone: the CDU/CSU where the article names a German party ("CDU-Chef
+        Merz", "der SPD") and not the EU, the EU where it names the EU and neither party; else nobody
         (German news uses it for both)."""
         parties = _UNION_PARTY_NAMES.search(doc.body) is not None
         if parties == (_EU_NAMES.search(doc.body) is not None):
@@ -1069,7 +1069,8 @@ class Linker:
 
 _EU = "Q458"
 _CDU_CSU = "lb:org:cdu-csu"
-_UNION_PARTY_NAMES = re.compile(r"(?<![\w-])(?:CDU|CSU)(?![a-zäöü])")
+# (the CDU's rivals too: "Die Union hat der SPD vorgeworfen ..." is domestic politics)
+_UNION_PARTY_NAMES = re.compile(r"(?<![\w-])(?:CDU|CSU|SPD|AfD|FDP|BSW|Grünen)(?![a-zäöü])")
 _EU_NAMES = re.compile(r"(?<![\w-])EU(?![a-zäöü])|Europäischen? Union|Brüssel")
 # "die Union", "der Union", "Union und SPD" -- not "Europäische Union", "Afrikanischen Union"
 # (an adjective before it) nor a compound ("Unionsfraktion", "Union-geführte")
