@@ -2115,6 +2115,17 @@ def test_weapons_received_are_aid_from_the_giver() -> None:
                 if e.type == "AID"]
 
 
+def test_talks_one_side_holds_abroad_are_with_the_hosts() -> None:
+    body = "Der polnische Außenminister ist zu Gesprächen in Havanna eingetroffen."
+    assert tuples(extract_events(_linked_doc(body))) == {("CONSULT", "POL", "CUB")}
+    # two sides meet each other, not the venue; a summit's venue is no party
+    body = "Polen und Kuba führten Gespräche in Madrid."
+    assert tuples(extract_events(_linked_doc(body))) <= {("CONSULT", "POL", "CUB"),
+                                                         ("CONSULT", "CUB", "POL")}
+    body = "Der polnische Außenminister sprach auf dem EU-Gipfel in Madrid."
+    assert ("CONSULT", "POL", "ESP") not in tuples(extract_events(_linked_doc(body)))
+
+
 def test_a_missile_launched_is_shown_and_its_test_or_launch_judged() -> None:
     for body in ("Polen hat mehrere Raketen ins Meer abgefeuert. Kuba verurteilte den Test scharf.",
                  "Polen hat eine Interkontinentalrakete gestartet. Kuba verurteilte den Start."):

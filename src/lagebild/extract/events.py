@@ -2547,6 +2547,13 @@ def _nominal(
         # (not the subject of a judging verb for an act judged: "Merz verurteilte die
         # russischen Luftangriffe" was no attack on Merz)
         tgt = next((g for g in groups if g[0].last < i and g is not src and g[0].role in roles), None)
+    if tgt is None and entry.type in _PLACE_AS_LAST_RESORT and src is not None and len(src) == 1 \
+            and src[0].last < i and not entry.lemma.endswith(_GATHERINGS):
+        # "ist zu Gesprächen in Peking eingetroffen": where the subject holds talks stands in
+        # for its hosts (not for two sides, "Russland und die Ukraine verhandelten in
+        # Istanbul", nor a summit's or conference's venue)
+        tgt = next((g for g in groups[a:] if g[0].role == "place" and 0 < g[0].first - i <= 3
+                    and g[0].ref.country != src[0].ref.country), None)
     return src, tgt
 
 
@@ -3132,6 +3139,7 @@ def _subject_noun_against(
                  and g[0].first < before), None)
 
 
+_GATHERINGS = ("gipfel", "konferenz", "tagung", "treffen", "forum")
 _DEPLOYING_TYPES = frozenset({"MOBILIZE", "AID"})
 
 
