@@ -2126,6 +2126,16 @@ def test_talks_one_side_holds_abroad_are_with_the_hosts() -> None:
     assert ("CONSULT", "POL", "ESP") not in tuples(extract_events(_linked_doc(body)))
 
 
+def test_a_plan_nouns_infinitive_is_the_plan_owners_act() -> None:
+    # "die Entscheidung der USA, den Gipfel zu boykottieren": the genitive decided it
+    body = "Kuba kritisierte den Plan Polens, Truppen nach Belarus zu verlegen."
+    assert {(e.type, e.source.country, e.modality) for e in extract_events(_linked_doc(body))
+            if e.source} == {("ACCUSE", "CUB", "asserted"), ("MOBILIZE", "POL", "planned")}
+    # the critic is not who boycotts
+    body = "Kuba kritisierte die Entscheidung der USA, die Konferenz zu boykottieren."
+    assert ("REJECT", "CUB", None) not in tuples(extract_events(_linked_doc(body)))
+
+
 def test_a_missile_launched_is_shown_and_its_test_or_launch_judged() -> None:
     for body in ("Polen hat mehrere Raketen ins Meer abgefeuert. Kuba verurteilte den Test scharf.",
                  "Polen hat eine Interkontinentalrakete gestartet. Kuba verurteilte den Start."):

@@ -1369,7 +1369,7 @@ def assign_roles(
                 # "..., die libyschen Behörden vorher informiert zu haben": no subject of its
                 # own; the actor in it is the object ("Es sei unentschuldbar, syrische
                 # Zivilisten anzugreifen": of an act nobody in the sentence does)
-                main = _subject_from_other_clauses(others, tokens, trig)
+                main = _infinitive_subject(tokens, parts, others, trig, clause)
                 src = main
                 if main is not None:
                     groups = [main] + groups
@@ -1391,7 +1391,7 @@ def assign_roles(
                 src = None  # "dass die Kritiker Russland angegriffen hätten": the object
             if src is None and not _pronoun_subject(tokens, trig, memo) \
                     and not _after_fronted_clause(tokens, trig) and not own_subject:
-                src = _subject_from_other_clauses(others, tokens, trig)
+                src = _infinitive_subject(tokens, parts, others, trig, clause)
             elif src is None and pronoun_after_conjunction:
                 # "Der Präsident traf Journalisten, nachdem er Russland kritisiert hatte",
                 # "Erdogan nannte Abgeordnete, denen er Verbindungen zur PKK unterstellt": the
@@ -1816,6 +1816,28 @@ def _control_object(tokens: tuple[Token, ...], parts: list[Participant], verb: i
     opens = first is not None and all(tokens[k].lower in _DETERMINERS or _adjective_like(tokens[k])
                                       for k in range(first, core[0].first))
     return None if opens else core[0]
+
+
+def _infinitive_subject(
+    tokens: tuple[Token, ...], parts: list[Participant], others: list[Participant],
+    trig: Trigger, clause: int,
+) -> list[Participant] | None:
+    """The subject of a clause without one of its own: the owner of the plan noun a
+    zu-infinitive spells out, else the subject of the clauses around it."""
+    owner = _plan_owner(tokens, parts, clause) if clause > 0 else None
+    return [owner] if owner is not None else _subject_from_other_clauses(others, tokens, trig)
+
+
+def _plan_owner(
+    tokens: tuple[Token, ...], parts: list[Participant], clause: int,
+) -> Participant | None:
+    """"kritisierte die Entscheidung der USA, den Gipfel zu boykottieren": the infinitive
+    clause says what the plan noun's genitive decided, so that genitive is its subject."""
+    k = modality.plan_noun(tokens, clause)
+    if k is None:
+        return None
+    return next((p for p in parts if p.first == k + 2 and tokens[k + 1].lower in ("der", "des")
+                 or p.first == k + 1 and tokens[p.first].text.endswith("s")), None)
 
 
 def _infinitive_clause(tokens: tuple[Token, ...], clause: int) -> bool:

@@ -173,6 +173,20 @@ def infinitive_control(
     return None
 
 
+# Nouns whose zu-infinitive clause spells out what someone decided, planned, offered or
+# refused ("die Entscheidung der USA, den Gipfel zu boykottieren"), with that act's modality
+PLAN_NOUNS: dict[str, Modality] = {
+    "entscheidung": "planned", "plan": "planned", "absicht": "planned", "vorhaben": "planned",
+    "beschluss": "planned", "ankündigung": "planned", "vorschlag": "hypothetical",
+    "angebot": "hypothetical", "drohung": "hypothetical", "weigerung": "negated"}
+
+
+def plan_noun(tokens: tuple[Token, ...], clause: int) -> int | None:
+    """The plan noun of the clause before ``clause`` whose infinitive ``clause`` is."""
+    return next((k for k, t in enumerate(tokens) if t.clause == clause - 1
+                 and t.lemma in PLAN_NOUNS and t.noun), None) if clause > 0 else None
+
+
 def _purpose(tokens: tuple[Token, ...], i: int) -> bool:
     """The zu-infinitive at ``i`` is a purpose: "..., um die Gewalt zu stoppen"."""
     clause = tokens[i].clause
@@ -442,6 +456,10 @@ def classify(
         # "rief Y auf, Z zu verhaften" is asked for, "kündigte an, Y zu unterstützen" planned,
         # "Wie weit ist der Kreml bereit, Maduro zu stützen?" an open question; a noun in the
         # infinitive's clause shares it ("kündigte an, bei dem Treffen seinen Ärger anzusprechen")
+        planned_by = plan_noun(tokens, tokens[infinitive].clause)
+        if planned_by is not None:
+            # "kritisierte den Plan Russlands, Truppen zu verlegen": the noun governs it
+            return ModalityResult(PLAN_NOUNS[tokens[planned_by].lemma], cue=tokens[planned_by].lemma)
         control = infinitive_control(tokens, infinitive)
         if control is not None and control.modality is not None:
             return ModalityResult(control.modality, cue=control.lemma)
