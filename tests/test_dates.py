@@ -68,6 +68,12 @@ def test_periods_and_quantities_are_not_dates(text: str) -> None:
 def test_news_default_is_publication_day_for_past_tense() -> None:
     got = event_date("Putin hat mit Maduro telefoniert.", 10, "2025-12-11T20:04")
     assert got == ResolvedDate("2025-12-11", "day")
+    # strong preterites of news verbs: "bestritt", "verbot", "beschoss"
+    for sentence in ("Kiew bestritt die Vorwürfe.", "Moskau verbot die Partei.",
+                     "Die Armee beschoss das Dorf."):
+        anchor = sentence.index(sentence.split()[1])
+        assert event_date(sentence, anchor, "2025-12-11T20:04") == ResolvedDate(
+            "2025-12-11", "day"), sentence
 
 
 @pytest.mark.parametrize(

@@ -352,7 +352,10 @@ _STRONG_PRETERITE = frozenset(
     "traf trafen sprach sprachen rief riefen warf warfen gab gaben schloss schlossen "
     "wies wiesen bat baten kam kamen flog flogen zog zogen griff griffen hielt hielten "
     "nahm nahmen sah sahen stieß stießen beschloss beschlossen verhängte brach brachen "
-    "bot boten empfing empfingen unterschrieb unterschrieben drohte drohten".split()
+    "bot boten empfing empfingen unterschrieb unterschrieben drohte drohten "
+    "bestritt bestritten verbot verboten begann begannen schlug schlugen trat traten hob hoben "
+    "ließ ließen befahl befahlen beschoss beschossen erschoss erschossen stritt stritten "
+    "unterstrich unterstrichen".split()
 )
 
 
