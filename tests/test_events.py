@@ -2068,6 +2068,17 @@ def test_forces_moved_are_the_means_and_where_they_go_the_target() -> None:
         assert tuples(extract_events(_linked_doc(body))) == {expected}, body
     # a summit or an embassy moved is no deployment
     assert not extract_events(_linked_doc("Polen hat den Gipfel nach Kuba verlegt."))
+    # a withdrawal leaves where the forces were
+    for body in ("Polen zog seine Truppen aus Kuba ab.",
+                 "Polen hat seine Soldaten aus Kuba abgezogen."):
+        assert tuples(extract_events(_linked_doc(body))) == {("RETREAT", "POL", "CUB")}, body
+
+
+def test_verbs_the_lemmatiser_spells_with_ss_are_found() -> None:
+    # simplemma: "beschoss" -> "beschiessen"; the lexicon writes "beschießen"
+    for body in ("Polen beschoss kubanische Stellungen.",
+                 "Polen hat kubanische Stellungen beschossen."):
+        assert tuples(extract_events(_linked_doc(body))) == {("ASSAULT", "POL", "CUB")}, body
 
 
 def test_bans_on_trade_parties_and_gatherings_and_initialled_treaties() -> None:

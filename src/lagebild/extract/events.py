@@ -148,6 +148,9 @@ def trigger_lexicon() -> dict[str, tuple[TriggerEntry, ...]]:
             excluded=frozenset(n[1:] for n in needs.split(",") if n.startswith("~")),
         )
         out.setdefault(entry.lemma, []).append(entry)
+    # the lemmatiser spells some verbs with "ss" ("beschoss" -> "beschiessen")
+    for key in [k for k in out if "ß" in k]:
+        out.setdefault(key.replace("ß", "ss"), out[key])
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -1428,8 +1431,11 @@ def assign_roles(
                 and _own_forces(tgt[0].ref, src[0].ref):
             # "Russland hat Truppen in Belarus stationiert", "Nordkorea entsandte Soldaten
             # nach Russland": the forces moved are the means; where they go is the target
-            tgt = next((g for g in groups if g[0].first > tgt[-1].last
-                        and g[0].role in ("target", "place", "partner")), None)
+            # (where they leave, for a withdrawal: "zog seine Truppen aus Mali ab")
+            ends = ("source", "place") if entry.type == "RETREAT" else (
+                "target", "place", "partner")
+            tgt = next((g for g in groups if g[0].first > tgt[-1].last and g[0].role in ends),
+                       None)
         if tgt is not None and entry.type in ("ACCUSE", "REJECT") \
                 and _victim_of_act(tokens, tgt[0], particles):
             # "kritisierte die Angriffe auf Kiew", "lehnte Sanktionen gegen Moskau ab": who an
@@ -3162,7 +3168,7 @@ def _subject_noun_against(
 
 
 _GATHERINGS = ("gipfel", "konferenz", "tagung", "treffen", "forum")
-_DEPLOYING_TYPES = frozenset({"MOBILIZE", "AID"})
+_DEPLOYING_TYPES = frozenset({"MOBILIZE", "AID", "RETREAT"})
 
 
 def _own_forces(ref: ActorRef, src: ActorRef) -> bool:
