@@ -36,6 +36,11 @@ def _classify(text: str, trigger: str, **kw: object) -> tuple[str, str | None]:
          "planned"),
         ("Kuba lehnte den Vorschlag der USA ab, Polen anzugreifen.", "anzugreifen",
          "hypothetical"),
+        # called off or put off: not done, or still to come
+        ("Polen hat den Besuch in Kuba abgesagt.", "Besuch", "negated"),
+        ("Polen sagte das Treffen mit Kuba ab.", "Treffen", "negated"),
+        ("Polen hat die Gespräche mit Kuba verschoben.", "Gespräche", "planned"),
+        ("Polen hat nach dem Treffen mit Kuba den Besuch abgesagt.", "Treffen", "asserted"),
         ("Kuba kritisierte die Entscheidung Polens, Truppen zu verlegen.", "verlegen",
          "planned"),
         ("Putin hat mit Maduro telefoniert.", "telefoniert", "asserted"),

@@ -420,6 +420,9 @@ def classify(
     neg = _negation(clause, trig)
     if neg:
         return ModalityResult("negated", cue=neg)
+    called_off = _called_off(tokens, trigger_index)
+    if called_off is not None:
+        return ModalityResult(called_off[0], cue=called_off[1])
     for phrase, cls in cues.items():
         if cls == "sentence_hypothetical" and phrase in low and not (
                 trig.lemma in _STANCE_VERBS and trig.lower in phrase.split()):
@@ -586,6 +589,38 @@ def _infinitive(t: Token) -> bool:
     if not (t.text[:1].islower() and low.isalpha() and low.endswith(("en", "ern", "eln"))):
         return False
     return low == t.lemma or (not t.lemma.endswith("n") and low.startswith(t.lemma))
+
+
+# Verbs that call off or put off the act their object names: "hat den Besuch abgesagt" did
+# not happen, "hat die Gespräche verschoben" is still to come
+_CALLING_OFF: dict[str, Modality] = {
+    "absagen": "negated", "streichen": "negated", "stornieren": "negated",
+    "annullieren": "negated", "abblasen": "negated", "verschieben": "planned",
+    "vertagen": "planned", "aufschieben": "planned"}
+_PHRASE_PREPS = frozenset(
+    "in im ins an am auf aus bei beim mit nach seit von vom vor zu zum zur über unter gegen "
+    "für um wegen trotz während".split())
+
+
+def _called_off(tokens: tuple[Token, ...], trigger_index: int) -> tuple[Modality, str] | None:
+    """A noun trigger that is the object of a verb of calling or putting off."""
+    trig = tokens[trigger_index]
+    if not trig.noun:
+        return None
+    k = trigger_index - 1
+    while k >= 0 and (tokens[k].lower in _ARTICLES or tokens[k].text[:1].islower()
+                      and tokens[k].lower.endswith(("e", "en", "er", "es", "em"))
+                      and tokens[k].lower not in _PHRASE_PREPS):
+        k -= 1
+    if k >= 0 and tokens[k].lower in _PHRASE_PREPS:
+        return None  # "nach dem Angriff den Besuch abgesagt": the phrase is no object
+    particles = clause_particles(tokens)
+    for j, t in enumerate(tokens):
+        if t.clause == trig.clause and j != trigger_index and t.text[:1].islower():
+            mod = _CALLING_OFF.get(verb_lemma(tokens, j, particles))
+            if mod is not None:
+                return mod, t.lower
+    return None
 
 
 def _negation(clause: list[Token], trig: Token) -> str | None:
