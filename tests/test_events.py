@@ -2074,6 +2074,15 @@ def test_forces_moved_are_the_means_and_where_they_go_the_target() -> None:
         assert tuples(extract_events(_linked_doc(body))) == {("RETREAT", "POL", "CUB")}, body
 
 
+def test_extraditions_and_relations_taken_up_are_cooperation() -> None:
+    for body in ("Polen lieferte Kuba einen mutmaßlichen Spion aus.",
+                 "Polen nahm diplomatische Beziehungen mit Kuba auf."):
+        assert tuples(extract_events(make_doc(body))) == {("COOPERATE", "POL", "CUB")}, body
+    # weapons handed over are aid
+    assert tuples(extract_events(make_doc("Polen liefert Kuba Waffen aus."))) == {
+        ("AID", "POL", "CUB")}
+
+
 def test_verbs_the_lemmatiser_spells_with_ss_are_found() -> None:
     # simplemma: "beschoss" -> "beschiessen"; the lexicon writes "beschießen"
     for body in ("Polen beschoss kubanische Stellungen.",
