@@ -67,6 +67,7 @@ def test_modality(text: str, trigger: str, modality: str) -> None:
          "Nachrichtenagentur TASS"),
         ("Russland habe nicht geholfen, so Bloomberg-Quellen.", "Bloomberg-Quellen"),
         ("Diese Dienste hätten versagt, berichtete Bloomberg.", "Bloomberg"),
+        ("Aus dem Kreml hieß es, Putin habe Maduro Unterstützung zugesichert.", "Kreml"),
         # the head of a genitive, adjectives after the article, a quoted name
         ("Der Sprecher des Weißen Hauses sagte, Trump werde Xi besuchen.",
          "Sprecher des Weißen Hauses"),
@@ -293,3 +294,10 @@ def test_sollen_with_a_time_to_come_is_planned() -> None:
 )
 def test_an_indefinite_act_that_counts_as_something_is_generic(text: str, modality: str) -> None:
     assert _classify(text, "Angriff")[0] == modality
+
+
+def test_an_account_phrase_before_a_speech_act_is_its_source() -> None:
+    # "Nach Angaben der Zeitung hat der BND gewarnt": the paper's report, though a warning is
+    # a speech act and the paper stands before it in its clause
+    text = "Nach Angaben der Zeitung hat der BND den Irak gewarnt."
+    assert _classify(text, "gewarnt", trigger_is_speech=True) == ("reported", "Zeitung")

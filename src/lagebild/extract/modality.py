@@ -246,7 +246,8 @@ def sentence_attribution(tokens: tuple[Token, ...], text: str) -> str | None:
         if name:
             return name
         if tok.lower in ("hieß", "heißt", "hiess", "heisst"):
-            return _name_after(tokens, i + 2) or "unbenannt"
+            # "hieß es aus dem Kreml", "Aus dem Kreml hieß es"
+            return _name_after(tokens, i + 2) or _from_before(tokens, i) or "unbenannt"
     return None
 
 
@@ -352,6 +353,16 @@ def _name_after(tokens: tuple[Token, ...], i: int) -> str | None:
     if name is None or i == adjectives:
         return name
     return " ".join([t.text for t in tokens[adjectives:i]] + [name])
+
+
+def _from_before(tokens: tuple[Token, ...], i: int) -> str | None:
+    """The name of an aus-phrase before token ``i`` in its clause: "Aus dem Kreml hieß es"."""
+    for k in range(i - 1, -1, -1):
+        if tokens[k].clause != tokens[i].clause:
+            return None
+        if tokens[k].lower == "aus":
+            return _name_after(tokens, k + 1)
+    return None
 
 
 def _name_before(tokens: tuple[Token, ...], i: int) -> str | None:
@@ -646,5 +657,13 @@ def _names_subject(source: str, tokens: tuple[Token, ...], trig: Token) -> bool:
     first = source.split()[0]
     # "Kerrys Sprecher unterstrich, dass die USA ... als illegal betrachteten": a speaker in
     # another clause reports the act; only the trigger's own subject speaks for itself
+    # (not the owner of an account phrase before it: "Nach Angaben der Zeitung hat der BND
+    # den Irak gewarnt" is the paper's report of the warning)
     return any(t.text == first and t.start < trig.start and t.clause == trig.clause
-               for t in tokens)
+               and not _in_account_phrase(tokens, k) for k, t in enumerate(tokens))
+
+
+def _in_account_phrase(tokens: tuple[Token, ...], k: int) -> bool:
+    """Token ``k`` names whose account it is: "nach Angaben der Zeitung", "laut dem Sender"."""
+    return any(tokens[j].lower.endswith(ACCOUNT_NOUNS) or tokens[j].lower == "laut"
+               for j in range(max(0, k - 3), k))
