@@ -120,10 +120,11 @@ _HAPPENED_AT_PLACE = tuple(norm(w) for w in (
 _TOWN_HEADS = ("stadt", "ort", "dorf", "metropole", "gemeinde", "provinz", "region")
 
 
-# Before a town of the gazetteer (which only counts after one of these): "in Dresden".
+# Words that make a noun someone's own: "seine Diplomaten aus Niger"
 _POSSESSIVES = frozenset(
     "sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres unser unsere "
     "unseren unserem unserer".split())
+# Before a town of the gazetteer (which only counts after one of these): "in Dresden".
 _TOWN_PREPS = frozenset({"in", "im", "nach", "aus", "bei", "nahe"})  # not "von": "eine Rede von Iglesias"
 
 

@@ -3154,6 +3154,27 @@ _STEP_NOUNS = frozenset({"schritt", "entscheidung", "vorgehen", "maßnahme", "ma
                          "start"})
 
 
+def _doer_of_step_taken_up(
+    tokens: tuple[Token, ...], trig: Trigger, doer: ActorRef, src: ActorRef,
+    parts: list[Participant],
+) -> ActorRef | None:
+    """The doer of the last sentence's act when the judging verb's object is a definite
+    noun for any act and the object names no actor of its own ("kritisierte den Schritt
+    scharf", "begrüßte die Entscheidung"; not "die Entscheidung der Regierung")."""
+    k = trig.index + 1
+    while k < len(tokens) and tokens[k].clause == tokens[trig.index].clause and (
+            tokens[k].lower in _DEFINITE or _adjective_like(tokens[k])):
+        k += 1
+    if k >= len(tokens) or k == trig.index + 1 or tokens[k - 1].lower not in _DEFINITE \
+            and not any(tokens[j].lower in _DEFINITE for j in range(trig.index + 1, k)):
+        return None
+    if tokens[k].lower not in _STEP_NOUNS or tokens[k].clause != tokens[trig.index].clause:
+        return None
+    if any(p.first > trig.index and tokens[p.first].clause == tokens[trig.index].clause
+           for p in parts):
+        return None  # "kritisierte den Schritt der Regierung": the act names its doer
+    return doer if _other_side(doer, src) else None
+
 _SUMMONING_VERBS = frozenset({"einbestellen", "zitieren"})
 
 
@@ -3190,27 +3211,6 @@ def _other_side(doer: ActorRef, src: ActorRef) -> bool:
     return doer.actor_id != src.actor_id and (doer.country, doer.sector) != (
         src.country, src.sector)
 
-
-def _doer_of_step_taken_up(
-    tokens: tuple[Token, ...], trig: Trigger, doer: ActorRef, src: ActorRef,
-    parts: list[Participant],
-) -> ActorRef | None:
-    """The doer of the last sentence's act when the judging verb's object is a definite
-    noun for any act and the object names no actor of its own ("kritisierte den Schritt
-    scharf", "begrüßte die Entscheidung"; not "die Entscheidung der Regierung")."""
-    k = trig.index + 1
-    while k < len(tokens) and tokens[k].clause == tokens[trig.index].clause and (
-            tokens[k].lower in _DEFINITE or _adjective_like(tokens[k])):
-        k += 1
-    if k >= len(tokens) or k == trig.index + 1 or tokens[k - 1].lower not in _DEFINITE \
-            and not any(tokens[j].lower in _DEFINITE for j in range(trig.index + 1, k)):
-        return None
-    if tokens[k].lower not in _STEP_NOUNS or tokens[k].clause != tokens[trig.index].clause:
-        return None
-    if any(p.first > trig.index and tokens[p.first].clause == tokens[trig.index].clause
-           for p in parts):
-        return None  # "kritisierte den Schritt der Regierung": the act names its doer
-    return doer if _other_side(doer, src) else None
 
 
 def _governing_speaker(
