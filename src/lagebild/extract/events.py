@@ -2783,8 +2783,8 @@ def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tri
             # "Partnerschaft schließen" swallows its object, not "beim Besuch ... verständigt"
             # (a plural need, "gespräche", names the noun by its word: "Friedensgespräche")
             nouns = [n for n in nouns if n.entry.type == t.entry.type
-                     or any(n.entry.lemma.startswith(w) or tokens[n.index].lower.startswith(w)
-                            or tokens[n.index].lower.endswith(w) for w in t.entry.needs)]
+                     or any(n.entry.lemma.startswith(w) or _word_matches(tokens[n.index].lower, w)
+                            for w in t.entry.needs)]
         # "sich gegen ein Abkommen aussprechen" opposes the agreement: a noun under "gegen"
         # is not the light verb's object
         # the light verb's object is a bare noun phrase, never one in a prepositional phrase:
