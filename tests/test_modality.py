@@ -75,6 +75,14 @@ def test_modality(text: str, trigger: str, modality: str) -> None:
          "ukrainischen Luftwaffe"),
         ("Nach Darstellung Moskaus haben Truppen ein Krankenhaus beschossen.", "Moskaus"),
         ("Die Zeitung „Haaretz“ berichtete, Israel habe den Iran angegriffen.", "Haaretz"),
+        # "nach Angaben von/aus X": X, not "Angaben"; the clause's object after it is no
+        # part of the name
+        ("Beide einigten sich nach Angaben von Finanzminister Scott Bessent auf einen Rahmen.",
+         "Finanzminister Scott Bessent"),
+        ("Die USA haben nach Angaben aus Regierungskreisen Sanktionen gegen Rosneft verhängt.",
+         "Regierungskreisen"),
+        ("Russland hat nach Angaben aus dem Kreml Truppen nach Belarus verlegt.", "Kreml"),
+        ("Die USA haben nach Angaben aus dem Weißen Haus Sanktionen verhängt.", "Weißen Haus"),
     ],
 )
 def test_attribution(text: str, source: str) -> None:

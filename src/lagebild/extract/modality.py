@@ -297,12 +297,36 @@ def _according_to(tokens: tuple[Token, ...], i: int) -> str | None:
     for k in range(i + 1, min(len(tokens), i + 4)):
         t = tokens[k]
         if t.lower.endswith(ACCOUNT_NOUNS):  # "nach Angaben", "nach Informationen der"
-            owner = _name_after(tokens, k + 1) if k + 1 < len(tokens) and (tokens[
-                k + 1].lower in ("der", "des", "von") or tokens[k + 1].text[:1].isupper()) else None
+            if k + 1 < len(tokens) and tokens[k + 1].lower in ("von", "vom", "aus"):
+                # "nach Angaben von Finanzminister Bessent", "aus Regierungskreisen"
+                owner = _source_after_preposition(tokens, k + 2)
+            else:
+                owner = _name_after(tokens, k + 1) if k + 1 < len(tokens) and (tokens[
+                    k + 1].lower in ("der", "des") or tokens[k + 1].text[:1].isupper()) else None
             return owner or " ".join(x.text for x in tokens[i + 1 : k + 1])
         if not (t.text[:1].islower() and t.text[:1].isalpha()) and not t.text[:1].isupper():
             return None
     return None
+
+
+def _source_after_preposition(tokens: tuple[Token, ...], i: int) -> str | None:
+    """The source named after "von"/"aus" at ``tokens[i]``. Without a comma the object of
+    the clause may follow it in capitals ("nach Angaben aus Regierungskreisen Sanktionen
+    verhängt"): a "Kreise" plural is one word, and a noun after an article ("aus dem Kreml")
+    is one word unless an adjective opens it ("aus dem Weißen Haus")."""
+    if i >= len(tokens):
+        return None
+    article = tokens[i].lower in _ARTICLES
+    name = _name_after(tokens, i)
+    if name is None:
+        return None
+    words = name.split()
+    if words[0].lower().endswith(("kreisen", "kreise")):
+        return words[0]
+    if article and len(words) > 1:
+        adjective = words[0].lower().endswith(("e", "en", "er", "es", "em"))
+        return " ".join(words[:2] if adjective else words[:1])
+    return name
 
 
 def _speaker_position(tokens: tuple[Token, ...], verb: int, name: str) -> bool:
