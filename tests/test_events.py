@@ -2287,6 +2287,11 @@ def test_denials_rebuff_the_accuser_not_the_content_of_the_claim() -> None:
     assert ("REJECT", "CUB", "POL") in tuples(extract_events(make_doc(body)))
     body = "Polen warf Kuba Angriffe vor. Kuba hat das entschieden bestritten."
     assert ("REJECT", "CUB", "POL") in tuples(extract_events(make_doc(body)))
+    # at home too, between a party and the government
+    body = ("Die AfD hat der Bundesregierung vorgeworfen, die Grenzen nicht zu schützen. "
+            "Innenminister Alexander Dobrindt wies das zurück.")
+    rejects = [e for e in extract_events(_linked_doc(body)) if e.type == "REJECT"]
+    assert [(e.source.sector, e.target and e.target.sector) for e in rejects] == [("GOV", "PTY")]
 
 
 def test_the_setting_of_a_demand_took_place() -> None:

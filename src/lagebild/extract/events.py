@@ -2994,7 +2994,10 @@ def extract_sentence(
                 # "Sudan beschuldigte die Emirate ... Abu Dhabi wies dies zurück": the claim
                 # the last sentence made, whose maker is rebuffed
                 accuser = dict(context.acts).get("ACCUSE")
-                if accuser is not None and accuser.country != src.country:
+                if accuser is not None and (accuser.country != src.country or _domestic_pair(
+                        src, accuser)):
+                    # (at home too: "Die Grünen warfen der Regierung vor, ... Die Ministerin
+                    # wies das zurück")
                     tgt = accuser
             if tgt is None and src is not None and trig.entry.type in _JUDGING_TYPES \
                     and trig.entry.pos == "V" and context.last_doer is not None:
