@@ -2294,6 +2294,15 @@ def test_denials_rebuff_the_accuser_not_the_content_of_the_claim() -> None:
     assert [(e.source.sector, e.target and e.target.sector) for e in rejects] == [("GOV", "PTY")]
 
 
+def test_two_verbs_of_different_acts_between_two_states_are_two_events() -> None:
+    body = "Kuba hat den Vertrag mit Polen ausgesetzt und polnische Diplomaten ausgewiesen."
+    assert sorted((e.type, e.mode) for e in extract_events(_linked_doc(body))) == [
+        ("SANCTION", "discontinue"), ("SANCTION", "expel")]
+    # a noun after the verb names the same act again
+    body = "Kuba unterzeichnete die Vereinbarung mit Polen und setzte das Abkommen in Kraft."
+    assert [(e.type, e.mode) for e in extract_events(_linked_doc(body))] == [("AGREE", "sign")]
+
+
 def test_the_setting_of_a_demand_took_place() -> None:
     # "hat in einem Telefonat mit X ... aufgerufen": the call happened, what it asked did not
     body = "Putin hat in einem Telefonat mit Trump zum Frieden aufgerufen."

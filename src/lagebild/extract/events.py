@@ -23,7 +23,7 @@ import heapq
 import logging
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, TypeVar, cast
@@ -2971,6 +2971,7 @@ def extract_sentence(
     events: list[Event] = []
     sources_at: dict[int, ActorRef] = {}  # trigger index -> the source of its event
     seen: set[tuple[str, str | None, str | None]] = set()
+    modes_seen: dict[tuple[str, str | None, str | None], list[tuple[str, str | None]]] = {}
     for trig in sorted(triggers, key=lambda t: t.index):
         # counterparts from earlier sentences only: within one sentence a symmetric act that
         # names no partner ("in einem Gespräch mit der Zeitung Kritik an Polen üben") did not
@@ -3031,9 +3032,10 @@ def extract_sentence(
                 # in its own state's territory has no foreign target
                 tgt, domestic = None, False
             key = (trig.entry.type, src.country, tgt.country if tgt else None)
-            if key in seen:
+            if key in seen and not _another_verb_act(trig, modes_seen.get(key, ())):
                 continue
             seen.add(key)
+            modes_seen.setdefault(key, []).append((trig.entry.pos, trig.entry.mode))
             if trig.entry.type == "MOBILIZE" and trig.entry.pos == "N" and tgt is not None \
                     and _joint(tokens, trig.index):
                 # "Manöver mit örtlichen Soldaten", "Militärübungen der USA mit Südkorea": a
@@ -3135,6 +3137,17 @@ def _doer_of_act_taken_up(
             return doer
         return None  # only the first act noun after the verb is its object
     return None
+
+
+def _another_verb_act(trig: Trigger, earlier: Sequence[tuple[str, str | None]]) -> bool:
+    """A verb of a kind of act no earlier verb of the sentence's events was, between the same
+    two states: "hat den Vertrag mit Pakistan ausgesetzt und pakistanische Diplomaten
+    ausgewiesen" are two sanctions. (A noun is mostly the verb's act named again: "unterzeichnete
+    die Vereinbarung und setzte das Abkommen in Kraft".)"""
+    if trig.entry.pos != "V" or trig.entry.mode is None:
+        return False
+    return all(pos == "V" and mode is not None and mode != trig.entry.mode
+               for pos, mode in earlier)
 
 
 def _demonstrative_object(tokens: tuple[Token, ...], trig: Trigger) -> bool:
