@@ -239,6 +239,10 @@ def test_a_cue_of_a_later_conjunct_does_not_reach_back(
      "planned"),
     ("Der Gewerkschaftsbund rief zu Protesten gegen geplante Kürzungen auf.", "rief",
      "asserted"),
+    # so does "mögliche": the blame is laid, the acts blamed are open
+    ("Polen hat Kuba für mögliche Sabotageakte verantwortlich gemacht.", "gemacht", "asserted"),
+    ("Polen will die Gespräche über einen möglichen Kauf fortsetzen.", "Gespräche", "planned"),
+    ("Die EU erwägt mögliche neue Sanktionen gegen Kuba.", "Sanktionen", "hypothetical"),
 ])
 def test_an_attributive_plan_cue_covers_its_noun(text: str, trigger: str, modality: str) -> None:
     # (the verbs are speech acts: their subject is their actor, not a source)

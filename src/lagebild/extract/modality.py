@@ -470,14 +470,19 @@ def classify(
         return ModalityResult("hypothetical", cue="verb-first conditional")
     if text.rstrip().endswith("?") and trig.clause == 0:
         return ModalityResult("hypothetical", cue="?")
-    for t in clause:
-        if cues.get(t.lower) == "hypothetical" and t is not trig:
-            if t.lower == "würden" and _indirect_speech(tokens, text):
-                # "Sie würden Informationen teilen, sagte Cook": indirect speech uses "würden"
-                # where the Konjunktiv I "werden" looks like the indicative; singular "werde"
-                # does not, so "würde" stays hypothetical
-                continue
-            return ModalityResult("hypothetical", cue=t.lower)
+    for k, t in enumerate(tokens):
+        if t.clause != trig.clause or cues.get(t.lower) != "hypothetical" or t is trig:
+            continue
+        if t.lower in _ATTRIBUTIVE_HYPOTHETICAL and not _attributive_to(tokens, k, trigger_index):
+            # "machte Russland für mögliche Sabotageakte verantwortlich": the adjective leaves
+            # its own noun open ("ein möglicher Angriff"), not the clause's verb
+            continue
+        if t.lower == "würden" and _indirect_speech(tokens, text):
+            # "Sie würden Informationen teilen, sagte Cook": indirect speech uses "würden"
+            # where the Konjunktiv I "werden" looks like the indicative; singular "werde"
+            # does not, so "würde" stays hypothetical
+            continue
+        return ModalityResult("hypothetical", cue=t.lower)
     for k, t in enumerate(tokens):
         if t.clause == trig.clause and cues.get(t.lower) == "planned" and t is not trig \
                 and not _other_conjunct(tokens, trigger_index, k) \
@@ -523,6 +528,14 @@ _GENERIC_DETERMINERS = frozenset({"ein", "eine", "einen", "jeder", "jede", "jede
 _COUNTS_AS = frozenset({"gilt", "gelten", "gälte", "gelte", "zählt", "zählen", "wertet", "werten"})
 
 
+def _attributive_to(tokens: tuple[Token, ...], k: int, noun: int) -> bool:
+    """The adjective at ``k`` belongs to the noun at ``noun``: over at most two more
+    adjectives ("mögliche neue Sanktionen")."""
+    between = tokens[k + 1 : noun]
+    return 0 < noun - k <= 3 and tokens[noun].text[:1].isupper() \
+        and all(t.text.isalpha() and t.text.islower() for t in between)
+
+
 def _generic_act(tokens: tuple[Token, ...], trigger_index: int, clause: list[Token]) -> bool:
     trig = tokens[trigger_index]
     if not trig.text[:1].isupper() or not any(
@@ -551,6 +564,7 @@ def _scheduled(clause: list[Token]) -> bool:
 _CONJUNCTS = frozenset({"und", "sowie", "oder"})
 # planned cues that are adjectives: they make their own noun planned ("die geplante
 # Stationierung"), not the clause's verb ("kritisierte die geplante Stationierung")
+_ATTRIBUTIVE_HYPOTHETICAL = frozenset({"mögliche", "möglichen", "mögliches", "möglicher"})
 _ATTRIBUTIVE_PLANNED = frozenset({"geplante", "geplanten", "angekündigte", "angekündigten",
                                   "bevorstehende", "bevorstehenden"})
 # "will ... nicht ausschließen": not wanting to rule a thing out is a stance taken now, not
