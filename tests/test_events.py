@@ -2044,6 +2044,13 @@ def test_who_reacts_with_an_act_does_it_to_the_genitive() -> None:
         ("ASSAULT", "POL", "CUB")}
     body = "Polen reagierte mit der Ausweisung kubanischer Diplomaten."
     assert tuples(extract_events(_linked_doc(body))) == {("SANCTION", "POL", "CUB")}
+    # what one reacts to or prepares for is another's act, not the subject's or its pronoun's
+    body = "Polen hat die Gespräche mit Kuba ausgesetzt. Es reagierte damit auf die Angriffe."
+    assert tuples(extract_events(make_doc(body))) == {("SANCTION", "POL", "CUB")}
+    body = "Polen reagierte auf die Angriffe auf Boote in der Karibik."
+    assert tuples(extract_events(make_doc(body))) == set()
+    body = "Polen verlegte Truppen an die Grenze. Es bereitet sich auf einen Angriff vor."
+    assert {e.type for e in extract_events(make_doc(body))} == {"MOBILIZE"}
 
 
 def test_what_a_speaker_calls_an_act_accuses_its_doer() -> None:

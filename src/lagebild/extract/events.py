@@ -1219,6 +1219,7 @@ def assign_roles(
     entry = trig.entry
     clause = tokens[trig.index].clause
     said_about = False  # a noun that a speech or judging verb of its clause is about
+    responded_to = False  # a noun in the auf-phrase of a verb of reacting or preparing
     in_clause, others = memo.get("split", clause, lambda: _split_by_clause(parts, tokens, clause))
     verbs: frozenset[int] = memo.get("verb triggers", -1, frozenset)
     groups = memo.get("groups", clause, lambda: _groups(in_clause, tokens, verbs))
@@ -1251,8 +1252,14 @@ def assign_roles(
                     tokens, trig, memo.get("rejecting verbs", -1, frozenset), memo))
         # ("die Einigung mit seinem Amtskollegen Wolfgang Sobotka begrüßt"; but what is
         # rejected is nobody's act: "hat Verhandlungen mit den USA abgelehnt")
-        own_act = entry.type in _HOSTILE_TYPES and _governing_verb(tokens, trig, memo.get(
-            "own act verbs", -1, lambda: _own_act_verbs(tokens, particles)), memo)
+        # what one reacts to or prepares for is another's act: "Er reagierte damit auf die
+        # Angriffe auf Boote", "Kuba bereitet sich auf einen Angriff vor"
+        responded_to = _governing_prep(tokens, trig.index) == "auf" and _governing_verb(
+            tokens, trig, memo.get("responding verbs", -1,
+                                   lambda: _responding_verbs(tokens, particles)), memo)
+        own_act = entry.type in _HOSTILE_TYPES and not responded_to and _governing_verb(
+            tokens, trig, memo.get(
+                "own act verbs", -1, lambda: _own_act_verbs(tokens, particles)), memo)
         src, tgt = _nominal(trig, tokens, own, entry, said_about, own_act)
         if tgt is not None and entry.type == "REJECT" and _victim_of_act(tokens, tgt[0], particles):
             tgt = None  # "sein Veto gegen Sanktionen gegen Russland": Russia is not rebuffed
@@ -1491,7 +1498,8 @@ def assign_roles(
         src_refs = [speaker]  # "Putin sagte, dass er die Ukraine angreifen werde"
     if not src_refs and previous_subject is not None and not trig.passive \
             and _pronoun_subject(tokens, trig, memo) \
-            and not (entry.pos == "N" and (_genitive_attribute(tokens, trig.index) or said_about)):
+            and not (entry.pos == "N" and (_genitive_attribute(tokens, trig.index) or said_about
+                                           or responded_to)):
         src_refs = [previous_subject]  # (not "Sie verurteilte den Einsatz als Entführung")
     if not src_refs and entry.pos == "V" and (speaker or previous_subject) is not None and memo.get(
             "own country", clause, lambda: _own_country_subject(tokens, clause)):
@@ -1597,6 +1605,17 @@ def _own_act_verbs(tokens: tuple[Token, ...], particles: dict[int, tuple[int, st
     """The sentence's verbs of starting, announcing or continuing (once per sentence)."""
     return frozenset(k for k, t in enumerate(tokens) if t.text[:1].islower()
                      and modality.verb_lemma(tokens, k, particles) in _OWN_ACT_VERBS)
+
+
+# Verbs whose auf-phrase names another's act ("reagierte auf die Angriffe")
+_RESPONDING_VERBS = frozenset({"reagieren", "antworten", "erwidern", "kontern", "vorbereiten",
+                               "einstellen", "wappnen", "rüsten"})
+
+
+def _responding_verbs(tokens: tuple[Token, ...], particles: dict[int, tuple[int, str]]) -> frozenset[int]:
+    """The sentence's verbs of reacting or preparing (once per sentence)."""
+    return frozenset(k for k, t in enumerate(tokens) if t.text[:1].islower()
+                     and modality.verb_lemma(tokens, k, particles) in _RESPONDING_VERBS)
 
 
 def _victim_of_act(
