@@ -1543,6 +1543,15 @@ def test_not_ruling_out_force_is_a_threat() -> None:
         assert not extract_events(_linked_doc(body)), body
 
 
+def test_ruling_out_talks_rejects_them() -> None:
+    # PLOVER REJECT; not ruling them out leaves them open, and no talks were held
+    body = "Kubas Außenminister hat Gespräche mit Polen vorerst ausgeschlossen."
+    assert [(e.type, e.source.country, e.target and e.target.country)
+            for e in extract_events(_linked_doc(body))] == [("REJECT", "CUB", "POL")]
+    body = "Kuba schloss ein Treffen mit Polen nicht aus."
+    assert extract_events(_linked_doc(body)) == ()
+
+
 def test_halted_talks_are_a_sanction_not_a_meeting() -> None:
     # PLOVER SANCTION discontinue (CAMEO 164 "halt negotiations"): the talks noun under the
     # verb is not coded as talks held; "brach" is "brechen", not the adjective
