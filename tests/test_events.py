@@ -1543,6 +1543,18 @@ def test_not_ruling_out_force_is_a_threat() -> None:
         assert not extract_events(_linked_doc(body)), body
 
 
+def test_a_court_sentence_is_a_conviction_not_a_condemnation() -> None:
+    # PLOVER SANCTION convict, also of the court's own citizens; condemning a verdict judges it
+    body = "Ein kubanisches Gericht hat einen polnischen Bürger zu 13 Jahren Haft verurteilt."
+    assert [(e.type, e.mode, e.target and e.target.country)
+            for e in extract_events(_linked_doc(body))] == [("SANCTION", "convict", "POL")]
+    body = "Ein Gericht in Moskau verurteilte den Oppositionspolitiker Alexej Nawalny zum Tode."
+    assert [(e.type, e.mode, e.target and e.target.sector)
+            for e in extract_events(_linked_doc(body))] == [("SANCTION", "convict", "OPP")]
+    body = "Polen verurteilte das Urteil gegen den Kubaner, der zu 13 Jahren Haft verurteilt wurde."
+    assert [e.type for e in extract_events(_linked_doc(body))] == ["ACCUSE"]
+
+
 def test_ruling_out_talks_rejects_them() -> None:
     # PLOVER REJECT; not ruling them out leaves them open, and no talks were held
     body = "Kubas Außenminister hat Gespräche mit Polen vorerst ausgeschlossen."

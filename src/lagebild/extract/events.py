@@ -2379,9 +2379,11 @@ def _next_target(
                 # Georgien protestierten Demonstranten gegen die Regierung"; and a name takes
                 # no mit-phrase: "Am Montag telefonierte Trump mit Putin")
                 continue
-            if entry.type == "SANCTION" and src is not None and g[0].ref.country \
-                    and g[0].ref.country == src[0].ref.country:
-                continue  # "schließt die österreichischen Botschaften in Malta": its own missions
+            if entry.type == "SANCTION" and entry.mode != "convict" and src is not None \
+                    and g[0].ref.country and g[0].ref.country == src[0].ref.country:
+                # "schließt die österreichischen Botschaften in Malta": its own missions (but a
+                # court convicts its own citizens)
+                continue
             if roles == ("place",) and entry.type in ("AID", "SANCTION") \
                     and not _direction(tokens, g[0]) \
                     and not (entry.type == "SANCTION" and g[0].ref.sector == "IGO") \
