@@ -1950,8 +1950,16 @@ def test_export_bans_closed_missions_and_persona_non_grata_are_sanctions() -> No
     assert (e.type, e.source.country, e.target.country) == ("SANCTION", "VEN", "USA")
     e = only("Russland hat den Botschafter der USA zur unerwünschten Person erklärt.")
     assert (e.type, e.mode, e.target.country) == ("SANCTION", "expel", "USA")
-    assert not extract_events(make_doc(
+    # limiting prices is no sanction; a border closed to a neighbour restricts movement
+    # (CAMEO 191, PLOVER COERCE restrict)
+    events = extract_events(make_doc(
         "Polen hat die Grenze zu Russland geschlossen und die Preise beschränkt."))
+    assert [(e.type, e.mode, e.target.country) for e in events] == [("COERCE", "restrict", "RUS")]
+    e = only("China hat die Ausfuhr seltener Erden in die USA eingeschränkt.")
+    assert (e.type, e.source.country, e.target.country) == ("SANCTION", "CHN", "USA")
+    # a hyphenated compound is looked up whole: "Visa-Beschränkungen"
+    body = "Die USA haben Visa-Beschränkungen für brasilianische Regierungsvertreter verhängt."
+    assert tuples(extract_events(_linked_doc(body))) == {("SANCTION", "USA", "BRA")}
 
 
 def test_an_accused_act_is_reported_by_the_accuser_and_a_name_after_the_comma_is_no_apposition() -> None:

@@ -384,6 +384,9 @@ def _word_keys(text: str, lemma: str, lower: str) -> list[str]:
     if "-" in text:
         tail = text.rsplit("-", 1)[1]
         keys += [tail.lower(), _lemma(tail)]
+        if text[:1].isupper():
+            # "Visa-Beschränkungen" is the lexicon's "visabeschränkung"
+            keys.append(_lemma(text[:1] + text[1:].replace("-", "").lower()))
     if text[:1].islower() and lemma == lower:
         keys += participle_infinitives(lower)
     return keys
