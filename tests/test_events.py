@@ -2339,6 +2339,14 @@ def test_two_verbs_of_different_acts_between_two_states_are_two_events() -> None
     assert [(e.type, e.mode) for e in extract_events(_linked_doc(body))] == [("AGREE", "sign")]
 
 
+def test_the_parties_of_a_reported_act_are_not_the_target_of_a_denial() -> None:
+    body = "Der Kreml hat Berichte über ein Treffen zwischen Putin und Selenskyj dementiert."
+    assert [(e.type, e.target) for e in extract_events(_linked_doc(body))] == [("REJECT", None)]
+    # who met is criticised
+    body = "Der Kreml kritisierte die Gespräche zwischen Trump und Selenskyj."
+    assert ("ACCUSE", "RUS", "UKR") in tuples(extract_events(_linked_doc(body)))
+
+
 def test_the_setting_of_a_demand_took_place() -> None:
     # "hat in einem Telefonat mit X ... aufgerufen": the call happened, what it asked did not
     body = "Putin hat in einem Telefonat mit Trump zum Frieden aufgerufen."

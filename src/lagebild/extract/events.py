@@ -2397,6 +2397,12 @@ def _next_target(
                 continue  # (help given in a place goes to nobody in particular)
             if g[0].prep == "zu" and is_symmetric(entry.type) and entry.mode != "visit":
                 continue  # "kommt zu einer Krisensitzung zu Griechenland zusammen": the topic
+            if g[0].prep == "zwischen" and not is_symmetric(entry.type) and entry.pos == "V" \
+                    and any(t.lower == "über" for t in tokens[max(0, g[0].first - 6):g[0].first]):
+                # "dementierte Berichte über ein Treffen zwischen Putin und Selenskyj": the
+                # parties of what is reported, not whom the verb's act is aimed at (but who
+                # met is criticised: "kritisierte die Gespräche zwischen Trump und Selenskyj")
+                continue
             if g[0].prep == "gegen" and entry.type in _COOPERATIVE_TYPES and entry.mode != "ease":
                 # "bildete 17.000 Jugendliche für den Kampf gegen Israel aus": whom help or
                 # backing is against is no recipient of it (but sanctions "gegen Belarus"
