@@ -382,6 +382,9 @@ def test_a_genitive_state_after_a_role_is_its_state(linker: Linker) -> None:
     found = _linked(linker, "Lawrow informierte die Außenminister des Irans und Ägyptens.")
     assert not [m for m in found if m.text.startswith("Außenminister") and m.actor is not None
                 and m.actor.country == "IRN"], found
+    # nor the men of the dateline's state
+    found = _linked(linker, "Kairo – Vertreter Israels und der Hamas verhandeln in Ägypten.")
+    assert not [m for m in found if m.text == "Vertreter" and m.actor is not None], found
 
 
 def test_the_opposition_in_a_state_is_that_states(linker: Linker) -> None:

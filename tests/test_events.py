@@ -2347,6 +2347,17 @@ def test_the_parties_of_a_reported_act_are_not_the_target_of_a_denial() -> None:
     assert ("ACCUSE", "RUS", "UKR") in tuples(extract_events(_linked_doc(body)))
 
 
+def test_the_genitive_of_an_unlinked_first_noun_is_the_subject() -> None:
+    # "Die Außenminister des Irans und Ägyptens trafen sich": whose men meet
+    body = "Kairo – Die Außenminister Polens und Kubas trafen sich in Kairo."
+    assert tuples(extract_events(_linked_doc(body))) == {("CONSULT", "POL", "CUB")}
+    body = "Die Außenminister des Irans und Ägyptens trafen sich in Kairo."
+    assert tuples(extract_events(_linked_doc(body))) == {("CONSULT", "IRN", "EGY")}
+    # an accusative opening is the object
+    body = "Den Außenminister des Irans traf Putin in Moskau."
+    assert tuples(extract_events(_linked_doc(body))) == {("CONSULT", "RUS", "IRN")}
+
+
 def test_the_setting_of_a_demand_took_place() -> None:
     # "hat in einem Telefonat mit X ... aufgerufen": the call happened, what it asked did not
     body = "Putin hat in einem Telefonat mit Trump zum Frieden aufgerufen."

@@ -778,6 +778,10 @@ class Linker:
         if kind == "person" and not office and i > 0 and _crowd_count(toks[i - 1].key):
             # "Tausende Studenten protestierten": counted, a person's noun names a crowd
             return self._unplaced_group(toks, i, sector)
+        if self._coordinated_genitive(toks, i):
+            # "Vertreter Israels und der Hamas", "die Außenminister des Irans und Ägyptens":
+            # the men of two sides, which are linked themselves (not the dateline's state)
+            return None
         if kind != "person":
             # "In Caracas betrachten Regierungsvertreter ...": a state institution next to a
             # state or capital in the same clause belongs to it; otherwise it stays unlinked.
@@ -859,6 +863,19 @@ class Linker:
             if self.kb.actors[entry[0]][1] == "state":
                 return str(self.kb.actors[entry[0]][2])
         return None
+
+    def _coordinated_genitive(self, toks: list[_Tok], i: int) -> bool:
+        """Whether two coordinated genitives of known actors follow the noun at ``i``."""
+        j = i + 1
+        if j < len(toks) and toks[j].key in ("des", "der"):
+            j += 1
+        if j + 1 >= len(toks) or not _capitalised(toks[j].text) \
+                or toks[j + 1].key not in ("und", "sowie") or not self.kb.names.get(toks[j].key):
+            return False
+        k = j + 2
+        if k < len(toks) and toks[k].key in ("des", "der"):
+            k += 1
+        return k < len(toks) and _capitalised(toks[k].text) and bool(self.kb.names.get(toks[k].key))
 
     @staticmethod
     def _owned(toks: list[_Tok], i: int) -> bool:

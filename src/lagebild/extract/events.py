@@ -1811,6 +1811,16 @@ def _oblique(tokens: tuple[Token, ...], p: Participant) -> bool:
     while k >= 0 and _adjective_like(tokens[k]) and tokens[k].lower not in _DETERMINERS \
             and p.first - k <= 4:
         k -= 1
+    start = _dateline_end(tokens)
+    start = start + 1 if start else 0
+    if k >= 1 and tokens[k].lower in ("des", "eines") and tokens[k - 1].noun and (
+            k == start + 1 or k == start + 2 and tokens[start].lower in _DETERMINERS
+            and tokens[start].lower not in _OBLIQUE_ARTICLES) \
+            and not (p.last + 1 < len(tokens) and tokens[p.last + 1].text == ","):
+        # "Die Außenminister des Irans und Ägyptens trafen sich": the genitive of the
+        # sentence's first noun names whose men are its subject (unless a name set off after
+        # it does: "Der Kommissar des Europarats, Nils Muiznieks, hatte ... aufgerufen")
+        return False
     return k >= 0 and tokens[k].lower in _OBLIQUE_ARTICLES
 
 
