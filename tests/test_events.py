@@ -2358,6 +2358,16 @@ def test_the_genitive_of_an_unlinked_first_noun_is_the_subject() -> None:
     assert tuples(extract_events(_linked_doc(body))) == {("CONSULT", "RUS", "IRN")}
 
 
+def test_the_actors_of_a_demanded_infinitive_are_not_who_is_asked() -> None:
+    body = "Kuba hat die europäischen Partner aufgefordert, polnische Vermögen zu nutzen."
+    assert [(e.type, e.target) for e in extract_events(_linked_doc(body))] == [("REQUEST", None)]
+    # the object of the demanding verb is
+    body = "Kuba rief Polen auf, die Angriffe einzustellen."
+    assert tuples(extract_events(_linked_doc(body))) == {("REQUEST", "CUB", "POL")}
+    body = "Kuba forderte, dass Polen die Sanktionen aufhebt."
+    assert ("REQUEST", "CUB", "POL") in tuples(extract_events(_linked_doc(body)))
+
+
 def test_the_setting_of_a_demand_took_place() -> None:
     # "hat in einem Telefonat mit X ... aufgerufen": the call happened, what it asked did not
     body = "Putin hat in einem Telefonat mit Trump zum Frieden aufgerufen."

@@ -1477,7 +1477,12 @@ def assign_roles(
             later = [p for p in others if p.first > trig.index and p.role in roles
                      and tokens[p.first].clause == clause + 1] \
                 if not _continues_narration(tokens, clause) and not (
-                    entry.type == "REJECT" and entry.lemma in _DENIAL_VERBS) else []
+                    entry.type == "REJECT" and entry.lemma in _DENIAL_VERBS) and not (
+                    # "hat die Partner aufgefordert, russische Vermögen zu nutzen": a
+                    # zu-infinitive has no subject; its actors are not who is asked
+                    entry.type == "REQUEST" and memo.get(
+                        "infinitive", clause + 1,
+                        lambda: _infinitive_clause(tokens, clause + 1))) else []
             if entry.type == "THREATEN" and later and _opens_finite_clause(tokens, later[0]) \
                     and _hostile_act_after(tokens, trig.index, memo.get(
                         "particles", -1, lambda: modality.clause_particles(tokens))):
