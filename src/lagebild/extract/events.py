@@ -1374,7 +1374,10 @@ def assign_roles(
                 # "Die Regierung in Libyen hat ... aufgefordert": the subject's place (not in
                 # an opening adverbial: "Im Zusammenhang mit dem Anschlag von Paris hat die
                 # belgische Staatsanwaltschaft ... erhoben")
-                placed = [g for g in groups if g[0].role == "place" and g[0].first < v]
+                # (right after the opening noun: "Schwere Kritik an der Reform des Gesetzes in
+                # Österreich übt Hauer" fronts an object, whose phrase names the place)
+                placed = [g for g in groups if g[0].role == "place" and g[0].first < v
+                          and (opening is None or g[0].first - opening <= 4)]
                 src = placed[0] if placed else src
             if src is not None and clause > 0 and (memo.get(
                 "infinitive", clause, lambda: _infinitive_clause(tokens, clause)
@@ -1667,24 +1670,28 @@ def prefield_end(tokens: tuple[Token, ...]) -> int:
     """Index of the finite verb after a noun-phrase prefield ("Die Houthi-Rebellen hatten",
     "Stealth-Jagdflugzeuge besuchen"); 0 when the sentence opens with an adverbial
     ("Zudem verhandelt", "Am Dienstag ist") or no verb is found."""
-    first = tokens[0] if tokens else None
+    # (after a dateline: "Jerusalem – Trotz der Waffenruhe hat die Armee ..." opens with an
+    # adverbial, not with the town)
+    start = _dateline_end(tokens)
+    start = start + 1 if start else 0
+    first = tokens[start] if start < len(tokens) else None
     if first is not None and _both_pronoun(tokens, first.clause):
-        return 1  # "Beide kritisierten die USA"
+        return start + 1  # "Beide kritisierten die USA"
     if first is None or not (first.lower in ("der", "die", "das", "ein", "eine") or first.noun
                              or first.lemma != first.lower and first.lower.endswith(
                                  ("e", "en", "er", "es"))):  # "Westliche Regierungen"
         return 0
     if first.lower in ALL_PREPS:
         return 0  # "Laut Reuters hat Russland ...": a prepositional phrase, no subject
-    for v in range(1, min(len(tokens), 12)):
+    for v in range(start + 1, min(len(tokens), start + 12)):
         t = tokens[v]
-        if t.clause != tokens[0].clause:
+        if t.clause != first.clause:
             return 0
         if t.lower == "zufolge":
             return 0  # "Berichten zufolge verhandeln die USA": the source, no subject
         if t.text[:1].islower() and t.lower not in _DETERMINERS and t.lower not in ALL_PREPS \
                 and tokens[v - 1].noun:
-            return 0 if _time_phrase(tokens[:v]) else v
+            return 0 if _time_phrase(tokens[start:v]) else v
     return 0
 
 
