@@ -2382,6 +2382,34 @@ def test_the_actors_of_a_demanded_infinitive_are_not_who_is_asked() -> None:
     assert ("REQUEST", "CUB", "POL") in tuples(extract_events(_linked_doc(body)))
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    # a treaty terminated, a list of sanctioned persons, expelled "des Landes"
+    ("Kuba hat das Abkommen mit Polen aufgekündigt.", ("SANCTION", "discontinue", "CUB", "POL")),
+    ("Polen hat Kubas Präsidenten auf seine Sanktionsliste gesetzt.", ("SANCTION", None, "POL", "CUB")),
+    ("Kuba hatte zwölf polnische Diplomaten des Landes verwiesen.", ("SANCTION", "expel", "CUB", "POL")),
+    # a mobilisation ordered is the orderer's; talks as an exchange "mit" someone
+    ("Kuba hat die Mobilmachung von Millionen Milizionären angeordnet.", ("MOBILIZE", None, "CUB", None)),
+    ("Kubas Außenminister hat sich mit Polen telefonisch ausgetauscht.", ("CONSULT", None, "CUB", "POL")),
+    # deliveries stopped are aid withdrawn, also over a relative clause with "werden"
+    ("Kuba hat die Lieferung von Waffen an Polen gestoppt.", ("SANCTION", "withdraw", "CUB", "POL")),
+    ("Kuba hat die Waffenlieferungen an Polen, die eingesetzt werden können, gestoppt.",
+     ("SANCTION", "withdraw", "CUB", "POL")),
+])
+def test_acts_of_breaking_off_listing_and_mobilising(
+        body: str, expected: tuple[str, str | None, str, str | None]) -> None:
+    assert [(e.type, e.mode, e.source.country, e.target and e.target.country)
+            for e in extract_events(_linked_doc(body))] == [expected]
+
+
+def test_a_vote_on_a_bill_agrees_with_no_foreign_counterpart() -> None:
+    body = ("Kuba hat das Abkommen mit Polen aufgekündigt. Das kubanische Parlament stimmte "
+            "einem Gesetz zu.")
+    assert tuples(extract_events(_linked_doc(body))) == {("SANCTION", "CUB", "POL")}
+    body = ("Kuba hat das Abkommen mit Polen unterzeichnet. Das kubanische Parlament stimmte "
+            "dem Abkommen zu.")
+    assert [e.target.country for e in extract_events(_linked_doc(body))] == ["POL", "POL"]
+
+
 def test_the_setting_of_a_demand_took_place() -> None:
     # "hat in einem Telefonat mit X ... aufgerufen": the call happened, what it asked did not
     body = "Putin hat in einem Telefonat mit Trump zum Frieden aufgerufen."

@@ -533,8 +533,10 @@ def _is_passive(
     # ("Ponta werden Aktenfälschung, Geldwäsche sowie ... vorgeworfen": present-tense werden
     # counts when the trigger is not the infinitive, which would make it a future)
     not_infinitive = infinitive is not None and tok.lower != infinitive
-    return clause_end and any(t.lower in ("wurde", "wurden") or not_infinitive and t.lower in (
-        "werden", "wird") for t in tokens[:i])
+    # (not from a relative clause inside the trigger's: "hat die Lieferungen an Israel, die
+    # eingesetzt werden können, gestoppt" is active)
+    return clause_end and any((t.lower in ("wurde", "wurden") or not_infinitive and t.lower in (
+        "werden", "wird")) and t.clause <= tok.clause for t in tokens[:i])
 
 
 # Finite verbs a headline leaves out: with one of them in the sentence a clause-final
@@ -1544,7 +1546,8 @@ def assign_roles(
     if src_refs and not tgt_refs and len(src_refs) == 1 and (
             is_symmetric(entry.type) or entry.lemma in _THREAT_VERBS) and partners \
             and not memo.get("prep relative opens", clause,
-                             lambda: _opens_with_prep_relative(tokens, clause)):
+                             lambda: _opens_with_prep_relative(tokens, clause)) \
+            and not memo.get("bill", clause, lambda: _names_a_bill(tokens, clause)):
         # "Putin unterzeichnete die Vereinbarung": the partner is the counterpart of the
         # article's last event with that state; so is whom a threat naming nobody is against
         # ("Maduro drohte, Aggressionen mit Raketen abzuwehren" in a report on the US and him;
@@ -1567,6 +1570,16 @@ def assign_roles(
         tgt_refs = []
         entry = replace(entry, frame="sym")
     return _pairs(src_refs, tgt_refs, entry)
+
+
+# What a parliament votes on at home: "Die Staatsduma stimmte einem Gesetz zu" agrees with
+# no foreign counterpart
+_BILL_NOUNS = ("gesetz", "gesetzentwurf", "gesetzesentwurf", "gesetzespaket", "haushalt",
+               "reform", "antrag", "verfassungsänderung", "novelle")
+
+
+def _names_a_bill(tokens: tuple[Token, ...], clause: int) -> bool:
+    return any(t.noun and t.clause == clause and t.lemma.endswith(_BILL_NOUNS) for t in tokens)
 
 
 # verbs whose reflexive "sich" is reciprocal: what two sides do to each other
@@ -2835,7 +2848,7 @@ def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tri
             # "Partnerschaft schließen" swallows its object, not "beim Besuch ... verständigt"
             # (a plural need, "gespräche", names the noun by its word: "Friedensgespräche")
             nouns = [n for n in nouns if n.entry.type == t.entry.type
-                     or any(n.entry.lemma.startswith(w) or _word_matches(tokens[n.index].lower, w)
+                     or any(_word_matches(n.entry.lemma, w) or _word_matches(tokens[n.index].lower, w)
                             for w in t.entry.needs)]
         # "sich gegen ein Abkommen aussprechen" opposes the agreement: a noun under "gegen"
         # is not the light verb's object
