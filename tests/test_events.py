@@ -1575,6 +1575,9 @@ def test_ruling_out_talks_rejects_them() -> None:
             for e in extract_events(_linked_doc(body))] == [("REJECT", "CUB", "POL")]
     body = "Kuba schloss ein Treffen mit Polen nicht aus."
     assert extract_events(_linked_doc(body)) == ()
+    # so does ruling out a concession
+    body = "Kuba hat eine Abgabe von Gebieten an Polen kategorisch ausgeschlossen."
+    assert tuples(extract_events(_linked_doc(body))) == {("REJECT", "CUB", "POL")}
 
 
 def test_halted_talks_are_a_sanction_not_a_meeting() -> None:
