@@ -2413,6 +2413,18 @@ def test_a_vote_on_a_bill_agrees_with_no_foreign_counterpart() -> None:
     assert [e.target.country for e in extract_events(_linked_doc(body))] == ["POL", "POL"]
 
 
+def test_a_speaking_bodys_man_is_the_body_itself() -> None:
+    # "erklärte, man habe ... abgeschossen": the speaker's side acts, not the object
+    body = "Das kubanische Verteidigungsministerium erklärte, man habe 45 polnische Drohnen abgeschossen."
+    assert [(e.type, e.source.country, e.target and e.target.country)
+            for e in extract_events(_linked_doc(body))] == [("ASSAULT", "CUB", "POL")]
+    body = "Man habe Polen angegriffen, teilte Kuba mit."
+    assert tuples(extract_events(_linked_doc(body))) == {("ASSAULT", "CUB", "POL")}
+    # a generic "man" takes no earlier subject
+    body = "Kuba kritisierte Polen. Man müsse Polen angreifen."
+    assert tuples(extract_events(_linked_doc(body))) == {("ACCUSE", "CUB", "POL")}
+
+
 def test_the_setting_of_a_demand_took_place() -> None:
     # "hat in einem Telefonat mit X ... aufgerufen": the call happened, what it asked did not
     body = "Putin hat in einem Telefonat mit Trump zum Frieden aufgerufen."

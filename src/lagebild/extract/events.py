@@ -1397,7 +1397,8 @@ def assign_roles(
             if src is not None and (src[0].first > trig.index or _pronoun_after(tokens, trig) or (
                     _pronoun_after_modal(tokens, head, src[0].first) is not None)
                     or pronoun_after_conjunction
-                    or _subject_pronoun(tokens, head) and head < src[0].first) \
+                    or (_subject_pronoun(tokens, head) or tokens[head].lower == "man")
+                    and head < src[0].first) \
                     and _pronoun_subject(tokens, trig, memo):
                 # "Sie beklagten, ...": the participant after is not the subject; nor, in
                 # "Zudem warf er Polen ... vor", "nachdem er Russland kritisiert hatte" or "Er
@@ -1510,7 +1511,7 @@ def assign_roles(
     if not src_refs and speaker is not None and entry.pos == "V" and _said_of_self(tokens, trig):
         src_refs = [speaker]  # "Putin sagte, dass er die Ukraine angreifen werde"
     if not src_refs and previous_subject is not None and not trig.passive \
-            and _pronoun_subject(tokens, trig, memo) \
+            and _pronoun_subject(tokens, trig, memo) and not _man_subject(tokens, trig) \
             and not (entry.pos == "N" and (_genitive_attribute(tokens, trig.index) or said_about
                                            or responded_to)):
         src_refs = [previous_subject]  # (not "Sie verurteilte den Einsatz als Entführung")
@@ -2112,13 +2113,16 @@ def _said_of_self(tokens: tuple[Token, ...], trig: Trigger) -> bool:
     the pronoun ("Er werde Putin treffen, sagte Trump"): what a speaker says of someone,
     most often of themselves."""
     clause = tokens[trig.index].clause
-    if clause == 0 and tokens[0].lower in _SUBJECT_PRONOUNS and 1 < len(tokens) \
+    if clause == 0 and (tokens[0].lower in _SUBJECT_PRONOUNS or tokens[0].lower == "man") \
+            and 1 < len(tokens) \
             and not trig.passive and _singular_verb(tokens[1]) and trig.index > 0:
         return True
     word = _first_word(tokens, clause)
-    if word is not None and clause > 0 and tokens[word].lower in ("er", "sie") \
+    if word is not None and clause > 0 and tokens[word].lower in ("er", "sie", "man") \
             and word + 1 < len(tokens) and _singular_verb(tokens[word + 1]) and not trig.passive:
-        return True  # "Trump erklärte, er habe die Einigung vermittelt"
+        # "Trump erklärte, er habe die Einigung vermittelt"; a body's "man": "Das Ministerium
+        # erklärte, man habe 45 Drohnen abgeschossen"
+        return True
     return word is not None and tokens[word].lower in ("dass", "ob") \
         and _pronoun_after_subordinator(tokens, word, trig.index)
 
@@ -2155,8 +2159,8 @@ def _pronoun_subject(tokens: tuple[Token, ...], trig: Trigger, memo: _Memo | Non
     word = (memo or _Memo()).get("first word", clause, lambda: _first_word(tokens, clause))
     if word is None:
         return False
-    if _subject_pronoun(tokens, word) and word < trig.index:
-        return True
+    if (_subject_pronoun(tokens, word) or tokens[word].lower == "man") and word < trig.index:
+        return True  # ("..., man habe 45 ukrainische Drohnen abgeschossen": not the drones)
     if _pronoun_after_modal(tokens, word, trig.index) is not None:
         return True  # "In Bolivien will er die Haftanstalt Palmasola besuchen"
     if not trig.passive and _pronoun_after_subordinator(tokens, word, trig.index):
@@ -2164,6 +2168,13 @@ def _pronoun_subject(tokens: tuple[Token, ...], trig: Trigger, memo: _Memo | Non
     after = trig.index + 1
     return after < len(tokens) and _subject_pronoun(tokens, after) and tokens[
         after].clause == clause
+
+
+def _man_subject(tokens: tuple[Token, ...], trig: Trigger) -> bool:
+    """The trigger's clause opens with "man": a speaker's own side, or anyone, never the
+    subject of the sentence before."""
+    word = _first_word(tokens, tokens[trig.index].clause)
+    return word is not None and tokens[word].lower == "man"
 
 
 def _relative_agent(tokens: tuple[Token, ...], parts: list[Participant], i: int) -> list[Participant] | None:
@@ -2996,7 +3007,10 @@ def extract_sentence(
     # who "er"/"sie" in the next sentence most likely is: the named speaker, else the
     # sentence's subject (an actor at its start); a sentence whose subject is no actor
     # ("Die Jihadisten haben ...") leaves no antecedent
-    speaker = next((p.ref for p in parts if own_attr and p.ref.name in own_attr), None)
+    # (the attribution may be the name without its adjective: "Das russische
+    # Verteidigungsministerium erklärte" is attributed to "Verteidigungsministerium")
+    speaker = next((p.ref for p in parts if own_attr and (
+        p.ref.name in own_attr or own_attr in p.ref.name)), None)
     v = prefield_end(tokens)
     opening = next((p.ref for p in parts if p.role == "core" and p.first <= (v or 4)), None)
     subject = speaker or opening
