@@ -2397,11 +2397,20 @@ def test_the_actors_of_a_demanded_infinitive_are_not_who_is_asked() -> None:
     ("Kuba hat die Lieferung von Waffen an Polen gestoppt.", ("SANCTION", "withdraw", "CUB", "POL")),
     ("Kuba hat die Waffenlieferungen an Polen, die eingesetzt werden können, gestoppt.",
      ("SANCTION", "withdraw", "CUB", "POL")),
+    # arms sold are military aid; exports stopped are aid withdrawn
+    ("Kuba verkauft Kampfjets an Polen.", ("AID", "military", "CUB", "POL")),
+    ("Kuba hat die Rüstungsexporte nach Polen gestoppt.", ("SANCTION", "withdraw", "CUB", "POL")),
 ])
 def test_acts_of_breaking_off_listing_and_mobilising(
         body: str, expected: tuple[str, str | None, str, str | None]) -> None:
     assert [(e.type, e.mode, e.source.country, e.target and e.target.country)
             for e in extract_events(_linked_doc(body))] == [expected]
+
+
+def test_arms_sales_criticised_are_the_sellers_aid_to_the_buyer() -> None:
+    body = "Polen kritisierte die Waffenverkäufe Kubas an die USA."
+    assert tuples(extract_events(_linked_doc(body))) == {("ACCUSE", "POL", "CUB"),
+                                                        ("AID", "CUB", "USA")}
 
 
 def test_a_vote_on_a_bill_agrees_with_no_foreign_counterpart() -> None:
