@@ -2413,6 +2413,20 @@ def test_arms_sales_criticised_are_the_sellers_aid_to_the_buyer() -> None:
                                                         ("AID", "CUB", "USA")}
 
 
+def test_a_recognition_noun_names_who_is_recognised_in_its_genitive() -> None:
+    # "die Anerkennung der Taliban-Regierung": recognised, not recognising; an announced
+    # recognition is the announcer's, planned ("kündigte an"), or done ("gab bekannt")
+    body = "Kuba hat die Anerkennung der Regierung Polens bekanntgegeben."
+    assert [(e.type, e.source.country, e.target.country, e.modality)
+            for e in extract_events(_linked_doc(body))] == [
+        ("SUPPORT", "CUB", "POL", "asserted")]
+    body = "Kuba kündigte die Anerkennung Palästinas als Staat an."
+    assert [(e.source.country, e.target.country, e.modality)
+            for e in extract_events(_linked_doc(body))] == [("CUB", "PSE", "planned")]
+    body = "Polen hat die Regierung Kubas anerkannt."
+    assert tuples(extract_events(_linked_doc(body))) == {("SUPPORT", "POL", "CUB")}
+
+
 def test_a_vote_on_a_bill_agrees_with_no_foreign_counterpart() -> None:
     body = ("Kuba hat das Abkommen mit Polen aufgekündigt. Das kubanische Parlament stimmte "
             "einem Gesetz zu.")

@@ -1623,7 +1623,8 @@ def _heads_own_phrase(tokens: tuple[Token, ...], k: int) -> bool:
 # eine Offensive", "setzte die Angriffe fort", "reagierte mit Luftangriffen"
 _OWN_ACT_VERBS = frozenset({"ankündigen", "starten", "beginnen", "planen", "vorbereiten",
                             "fortsetzen", "einleiten", "ausweiten", "verstärken",
-                            "reagieren", "antworten", "kontern", "vergelten"})
+                            "reagieren", "antworten", "kontern", "vergelten", "bekanntgeben",
+                            "verkünden"})
 
 
 def _own_act_verbs(tokens: tuple[Token, ...], particles: dict[int, tuple[int, str]]) -> frozenset[int]:
@@ -2591,7 +2592,7 @@ def _nominal(
         return own
     if nxt is not None and (nxt[0].first - i <= 3 or nxt[0].first - i <= 5 and _genitive_attribute(
             tokens, nxt[0].first)) and (
-            (genitive_is_target(entry.type) or entry.mode in _DONE_TO_PERSON | {"release"})
+            (genitive_is_target(entry.type) or entry.mode in _GENITIVE_IS_TARGET_MODES)
             and (nxt[0].role == "core" or nxt[0].role == "gen" and nxt[0].first == i + 1)
             and not _closed_phrase_between(tokens, i, nxt[0].first)
             or purpose and nxt[0].role in ("core", "gen")):
@@ -3457,6 +3458,9 @@ def _after_noun(tokens: tuple[Token, ...], prep: int) -> bool:
 # Modes of acts done to a person, whose noun's von-phrase is that person ("die Festnahme von
 # zwei Journalisten"), where an attack's is the attacker ("Angriffe von Rebellen")
 _DONE_TO_PERSON = frozenset({"arrest", "expel", "targeted", "abduct", "torture"})
+# Modes whose noun's genitive is who it is done to, whatever the type: "die Freilassung der
+# Geiseln", "die Anerkennung der Taliban-Regierung"
+_GENITIVE_IS_TARGET_MODES = _DONE_TO_PERSON | {"release", "diplomatic"}
 # Uses of force whose target may be a place: inside the actor's own state they are coded
 # without a target
 _FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
