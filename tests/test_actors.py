@@ -387,6 +387,15 @@ def test_a_genitive_state_after_a_role_is_its_state(linker: Linker) -> None:
     assert not [m for m in found if m.text == "Vertreter" and m.actor is not None], found
 
 
+def test_the_genitive_of_an_account_owns_nobody_after_it(linker: Linker) -> None:
+    # "nach Angaben Südkoreas Tausende weitere Soldaten": Südkorea gives the figure; the
+    # soldiers are not its men, nor is "Tausende" a crowd of it
+    found = _linked(linker, "Nordkorea hat nach Angaben Südkoreas Tausende weitere Soldaten "
+                            "nach Russland geschickt.")
+    assert [m.text for m in found if m.actor is not None and m.actor.country == "KOR"] == [
+        "Südkoreas"], found
+
+
 def test_the_opposition_in_a_state_is_that_states(linker: Linker) -> None:
     m = _one(linker, "Die Opposition in Georgien ruft zu Protesten auf.", "Opposition")
     assert m.actor is not None and (m.actor.country, m.actor.sector) == ("GEO", "OPP")

@@ -2397,6 +2397,8 @@ def test_the_actors_of_a_demanded_infinitive_are_not_who_is_asked() -> None:
     ("Kuba hat die Lieferung von Waffen an Polen gestoppt.", ("SANCTION", "withdraw", "CUB", "POL")),
     ("Kuba hat die Waffenlieferungen an Polen, die eingesetzt werden können, gestoppt.",
      ("SANCTION", "withdraw", "CUB", "POL")),
+    # soldiers sent are military aid (not rockets sent onto a city)
+    ("Kuba hat Tausende weitere Soldaten nach Polen geschickt.", ("AID", "military", "CUB", "POL")),
     # arms sold are military aid; exports stopped are aid withdrawn
     ("Kuba verkauft Kampfjets an Polen.", ("AID", "military", "CUB", "POL")),
     ("Kuba hat die Rüstungsexporte nach Polen gestoppt.", ("SANCTION", "withdraw", "CUB", "POL")),

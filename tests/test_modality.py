@@ -83,6 +83,7 @@ def test_modality(text: str, trigger: str, modality: str) -> None:
          "Regierungskreisen"),
         ("Russland hat nach Angaben aus dem Kreml Truppen nach Belarus verlegt.", "Kreml"),
         ("Die USA haben nach Angaben aus dem Weißen Haus Sanktionen verhängt.", "Weißen Haus"),
+        ("Kuba hat nach Angaben Polens Tausende Soldaten entsandt.", "Polens"),
     ],
 )
 def test_attribution(text: str, source: str) -> None:

@@ -92,6 +92,10 @@ _NOT_HOME_GROUPS = frozenset(norm(w) for w in (
 _WATERS = frozenset({"meer", "meeres", "ozean", "ozeans", "golf", "golfs"})
 # Counts that make people a crowd ("Tausende Menschen"); alone they are one ("Zehntausende
 # demonstrierten"). A few people ("zwei Menschen") are rather victims or passers-by.
+# Nouns of an account ("nach Angaben Südkoreas"): their genitive is a source, not an owner
+# (normalised keys: no umlauts)
+_ACCOUNT_KEYS = frozenset({"angaben", "informationen", "darstellung", "einschatzung",
+                           "erkenntnissen", "berichten"})
 _CROWDS = frozenset({"hunderte", "tausende", "zehntausende", "hunderttausende"})
 _CROWD_COUNTS = _CROWDS | {"hundert", "tausend", "millionen", "dutzende"}
 
@@ -642,7 +646,20 @@ class Linker:
         role_key = toks[j].key
         role = self._role(role_key)
         assert role is not None
+        if role_key in _CROWDS and self._counts_a_role(toks, j):
+            # "nach Angaben Südkoreas Tausende weitere Soldaten": a count of men the role
+            # noun names, whose state the genitive of the account is not
+            return None
         return self._resolve_role(toks, i, j + 1, country, role, role_key, st)
+
+    def _counts_a_role(self, toks: list[_Tok], j: int) -> bool:
+        """The crowd word at ``j`` counts a role noun after it, over at most two inflected
+        adjectives ("Tausende weitere Soldaten")."""
+        k = j + 1
+        while k < len(toks) and k - j <= 2 and toks[k].text.isalpha() \
+                and toks[k].text.islower() and toks[k].key.endswith(("e", "en", "er", "es", "em")):
+            k += 1
+        return k < len(toks) and _capitalised(toks[k].text) and self._role(toks[k].key) is not None
 
     def _role(self, key: str) -> list[str] | None:
         """A role noun, or a compound ending in one ("Übergangspräsidentin",
@@ -944,6 +961,8 @@ class Linker:
                 return None
             if not agent_ok and k > 0 and toks[k - 1].key in ("von", "durch"):
                 continue
+            if k > 0 and toks[k - 1].key in _ACCOUNT_KEYS:
+                continue  # "nach Angaben Südkoreas Tausende Soldaten": whose account, no owner
             for entry in self.kb.names.get(toks[k].key, ()):
                 kind = self.kb.actors[entry[0]][1]
                 if kind == "state":

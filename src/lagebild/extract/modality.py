@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..models import Modality
 from ._lexicon import cue_classes, read_tsv
-from ._tokens import ATTRIBUTIVE_ENDINGS, Token
+from ._tokens import ATTRIBUTIVE_ENDINGS, Token, counts
 
 _ARTICLES = frozenset(
     "der die das den dem des ein eine einen einem einer eines sein seine ihr ihre".split()
@@ -416,8 +416,9 @@ def _capital_run(tokens: tuple[Token, ...], i: int, step: int) -> str | None:
     words: list[Token] = []
     while 0 <= i < len(tokens):
         tok = tokens[i]
-        if not tok.text[:1].isupper() or tok.lower in _PRONOUNS or tok.lower in _ARTICLES:
-            break
+        if not tok.text[:1].isupper() or tok.lower in _PRONOUNS or tok.lower in _ARTICLES \
+                or counts(tok.lower):
+            break  # (nor a count: "nach Angaben Südkoreas Tausende Soldaten")
         words.append(tok)
         i += step
         if len(words) == 4:
