@@ -2375,7 +2375,7 @@ def test_the_genitive_of_an_unlinked_first_noun_is_the_subject() -> None:
     assert tuples(extract_events(_linked_doc(body))) == {("CONSULT", "RUS", "IRN")}
 
 
-def test_the_actors_of_a_demanded_infinitive_are_not_who_is_asked() -> None:
+def test_the_actors_of_a_demanded_or_alleged_infinitive_are_not_its_addressee() -> None:
     body = "Kuba hat die europäischen Partner aufgefordert, polnische Vermögen zu nutzen."
     assert [(e.type, e.target) for e in extract_events(_linked_doc(body))] == [("REQUEST", None)]
     # the object of the demanding verb is
@@ -2383,6 +2383,11 @@ def test_the_actors_of_a_demanded_infinitive_are_not_who_is_asked() -> None:
     assert tuples(extract_events(_linked_doc(body))) == {("REQUEST", "CUB", "POL")}
     body = "Kuba forderte, dass Polen die Sanktionen aufhebt."
     assert ("REQUEST", "CUB", "POL") in tuples(extract_events(_linked_doc(body)))
+    # nor who is accused: "warf dem Westen vor, die Ukraine als Werkzeug zu benutzen"
+    body = "Kuba warf dem Westen vor, Polen als Werkzeug gegen Russland zu benutzen."
+    assert [(e.type, e.target) for e in extract_events(_linked_doc(body))] == [("ACCUSE", None)]
+    body = "Kuba warf Polen vor, Kinder zu verschleppen."
+    assert ("ACCUSE", "CUB", "POL") in tuples(extract_events(_linked_doc(body)))
 
 
 @pytest.mark.parametrize(("body", "expected"), [

@@ -1486,7 +1486,7 @@ def assign_roles(
                     entry.type == "REJECT" and entry.lemma in _DENIAL_VERBS) and not (
                     # "hat die Partner aufgefordert, russische Vermögen zu nutzen": a
                     # zu-infinitive has no subject; its actors are not who is asked
-                    entry.type == "REQUEST" and memo.get(
+                    entry.type in ("REQUEST", "ACCUSE") and memo.get(
                         "infinitive", clause + 1,
                         lambda: _infinitive_clause(tokens, clause + 1))) else []
             if entry.type == "THREATEN" and later and _opens_finite_clause(tokens, later[0]) \
