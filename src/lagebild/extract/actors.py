@@ -90,12 +90,12 @@ _NOT_HOME_GROUPS = frozenset(norm(w) for w in (
 ))
 # Nouns that make a capitalised country adjective before them a sea's name
 _WATERS = frozenset({"meer", "meeres", "ozean", "ozeans", "golf", "golfs"})
-# Counts that make people a crowd ("Tausende Menschen"); alone they are one ("Zehntausende
-# demonstrierten"). A few people ("zwei Menschen") are rather victims or passers-by.
 # Nouns of an account ("nach Angaben Südkoreas"): their genitive is a source, not an owner
 # (normalised keys: no umlauts)
 _ACCOUNT_KEYS = frozenset({"angaben", "informationen", "darstellung", "einschatzung",
                            "erkenntnissen", "berichten"})
+# Counts that make people a crowd ("Tausende Menschen"); alone they are one ("Zehntausende
+# demonstrierten"). A few people ("zwei Menschen") are rather victims or passers-by.
 _CROWDS = frozenset({"hunderte", "tausende", "zehntausende", "hunderttausende"})
 _CROWD_COUNTS = _CROWDS | {"hundert", "tausend", "millionen", "dutzende"}
 

@@ -725,6 +725,12 @@ def _dateline_end(tokens: tuple[Token, ...]) -> int:
     return 0
 
 
+def _sentence_start(tokens: tuple[Token, ...]) -> int:
+    """Index of the first token after the dateline's dash (0 without a dateline)."""
+    end = _dateline_end(tokens)
+    return end + 1 if end else 0
+
+
 def _opening_word(tokens: tuple[Token, ...]) -> int | None:
     """The first word of the sentence after its dateline ("Brüssel – Im Zusammenhang ...")."""
     start = _dateline_end(tokens)
@@ -1260,11 +1266,11 @@ def assign_roles(
         # what one reacts to or prepares for is another's act: "Er reagierte damit auf die
         # Angriffe auf Boote", "Kuba bereitet sich auf einen Angriff vor"
         responded_to = _governing_prep(tokens, trig.index) == "auf" and _governing_verb(
-            tokens, trig, memo.get("responding verbs", -1,
-                                   lambda: _responding_verbs(tokens, particles)), memo)
+            tokens, trig, memo.get("responding verbs", -1, lambda: _verbs_among(
+                tokens, particles, _RESPONDING_VERBS)), memo)
         own_act = entry.type in _HOSTILE_TYPES and not responded_to and _governing_verb(
-            tokens, trig, memo.get(
-                "own act verbs", -1, lambda: _own_act_verbs(tokens, particles)), memo)
+            tokens, trig, memo.get("own act verbs", -1, lambda: _verbs_among(
+                tokens, particles, _OWN_ACT_VERBS)), memo)
         src, tgt = _nominal(trig, tokens, own, entry, said_about, own_act)
         if tgt is not None and entry.type == "REJECT" and _victim_of_act(tokens, tgt[0], particles):
             tgt = None  # "sein Veto gegen Sanktionen gegen Russland": Russia is not rebuffed
@@ -1627,21 +1633,18 @@ _OWN_ACT_VERBS = frozenset({"ankündigen", "starten", "beginnen", "planen", "vor
                             "verkünden"})
 
 
-def _own_act_verbs(tokens: tuple[Token, ...], particles: dict[int, tuple[int, str]]) -> frozenset[int]:
-    """The sentence's verbs of starting, announcing or continuing (once per sentence)."""
-    return frozenset(k for k, t in enumerate(tokens) if t.text[:1].islower()
-                     and modality.verb_lemma(tokens, k, particles) in _OWN_ACT_VERBS)
-
-
 # Verbs whose auf-phrase names another's act ("reagierte auf die Angriffe")
 _RESPONDING_VERBS = frozenset({"reagieren", "antworten", "erwidern", "kontern", "vorbereiten",
                                "einstellen", "wappnen", "rüsten"})
 
 
-def _responding_verbs(tokens: tuple[Token, ...], particles: dict[int, tuple[int, str]]) -> frozenset[int]:
-    """The sentence's verbs of reacting or preparing (once per sentence)."""
+def _verbs_among(
+    tokens: tuple[Token, ...], particles: dict[int, tuple[int, str]], lemmas: frozenset[str],
+) -> frozenset[int]:
+    """The sentence's verbs with one of ``lemmas`` (the callers memoise it per sentence):
+    verbs of starting, announcing or continuing, of reacting or preparing."""
     return frozenset(k for k, t in enumerate(tokens) if t.text[:1].islower()
-                     and modality.verb_lemma(tokens, k, particles) in _RESPONDING_VERBS)
+                     and modality.verb_lemma(tokens, k, particles) in lemmas)
 
 
 def _victim_of_act(
@@ -1687,8 +1690,7 @@ def prefield_end(tokens: tuple[Token, ...]) -> int:
     ("Zudem verhandelt", "Am Dienstag ist") or no verb is found."""
     # (after a dateline: "Jerusalem – Trotz der Waffenruhe hat die Armee ..." opens with an
     # adverbial, not with the town)
-    start = _dateline_end(tokens)
-    start = start + 1 if start else 0
+    start = _sentence_start(tokens)
     first = tokens[start] if start < len(tokens) else None
     if first is not None and _both_pronoun(tokens, first.clause):
         return start + 1  # "Beide kritisierten die USA"
@@ -1838,8 +1840,7 @@ def _oblique(tokens: tuple[Token, ...], p: Participant) -> bool:
     while k >= 0 and _adjective_like(tokens[k]) and tokens[k].lower not in _DETERMINERS \
             and p.first - k <= 4:
         k -= 1
-    start = _dateline_end(tokens)
-    start = start + 1 if start else 0
+    start = _sentence_start(tokens)
     if k >= 1 and tokens[k].lower in ("des", "eines") and tokens[k - 1].noun and (
             k == start + 1 or k == start + 2 and tokens[start].lower in _DETERMINERS
             and tokens[start].lower not in _OBLIQUE_ARTICLES) \

@@ -488,7 +488,8 @@ def classify(
         if t.clause == trig.clause and cues.get(t.lower) == "planned" and t is not trig \
                 and not _other_conjunct(tokens, trigger_index, k) \
                 and trig.lemma not in _STANCE_VERBS \
-                and not (t.lower in _ATTRIBUTIVE_PLANNED and not 0 < trigger_index - k <= 3):
+                and not (t.lower in _ATTRIBUTIVE_PLANNED
+                         and not _attributive_to(tokens, k, trigger_index)):
             return ModalityResult("planned", cue=t.lower)
     future = _future(clause)
     if future is not None:
@@ -563,8 +564,9 @@ def _scheduled(clause: list[Token]) -> bool:
 
 
 _CONJUNCTS = frozenset({"und", "sowie", "oder"})
-# planned cues that are adjectives: they make their own noun planned ("die geplante
-# Stationierung"), not the clause's verb ("kritisierte die geplante Stationierung")
+# hypothetical and planned cues that are adjectives: they make their own noun open or
+# planned ("ein möglicher Angriff", "die geplante Stationierung"), not the clause's verb
+# ("kritisierte die geplante Stationierung")
 _ATTRIBUTIVE_HYPOTHETICAL = frozenset({"mögliche", "möglichen", "mögliches", "möglicher"})
 _ATTRIBUTIVE_PLANNED = frozenset({"geplante", "geplanten", "angekündigte", "angekündigten",
                                   "bevorstehende", "bevorstehenden"})
