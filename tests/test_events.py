@@ -1566,6 +1566,11 @@ def test_a_court_sentence_is_a_conviction_not_a_condemnation() -> None:
             for e in extract_events(_linked_doc(body))] == [("SANCTION", "convict", "OPP")]
     body = "Polen verurteilte das Urteil gegen den Kubaner, der zu 13 Jahren Haft verurteilt wurde."
     assert [e.type for e in extract_events(_linked_doc(body))] == ["ACCUSE"]
+    # a penalty word outside a zu-phrase is condemned, not imposed ("Botschaft" ends in "haft")
+    for body in ("Polen verurteilte den Angriff auf die kubanische Botschaft.",
+                 "Polen verurteilte den Tod von Demonstranten in Kuba.",
+                 "Polen verurteilte die Todesstrafe gegen einen Kubaner."):
+        assert [e.type for e in extract_events(_linked_doc(body))] == ["ACCUSE"], body
 
 
 def test_ruling_out_talks_rejects_them() -> None:

@@ -276,6 +276,7 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
             for n in e.needs) or e.infinitive_need and _infinitive_after(tokens, tok.clause)]
         entries = [e for e in entries if not e.blockers
                    or not _blocked(tokens, i, e.blockers, last_in_clause)]
+        entries = [e for e in entries if e.mode != "convict" or _penalty_phrase(tokens, tok.clause)]
         entries = [e for e in entries if e.required <= clause_lemmas[tok.clause] and not any(
             _word_matches(lem, x) for x in e.excluded for lem in clause_lemmas[tok.clause]) and all(
             # a required preposition follows the verb: "steht hinter der Ukraine", not
@@ -309,6 +310,25 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
                                                 best.lemma)
                            or _attributive(tokens, i)))
     return out
+
+
+# Words of a court's penalty ("zu 13 Jahren Haft", "zum Tode", "zu einer Geldstrafe")
+_PENALTY_ENDINGS = ("haft", "strafe", "tode", "gefängnis", "lager")
+
+
+def _penalty_phrase(tokens: tuple[Token, ...], clause: int) -> bool:
+    """The clause sentences someone: a penalty word within a few words after "zu"/"zum"
+    ("zu 13 Jahren Haft verurteilt"); not "verurteilte den Tod von Demonstranten" or "den
+    Angriff auf die Botschaft", which condemn."""
+    for k, t in enumerate(tokens):
+        if t.clause != clause or t.lower not in ("zu", "zum", "zur"):
+            continue
+        for j in range(k + 1, min(len(tokens), k + 5)):
+            if tokens[j].clause != clause:
+                break
+            if tokens[j].lower.endswith(_PENALTY_ENDINGS) or tokens[j].lower.startswith("lebenslang"):
+                return True
+    return False
 
 
 # verbs that judge or label a thing "als ...": the als-phrase is what they call it
