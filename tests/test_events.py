@@ -2474,3 +2474,29 @@ def test_calling_a_claim_baseless_rejects_its_maker_and_a_reason_has_no_owner_be
     # "wegen Spionagevorwürfen": the phrase before the preposition does not accuse
     body = "Kuba hat zwei russische Diplomaten wegen Spionagevorwürfen ausgewiesen."
     assert tuples(extract_events(make_doc(body))) == {("SANCTION", "CUB", "RUS")}
+
+
+def test_both_sides_after_a_joint_demand_are_the_two_it_addressed() -> None:
+    # the two who demanded stood on one side: "beide Seiten" are the two addressed, each
+    # accusing the other
+    body = ("Kuba und Polen haben Chile und Peru aufgefordert, die Waffenruhe einzuhalten. "
+            "Beide Seiten warfen sich gegenseitig Verstöße vor.")
+    accusations = {(e.source.country, e.target and e.target.country)
+                   for e in extract_events(_linked_doc(body)) if e.type == "ACCUSE"}
+    assert accusations == {("CHL", "PER"), ("PER", "CHL")}
+    # "beide Länder" after such an act are still the two who did it
+    body = ("Kuba und Polen haben Chile scharf kritisiert. Beide Länder kündigten gemeinsame "
+            "Manöver an.")
+    assert ("COOPERATE", "CUB", "POL") in tuples(extract_events(_linked_doc(body)))
+
+
+def test_das_land_takes_up_the_state_the_report_is_about() -> None:
+    # of the states named before that are not the doer's, the one named most
+    body = ("Kuba lobte Polen. Polen kritisierte Chile scharf. Russland hat Militärexperten in "
+            "das Land entsandt.")
+    aid = [e for e in extract_events(_linked_doc(body)) if e.type == "AID"]
+    assert [(e.source.country, e.target and e.target.country, e.target and e.target.name)
+            for e in aid] == [("RUS", "POL", "Polen")]
+    # a clause that opens with "Das Land" has a subject the rules cannot place
+    body = "Das Land hat Sanktionen gegen Russland verhängt."
+    assert extract_events(_linked_doc(body)) == ()

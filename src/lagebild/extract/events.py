@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, TypeVar, cast
 
-from ..models import ActorRef, Document, Event, Mention, Sentence
+from ..models import Actor, ActorRef, Document, Event, Mention, Sentence
 from ..pipeline import register_stage
 from . import dates, modality
 from ._lexicon import read_tsv
@@ -1554,9 +1554,11 @@ def assign_roles(
             entry.pos == "N" and _threatened_act(tokens, trig.index)):
         head = _first_word(tokens, clause)
         both = not src_refs and head is not None and _both_pronoun(tokens, clause)
-        if both:
-            # "Beide bekräftigten ihre Unterstützung für die Ukraine": both act, together
+        if both or not src_refs and _reciprocal(tokens, clause, memo):
+            # "Beide bekräftigten ihre Unterstützung für die Ukraine": both act, together;
+            # "Beide Seiten warfen sich gegenseitig Verstöße vor": each to the other (below)
             src_refs = collective[:2]
+            both = True
         if not src_refs:
             # the side the clause names first acts ("Von Seiten Putins wurden die
             # Beziehungen der beiden Staaten gelobt")
@@ -1586,10 +1588,8 @@ def assign_roles(
         # "Südkorea und die USA haben ein gemeinsames Manöver begonnen": with each other (the
         # sentence's joint-exercise rule makes it COOPERATE)
         return [(a, b) for k, a in enumerate(src_refs) for b in src_refs[k + 1:]]
-    if len(src_refs) > 1 and (not tgt_refs or tgt_clause != clause) and any(
-            (t.lower in ("gegenseitig", "einander") or t.lower == "sich" and any(
-                v.lemma in _RECIPROCAL_VERBS and v.clause == clause for v in tokens))
-            and t.clause == clause for t in tokens):
+    if len(src_refs) > 1 and (not tgt_refs or tgt_clause != clause) \
+            and _reciprocal(tokens, clause, memo):
         # "Thailand und Kambodscha warfen sich gegenseitig Grenzverletzungen vor": each to the
         # other, as a mutual act ("Die Armee und die Miliz liefern sich Kämpfe"; "Japan und
         # China warfen sich gegenseitig vor, die Spannungen um Taiwan zu verschärfen": not
@@ -1597,6 +1597,16 @@ def assign_roles(
         tgt_refs = []
         entry = replace(entry, frame="sym")
     return _pairs(src_refs, tgt_refs, entry)
+
+
+def _reciprocal(tokens: tuple[Token, ...], clause: int, memo: _Memo) -> bool:
+    """The clause's act goes both ways: "gegenseitig", "einander", a reciprocal "sich"."""
+    def compute() -> frozenset[int]:  # once per sentence: the clauses that are
+        marked = {t.clause for t in tokens if t.lower in ("gegenseitig", "einander")}
+        reflexive = {t.clause for t in tokens if t.lower == "sich"}
+        verbs = {t.clause for t in tokens if t.lemma in _RECIPROCAL_VERBS}
+        return frozenset(marked | reflexive & verbs)
+    return clause in memo.get("reciprocal", -1, compute)
 
 
 # What a parliament votes on at home: "Die Staatsduma stimmte einem Gesetz zu" agrees with
@@ -2841,11 +2851,19 @@ def _sides_taken_up(
                if _mentions_collective(tokens, tokens[t.index].clause, memo)}
     if not clauses:
         return []
+    if context.opposed and any(_names_sides(tokens, c) for c in clauses):
+        return list(context.opposed)
     if context.pair:
         return list(context.pair)
     if all(_both_pronoun(tokens, c) for c in clauses):
         return []
     return _collective(doc, sentence.end)
+
+
+def _names_sides(tokens: tuple[Token, ...], clause: int) -> bool:
+    """"beide Seiten" (not "beide Länder") in ``clause``."""
+    return any(t.clause == clause and t.lower in ("beide", "beiden", "beider")
+               and tokens[k + 1].lower.startswith("seite") for k, t in enumerate(tokens[:-1]))
 
 
 def _both_pronoun(tokens: tuple[Token, ...], clause: int) -> bool:
@@ -2997,6 +3015,10 @@ class Context:
     subject_neuter: bool = False  # the subject is a state or place "er" cannot take up
     person: ActorRef | None = None  # the last subject that was a person
     pair: tuple[ActorRef, ActorRef] | None = None  # the two sides of the last dyadic event
+    # the two targets of an act two states did together: they stood on one side, so "beide
+    # Seiten" next are the two they addressed ("Ägypten und Katar forderten Israel und die
+    # Hamas auf, ... Beide Seiten warfen sich Verstöße vor")
+    opposed: tuple[ActorRef, ActorRef] | None = None
     # type -> doer of the last hostile act of that type: what "verurteilte den Angriff" judges
     acts: tuple[tuple[str, ActorRef], ...] = ()
     # the doer of the sentence's last event: what "kritisierte den Schritt" in the next judges
@@ -3116,6 +3138,10 @@ def extract_sentence(
                 # "Maduro ist vor Gericht erschienen. Die Staatsanwaltschaft wirft ihm
                 # Drogenhandel vor": "ihm" is the person the text is about
                 tgt = context.person
+            if tgt is None and src is not None and src.country:
+                # "Trump nannte Petro einen Drogenboss und stoppte alle Hilfszahlungen an das
+                # Land": the state named last that is not the doer's
+                tgt = _land_taken_up(doc, sentence, tokens, trig, src, memo)
             if src is None or (tgt is None and (needs_target(trig.entry.type)
                                                 or trig.entry.requires_target)):
                 continue
@@ -3183,13 +3209,15 @@ def extract_sentence(
     # "Südkorea und die USA verurteilten den Start. ... der beiden Länder": a coordinated
     # subject of two states is the pair "beide" takes up next, before the pair of an act
     sides = _coordinated_sides(events)
+    opposed = _coordinated_targets(events) if sides is not None else None
     if sides is None and pair is context.pair:
         sides = _two_sources(events)
     if sides is not None:
         pair = sides
     last_doer = next((e.source for e in reversed(events) if e.source is not None), None)
     return events, _with_person(replace(after, partners=tuple(partners.items()), pair=pair,
-                                        acts=tuple(acts.items()), last_doer=last_doer),
+                                        opposed=opposed, acts=tuple(acts.items()),
+                                        last_doer=last_doer),
                                 context, mentions)
 
 
@@ -3215,6 +3243,19 @@ def _coordinated_sides(events: list[Event]) -> tuple[ActorRef, ActorRef] | None:
         by_trigger.setdefault(e.trigger, []).append(e)
     return next((sides for group in by_trigger.values() if len(group) > 1
                  and (sides := _two_sources(group)) is not None), None)
+
+
+def _coordinated_targets(events: list[Event]) -> tuple[ActorRef, ActorRef] | None:
+    """The two states one trigger's joint act was addressed to, if it had exactly two."""
+    by_trigger: dict[str | None, list[Event]] = {}
+    for e in events:
+        by_trigger.setdefault(e.trigger, []).append(e)
+    for group in by_trigger.values():
+        targets = list({e.target.country: e.target for e in group
+                        if e.target is not None and e.target.country}.values())
+        if len(targets) == 2 and _two_sources(group) is not None:
+            return targets[0], targets[1]
+    return None
 
 
 def _doer_of_act_taken_up(
@@ -3442,6 +3483,53 @@ def _object_pronoun(tokens: tuple[Token, ...], trig: Trigger) -> bool:
     clause = tokens[trig.index].clause
     return any(t.lower in ("ihm", "ihn") and t.clause == clause
                and not (k > 0 and tokens[k - 1].lower in ALL_PREPS) for k, t in enumerate(tokens))
+
+
+# "das Land", "dem Land", "diesem Land": a state the text named before (not as the
+# clause's first words: "Das Land hat ..." is a subject the rules cannot place)
+_LAND_ARTICLES = frozenset({"das", "dem", "dieses", "diesem", "jenes", "jenem"})
+_LAND_NOUNS = frozenset({"land", "lande"})
+
+
+def _land_taken_up(
+    doc: Document, sentence: Sentence, tokens: tuple[Token, ...], trig: Trigger, src: ActorRef,
+    memo: _Memo,
+) -> ActorRef | None:
+    """The state "das Land" in the trigger's clause takes up: of the states named before it
+    whose country is not the doer's, the one named most (the one the report is about: "Moskau
+    hatte Militärexperten in das Land entsandt" in a report on Venezuela that has just named
+    the USA), the last of them on a tie."""
+    k = memo.get("das Land", -1, lambda: _land_nouns(tokens)).get(tokens[trig.index].clause)
+    if k is not None:
+        offset = sentence.start + tokens[k].start
+        before = [m for m in doc.mentions if m.end <= offset and m.actor is not None
+                  and m.actor.country and m.actor.country.isupper() and len(m.actor.country) == 3
+                  and m.actor.country != src.country]
+        if not before:
+            return None
+        named = Counter(cast(Actor, m.actor).country for m in before)
+        last = {cast(Actor, m.actor).country: n for n, m in enumerate(before)}
+        country = max(named, key=lambda c: (named[c], last[c]))
+        # the state itself, as the article names it anywhere ("Venezuela" for the
+        # "venezolanischen Staatschef"), else a reference with the country alone
+        state = next((m.actor for m in doc.mentions if m.actor is not None
+                      and m.actor.kind == "state" and m.actor.country == country), None)
+        if state is not None:
+            return ActorRef(state.name, state.actor_id, state.country, None)
+        return ActorRef(f"{tokens[k - 1].text} {tokens[k].text}", None, country, None)
+    return None
+
+
+def _land_nouns(tokens: tuple[Token, ...]) -> dict[int, int]:
+    """Clause -> the index of its "Land" after "das"/"dem"/"diesem", not at its start."""
+    out: dict[int, int] = {}
+    for k, t in enumerate(tokens[1:], 1):
+        if t.lower in _LAND_NOUNS and tokens[k - 1].lower in _LAND_ARTICLES \
+                and t.clause not in out:
+            start = _first_word(tokens, t.clause)
+            if start is not None and k - 1 > start:
+                out[t.clause] = k
+    return out
 
 
 def _er_in_clause(tokens: tuple[Token, ...], trig: Trigger) -> bool:
