@@ -2490,6 +2490,43 @@ def test_both_sides_after_a_joint_demand_are_the_two_it_addressed() -> None:
     assert ("COOPERATE", "CUB", "POL") in tuples(extract_events(_linked_doc(body)))
 
 
+def test_blame_given_is_an_accusation() -> None:
+    body = "Kuba gab Polen die Schuld an dem Scheitern der Gespräche."
+    assert tuples(extract_events(_linked_doc(body))) == {("ACCUSE", "CUB", "POL")}
+    body = ("Die Gespräche zwischen Kuba und Polen sind gescheitert. Beide Seiten gaben sich "
+            "gegenseitig die Schuld.")
+    assert {("ACCUSE", "CUB", "POL"), ("ACCUSE", "POL", "CUB")} <= tuples(
+        extract_events(_linked_doc(body)))
+    # "geben" is a light verb here, no verb of speech: what follows it is no thing said
+    body = "Kubas Präsident gab sich zuletzt im September in Warschau die Ehre."
+    assert {(e.type, e.mode) for e in extract_events(_linked_doc(body))} == {("CONSULT", "visit")}
+
+
+def test_an_offer_to_do_something_is_an_agreement() -> None:
+    body = "Kuba hat Polen angeboten, die Leichen gefallener Soldaten zu übergeben."
+    assert tuples(extract_events(_linked_doc(body))) == {("AGREE", "CUB", "POL")}
+    # an offered noun keeps the noun's type (the light verb's reading)
+    body = "Kuba hat Polen Zusammenarbeit angeboten."
+    assert tuples(extract_events(_linked_doc(body))) == {("COOPERATE", "CUB", "POL")}
+
+
+def test_accreditation_withdrawn_and_borders_reopened() -> None:
+    body = "Kuba hat dem polnischen Botschafter die Akkreditierung entzogen."
+    assert [(e.type, e.mode, e.target and e.target.country)
+            for e in extract_events(_linked_doc(body))] == [("SANCTION", "expel", "POL")]
+    body = "Kuba hat die Grenze zu Polen wieder geöffnet."
+    assert [(e.type, e.mode, e.target and e.target.country)
+            for e in extract_events(_linked_doc(body))] == [("RETREAT", "ease", "POL")]
+    # hills that open up towards a border crossing open nothing
+    body = "In Kuba öffnen sich die Hügel und geben den Blick auf die Grenze zu Polen frei."
+    assert extract_events(_linked_doc(body)) == ()
+
+
+def test_a_condemning_label_accuses() -> None:
+    body = 'Kuba hat Polens Präsidenten als "Drogenboss" bezeichnet.'
+    assert tuples(extract_events(_linked_doc(body))) == {("ACCUSE", "CUB", "POL")}
+
+
 def test_das_land_takes_up_the_state_the_report_is_about() -> None:
     # of the states named before that are not the doer's, the one named most
     body = ("Kuba lobte Polen. Polen kritisierte Chile scharf. Russland hat Militärexperten in "

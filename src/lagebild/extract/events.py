@@ -271,7 +271,7 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
         if not tok.text[:1].isalpha():
             continue
         entries = _entries_for(tokens, i, lex, particles)
-        entries = [e for e in entries if not e.needs or any(
+        entries = [e for e in entries if not e.needs and not e.infinitive_need or any(
             any(_word_matches(lem, n) for lem in clause_lemmas[tok.clause])
             for n in e.needs) or e.infinitive_need and _infinitive_after(tokens, tok.clause)]
         entries = [e for e in entries if not e.blockers
