@@ -2537,3 +2537,20 @@ def test_das_land_takes_up_the_state_the_report_is_about() -> None:
     # a clause that opens with "Das Land" has a subject the rules cannot place
     body = "Das Land hat Sanktionen gegen Russland verhängt."
     assert extract_events(_linked_doc(body)) == ()
+
+
+def test_rejecting_that_rebuffs_the_last_sentences_doer() -> None:
+    body = "Polen will Truppen nach Chile entsenden. Kuba lehnt das strikt ab."
+    assert ("REJECT", "CUB", "POL") in tuples(extract_events(_linked_doc(body)))
+    # an accusation rebuffed still answers its maker, not the last doer
+    body = "Kuba kritisierte Polen. Polen wies das zurück."
+    assert ("REJECT", "POL", "CUB") in tuples(extract_events(_linked_doc(body)))
+
+
+def test_a_main_clause_after_a_comma_is_no_complement() -> None:
+    # ", Chile stimmte zu" is a sentence of its own, not what Kuba rejected
+    body = "Kuba lehnte dies ab, Chile stimmte zu."
+    assert [(e.type, e.target) for e in extract_events(_linked_doc(body))] == [("REJECT", None)]
+    # a complement in Konjunktiv I is what the verb is about
+    body = "Kuba lehnte ab, Chile sei ein Partner."
+    assert tuples(extract_events(_linked_doc(body))) == {("REJECT", "CUB", "CHL")}

@@ -1509,6 +1509,9 @@ def assign_roles(
             later = [p for p in others if p.first > trig.index and p.role in roles
                      and tokens[p.first].clause == clause + 1] \
                 if not _continues_narration(tokens, clause) and not (
+                    _bracket_closed(tokens, trig) and memo.get(
+                        "own main clause", clause + 1,
+                        lambda: _own_main_clause(tokens, parts, clause + 1))) and not (
                     entry.type == "REJECT" and entry.lemma in _DENIAL_VERBS) and not (
                     # "hat die Partner aufgefordert, russische Vermögen zu nutzen": a
                     # zu-infinitive has no subject; its actors are not who is asked
@@ -3123,6 +3126,11 @@ def extract_sentence(
                     # (at home too: "Die Grünen warfen der Regierung vor, ... Die Ministerin
                     # wies das zurück")
                     tgt = accuser
+                elif accuser is None and context.last_doer is not None \
+                        and _other_side(context.last_doer, src):
+                    # "Frankreich will Truppen entsenden. Moskau lehnt das strikt ab": what
+                    # the last sentence's doer did or proposed
+                    tgt = context.last_doer
             if tgt is None and src is not None and trig.entry.type in _JUDGING_TYPES \
                     and trig.entry.pos == "V" and context.last_doer is not None:
                 # "Macron hat Palästina anerkannt. Israel kritisierte den Schritt": a definite
@@ -3449,6 +3457,37 @@ def _continues_narration(tokens: tuple[Token, ...], clause: int) -> bool:
         and not _opens_subordinate(tokens, head, _NOT_MAIN_CLAUSE_OPENERS) \
         and tokens[opener].lower not in _CONDITIONAL_OPENERS \
         and _finite_after_conjunction(tokens[opener])
+
+
+def _bracket_closed(tokens: tuple[Token, ...], trig: Trigger) -> bool:
+    """The trigger's clause ends with its separable particle and has words between the verb
+    and it ("lehnte dies ab,"): a complete clause, where "wies zurück, dass" or "warnte, die
+    USA ..." go on into their complement."""
+    clause, last = tokens[trig.index].clause, trig.index
+    for k in range(trig.index + 1, len(tokens)):
+        if tokens[k].clause != clause:
+            break
+        if tokens[k].text[:1].isalpha():
+            last = k
+    return last > trig.index + 1 and tokens[last].lower in modality.PARTICLES
+
+
+def _own_main_clause(tokens: tuple[Token, ...], parts: list[Participant], clause: int) -> bool:
+    """``clause`` is a main clause of its own after a comma, its named subject first and its
+    finite verb second (", die Ukraine stimmte zu"): no complement of the verb before it
+    (which reports words in Konjunktiv I: ", die Ukraine habe ... angegriffen")."""
+    head = _first_word(tokens, clause)
+    if head is None or modality.reported_clause(tokens, clause) \
+            or modality.clause_infinitive(tokens, clause) is not None:
+        return False
+    subject = next((p for p in parts if p.first >= head and tokens[p.first].clause == clause), None)
+    if subject is None or subject.role != "core" or any(
+            tokens[k].lower not in _DETERMINERS and not _adjective_like(tokens[k])
+            for k in range(head, subject.first)):
+        return False
+    verb = subject.last + 1
+    return verb < len(tokens) and tokens[verb].clause == clause \
+        and _finite_after_conjunction(tokens[verb])
 
 
 def _finite_after_conjunction(t: Token) -> bool:
