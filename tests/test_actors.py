@@ -1034,3 +1034,17 @@ def test_party_officials_have_the_party_sector(linker: Linker) -> None:
 def test_settlers_are_civilians_of_their_state(linker: Linker) -> None:
     m = _one(linker, "Israelische Siedler haben ein palästinensisches Dorf angegriffen.", "Siedler")
     assert (m.actor.country, m.actor.sector, m.actor.kind) == ("ISR", "CVL", "group")
+
+
+def test_a_state_before_a_verb_owns_no_object_after_it(linker: Linker) -> None:
+    # the state is the subject, the troops its object: nobody's troops in particular
+    mentions = _linked(linker, "Frankreich und Großbritannien wollen Truppen in die Ukraine entsenden.")
+    assert [m.text for m in mentions if m.actor and m.actor.sector == "MIL"] == []
+    # a place, a possessive or a genitive with adjectives still gives the state
+    m = _one(linker, "In Caracas betrachten Regierungsvertreter die Lage mit Sorge.",
+             "Regierungsvertreter")
+    assert m.actor.country == "VEN"
+    m = _one(linker, "Russland hat seine Truppen nach Belarus verlegt.", "Truppen")
+    assert (m.actor.country, m.actor.sector) == ("RUS", "MIL")
+    m = _one(linker, "Russlands neue Regierung hat das kritisiert.", "Russlands neue Regierung")
+    assert m.actor.country == "RUS"

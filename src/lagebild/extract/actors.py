@@ -132,6 +132,24 @@ _POSSESSIVES = frozenset(
 _TOWN_PREPS = frozenset({"in", "im", "nach", "aus", "bei", "nahe"})  # not "von": "eine Rede von Iglesias"
 
 
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _verb_between(toks: list[_Tok], k: int, i: int) -> bool:
+    """A verb stands between the state at ``k`` and the noun at ``i``: the state is the
+    subject, the noun its object ("Frankreich und Großbritannien wollen Truppen entsenden":
+    not British troops). Not after a preposition ("In Caracas betrachten Regierungsvertreter"
+    places them), nor with a possessive ("Kroatien seine Außenministerin") or adjectives
+    after a genitive ("Russlands neue Regierung")."""
+    between = [t for t in toks[k + 1:i] if t.text[:1].islower() and t.text.isalpha()]
+    if not between or k > 0 and toks[k - 1].key in _TOWN_PREPS:
+        return False
+    if any(t.key in _POSSESSIVES for t in between):
+        return False
+    genitive = toks[k].text.endswith("s")
+    return not (genitive and all(t.key.endswith(_ADJECTIVE_ENDINGS) for t in between))
+
+
 def _town(entry: list[str]) -> Actor:
     """A gazetteer town ([name, ISO3]) as a place actor."""
     return Actor(f"lb:place:{slug(entry[0])}", entry[0], "place", entry[1])
@@ -965,11 +983,11 @@ class Linker:
                 continue  # "nach Angaben Südkoreas Tausende Soldaten": whose account, no owner
             for entry in self.kb.names.get(toks[k].key, ()):
                 kind = self.kb.actors[entry[0]][1]
-                if kind == "state":
-                    return str(self.kb.actors[entry[0]][2])
-                meto = self.kb.metonym(entry[0])
-                if meto is not None:
-                    return str(self.kb.actors[entry[0]][2])
+                if kind != "state" and self.kb.metonym(entry[0]) is None:
+                    continue
+                if _verb_between(toks, k, i):
+                    return None
+                return str(self.kb.actors[entry[0]][2])
         return None
 
     def _compound(self, toks: list[_Tok], i: int, st: _DocState) -> tuple[int, Actor, str] | None:
