@@ -2554,3 +2554,15 @@ def test_a_main_clause_after_a_comma_is_no_complement() -> None:
     # a complement in Konjunktiv I is what the verb is about
     body = "Kuba lehnte ab, Chile sei ein Partner."
     assert tuples(extract_events(_linked_doc(body))) == {("REJECT", "CUB", "CHL")}
+
+
+def test_an_act_taken_up_is_judged_for_each_state_that_did_it() -> None:
+    body = ("Kuba und Chile hielten ein großes Manöver an der Grenze ab. Polen verurteilte das "
+            "Manöver scharf.")
+    accused = {e.target.country for e in extract_events(_linked_doc(body))
+               if e.type == "ACCUSE" and e.target}
+    assert accused == {"CUB", "CHL"}
+    body = "Kuba und Chile wollen Truppen nach Peru entsenden. Polen lehnt das strikt ab."
+    rebuffed = {e.target.country for e in extract_events(_linked_doc(body))
+                if e.type == "REJECT" and e.target}
+    assert rebuffed == {"CUB", "CHL"}

@@ -3026,6 +3026,9 @@ class Context:
     acts: tuple[tuple[str, ActorRef], ...] = ()
     # the doer of the sentence's last event: what "kritisierte den Schritt" in the next judges
     last_doer: ActorRef | None = None
+    # doer -> the others who did the same act with it ("Russland und Belarus hielten ein
+    # Manöver ab"): whom a judgment of the act taken up also targets
+    fellows: tuple[tuple[str, tuple[ActorRef, ...]], ...] = ()
 
 
 def extract_sentence(
@@ -3094,6 +3097,7 @@ def extract_sentence(
         and not _attributive(tokens, t.index)))
     collective = _sides_taken_up(doc, sentence, tokens, triggers, context, memo)
     pair = context.pair
+    fellows = dict(context.fellows)
     events: list[Event] = []
     sources_at: dict[int, ActorRef] = {}  # trigger index -> the source of its event
     seen: set[tuple[str, str | None, str | None]] = set()
@@ -3109,8 +3113,9 @@ def extract_sentence(
             # "Varoufakis ... Europa hat beschlossen, uns zu erpressen. Schäuble warf er vor,
             # ...": "er" is no "Europa" or "Russland", but the person before
             previous = context.person
-        for src, tgt in assign_roles(trig, tokens, parts, collective, previous, earlier, memo,
-                                     speaker, demonstrative):
+        for src, assigned in assign_roles(trig, tokens, parts, collective, previous, earlier,
+                                          memo, speaker, demonstrative):
+            tgt = assigned
             if tgt is None and src is not None and trig.entry.type in _JUDGING_TYPES - {"SUPPORT"} \
                     and trig.entry.pos == "V" and context.acts:
                 # "Israel griff Doha an. Katar verurteilte den Angriff": a definite act noun
@@ -3146,70 +3151,75 @@ def extract_sentence(
                 # "Maduro ist vor Gericht erschienen. Die Staatsanwaltschaft wirft ihm
                 # Drogenhandel vor": "ihm" is the person the text is about
                 tgt = context.person
+            taken_up = tgt is not None and tgt is not assigned
             if tgt is None and src is not None and src.country:
                 # "Trump nannte Petro einen Drogenboss und stoppte alle Hilfszahlungen an das
                 # Land": the state named last that is not the doer's
                 tgt = _land_taken_up(doc, sentence, tokens, trig, src, memo)
-            if src is None or (tgt is None and (needs_target(trig.entry.type)
-                                                or trig.entry.requires_target)):
-                continue
-            if trig.entry.mode == "visit" and _private_people(src):
-                continue  # "Die 28-jährige Italienerin reiste nach Syrien": travel, no visit
-            if trig.entry.type == "PROTEST" and trig.entry.pos == "V" and _state_or_government(src):
-                # "Japan protestierte über diplomatische Kanäle": a state's protest is
-                # diplomatic, PLOVER ACCUSE disapprove (PROTEST is a crowd's)
-                trig = replace(trig, entry=replace(trig.entry, type="ACCUSE", mode="disapprove"))
-            domestic = tgt is not None and src.country == tgt.country
-            if domestic and not _domestic_pair(src, tgt, trig.entry.mode):
-                if trig.entry.type not in _FORCE_TYPES or tgt is None or tgt.sector:
+            # an act taken up from the sentence before is each of its doers' ("Russland und
+            # Belarus hielten ein Manöver ab. Polen verurteilte das Manöver")
+            targets = [tgt, *(fellows.get(_actor_key(tgt), ()) if taken_up else ())]
+            for tgt in targets:  # noqa: B020 (the list is built before the loop)
+                if src is None or (tgt is None and (needs_target(trig.entry.type)
+                                                    or trig.entry.requires_target)):
                     continue
-                # "Ansar Dine konzentrierte ihre Angriffe auf ... im Norden Malis": force used
-                # in its own state's territory has no foreign target
-                tgt, domestic = None, False
-            key = (trig.entry.type, src.country, tgt.country if tgt else None)
-            if key in seen and not _another_verb_act(trig, modes_seen.get(key, ())):
-                continue
-            seen.add(key)
-            modes_seen.setdefault(key, []).append((trig.entry.pos, trig.entry.mode))
-            if trig.entry.type == "MOBILIZE" and trig.entry.pos == "N" and tgt is not None \
-                    and _joint(tokens, trig.index):
-                # "Manöver mit örtlichen Soldaten", "Militärübungen der USA mit Südkorea": a
-                # joint exercise is military cooperation, not a show of force
-                trig = replace(trig, entry=replace(trig.entry, type="COOPERATE", mode="military"))
-                if (trig.entry.type, src.country, tgt.country) in seen:
+                if trig.entry.mode == "visit" and _private_people(src):
+                    continue  # "Die 28-jährige Italienerin reiste nach Syrien": travel, no visit
+                if trig.entry.type == "PROTEST" and trig.entry.pos == "V" and _state_or_government(src):
+                    # "Japan protestierte über diplomatische Kanäle": a state's protest is
+                    # diplomatic, PLOVER ACCUSE disapprove (PROTEST is a crowd's)
+                    trig = replace(trig, entry=replace(trig.entry, type="ACCUSE", mode="disapprove"))
+                domestic = tgt is not None and src.country == tgt.country
+                if domestic and not _domestic_pair(src, tgt, trig.entry.mode):
+                    if trig.entry.type not in _FORCE_TYPES or tgt is None or tgt.sector:
+                        continue
+                    # "Ansar Dine konzentrierte ihre Angriffe auf ... im Norden Malis": force used
+                    # in its own state's territory has no foreign target
+                    tgt, domestic = None, False
+                key = (trig.entry.type, src.country, tgt.country if tgt else None)
+                if key in seen and not _another_verb_act(trig, modes_seen.get(key, ())):
                     continue
-                seen.add((trig.entry.type, src.country, tgt.country))
-            event = _event(doc, sentence, tokens, trig, src, tgt, context.attribution)
-            if event.modality == "reported" and event.attributed_to is None:
-                # "Die Ukraine warf Russland vor, Kinder zu verschleppen": by the accuser's word
-                speaker_of, controller = _governing_speaker(tokens, trig, sources_at)
-                if speaker_of is not None and speaker_of.actor_id == src.actor_id:
-                    if controller == "subject":
-                        event = replace(event, modality="asserted")  # its own words, own act
-                elif speaker_of is not None:
-                    event = replace(event, attributed_to=speaker_of.name)
-            if trig.entry.pos == "N" and event.modality != "negated" and _governing_verb(
-                    tokens, trig, memo.get("demand verbs", -1, frozenset), memo) \
-                    and _governing_prep(tokens, trig.index) not in _SETTING_PREPS:
-                # "forderte die Freilassung der Geiseln", "verlangte Sanktionen gegen Russland",
-                # "hat Russland um Hilfe gebeten": what is demanded has not happened (but the
-                # setting of the demand has: "hat in einem Telefonat mit Selenskyj ... aufgerufen")
-                event = replace(event, modality="hypothetical")
-            if event.modality == "reported" and event.attributed_to in memo.get(
-                    "objects read as speakers", -1,
-                    lambda: _objects_read_as_speakers(tokens, parts, memo)):
-                # "Putin traf Xi, kritisierte die Nato": the Nato is criticised, not quoted
-                event = replace(event, modality="asserted", attributed_to=None)
-            sources_at.setdefault(trig.index, src)
-            if keep_irrealis or event.modality not in ("negated", "hypothetical"):
-                events.append(event)
-                if speaker is None and after.subject is None or (
-                        speaker is None and len(events) == 1):
-                    after = replace(after, subject=src)  # the actor of the first event
-                if tgt is not None and src.country and tgt.country and not domestic:
-                    partners[src.country] = tgt
-                    partners[tgt.country] = src
-                    pair = (src, tgt)
+                seen.add(key)
+                modes_seen.setdefault(key, []).append((trig.entry.pos, trig.entry.mode))
+                if trig.entry.type == "MOBILIZE" and trig.entry.pos == "N" and tgt is not None \
+                        and _joint(tokens, trig.index):
+                    # "Manöver mit örtlichen Soldaten", "Militärübungen der USA mit Südkorea": a
+                    # joint exercise is military cooperation, not a show of force
+                    trig = replace(trig, entry=replace(trig.entry, type="COOPERATE", mode="military"))
+                    if (trig.entry.type, src.country, tgt.country) in seen:
+                        continue
+                    seen.add((trig.entry.type, src.country, tgt.country))
+                event = _event(doc, sentence, tokens, trig, src, tgt, context.attribution)
+                if event.modality == "reported" and event.attributed_to is None:
+                    # "Die Ukraine warf Russland vor, Kinder zu verschleppen": by the accuser's word
+                    speaker_of, controller = _governing_speaker(tokens, trig, sources_at)
+                    if speaker_of is not None and speaker_of.actor_id == src.actor_id:
+                        if controller == "subject":
+                            event = replace(event, modality="asserted")  # its own words, own act
+                    elif speaker_of is not None:
+                        event = replace(event, attributed_to=speaker_of.name)
+                if trig.entry.pos == "N" and event.modality != "negated" and _governing_verb(
+                        tokens, trig, memo.get("demand verbs", -1, frozenset), memo) \
+                        and _governing_prep(tokens, trig.index) not in _SETTING_PREPS:
+                    # "forderte die Freilassung der Geiseln", "verlangte Sanktionen gegen Russland",
+                    # "hat Russland um Hilfe gebeten": what is demanded has not happened (but the
+                    # setting of the demand has: "hat in einem Telefonat mit Selenskyj ... aufgerufen")
+                    event = replace(event, modality="hypothetical")
+                if event.modality == "reported" and event.attributed_to in memo.get(
+                        "objects read as speakers", -1,
+                        lambda: _objects_read_as_speakers(tokens, parts, memo)):
+                    # "Putin traf Xi, kritisierte die Nato": the Nato is criticised, not quoted
+                    event = replace(event, modality="asserted", attributed_to=None)
+                sources_at.setdefault(trig.index, src)
+                if keep_irrealis or event.modality not in ("negated", "hypothetical"):
+                    events.append(event)
+                    if speaker is None and after.subject is None or (
+                            speaker is None and len(events) == 1):
+                        after = replace(after, subject=src)  # the actor of the first event
+                    if tgt is not None and src.country and tgt.country and not domestic:
+                        partners[src.country] = tgt
+                        partners[tgt.country] = src
+                        pair = (src, tgt)
     acts = dict(context.acts)
     for e in events:
         if e.type in _TAKEN_UP_ACTS and e.source is not None and e.source.country:
@@ -3225,7 +3235,7 @@ def extract_sentence(
     last_doer = next((e.source for e in reversed(events) if e.source is not None), None)
     return events, _with_person(replace(after, partners=tuple(partners.items()), pair=pair,
                                         opposed=opposed, acts=tuple(acts.items()),
-                                        last_doer=last_doer),
+                                        last_doer=last_doer, fellows=_fellow_doers(events)),
                                 context, mentions)
 
 
@@ -3235,6 +3245,24 @@ _TAKEN_UP_ACTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTI
                             "REQUEST"})
 _DEFINITE = frozenset({"den", "die", "das", "dem", "der", "diesen", "diese", "dieses", "diesem",
                        "jüngsten"})
+
+
+def _actor_key(ref: ActorRef | None) -> str:
+    return "" if ref is None else ref.actor_id or ref.name
+
+
+def _fellow_doers(events: list[Event]) -> tuple[tuple[str, tuple[ActorRef, ...]], ...]:
+    """Each doer of a trigger that several states' events share -> the other states' doers."""
+    by_trigger: dict[tuple[str | None, str], dict[str, ActorRef]] = {}
+    for e in events:
+        if e.source is not None and e.source.country:
+            by_trigger.setdefault((e.trigger, e.type), {}).setdefault(e.source.country, e.source)
+    out: dict[str, tuple[ActorRef, ...]] = {}
+    for doers in by_trigger.values():
+        if len(doers) > 1:
+            for ref in doers.values():
+                out[_actor_key(ref)] = tuple(d for d in doers.values() if d is not ref)
+    return tuple(out.items())
 
 
 def _two_sources(events: list[Event]) -> tuple[ActorRef, ActorRef] | None:
