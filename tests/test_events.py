@@ -2566,3 +2566,11 @@ def test_an_act_taken_up_is_judged_for_each_state_that_did_it() -> None:
     rebuffed = {e.target.country for e in extract_events(_linked_doc(body))
                 if e.type == "REJECT" and e.target}
     assert rebuffed == {"CUB", "CHL"}
+
+
+def test_recognising_a_state_by_name_supports_it() -> None:
+    body = "Kuba hat Palästina anerkannt. Israel kritisierte den Schritt."
+    assert tuples(extract_events(_linked_doc(body))) == {("SUPPORT", "CUB", "PSE"),
+                                                         ("ACCUSE", "ISR", "CUB")}
+    # recognising results or a defeat recognises no actor
+    assert extract_events(_linked_doc("Die Regierung Kubas erkannte die Wahlergebnisse an.")) == ()
