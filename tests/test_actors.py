@@ -1048,3 +1048,18 @@ def test_a_state_before_a_verb_owns_no_object_after_it(linker: Linker) -> None:
     assert (m.actor.country, m.actor.sector) == ("RUS", "MIL")
     m = _one(linker, "Russlands neue Regierung hat das kritisiert.", "Russlands neue Regierung")
     assert m.actor.country == "RUS"
+
+
+def test_a_role_that_names_its_state_is_not_the_last_president(linker: Linker) -> None:
+    # "Kremlchef" names Russia's president even after another president was named
+    body = ("Trump und Putin wollen sich treffen. Das kündigte der US-Präsident nach einem "
+            "Telefonat mit dem Kremlchef an.")
+    m = _one(linker, body, "Kremlchef", published="2026-11-20")
+    assert (m.actor.actor_id, m.actor.country) == ("Q7747", "RUS")
+    m = _one(linker, "Trump lobte den Papst.", "Papst", published="2026-11-20")
+    assert m.actor.country == "VAT"
+
+
+def test_an_accession_is_no_mention_of_the_bloc(linker: Linker) -> None:
+    mentions = _linked(linker, "Ungarn lehnte den EU-Beitritt der Ukraine ab.")
+    assert [m.actor.country for m in mentions if m.actor] == ["HUN", "UKR"]

@@ -868,14 +868,16 @@ class Linker:
             # "dem Staatspräsidenten von Vietnam": that state's office holder, whoever the
             # article named before
             return self._resolve_role(toks, i, i + 1, of, role, toks[i].key, st)
+        if implied and office:
+            # "der Papst", "der Kremlchef": the role names its state (not the president the
+            # article named last: "Trump ... nach einem Telefonat mit dem Kremlchef")
+            return self._resolve_role(toks, i, i + 1, implied, role, toks[i].key, st)
         holders = st.by_office.get(office) if office else None
         if holders and len(holders) == 1:
             return i + 1, next(iter(holders.values())), "coref"
         holder = self._seen_holder(office, st) if office else None
         if holder is not None:  # "Erdoğan ... der Staatschef": the named man holds that office
             return i + 1, holder, "coref"
-        if implied and office:  # "der Papst": the role names its state
-            return self._resolve_role(toks, i, i + 1, implied, role, toks[i].key, st)
         if not office and sector in _HOME_PERSON_SECTORS:
             # "Lukaschenko hat sechs inhaftierte Oppositionsführer begnadigt": opposition
             # figures and members of parliament no state names are the home state's, as the
@@ -1187,7 +1189,9 @@ _NOT_REGIONAL_NAMES = frozenset({"irland", "timor", "zypern"})
 _MEMBER_HEADS = frozenset({"land", "staat", "mitglied", "mitgliedsland", "mitgliedstaat",
                            "mitgliedsstaat", "partner", "partnerland", "partnerstaat", "gründungsmitglied"})
 # Compound heads that name a thing of the state, never an actor: "Milliarden US-Dollar"
-_THING_HEADS = frozenset({"dollar", "dollars"})
+# (and an accession is the joiner's: "den EU-Beitritt der Ukraine ablehnen" rebuffs Ukraine,
+# "die Nato-Mitgliedschaft Schwedens" is Sweden's)
+_THING_HEADS = frozenset({"dollar", "dollars", "beitritt", "beitritts", "mitgliedschaft"})
 
 
 _PLACE_WORDS = frozenset({"state", "place"})
