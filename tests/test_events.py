@@ -2574,3 +2574,44 @@ def test_recognising_a_state_by_name_supports_it() -> None:
                                                          ("ACCUSE", "ISR", "CUB")}
     # recognising results or a defeat recognises no actor
     assert extract_events(_linked_doc("Die Regierung Kubas erkannte die Wahlergebnisse an.")) == ()
+
+
+def test_speaking_of_a_hostile_act_labels_another_s_act() -> None:
+    body = ("Ein kubanisches Gericht hat einen polnischen Bürger zu 15 Jahren Haft verurteilt. "
+            "Polen sprach von einer willkürlichen Inhaftierung.")
+    events = extract_events(_linked_doc(body))
+    assert ("ACCUSE", "POL", "CUB") in tuples(events)
+    assert not [e for e in events if e.type == "COERCE"]
+    # a cooperative noun stays the speaker's own act
+    body = "Kubas Präsident sprach von konstruktiven Gesprächen mit Polen."
+    assert tuples(extract_events(_linked_doc(body))) == {("CONSULT", "CUB", "POL")}
+
+
+def test_speaking_out_against_an_accession_rejects_the_joiner() -> None:
+    body = "Kuba hat sich gegen den EU-Beitritt der Ukraine ausgesprochen."
+    assert tuples(extract_events(_linked_doc(body))) == {("REJECT", "CUB", "UKR")}
+    # for sanctions against a state: neither endorsed nor rejected
+    body = "Kuba hat sich für weitere Sanktionen gegen Polen ausgesprochen."
+    assert extract_events(_linked_doc(body)) == ()
+
+
+def test_sanctions_extended_or_tightened_and_arms_exports_stopped() -> None:
+    body = "Kuba hat die Sanktionen gegen Polen um sechs Monate verlängert."
+    assert [(e.type, e.trigger) for e in extract_events(_linked_doc(body))] == [
+        ("SANCTION", "verlängert")]
+    body = "Kuba weitete die Sanktionen gegen Polen aus."
+    assert tuples(extract_events(_linked_doc(body))) == {("SANCTION", "CUB", "POL")}
+    body = "Kuba hat die Ausfuhr von Waffen nach Polen gestoppt."
+    assert [(e.type, e.mode, e.target and e.target.country)
+            for e in extract_events(_linked_doc(body))] == [("SANCTION", "withdraw", "POL")]
+    # a truce extended is no sanction
+    body = "Kuba hat die Waffenruhe mit Polen verlängert."
+    assert "SANCTION" not in {e.type for e in extract_events(_linked_doc(body))}
+
+
+def test_a_bare_refusal_rebuffs_the_last_demand() -> None:
+    body = "Kuba forderte Polen auf, seine Truppen abzuziehen. Polen lehnte ab."
+    assert ("REJECT", "POL", "CUB") in tuples(extract_events(_linked_doc(body)))
+    # a clause with an object of its own is no bare refusal
+    body = "Kuba warf Polen Spionage vor. Chinas Zensur hat die Berichte blockiert."
+    assert not [e for e in extract_events(_linked_doc(body)) if e.type == "REJECT" and e.target]

@@ -84,7 +84,7 @@ class TriggerEntry:
     mode: str | None
     pos: str  # "V" or "N"
     frame: str
-    light: str | None  # "noun", "verb" or None
+    light: str | None  # "noun", "verb", "label" or None
     needs: frozenset[str]
     conf: float
     blockers: frozenset[str] = frozenset()  # lemmas after the trigger that cancel it
@@ -2917,9 +2917,14 @@ def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tri
             continue
         noun = min(nouns, key=lambda n: abs(n.index - t.index))
         drop.add(noun.index)
-        if t.entry.light == "noun":
+        if t.entry.light in ("noun", "label"):
             merged = replace(noun.entry, pos="V", frame=t.entry.frame, light=None,
                              conf=max(noun.entry.conf, t.entry.conf, 0.6))
+            if t.entry.light == "label" and noun.entry.type in _HITTING_TYPES | _HOSTILE_TYPES \
+                    and _labelled(tokens, t.index, noun.index):
+                # "sprach von einer willkürlichen Inhaftierung": the speaker's word for what
+                # another did, not an arrest of its own
+                merged = replace(merged, type=t.entry.type, mode="disapprove")
             drop.add(t.index)
             out.append(Trigger(t.index, merged, t.passive))
     # "die Aufhebung der Sanktionen": the sanctions a lifting noun governs are not imposed
@@ -2932,6 +2937,16 @@ def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tri
     # A weak trigger alone (a light verb without its noun, "Zusammenarbeit" as a state)
     # is not an event.
     return [t for t in kept if t.entry.conf >= MIN_CONFIDENCE]
+
+
+def _labelled(tokens: tuple[Token, ...], verb: int, noun: int) -> bool:
+    """The noun heads the von-phrase right after the verb ("sprach von einer willkürlichen
+    Inhaftierung"; not "sprach von 26 Toten und kündigte Vergeltung an")."""
+    k = next((k for k in range(verb + 1, min(noun, verb + 3)) if tokens[k].lower in ("von", "vom")),
+             None)
+    return k is not None and all(
+        tokens[j].lower in _DETERMINERS or _adjective_like(tokens[j]) or tokens[j].text.isdigit()
+        for j in range(k + 1, noun))
 
 
 def _antecedent_of_relative(tokens: tuple[Token, ...], noun: int, verb: int) -> bool:
@@ -3122,7 +3137,8 @@ def extract_sentence(
                 # takes up the last act of its kind, and who did it is accused
                 tgt = _doer_of_act_taken_up(tokens, trig, triggers, dict(context.acts), src, parts)
             if tgt is None and src is not None and trig.entry.type == "REJECT" \
-                    and trig.entry.pos == "V" and _demonstrative_object(tokens, trig):
+                    and trig.entry.pos == "V" and (_demonstrative_object(tokens, trig)
+                                                   or _no_object(tokens, trig, parts)):
                 # "Sudan beschuldigte die Emirate ... Abu Dhabi wies dies zurück": the claim
                 # the last sentence made, whose maker is rebuffed
                 accuser = dict(context.acts).get("ACCUSE")
@@ -3340,6 +3356,18 @@ def _demonstrative_object(tokens: tuple[Token, ...], trig: Trigger) -> bool:
                 and not (k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()):
             return True
     return False
+
+
+def _no_object(tokens: tuple[Token, ...], trig: Trigger, parts: list[Participant]) -> bool:
+    """"Washington lehnte ab.", "Kiew hat abgelehnt.": the sentence is one clause that names
+    nothing but its subject, the verb, its particle and adverbs (not "Chinas Zensur hat die
+    Enthüllungen blockiert", nor a relative clause: "..., was Moskau bestreitet")."""
+    clause = tokens[trig.index].clause
+    if any(t.clause != clause for t in tokens if t.text[:1].isalpha()) or not parts:
+        return False
+    subject = parts[0]
+    return all(not t.text[:1].isupper() or subject.first <= k <= subject.last
+               for k, t in enumerate(tokens) if k > 0 and t.text[:1].isalpha())
 
 
 # Nouns for any act ("den Schritt", "die Entscheidung"), which only the sentence before names
