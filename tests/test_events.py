@@ -2615,3 +2615,14 @@ def test_a_bare_refusal_rebuffs_the_last_demand() -> None:
     # a clause with an object of its own is no bare refusal
     body = "Kuba warf Polen Spionage vor. Chinas Zensur hat die Berichte blockiert."
     assert not [e for e in extract_events(_linked_doc(body)) if e.type == "REJECT" and e.target]
+
+
+def test_judging_an_agreement_or_a_visit_targets_both_sides() -> None:
+    body = ("Kuba und Polen haben eine engere Zusammenarbeit vereinbart. Chile kritisierte die "
+            "Vereinbarung als Bedrohung.")
+    assert {("ACCUSE", "CHL", "CUB"), ("ACCUSE", "CHL", "POL")} <= tuples(
+        extract_events(_linked_doc(body)))
+    body = "Kubas Präsident hat Polen besucht. Chile kritisierte den Besuch scharf."
+    accused = {e.target.country for e in extract_events(_linked_doc(body))
+               if e.type == "ACCUSE" and e.target}
+    assert accused == {"CUB", "POL"}

@@ -3268,11 +3268,16 @@ def _actor_key(ref: ActorRef | None) -> str:
 
 
 def _fellow_doers(events: list[Event]) -> tuple[tuple[str, tuple[ActorRef, ...]], ...]:
-    """Each doer of a trigger that several states' events share -> the other states' doers."""
+    """Each doer of a trigger that several states' events share (the two sides of a
+    symmetric one) -> the other states' doers."""
     by_trigger: dict[tuple[str | None, str], dict[str, ActorRef]] = {}
     for e in events:
         if e.source is not None and e.source.country:
-            by_trigger.setdefault((e.trigger, e.type), {}).setdefault(e.source.country, e.source)
+            doers = by_trigger.setdefault((e.trigger, e.type), {})
+            doers.setdefault(e.source.country, e.source)
+            if is_symmetric(e.type) and e.target is not None and e.target.country:
+                # "Südkorea und Japan haben ... vereinbart" is one event of both
+                doers.setdefault(e.target.country, e.target)
     out: dict[str, tuple[ActorRef, ...]] = {}
     for doers in by_trigger.values():
         if len(doers) > 1:
@@ -3373,7 +3378,9 @@ def _no_object(tokens: tuple[Token, ...], trig: Trigger, parts: list[Participant
 # Nouns for any act ("den Schritt", "die Entscheidung"), which only the sentence before names
 _STEP_NOUNS = frozenset({"schritt", "entscheidung", "vorgehen", "maßnahme", "maßnahmen",
                          "beschluss", "ankündigung", "vorstoß", "aktion", "test", "tests",
-                         "start"})
+                         "start",
+                         # what two did together: "Nordkorea kritisierte die Vereinbarung"
+                         "vereinbarung", "abkommen", "einigung", "besuch", "treffen"})
 
 
 def _doer_of_step_taken_up(
