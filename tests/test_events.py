@@ -1434,7 +1434,9 @@ def test_what_is_threatened_or_claimed_in_a_perfect_infinitive() -> None:
     # the genitive of a threatened act is part of it: no talks held, none broken off
     body = ("Kambodscha und Thailand stritten. US-Präsident Trump hatte beiden Ländern mit dem "
             "Abbruch der Handelsgespräche gedroht.")
-    assert [e.type for e in extract_events(_linked_doc(body), keep_irrealis=True)] == ["THREATEN"]
+    # (both countries are threatened)
+    assert sorted((e.type, e.target and e.target.country) for e in extract_events(
+        _linked_doc(body), keep_irrealis=True)) == [("THREATEN", "KHM"), ("THREATEN", "THA")]
     # a perfect infinitive has its controller: the accused did it, the claimant claims it
     body = "Thailand hatte Kambodscha vorgeworfen, thailändische Dörfer beschossen zu haben."
     assert ("ASSAULT", "KHM", "reported") in {
@@ -2626,3 +2628,10 @@ def test_judging_an_agreement_or_a_visit_targets_both_sides() -> None:
     accused = {e.target.country for e in extract_events(_linked_doc(body))
                if e.type == "ACCUSE" and e.target}
     assert accused == {"CUB", "POL"}
+
+
+def test_a_third_party_addresses_both_sides() -> None:
+    body = ("Kuba und Polen haben sich gegenseitig Truppenaufmärsche vorgeworfen. Die "
+            "Afrikanische Union rief beide Seiten zur Zurückhaltung auf.")
+    assert {e.target.country for e in extract_events(_linked_doc(body))
+            if e.type == "REQUEST" and e.target} == {"CUB", "POL"}

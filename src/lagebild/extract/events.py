@@ -1574,7 +1574,8 @@ def assign_roles(
                 # im Kreml")
                 tgt_refs = sides[1:2]
         elif not tgt_refs and not both:
-            tgt_refs = [c for c in collective if c.country != src_refs[0].country][:1]
+            # (a third party addresses both: "Die AU rief beide Seiten zur Zurückhaltung auf")
+            tgt_refs = [c for c in collective[:2] if c.country != src_refs[0].country]
     if src_refs and not tgt_refs and len(src_refs) == 1 and (
             is_symmetric(entry.type) or entry.lemma in _THREAT_VERBS) and partners \
             and not memo.get("prep relative opens", clause,
