@@ -2635,3 +2635,9 @@ def test_a_third_party_addresses_both_sides() -> None:
             "Afrikanische Union rief beide Seiten zur Zurückhaltung auf.")
     assert {e.target.country for e in extract_events(_linked_doc(body))
             if e.type == "REQUEST" and e.target} == {"CUB", "POL"}
+
+
+def test_the_adjective_of_an_account_before_zufolge_is_no_target() -> None:
+    body = "Kuba hat polnischen Angaben zufolge Chile angegriffen."
+    assert [(e.type, e.target and e.target.country, e.modality)
+            for e in extract_events(_linked_doc(body))] == [("ASSAULT", "CHL", "reported")]

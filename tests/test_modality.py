@@ -84,6 +84,11 @@ def test_modality(text: str, trigger: str, modality: str) -> None:
         ("Russland hat nach Angaben aus dem Kreml Truppen nach Belarus verlegt.", "Kreml"),
         ("Die USA haben nach Angaben aus dem Weißen Haus Sanktionen verhängt.", "Weißen Haus"),
         ("Kuba hat nach Angaben Polens Tausende Soldaten entsandt.", "Polens"),
+        # a bare genitive name ends at its -s word; an adjective names the source itself,
+        # before "zufolge" too
+        ("Kuba hat nach Angaben Polens Raketen abgefeuert.", "Polens"),
+        ("Kuba hat nach polnischen Angaben Chile angegriffen.", "polnischen Angaben"),
+        ("Kuba hat polnischen Angaben zufolge Chile angegriffen.", "polnischen Angaben"),
     ],
 )
 def test_attribution(text: str, source: str) -> None:
@@ -314,3 +319,8 @@ def test_an_account_phrase_before_a_speech_act_is_its_source() -> None:
     # a speech act and the paper stands before it in its clause
     text = "Nach Angaben der Zeitung hat der BND den Irak gewarnt."
     assert _classify(text, "gewarnt", trigger_is_speech=True) == ("reported", "Zeitung")
+
+
+def test_ones_own_account_before_zufolge_names_no_other_source() -> None:
+    text = "Kuba hat eigenen Angaben zufolge einen Angriff abgewehrt."
+    assert sentence_attribution(tokenize(Sentence(0, len(text), text)), text) is None

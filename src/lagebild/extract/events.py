@@ -638,6 +638,9 @@ def participants(
         last = _token_at(ends, m.end - 1 - sentence.start)
         if first is None or last is None:
             continue
+        if last + 2 < len(tokens) and tokens[last + 1].lower.endswith(modality.ACCOUNT_NOUNS) \
+                and tokens[last + 2].lower == "zufolge":
+            continue  # "ukrainischen Angaben zufolge": whose account, no actor of the clause
         spans.append((first, last, ActorRef(m.text, actor.actor_id, actor.country, actor.sector)))
         if actor.kind == "organisation":
             bodies.add(first)

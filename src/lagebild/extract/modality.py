@@ -208,6 +208,13 @@ def sentence_attribution(tokens: tuple[Token, ...], text: str) -> str | None:
             if name:
                 return name
         elif cls == "source_after":
+            if i > 0 and tokens[i - 1].lower.endswith(ACCOUNT_NOUNS):
+                # "eigenen Angaben zufolge" is the subject's own account (as "nach eigenen
+                # Angaben"); "ukrainischen Angaben zufolge" names its source as "nach ..." does
+                account = _account_before(tokens, i - 1)
+                if account is None:
+                    continue
+                return account
             name = _name_before(tokens, i)
             if name:
                 return name
@@ -301,12 +308,39 @@ def _according_to(tokens: tuple[Token, ...], i: int) -> str | None:
                 # "nach Angaben von Finanzminister Bessent", "aus Regierungskreisen"
                 owner = _source_after_preposition(tokens, k + 2)
             else:
+                # a bare name after it is the account's owner ("nach Angaben Südkoreas"),
+                # unless an adjective named the source ("nach ukrainischen Angaben Polen
+                # angegriffen": Poland is the object)
+                named = any(tokens[j].text[:1].islower() for j in range(i + 1, k))
                 owner = _name_after(tokens, k + 1) if k + 1 < len(tokens) and (tokens[
-                    k + 1].lower in ("der", "des") or tokens[k + 1].text[:1].isupper()) else None
+                    k + 1].lower in ("der", "des") or tokens[k + 1].text[:1].isupper()
+                    and not named) else None
+                if owner and tokens[k + 1].text[:1].isupper():
+                    owner = _genitive_name(owner)
             return owner or " ".join(x.text for x in tokens[i + 1 : k + 1])
         if not (t.text[:1].islower() and t.text[:1].isalpha()) and not t.text[:1].isupper():
             return None
     return None
+
+
+def _genitive_name(name: str) -> str:
+    """A bare genitive name ends with its -s word ("nach Angaben Südkoreas Raketen
+    abgefeuert": Südkoreas; "Wolodymyr Selenskyjs")."""
+    words = name.split()
+    end = next((n for n, w in enumerate(words) if w.endswith("s")), len(words) - 1)
+    return " ".join(words[: end + 1])
+
+
+def _account_before(tokens: tuple[Token, ...], k: int) -> str | None:
+    """The source of an account noun at ``k`` before "zufolge": its adjective with it
+    ("ukrainischen Angaben"), None for the subject's own ("eigenen", "seinen Angaben")."""
+    before = tokens[k - 1] if k > 0 else None
+    if before is not None and before.lower.startswith(("ihr", "sein", "eige")):
+        return None
+    if before is not None and before.text[:1].islower() and before.text.isalpha() \
+            and before.lower not in _ARTICLES:
+        return f"{before.text} {tokens[k].text}"
+    return tokens[k].text
 
 
 def _source_after_preposition(tokens: tuple[Token, ...], i: int) -> str | None:
