@@ -132,9 +132,6 @@ _POSSESSIVES = frozenset(
 _TOWN_PREPS = frozenset({"in", "im", "nach", "aus", "bei", "nahe"})  # not "von": "eine Rede von Iglesias"
 
 
-_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
-
-
 def _verb_between(toks: list[_Tok], k: int, i: int) -> bool:
     """A verb stands between the state at ``k`` and the noun at ``i``: the state is the
     subject, the noun its object ("Frankreich und Großbritannien wollen Truppen entsenden":
@@ -147,7 +144,7 @@ def _verb_between(toks: list[_Tok], k: int, i: int) -> bool:
     if any(t.key in _POSSESSIVES for t in between):
         return False
     genitive = toks[k].text.endswith("s")
-    return not (genitive and all(t.key.endswith(_ADJECTIVE_ENDINGS) for t in between))
+    return not (genitive and all(t.key.endswith(_MODIFIER_ENDINGS) for t in between))
 
 
 def _town(entry: list[str]) -> Actor:

@@ -1608,7 +1608,7 @@ def assign_roles(
 
 def _reciprocal(tokens: tuple[Token, ...], clause: int, memo: _Memo) -> bool:
     """The clause's act goes both ways: "gegenseitig", "einander", a reciprocal "sich"."""
-    def compute() -> frozenset[int]:  # once per sentence: the clauses that are
+    def compute() -> frozenset[int]:  # once per sentence: the reciprocal clauses
         marked = {t.clause for t in tokens if t.lower in ("gegenseitig", "einander")}
         reflexive = {t.clause for t in tokens if t.lower == "sich"}
         verbs = {t.clause for t in tokens if t.lemma in _RECIPROCAL_VERBS}
@@ -3297,21 +3297,23 @@ def _two_sources(events: list[Event]) -> tuple[ActorRef, ActorRef] | None:
     return (sides[0], sides[1]) if len(sides) == 2 else None
 
 
+def _by_trigger(events: list[Event]) -> list[list[Event]]:
+    """The sentence's events grouped by the trigger word they share."""
+    groups: dict[str | None, list[Event]] = {}
+    for e in events:
+        groups.setdefault(e.trigger, []).append(e)
+    return list(groups.values())
+
+
 def _coordinated_sides(events: list[Event]) -> tuple[ActorRef, ActorRef] | None:
     """Two states that did one act together: one trigger, two sources."""
-    by_trigger: dict[str | None, list[Event]] = {}
-    for e in events:
-        by_trigger.setdefault(e.trigger, []).append(e)
-    return next((sides for group in by_trigger.values() if len(group) > 1
+    return next((sides for group in _by_trigger(events) if len(group) > 1
                  and (sides := _two_sources(group)) is not None), None)
 
 
 def _coordinated_targets(events: list[Event]) -> tuple[ActorRef, ActorRef] | None:
     """The two states one trigger's joint act was addressed to, if it had exactly two."""
-    by_trigger: dict[str | None, list[Event]] = {}
-    for e in events:
-        by_trigger.setdefault(e.trigger, []).append(e)
-    for group in by_trigger.values():
+    for group in _by_trigger(events):
         targets = list({e.target.country: e.target for e in group
                         if e.target is not None and e.target.country}.values())
         if len(targets) == 2 and _two_sources(group) is not None:

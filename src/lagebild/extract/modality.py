@@ -299,7 +299,7 @@ ACCOUNT_NOUNS = ("angaben", "informationen", "erkenntnissen", "darstellung", "ei
 def _according_to(tokens: tuple[Token, ...], i: int) -> str | None:
     """The source of "nach <...> Angaben <...>" starting at ``tokens[i]`` ("nach"); not
     "nach ihren Angaben", the subject's own account."""
-    if i + 1 < len(tokens) and tokens[i + 1].lower.startswith(("ihr", "sein", "eige")):
+    if i + 1 < len(tokens) and _own_account(tokens[i + 1]):
         return None
     for k in range(i + 1, min(len(tokens), i + 4)):
         t = tokens[k]
@@ -323,6 +323,11 @@ def _according_to(tokens: tuple[Token, ...], i: int) -> str | None:
     return None
 
 
+def _own_account(word: Token) -> bool:
+    """"ihren", "seinen", "eigenen" (Angaben): the subject's own account, no other source."""
+    return word.lower.startswith(("ihr", "sein", "eige"))
+
+
 def _genitive_name(name: str) -> str:
     """A bare genitive name ends with its -s word ("nach Angaben Südkoreas Raketen
     abgefeuert": Südkoreas; "Wolodymyr Selenskyjs")."""
@@ -335,7 +340,7 @@ def _account_before(tokens: tuple[Token, ...], k: int) -> str | None:
     """The source of an account noun at ``k`` before "zufolge": its adjective with it
     ("ukrainischen Angaben"), None for the subject's own ("eigenen", "seinen Angaben")."""
     before = tokens[k - 1] if k > 0 else None
-    if before is not None and before.lower.startswith(("ihr", "sein", "eige")):
+    if before is not None and _own_account(before):
         return None
     if before is not None and before.text[:1].islower() and before.text.isalpha() \
             and before.lower not in _ARTICLES:
