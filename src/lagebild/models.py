@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeGuard
 
 Modality = Literal["asserted", "reported", "negated", "hypothetical", "planned"]
 DatePrecision = Literal["day", "month", "year"]
@@ -156,6 +156,12 @@ class Document:
     mentions: tuple[Mention, ...] = ()
     events: tuple[Event, ...] = ()
     removed: tuple[str, ...] = field(default=(), repr=False)  # boilerplate blocks dropped
+
+
+def is_state_code(code: str | None) -> TypeGuard[str]:
+    """``code`` is a state's ISO 3166-1 alpha-3 code ("RUS"), not an international
+    organisation's acronym ("EU", "NATO", "IAEA")."""
+    return code is not None and len(code) == 3 and code.isupper()
 
 
 def content_id(title: str | None, body: str) -> str:

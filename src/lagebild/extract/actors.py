@@ -36,7 +36,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
-from ..models import Actor, Document, EntityLabel, Mention, Sentence
+from ..models import Actor, Document, EntityLabel, Mention, Sentence, is_state_code
 from ..pipeline import register_stage
 from ._tokens import counts
 from .kb import NAME_PARTICLES, KnowledgeBase, load_kb, norm, slug
@@ -1362,8 +1362,8 @@ def home_state(mentions: Sequence[Mention], dateline: str | None = None) -> tupl
         a = m.actor
         if a is None or a.kind == "organisation" and a.sector == "JRN":
             continue
-        if a.kind in _HOME_KINDS and a.country and len(a.country) == 3 \
-                and a.country.isupper() and "+home" not in m.how and m.how != "ner-only":
+        if a.kind in _HOME_KINDS and is_state_code(a.country) \
+                and "+home" not in m.how and m.how != "ner-only":
             counts[a.country] = counts.get(a.country, 0) + 1
     if not counts:
         return None

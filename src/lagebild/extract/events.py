@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, TypeVar, cast
 
-from ..models import Actor, ActorRef, Document, Event, Mention, Sentence
+from ..models import Actor, ActorRef, Document, Event, Mention, Sentence, is_state_code
 from ..pipeline import register_stage
 from . import dates, modality
 from ._lexicon import read_tsv
@@ -3611,8 +3611,7 @@ def _land_taken_up(
     if k is not None:
         offset = sentence.start + tokens[k].start
         before = [m for m in doc.mentions if m.end <= offset and m.actor is not None
-                  and m.actor.country and m.actor.country.isupper() and len(m.actor.country) == 3
-                  and m.actor.country != src.country]
+                  and is_state_code(m.actor.country) and m.actor.country != src.country]
         if not before:
             return None
         named = Counter(cast(Actor, m.actor).country for m in before)
