@@ -1063,3 +1063,31 @@ def test_a_role_that_names_its_state_is_not_the_last_president(linker: Linker) -
 def test_an_accession_is_no_mention_of_the_bloc(linker: Linker) -> None:
     mentions = _linked(linker, "Ungarn lehnte den EU-Beitritt der Ukraine ab.")
     assert [m.actor.country for m in mentions if m.actor] == ["HUN", "UKR"]
+
+
+def test_a_state_after_a_preposition_owns_no_group_after_it(linker: Linker) -> None:
+    # the soldiers sent to a state or stationed at its border are not its own
+    mentions = _linked(linker, "Polen will an der Grenze zu Belarus zusätzliche Soldaten stationieren.")
+    assert [(m.text, m.actor.country) for m in mentions if m.actor] == [
+        ("Polen", "POL"), ("Belarus", "BLR")]
+    mentions = _linked(linker, "Deutschland will nach Litauen weitere Soldaten verlegen.")
+    assert [m.text for m in mentions if m.actor and m.actor.sector == "MIL"] == []
+    # a genitive before the role noun still owns it
+    m = _one(linker, "Russlands Präsident lehnte ab.", "Russlands Präsident", published="2026-11-20")
+    assert m.actor.country == "RUS"
+
+
+def test_an_organisation_or_armed_group_is_taken_up_by_its_kind(linker: Linker) -> None:
+    body = "Die Hisbollah hat Israel beschossen. Die Miliz drohte mit weiteren Angriffen."
+    assert _one(linker, body, "Miliz").actor.actor_id == _one(linker, body, "Hisbollah").actor.actor_id
+    body = "Die Nato hat Russland gewarnt. Das Bündnis werde die Ukraine weiter unterstützen."
+    assert _one(linker, body, "Bündnis").actor.country == "NATO"
+    body = "Amnesty International hat Kuba kritisiert. Die Organisation warf Havanna Folter vor."
+    assert _one(linker, body, "Organisation").actor.actor_id == "Q42970"
+    # not a name given after it, and none that no organisation before it stands for
+    body = "Die EU hat gewarnt. Ein Vorschlag wurde von der Organisation Attac kritisiert."
+    assert not [m for m in _linked(linker, body) if m.text == "Organisation"]
+    body = "Wien – Die FPÖ ist die einzige Partei, die offensiv Neuwahlen fordert. Die Partei jubelt."
+    assert [m.actor.actor_id for m in _linked(linker, body) if m.text == "Partei" and m.actor] == [
+        _one(linker, body, "FPÖ").actor.actor_id]
+    assert _one(linker, "Die Weltorganisation warnte.", "Weltorganisation").actor.country == "UN"

@@ -39,7 +39,7 @@ from typing import NamedTuple
 from ..models import Actor, Document, EntityLabel, Mention, Sentence, is_state_code
 from ..pipeline import register_stage
 from ._tokens import counts
-from .kb import NAME_PARTICLES, KnowledgeBase, load_kb, norm, slug
+from .kb import NAME_PARTICLES, KnowledgeBase, load_kb, name_key, norm, slug
 
 # After these a capital is the place, not its government ("in Moskau", "nach Peking").
 LOCATIVE = frozenset({"in", "im", "nach", "bei", "beim", "nahe", "vor", "ins", "nordlich",
@@ -110,6 +110,7 @@ _HOME_PERSON_SECTORS = frozenset({"OPP", "LEG"})
 _DATELINE_MARKS = frozenset({"–", "-", "—", "/"})
 _MAX_NAME_TOKENS = 3  # an unknown person's name after a role noun
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_WORD_AFTER = re.compile(r"\s+(\w+)")
 # Nouns whose "von X" is the place they are named after, not an actor ("Abkommen von Minsk").
 _NAMED_AFTER_PLACE = tuple(norm(w) for w in (
     "abkommen", "friedensplan", "friedensabkommen", "vereinbarung", "protokoll", "vertrag",
@@ -130,6 +131,10 @@ _POSSESSIVES = frozenset(
     "unseren unserem unserer".split())
 # Before a town of the gazetteer (which only counts after one of these): "in Dresden".
 _TOWN_PREPS = frozenset({"in", "im", "nach", "aus", "bei", "nahe"})  # not "von": "eine Rede von Iglesias"
+# Prepositions whose object is where people go or what they act on, not whose they are
+# ("nach Litauen weitere Soldaten verlegen" sends German soldiers); "in"/"aus" place them.
+_OBJECT_PREPS = frozenset({"nach", "zu", "zum", "zur", "gegen", "gegenüber", "mit", "an", "für",
+                           "über", "um", "zwischen", "wegen", "auf"})
 
 
 def _verb_between(toks: list[_Tok], k: int, i: int) -> bool:
@@ -347,8 +352,11 @@ class Linker:
         return out
 
     def _group_home(self, m: Mention, country: str) -> Mention:
-        if m.how != "role-bare" or m.actor is None:
-            return m
+        if m.how != "role-bare" or m.actor is None or m.actor.sector not in _HOME_GROUP_SECTORS \
+                and norm(m.text) not in _HOME_FORCES:
+            return m  # ("die Miliz" nobody was named as is no militia of the home state)
+        if _inflection_stem(norm(m.text)) in _TAKEN_UP_ONLY:
+            return m  # ("die einzige Partei, die Neuwahlen fordert" is none in particular)
         return replace(m, actor=self._group(country, m.actor.sector), how="role-bare+home")
 
     def _peoples_home(self, m: Mention, home: tuple[str, float] | None) -> Mention:
@@ -580,8 +588,10 @@ class Linker:
             return end, actor, "coref" if how == "short" else how
         if kind == "state":
             country = kb.actors[actor_id][2]
-            # "Russlands Präsident", "Syriens Staatschef Bashar al-Assad"
-            if toks[end - 1].key.endswith("s") and end < len(toks):
+            # "Russlands Präsident", "Syriens Staatschef Bashar al-Assad"; not a name that
+            # ends in -s itself ("an der Grenze zu Belarus zusätzliche Soldaten")
+            if toks[end - 1].key.endswith("s") and end < len(toks) \
+                    and toks[end - 1].key != name_key(kb.actors[actor_id][0]):
                 phrase = self._role_after(toks, i, end, country, st)
                 if phrase is not None:
                     return phrase
@@ -928,8 +938,9 @@ class Linker:
         """"Die Polizei nahm ... fest", "die Opposition fordert": an institution the sentence
         does not place is the article's home state's, if the article has one (``link``).
         ``crowd``: people who are a group only when counted ("Tausende Landwirte")."""
-        if sector not in _HOME_GROUP_SECTORS and toks[i].key not in _HOME_FORCES:
-            return None
+        if sector not in _HOME_GROUP_SECTORS and toks[i].key not in _HOME_FORCES \
+                and _inflection_stem(toks[i].key) not in _TAKEN_UP_NOUNS:
+            return None  # (a bare "die Miliz" may take up an armed group named before)
         if (crowd or toks[i].key in _NOT_HOME_GROUPS) \
                 and not (i > 0 and _crowd_count(toks[i - 1].key)):
             # ("Tausende Studenten", "mehrere tausend Menschen" are a crowd of the home state,
@@ -980,6 +991,8 @@ class Linker:
                 continue
             if k > 0 and toks[k - 1].key in _ACCOUNT_KEYS:
                 continue  # "nach Angaben Südkoreas Tausende Soldaten": whose account, no owner
+            if k > 0 and toks[k - 1].key in _OBJECT_PREPS:
+                return None  # "an der Grenze zu Belarus zusätzliche Soldaten": not Belarus's
             for entry in self.kb.names.get(toks[k].key, ()):
                 kind = self.kb.actors[entry[0]][1]
                 if kind != "state" and self.kb.metonym(entry[0]) is None:
@@ -1016,6 +1029,8 @@ class Linker:
             # "das Nato-Land Türkei", "ein EU-Staat": one member, not the organisation (the plural
             # "die EU-Staaten" stands for the bloc); a state name after it links on its own
             return None
+        if kind in ("organisation", "group") and _inflection_stem(last) in _TAKEN_UP_NOUNS:
+            return i + 1, base, "prefix"  # "die Fidesz-Partei", "die Hisbollah-Miliz": itself
         role_key = next((k for k in (tok.key, rest, last) if k in self.kb.roles), last)
         role = self._role(role_key)  # "kreml-chef" as a whole before "chef"
         if role is not None:
@@ -1410,11 +1425,15 @@ def _party_in_brackets(body: str, found: list[Mention]) -> list[Mention]:
 
 # Institution nouns that, definite and placed by nothing, take up the organisation of their
 # kind the article named last ("Der Internationale Strafgerichtshof ... Die Taliban wiesen das
-# Gericht zurück"): the noun's stem and the sector such an organisation has
-# (keys normalised as the KB's are: "behorde")
-_TAKEN_UP_NOUNS: dict[str, str] = {norm(noun): sector for noun, sector in (
-    ("gericht", "JUD"), ("gerichtshof", "JUD"), ("miliz", "REB"), ("behörde", "GOV"),
-    ("geheimdienst", "SPY"))}
+# Gericht zurück"; "Die Hisbollah ... Die Miliz drohte"): the noun's stem and the sectors such
+# an organisation has (keys normalised as the KB's are: "behorde")
+_TAKEN_UP_NOUNS: dict[str, frozenset[str]] = {norm(noun): frozenset(sectors.split()) for noun, sectors in (
+    ("gericht", "JUD"), ("gerichtshof", "JUD"), ("behörde", "GOV"), ("geheimdienst", "SPY"),
+    ("miliz", "REB"), ("terrormiliz", "REB"), ("terrororganisation", "REB"),
+    ("terrorgruppe", "REB"), ("islamistenmiliz", "REB"), ("partei", "PTY"),
+    ("bündnis", "IGO"), ("militärbündnis", "IGO"), ("organisation", "NGO IGO"))}
+# ... of which these name no institution every state has: untaken, they are nobody's
+_TAKEN_UP_ONLY = frozenset(norm(w) for w in ("partei", "bündnis", "militärbündnis", "organisation"))
 _DEFINITE_BEFORE = re.compile(r"(?:\b(?:der|die|das|dem|den|des|vom|beim|zum|im)\s+)$", re.I)
 
 
@@ -1427,15 +1446,33 @@ def _organisations_taken_up(body: str, found: list[Mention]) -> list[Mention]:
         if m.how != "role-bare" or m.actor is None:
             continue
         noun = _inflection_stem(norm(m.text))
-        sector = _TAKEN_UP_NOUNS.get(noun)
-        if sector is None or not _DEFINITE_BEFORE.search(body[max(0, m.start - 8):m.start]):
+        sectors = _TAKEN_UP_NOUNS.get(noun)
+        if sectors is None or not _DEFINITE_BEFORE.search(body[max(0, m.start - 8):m.start]):
             continue
+        if k + 1 < len(out) and not body[m.end:out[k + 1].start].strip() \
+                or _name_follows(body, m.end):
+            continue  # "von der Organisation Attac": the name after it is who it is
         named = next((p for p in reversed(out[:k]) if p.actor is not None
-                      and p.actor.kind == "organisation" and p.how != "ner-only"
-                      and (p.actor.sector == sector or noun in norm(p.actor.name))), None)
+                      and _named_organisation(p) and p.how != "ner-only"
+                      and (p.actor.sector in sectors or noun in norm(p.actor.name))), None)
         if named is not None:
             out[k] = replace(m, actor=named.actor, how="coref")
     return out
+
+
+def _name_follows(body: str, end: int) -> bool:
+    """A capitalised word that is no German word comes right after ``end`` ("der
+    Organisation Attac"; not "bittet die Organisation Privatpersonen")."""
+    word = _WORD_AFTER.match(body, end)
+    return word is not None and word.group(1)[:1].isupper() and not _is_german_word(word.group(1))
+
+
+def _named_organisation(m: Mention) -> bool:
+    """``m`` names an organisation or an armed group of the KB ("Hisbollah"), not a group a
+    role noun makes of a state's people ("die Regierung", "Soldaten")."""
+    a = m.actor
+    return a is not None and (a.kind == "organisation" or a.kind == "group"
+                              and not a.actor_id.startswith("lb:grp:"))
 
 
 def _inflection_stem(key: str) -> str:
@@ -1452,6 +1489,8 @@ def _with_home(m: Mention, home: tuple[str, float]) -> Mention:
         return m
     if m.how not in ("ner-only", "role-name", "coref", "role"):
         return m
+    if m.how == "coref" and a.kind != "person":
+        return m  # "Amnesty ... Die Organisation": the body taken up, stateless as it is
     if a.kind == "place" and (home[1] < _PLACE_HOME_SHARE or norm(m.text.split()[-1]) in _WATERS):
         return m  # (a sea is nobody's: "das Japanische Meer")
     if a.kind != "person" and _is_description(m.text):
