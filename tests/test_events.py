@@ -2641,3 +2641,20 @@ def test_the_adjective_of_an_account_before_zufolge_is_no_target() -> None:
     body = "Kuba hat polnischen Angaben zufolge Chile angegriffen."
     assert [(e.type, e.target and e.target.country, e.modality)
             for e in extract_events(_linked_doc(body))] == [("ASSAULT", "CHL", "reported")]
+
+
+def test_both_states_are_those_of_the_act_a_third_party_judged() -> None:
+    body = ("Der polnische Präsident hat die Angriffe Kubas auf Chile verurteilt. Er rief beide "
+            "Länder zur Zurückhaltung auf.")
+    assert {(e.source.country, e.target.country) for e in extract_events(_linked_doc(body))
+            if e.type == "REQUEST" and e.source and e.target} == {("POL", "CUB"), ("POL", "CHL")}
+
+
+def test_an_international_ngo_is_a_side_of_an_event() -> None:
+    # it belongs to no state: the event keys it by its id
+    body = "Amnesty International hat Kuba kritisiert."
+    assert [(e.type, e.source and e.source.actor_id, e.target and e.target.country)
+            for e in extract_events(_linked_doc(body))] == [("ACCUSE", "Q42970", "CUB")]
+    # a body the KB does not know, with no state, is none
+    body = "Die Initiative Freie Karibik hat Kuba kritisiert."
+    assert [e.source for e in extract_events(_linked_doc(body)) if e.type == "ACCUSE"] in ([], [None])

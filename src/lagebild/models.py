@@ -10,6 +10,7 @@ Offsets (``start``/``end``) are always character offsets into ``Document.body``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from typing import Literal, TypeGuard
@@ -160,8 +161,16 @@ class Document:
 
 def is_state_code(code: str | None) -> TypeGuard[str]:
     """``code`` is a state's ISO 3166-1 alpha-3 code ("RUS"), not an international
-    organisation's acronym ("EU", "NATO", "IAEA")."""
-    return code is not None and len(code) == 3 and code.isupper()
+    organisation's acronym ("EU", "NATO", "IAEA", and "WHO" or "HRW" of three letters)."""
+    return code is not None and code in _state_codes()
+
+
+@functools.cache
+def _state_codes() -> frozenset[str]:
+    import pycountry  # (imported here: only the extract stages need it)
+
+    # Kosovo has no ISO code; "XKX" is the user-assigned one the EU and the KB use
+    return frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
 
 
 def content_id(title: str | None, body: str) -> str:
