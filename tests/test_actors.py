@@ -1091,3 +1091,10 @@ def test_an_organisation_or_armed_group_is_taken_up_by_its_kind(linker: Linker) 
     assert [m.actor.actor_id for m in _linked(linker, body) if m.text == "Partei" and m.actor] == [
         _one(linker, body, "FPÖ").actor.actor_id]
     assert _one(linker, "Die Weltorganisation warnte.", "Weltorganisation").actor.country == "UN"
+
+
+def test_firms_from_a_state_are_its_own(linker: Linker) -> None:
+    m = _one(linker, "Kuba hat Sanktionen gegen mehrere Unternehmen aus China verhängt.", "Unternehmen")
+    assert (m.actor.country, m.actor.sector) == ("CHN", "BUS")
+    assert not [m for m in _linked(linker, "Die EU will ihre Unternehmen aus Russland abziehen.")
+                if m.text == "Unternehmen"]

@@ -2658,3 +2658,32 @@ def test_an_international_ngo_is_a_side_of_an_event() -> None:
     # a body the KB does not know, with no state, is none
     body = "Die Initiative Freie Karibik hat Kuba kritisiert."
     assert [e.source for e in extract_events(_linked_doc(body)) if e.type == "ACCUSE"] in ([], [None])
+
+
+def test_a_genitive_before_an_attack_phrase_is_the_attacker_and_a_label_accuses() -> None:
+    body = ("Der polnische Präsident hat die Angriffe der USA auf Boote in der Karibik als Mord "
+            "bezeichnet. Washington wies die Kritik zurück.")
+    assert {("ASSAULT", "USA", None), ("ACCUSE", "POL", "USA"), ("REJECT", "USA", "POL")} <= tuples(
+        extract_events(_linked_doc(body)))
+    assert ("ASSAULT", "POL", "USA") not in tuples(extract_events(_linked_doc(body)))
+
+
+def test_whom_a_charge_names_is_no_target_of_the_act() -> None:
+    body = "Kuba hat vier Männer wegen angeblicher Spionage für Polen hinrichten lassen."
+    assert [(e.type, e.target) for e in extract_events(_linked_doc(body))] == [("ASSAULT", None)]
+    # a reason phrase before the object does not take the object's target
+    body = "Kuba hat wegen des Krieges Sanktionen gegen Polen verhängt."
+    assert tuples(extract_events(_linked_doc(body))) == {("SANCTION", "CUB", "POL")}
+
+
+def test_a_possessive_opens_the_object_not_a_genitive() -> None:
+    body = "Der kubanische Außenminister traf in Havanna seinen polnischen Amtskollegen."
+    assert tuples(extract_events(_linked_doc(body))) == {("CONSULT", "CUB", "POL")}
+
+
+def test_a_veto_lodged_and_a_claim_rejected() -> None:
+    body = "Kuba hat ein Veto gegen die Hilfen der EU für Polen eingelegt."
+    assert ("REJECT", "CUB", "EU") in tuples(extract_events(_linked_doc(body)))
+    body = ("Chile hat Peru vorgeworfen, ein Schiff angegriffen zu haben. Peru wies die "
+            "Darstellung zurück.")
+    assert ("REJECT", "PER", "CHL") in tuples(extract_events(_linked_doc(body)))

@@ -837,8 +837,11 @@ class Linker:
                 if where is not None:
                     return self._resolve_role(toks, i, i + 1, where, role, toks[i].key, st)
             if sector not in _STATE_SECTORS:
-                # "die Opposition in Georgien": the opposition of the state it is in
-                where = self._country_after(toks, i, ("in",)) if sector == "OPP" else None
+                # "die Opposition in Georgien": the opposition of the state it is in;
+                # "Unternehmen aus China": the firms of the state they come from
+                where = self._country_after(toks, i, ("in",)) if sector == "OPP" else \
+                    self._country_after(toks, i, ("aus",)) if sector == "BUS" \
+                    and not self._owned(toks, i) else None
                 if where is not None:
                     return self._resolve_role(toks, i, i + 1, where, role, toks[i].key, st)
                 return self._unplaced_group(toks, i, sector, crowd=kind == "crowd")
@@ -867,9 +870,10 @@ class Linker:
             self._remember(actor, st, office)
             return end, actor, "role-name"
         of = self._country_after(toks, i, ("von",)) or self._genitive_state(toks, i)
-        if of is None and not office and sector == "GOV" and not self._owned(toks, i):
-            # "sechs Diplomaten aus Argentinien": officials from a state are its officials
-            # (not "seine Diplomaten aus Niger abziehen": that owner's people leave)
+        if of is None and not office and sector in ("GOV", "BUS") and not self._owned(toks, i):
+            # "sechs Diplomaten aus Argentinien", "Unternehmen aus China": officials and firms
+            # from a state are its own (not "seine Diplomaten aus Niger abziehen": that
+            # owner's people leave)
             of = self._country_after(toks, i, ("aus",))
         if of is not None:
             # "dem Staatspräsidenten von Vietnam": that state's office holder, whoever the

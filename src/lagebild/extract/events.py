@@ -1015,7 +1015,10 @@ _PART_OF_PLACE = frozenset({"zentrum", "mitte", "teil", "teilen", "teile", "gebi
 # out), "in Reykjavík mehrere Demonstranten" (genitive: "mehrerer")
 _NOT_GENITIVE_OPENERS = frozenset({"den", "dem", "einen", "einem", "die", "das", "ein", "eine",
                                    "mehrere", "einige", "viele", "zahlreiche", "etliche",
-                                   "wenige", "dutzende", "hunderte", "tausende"})
+                                   "wenige", "dutzende", "hunderte", "tausende",
+                                   # possessives that no genitive has ("traf in Moskau seinen
+                                   # nordkoreanischen Amtskollegen")
+                                   "seinen", "seinem", "ihren", "ihrem", "unseren", "unserem"})
 
 # Adverbs of place before "von": "nördlich von Jerusalem"
 _LOCATIVE = frozenset("nördlich südlich östlich westlich nordöstlich nordwestlich südöstlich "
@@ -2473,6 +2476,8 @@ def _next_target(
             if src is not None and g[0].first < src[0].first and (
                     g[0].role != "core" or tokens and _genitive_attribute(tokens, g[0].first)):
                 continue  # (nor "des Europarats" in "der Kommissar des Europarats, Muiznieks")
+            if g[0].role != "core" and tokens and _in_reason_phrase(tokens, g[0]):
+                continue  # "wegen Spionage für Israel hingerichtet": the charge's, not the act's
             if src is not None and g[0].role != "core" and entry.type not in _PLACE_IS_TARGET \
                     and _attached(tokens, src[-1], g[0]) and not (
                         g[0].prep == "gegen" and entry.pos == "V"
@@ -2510,6 +2515,25 @@ def _next_target(
                 continue
             return g
     return None
+
+
+# Prepositions of a reason: what their phrase names is why, not whom an act is aimed at
+_REASON_PREPS = frozenset({"wegen", "aufgrund"})
+
+
+def _in_reason_phrase(tokens: tuple[Token, ...], p: Participant) -> bool:
+    """``p``'s prepositional phrase hangs on a noun of a reason phrase: "wegen angeblicher
+    Spionage für Israel", "wegen Verbindungen zur Hamas"."""
+    k = _prep_index(tokens, p) - 1
+    if k < 1 or not tokens[k].noun:
+        return False
+    for j in range(k - 1, max(-1, k - 4), -1):  # one noun phrase: "wegen (der) (angeblichen) X"
+        t = tokens[j]
+        if t.lower in _REASON_PREPS:
+            return True
+        if t.clause != tokens[p.first].clause or not (_adjective_like(t) or t.lower in _DETERMINERS):
+            return False
+    return False
 
 
 def _direction(tokens: tuple[Token, ...], p: Participant) -> bool:
@@ -2667,9 +2691,10 @@ def _nominal(
             src = nxt
             a += 1
     subject_takes_part = not genitive_is_target(entry.type) and entry.type not in SPEECH_TYPES \
-        and entry.type != "PROTEST" or entry.type == "THREATEN" and bool(entry.needs) \
+        and entry.type != "PROTEST" or entry.type in ("THREATEN", "REJECT") and bool(entry.needs) \
         or own_act
-    # (a threat noun that needs its verb, "kündigte Vergeltung an", is the subject's threat)
+    # (a threat noun that needs its verb, "kündigte Vergeltung an", is the subject's threat;
+    # so is a veto: "Orbán hat ein Veto gegen die Hilfen der EU eingelegt")
     attribute = _genitive_attribute(tokens, i)
     if src is None and (subject_takes_part and not attribute and not said_about
                         or _possessive_before(tokens, i) or _copula_between(tokens, groups, i)):
@@ -2823,7 +2848,7 @@ def _threatened_act(tokens: tuple[Token, ...], i: int) -> bool:
 
 def _own_phrase_pair(
     tokens: tuple[Token, ...], groups: list[list[Participant]], a: int, i: int, entry: TriggerEntry
-) -> tuple[list[Participant], list[Participant]] | None:
+) -> tuple[list[Participant], list[Participant] | None] | None:
     """Both sides named in the noun's own phrase, which then outranks the clause's subject.
 
     "die Angriffe Israels auf den Gazastreifen", "Sanktionen der USA gegen den Iran": a
@@ -2839,11 +2864,18 @@ def _own_phrase_pair(
     if is_symmetric(entry.type) and len(nxt) >= 2 and tokens[head.first - 1].lower == "zwischen" \
             and head.first - i <= 3:
         return [nxt[0]], nxt[1:]
-    if head.role != "core" or head.first - i > 3 or a + 1 >= len(groups):
+    if head.role != "core" or head.first - i > 3:
         return None
-    after = groups[a + 1]
-    if after[0].role == "target" and after[0].first - nxt[-1].last <= 4:
+    after = groups[a + 1] if a + 1 < len(groups) else None
+    if after is not None and after[0].role == "target" and after[0].first - nxt[-1].last <= 4:
         return nxt, after
+    k = nxt[-1].last + 1
+    if entry.type == "ASSAULT" and k + 1 < len(tokens) and tokens[k].lower in ("auf", "gegen") \
+            and tokens[k + 1].lower not in ("dem", "der") \
+            and tokens[head.first - 1].lower in ("der", "des"):
+        # "die Angriffe der USA auf Boote in der Karibik": the act's target phrase names no
+        # actor, and the genitive before it is still the doer, not the victim
+        return nxt, None
     return None
 
 
@@ -3158,6 +3190,7 @@ def extract_sentence(
                 tgt = _doer_of_act_taken_up(tokens, trig, triggers, dict(context.acts), src, parts)
             if tgt is None and src is not None and trig.entry.type == "REJECT" \
                     and trig.entry.pos == "V" and (_demonstrative_object(tokens, trig)
+                                                   or _claim_object(tokens, trig)
                                                    or _no_object(tokens, trig, parts)):
                 # "Sudan beschuldigte die Emirate ... Abu Dhabi wies dies zurück": the claim
                 # the last sentence made, whose maker is rebuffed
@@ -3391,6 +3424,20 @@ def _another_verb_act(trig: Trigger, earlier: Sequence[tuple[str, str | None]]) 
         return False
     return all(pos == "V" and mode is not None and mode != trig.entry.mode
                for pos, mode in earlier)
+
+
+# Nouns of what was said, which a rejection takes up as the last accusation: "Peking wies
+# die Darstellung zurück" after "Die Philippinen warfen China vor, ..."
+_CLAIM_NOUNS = frozenset({"darstellung", "darstellungen", "behauptung", "behauptungen",
+                          "anschuldigung", "anschuldigungen", "äußerung", "äußerungen",
+                          "aussage", "aussagen", "unterstellung", "unterstellungen"})
+
+
+def _claim_object(tokens: tuple[Token, ...], trig: Trigger) -> bool:
+    """The rejecting verb's clause has a definite claim noun: "wies die Darstellung zurück"."""
+    clause = tokens[trig.index].clause
+    return any(t.lower in _CLAIM_NOUNS and t.clause == clause and k > 0
+               and tokens[k - 1].lower in _DEFINITE for k, t in enumerate(tokens))
 
 
 def _demonstrative_object(tokens: tuple[Token, ...], trig: Trigger) -> bool:
