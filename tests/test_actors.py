@@ -1091,6 +1091,11 @@ def test_an_organisation_or_armed_group_is_taken_up_by_its_kind(linker: Linker) 
     assert [m.actor.actor_id for m in _linked(linker, body) if m.text == "Partei" and m.actor] == [
         _one(linker, body, "FPÖ").actor.actor_id]
     assert _one(linker, "Die Weltorganisation warnte.", "Weltorganisation").actor.country == "UN"
+    # a kind noun after a body's name is that body; an institution noun is the body's own
+    assert _one(linker, "Die Hisbollah-Miliz griff an.", "Hisbollah-Miliz").actor.kind == "group"
+    assert _one(linker, "Die Hisbollah-Miliz griff an.", "Hisbollah-Miliz").actor.sector == "REB"
+    m = _one(linker, "Das EU-Gericht hat entschieden.", "EU-Gericht")
+    assert (m.actor.country, m.actor.sector) == ("EU", "JUD")
 
 
 def test_firms_from_a_state_are_its_own(linker: Linker) -> None:

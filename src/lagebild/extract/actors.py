@@ -355,7 +355,7 @@ class Linker:
         if m.how != "role-bare" or m.actor is None or m.actor.sector not in _HOME_GROUP_SECTORS \
                 and norm(m.text) not in _HOME_FORCES:
             return m  # ("die Miliz" nobody was named as is no militia of the home state)
-        if _inflection_stem(norm(m.text)) in _TAKEN_UP_ONLY:
+        if _inflection_stem(norm(m.text)) in _KIND_NOUNS:
             return m  # ("die einzige Partei, die Neuwahlen fordert" is none in particular)
         return replace(m, actor=self._group(country, m.actor.sector), how="role-bare+home")
 
@@ -1033,7 +1033,7 @@ class Linker:
             # "das Nato-Land Türkei", "ein EU-Staat": one member, not the organisation (the plural
             # "die EU-Staaten" stands for the bloc); a state name after it links on its own
             return None
-        if kind in ("organisation", "group") and _inflection_stem(last) in _TAKEN_UP_NOUNS:
+        if kind in ("organisation", "group") and _inflection_stem(last) in _KIND_NOUNS:
             return i + 1, base, "prefix"  # "die Fidesz-Partei", "die Hisbollah-Miliz": itself
         role_key = next((k for k in (tok.key, rest, last) if k in self.kb.roles), last)
         role = self._role(role_key)  # "kreml-chef" as a whole before "chef"
@@ -1431,13 +1431,16 @@ def _party_in_brackets(body: str, found: list[Mention]) -> list[Mention]:
 # kind the article named last ("Der Internationale Strafgerichtshof ... Die Taliban wiesen das
 # Gericht zurück"; "Die Hisbollah ... Die Miliz drohte"): the noun's stem and the sectors such
 # an organisation has (keys normalised as the KB's are: "behorde")
-_TAKEN_UP_NOUNS: dict[str, frozenset[str]] = {norm(noun): frozenset(sectors.split()) for noun, sectors in (
-    ("gericht", "JUD"), ("gerichtshof", "JUD"), ("behörde", "GOV"), ("geheimdienst", "SPY"),
+# Of these, the nouns that say what kind of body it is (not an institution every state or
+# body has, as a court): untaken they are nobody's, and after a body's name they are that
+# body ("die Fidesz-Partei", "die Hisbollah-Miliz"; but "das EU-Gericht" is the EU's court)
+_KIND_NOUNS: dict[str, frozenset[str]] = {norm(noun): frozenset(sectors.split()) for noun, sectors in (
     ("miliz", "REB"), ("terrormiliz", "REB"), ("terrororganisation", "REB"),
     ("terrorgruppe", "REB"), ("islamistenmiliz", "REB"), ("partei", "PTY"),
     ("bündnis", "IGO"), ("militärbündnis", "IGO"), ("organisation", "NGO IGO"))}
-# ... of which these name no institution every state has: untaken, they are nobody's
-_TAKEN_UP_ONLY = frozenset(norm(w) for w in ("partei", "bündnis", "militärbündnis", "organisation"))
+_TAKEN_UP_NOUNS: dict[str, frozenset[str]] = {norm(noun): frozenset(sectors.split()) for noun, sectors in (
+    ("gericht", "JUD"), ("gerichtshof", "JUD"), ("behörde", "GOV"), ("geheimdienst", "SPY"))
+} | _KIND_NOUNS
 _DEFINITE_BEFORE = re.compile(r"(?:\b(?:der|die|das|dem|den|des|vom|beim|zum|im)\s+)$", re.I)
 
 
