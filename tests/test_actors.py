@@ -1103,3 +1103,15 @@ def test_firms_from_a_state_are_its_own(linker: Linker) -> None:
     assert (m.actor.country, m.actor.sector) == ("CHN", "BUS")
     assert not [m for m in _linked(linker, "Die EU will ihre Unternehmen aus Russland abziehen.")
                 if m.text == "Unternehmen"]
+
+
+def test_south_american_presidents_by_the_articles_date(linker: Linker) -> None:
+    body = "Der chilenische Präsident warnte vor einer Eskalation."
+    assert _one(linker, body, "chilenische Präsident", "2025-12-01").actor.name == "Gabriel Boric"
+    assert _one(linker, body, "chilenische Präsident", "2026-05-01").actor.name == "José Antonio Kast"
+    assert _one(linker, "Kast traf Orsi in Montevideo.", "Orsi").actor.country == "URY"
+    # a term that has ended leaves the role phrase to nobody we know, not to the last holder
+    body = "Der kolumbianische Präsident warnte vor einer Eskalation."
+    assert _one(linker, body, "kolumbianische Präsident", "2026-01-10").actor.name == "Gustavo Petro"
+    late = [m for m in _linked(linker, body, "2026-10-01") if "Präsident" in m.text]
+    assert all(m.actor is None or m.actor.name != "Gustavo Petro" for m in late)
