@@ -2687,3 +2687,76 @@ def test_a_veto_lodged_and_a_claim_rejected() -> None:
     body = ("Chile hat Peru vorgeworfen, ein Schiff angegriffen zu haben. Peru wies die "
             "Darstellung zurück.")
     assert ("REJECT", "PER", "CHL") in tuples(extract_events(_linked_doc(body)))
+
+
+def test_suspended_or_lowered_sanctions_and_tariffs_are_eased() -> None:
+    body = "Kuba setzte die Sanktionen gegen Polen aus."
+    assert tuples(extract_events(_linked_doc(body))) == {("RETREAT", "CUB", "POL")}
+    assert extract_events(_linked_doc(body))[0].mode == "ease"
+    body = "Chile kündigte an, die Zölle auf peruanische Waren zu senken."
+    assert ("RETREAT", "CHL", "PER") in tuples(extract_events(_linked_doc(body)))
+    # suspending cooperation stays a sanction
+    body = "Kuba setzte die Zusammenarbeit mit Polen aus."
+    assert ("SANCTION", "CUB", "POL") in tuples(extract_events(_linked_doc(body)))
+
+
+def test_a_passive_agent_right_before_the_participle_after_a_noun() -> None:
+    body = "Der kubanische Präsident ist in Santiago von Boric empfangen worden."
+    assert tuples(extract_events(_linked_doc(body))) == {("CONSULT", "CHL", "CUB")}
+    # after a plain noun the von-phrase is its owner's: "the attackers of Lima"
+    body = ("In Kuba ist ein Chilene mit Verbindungen zu den Attentätern von Lima festgenommen "
+            "worden.")
+    assert ("COERCE", "PER", "CHL") not in tuples(extract_events(_linked_doc(body)))
+
+
+def test_a_meeting_with_a_partner_that_opens_the_sentence_is_the_subjects() -> None:
+    body = "Nach einem Treffen mit Boric in Lima sagte der kubanische Präsident, er sei zufrieden."
+    assert ("CONSULT", "CUB", "CHL") in tuples(extract_events(_linked_doc(body)))
+    # an attack in the opening phrase is answered, not done
+    body = "Nach dem Angriff auf Kuba hat Polen die Regierung in Havanna unterstützt."
+    assert ("ASSAULT", "POL", "CUB") not in tuples(extract_events(_linked_doc(body)))
+
+
+def test_both_sides_accusing_each_other_with_a_bare_sich() -> None:
+    body = ("Chile und Peru haben sich auf eine Waffenruhe verständigt. Beide Seiten beschuldigten "
+            "sich jedoch kurz darauf, sie verletzt zu haben.")
+    assert {("ACCUSE", "CHL", "PER"), ("ACCUSE", "PER", "CHL")} <= tuples(
+        extract_events(_linked_doc(body)))
+
+
+def test_calling_on_a_court_or_the_security_council_is_an_appeal() -> None:
+    body = "Kuba rief den UN-Sicherheitsrat an."
+    assert [(e.type, e.target.actor_id if e.target else None)
+            for e in extract_events(_linked_doc(body))] == [("REQUEST", "Q1065")]
+    body = "Der kubanische Präsident rief Boric an."
+    assert [e.type for e in extract_events(_linked_doc(body))] == ["CONSULT"]
+
+
+def test_whose_sanctions_are_put_in_force_against_whom() -> None:
+    body = "Chile und Peru haben die UN-Sanktionen gegen Kuba wieder in Kraft gesetzt."
+    assert tuples(extract_events(_linked_doc(body))) == {("SANCTION", "CHL", "CUB"),
+                                                         ("SANCTION", "PER", "CUB")}
+
+
+def test_a_travel_warning_threatens_nobody() -> None:
+    body = "Kuba hat seine Bürger vor Reisen nach Polen gewarnt."
+    assert extract_events(_linked_doc(body)) == ()
+    body = "Kuba hat Polen vor einem Angriff auf Chile gewarnt."
+    assert ("THREATEN", "CUB", "POL") in tuples(extract_events(_linked_doc(body)))
+
+
+def test_an_act_ascribed_to_a_state_in_a_relative_clause_accuses_it() -> None:
+    body = ("Warschau reagierte damit auf einen Sabotageakt an einer Bahnstrecke, den die "
+            "polnische Regierung Kuba zuschreibt.")
+    assert ("ACCUSE", "POL", "CUB") in tuples(extract_events(_linked_doc(body)))
+    body = "Die Angriffe als Hinrichtungen bezeichnet hat der kubanische Präsident nie."
+    assert ("ACCUSE", "CUB", None) not in tuples(extract_events(_linked_doc(body)))
+
+
+def test_a_relative_clause_interrupting_the_subject_of_its_sentence() -> None:
+    body = "Der chilenische Präsident Boric, den Kuba am Montag empfing, kritisierte Polen."
+    events = tuples(extract_events(_linked_doc(body)))
+    assert ("ACCUSE", "CHL", "POL") in events and ("ACCUSE", "POL", "CUB") not in events
+    body = "Boric, der seit 2022 regiert, kritisierte Polen."
+    [event] = extract_events(_linked_doc(body))
+    assert (event.type, event.modality, event.attributed_to) == ("ACCUSE", "asserted", None)

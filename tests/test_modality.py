@@ -89,10 +89,22 @@ def test_modality(text: str, trigger: str, modality: str) -> None:
         ("Kuba hat nach Angaben Polens Raketen abgefeuert.", "Polens"),
         ("Kuba hat nach polnischen Angaben Chile angegriffen.", "polnischen Angaben"),
         ("Kuba hat polnischen Angaben zufolge Chile angegriffen.", "polnischen Angaben"),
+        # after a relative clause on the opening subject the verb resumes its clause: the
+        # subject speaks, the name after the verb is its object
+        ("Der kubanische Präsident, der seit 2018 regiert, sagte, Chile sei ein Partner.",
+         "Präsident"),
+        # (a main clause after the first comma is no relative clause)
+        ("Es wurden 700 Verdächtige ermittelt, die Polizei nahm 16 Personen fest, schrieb die "
+         "Zeitung.", "Zeitung"),
     ],
 )
 def test_attribution(text: str, source: str) -> None:
     assert sentence_attribution(tokenize(Sentence(0, len(text), text)), text) == source
+
+
+def test_the_object_after_a_resumed_verb_is_not_the_speaker() -> None:
+    text = "Boric, der seit 2022 regiert, kritisierte die Nato."
+    assert sentence_attribution(tokenize(Sentence(0, len(text), text)), text) == "Boric"
 
 
 def test_object_before_participle_is_not_the_speaker() -> None:

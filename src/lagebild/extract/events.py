@@ -123,6 +123,7 @@ class Trigger:
     index: int
     entry: TriggerEntry
     passive: bool
+    noun: int | None = None  # a light verb's: the index of the noun trigger it took up
 
 
 @lru_cache(maxsize=1)
@@ -252,6 +253,20 @@ def _pronoun_subject_before(tokens: tuple[Token, ...], i: int) -> bool:
         i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper())
 
 
+def _with_antecedents(tokens: tuple[Token, ...],
+                      clause_lemmas: dict[int, set[str]]) -> dict[int, set[str]]:
+    """The words a trigger's needs may be met by: its clause's, and for a relative clause
+    also the nouns of the clause it hangs on ("einen Sabotageakt an einer Bahnstrecke, den
+    die Regierung Russland zuschreibt": what is ascribed is the act)."""
+    out = dict(clause_lemmas)
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].text == "," and tokens[k + 1].lower in _RELATIVE \
+                and tokens[k].clause != tokens[k - 1].clause:
+            nouns = {t.lemma for t in tokens if t.noun and t.clause == tokens[k - 1].clause}
+            out[tokens[k].clause] = clause_lemmas.get(tokens[k].clause, set()) | nouns
+    return out
+
+
 def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
     """Trigger words of a sentence, at most one entry per token (the most confident)."""
     lex = trigger_lexicon()
@@ -266,13 +281,14 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
         last_in_clause[t.clause, t.lower] = k
         if t.lower in _VERB_PASSIVE_AUX:
             auxiliaries.setdefault(t.clause, set()).add(t.lower)
+    needs_lemmas = _with_antecedents(tokens, clause_lemmas)
     out: list[Trigger] = []
     for i, tok in enumerate(tokens):
         if not tok.text[:1].isalpha():
             continue
         entries = _entries_for(tokens, i, lex, particles)
         entries = [e for e in entries if not e.needs and not e.infinitive_need or any(
-            any(_word_matches(lem, n) for lem in clause_lemmas[tok.clause])
+            any(_word_matches(lem, n) for lem in needs_lemmas[tok.clause])
             for n in e.needs) or e.infinitive_need and _infinitive_after(tokens, tok.clause)]
         entries = [e for e in entries if not e.blockers
                    or not _blocked(tokens, i, e.blockers, last_in_clause)]
@@ -1271,6 +1287,8 @@ def assign_roles(
     in_clause, others = memo.get("split", clause, lambda: _split_by_clause(parts, tokens, clause))
     verbs: frozenset[int] = memo.get("verb triggers", -1, frozenset)
     groups = memo.get("groups", clause, lambda: _groups(in_clause, tokens, verbs))
+    if trig.noun is not None:
+        groups = _without_noun_prefix(groups, trig.noun)
     if entry.pos == "N":
         verb = _prefield_phrase_end(tokens, trig.index)
         # "Beim Nato-Treffen dominieren die Konflikte zwischen der Türkei und Russland": a noun
@@ -1318,7 +1336,8 @@ def assign_roles(
         head = _first_word(tokens, clause)
         if src is None and verb and head is not None and (
                 _possessive_before(tokens, trig.index) and trig.index - 2 == head
-                or trig.index - 1 == head and tokens[head].lower not in _CONTRACTED) \
+                or trig.index - 1 == head and tokens[head].lower not in _CONTRACTED
+                or _met_partner_opening(tokens, trig, own, head)) \
                 and not (tokens[head].lower == "nach" and entry.type in _HITTING_TYPES) \
                 and not memo.get("passive clause", clause, lambda: _passive_clause(tokens, clause)):
             # "Bei seinen Gesprächen verteidigte Kerry ...", "Zu Besuch in Sarajevo stellte Kurz
@@ -1346,6 +1365,14 @@ def assign_roles(
         src = _first([g for g in groups if not _participle_agent(tokens, g[0], trig.index)],
                      ("agent", "source", "attr") if entry.frame == "recipient"
                      else ("agent", "source"))
+        if src is None and trig.passive and entry.pos == "V":
+            # "ist im Weißen Haus von Trump empfangen worden": a von-phrase right before the
+            # participle is its agent, though a noun stands before the von
+            # (not after a plain noun: "mit Verbindungen zu den Attentätern von Paris
+            # festgenommen" names whose attackers, the noun before "von" is no actor)
+            src = next((g for g in groups if g[0].role == "attr" and g[0].prep == "von"
+                        and g[-1].last + 1 == trig.index
+                        and any(h[-1].last == g[0].first - 2 for h in groups)), None)
         if src is not None and entry.frame != "recipient" and src[0].role == "source" \
                 and _after_noun(tokens, _prep_index(tokens, src[0])):
             # "Der Schlepper aus Ungarn wurde festgenommen": where the arrested man is from,
@@ -1644,8 +1671,9 @@ def _names_a_bill(tokens: tuple[Token, ...], clause: int) -> bool:
     return any(t.noun and t.clause == clause and t.lemma.endswith(_BILL_NOUNS) for t in tokens)
 
 
-# verbs whose reflexive "sich" is reciprocal: what two sides do to each other
-_RECIPROCAL_VERBS = frozenset({"liefern"})
+# verbs whose reflexive "sich" is reciprocal: what two sides do to each other ("Beide Seiten
+# beschuldigten sich"; a state accuses, shells or criticises itself hardly ever)
+_RECIPROCAL_VERBS = frozenset({"liefern", "beschuldigen", "bezichtigen", "beschießen", "kritisieren"})
 
 
 _GOODS = frozenset({"import", "importe", "ware", "waren", "einfuhr", "einfuhren", "produkt",
@@ -1968,6 +1996,26 @@ def _infinitive_clause(tokens: tuple[Token, ...], clause: int) -> bool:
                for a, b in zip(words[-3:], words[-2:], strict=False))
 
 
+def _without_noun_prefix(groups: list[list[Participant]], noun: int) -> list[list[Participant]]:
+    """A light verb's noun names an actor in its compound and a target in a gegen/auf-phrase:
+    "haben die UN-Sanktionen gegen den Iran wieder in Kraft gesetzt" -- the UN is whose
+    sanctions they are, not whom the subject sanctions (without another target the compound
+    may be it: "Russland-Sanktionen verhängen")."""
+    inside = [g for g in groups if g[0].first <= noun <= g[-1].last]
+    if inside and any(g[0].role == "target" and g[0].first > noun for g in groups):
+        return [g for g in groups if g not in inside]
+    return groups
+
+
+def _met_partner_opening(tokens: tuple[Token, ...], trig: Trigger, own: list[list[Participant]],
+                         head: int) -> bool:
+    """The opening phrase is a meeting or talk with a partner: "Nach einem Treffen mit Xi
+    kündigte Trump an", "Bei den Gesprächen mit Rubio sagte Selenskyj": the subject met him."""
+    return trig.index - 2 == head and tokens[trig.index - 1].lower in _DETERMINERS \
+        and is_symmetric(trig.entry.type) and any(
+            g[0].prep == "mit" and 0 < g[0].first - trig.index <= 3 for g in own)
+
+
 def _possessive_before(tokens: tuple[Token, ...], i: int) -> bool:
     return i > 0 and tokens[i - 1].lower.startswith(("sein", "ihr"))
 
@@ -2098,6 +2146,9 @@ def _shared_subject(
             or tokens[head - 1].text != "," and tokens[head - 1].lower not in _COORD:
         return None
     prev = clause - 1
+    interrupted = _interrupted_subject(tokens, parts, prev)
+    if interrupted is not None:
+        return interrupted
     while True:  # past other clauses of the same chain: "kritisierte A, lobte B, griff C an"
         first = _first_word(tokens, prev)
         if first is None or prev == 0 or first not in verbs:
@@ -2116,6 +2167,26 @@ def _shared_subject(
         return None
     return next((p for p in parts if tokens[p.first].clause == prev and p.role == "core"
                  and p.first < own[0]), None)
+
+
+def _interrupted_subject(
+    tokens: tuple[Token, ...], parts: list[Participant], relative: int
+) -> Participant | None:
+    """The subject a relative clause interrupts: in "Der syrische Präsident al-Scharaa, den
+    Trump empfing, kritisierte Russland" the clause after the relative one resumes the main
+    clause, whose subject is the actor the sentence opened with (the relative clause's
+    antecedent), not the actor after the verb."""
+    words = [k for k, t in enumerate(tokens) if t.clause == relative]
+    if relative < 1 or len(words) < 3 or tokens[words[0]].text != "," \
+            or tokens[words[1]].lower not in _RELATIVE:
+        return None
+    opening = [k for k, t in enumerate(tokens) if t.clause == relative - 1 and t.text != ","]
+    head = next((p for p in parts if p.role == "core" and tokens[p.first].clause == relative - 1
+                 and p.last == opening[-1]), None) if opening else None
+    if head is None or relative - 1 != 0 or any(
+            not (t.lower in _DETERMINERS or _adjective_like(t)) for t in tokens[opening[0]:head.first]):
+        return None  # only a sentence that opens with its subject's noun phrase
+    return head
 
 
 def _objects_read_as_speakers(
@@ -2333,6 +2404,10 @@ def _relative_antecedent(
     idx = [k for k, t in enumerate(tokens) if t.clause == clause]
     # the clause starts with its comma: ", der ..."
     if len(idx) < 3 or tokens[idx[0]].text != "," or tokens[idx[1]].lower not in _RELATIVE:
+        return None
+    if tokens[idx[1]].lower in ("den", "dem"):
+        # an accusative or dative pronoun is never the subject: "einen Sabotageakt, den die
+        # Regierung Russland zuschreibt" names its own
         return None
     follower = tokens[idx[2]]
     # ", der im Dezember ..." is a relative clause, ", der Ministerpräsident habe" an article
@@ -2977,7 +3052,7 @@ def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tri
                 # another did, not an arrest of its own
                 merged = replace(merged, type=t.entry.type, mode="disapprove")
             drop.add(t.index)
-            out.append(Trigger(t.index, merged, t.passive))
+            out.append(Trigger(t.index, merged, t.passive, noun.index))
     # "die Aufhebung der Sanktionen": the sanctions a lifting noun governs are not imposed
     # (the lifting nouns found once: not a scan of all triggers for each sanction noun)
     easing = {e.index for e in triggers if e.entry.mode == "ease" and e.entry.pos == "N"}

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..models import Modality
 from ._lexicon import cue_classes, read_tsv
-from ._tokens import ATTRIBUTIVE_ENDINGS, Token, counts
+from ._tokens import ATTRIBUTIVE_ENDINGS, CLAUSE_PUNCT, Token, counts
 
 _ARTICLES = frozenset(
     "der die das den dem des ein eine einen einem einer eines sein seine ihr ihre".split()
@@ -249,6 +249,15 @@ def sentence_attribution(tokens: tuple[Token, ...], text: str) -> str | None:
             continue
         if i > 0 and tokens[i - 1].lower in ("und", "oder", "sowie", "aber"):
             continue  # a verb of the subject's next conjunct: "... und kritisierte Indien"
+        opening = _relative_opening(tokens, i - 1)
+        if opening is not None:
+            # "Putin, der seit 2000 regiert, kritisierte die Nato": the verb resumes the clause
+            # the relative one interrupts; its subject is the antecedent, the name after it
+            # is the object
+            name = _name_before(tokens, opening)
+            if name:
+                return name
+            continue
         name = _name_after(tokens, i + 1)
         if name:
             return name
@@ -426,6 +435,32 @@ def _from_before(tokens: tuple[Token, ...], i: int) -> str | None:
         if tokens[k].lower == "aus":
             return _name_after(tokens, k + 1)
     return None
+
+
+_RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "den", "dem", "denen", "dessen", "deren"})
+
+
+def _relative_opening(tokens: tuple[Token, ...], comma: int) -> int | None:
+    """The index of the comma that opens the relative clause the comma at ``comma`` closes
+    (", der seit 2000 regiert,"), None when it closes none; only within the sentence's
+    opening subject ("Putin, der ...,"): the first comma of the sentence opens it."""
+    if comma < 3 or tokens[comma].text != ",":
+        return None
+    opening = next((k for k in range(comma) if tokens[k].text in CLAUSE_PUNCT), None)
+    if opening is None or opening == comma or tokens[opening].text != "," \
+            or tokens[opening + 1].lower not in _RELATIVE_PRONOUNS \
+            or any(tokens[k].text in CLAUSE_PUNCT for k in range(opening + 1, comma)) \
+            or not all(_noun_phrase_word(t) for t in tokens[:opening]):
+        return None  # (", die Polizei nahm ... fest" after "Es wurden ... ermittelt" is no
+        # relative clause on the subject)
+    return opening
+
+
+def _noun_phrase_word(t: Token) -> bool:
+    """A word of a subject's noun phrase: a name, noun, article or inflected adjective
+    ("Der syrische Präsident Ahmed al-Scharaa")."""
+    return t.text[:1].isupper() or t.lower in _ARTICLES or "-" in t.text \
+        or t.lower.endswith(("e", "en", "er", "es", "em")) and t.lower not in _PRONOUNS
 
 
 def _name_before(tokens: tuple[Token, ...], i: int) -> str | None:
