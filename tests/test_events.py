@@ -2760,3 +2760,26 @@ def test_a_relative_clause_interrupting_the_subject_of_its_sentence() -> None:
     body = "Boric, der seit 2022 regiert, kritisierte Polen."
     [event] = extract_events(_linked_doc(body))
     assert (event.type, event.modality, event.attributed_to) == ("ACCUSE", "asserted", None)
+
+
+def test_a_loan_granted_is_economic_aid_and_a_plans_purpose_is_planned() -> None:
+    body = "Kuba hat Polen einen Kredit über zwei Milliarden Euro gewährt."
+    [event] = extract_events(_linked_doc(body))
+    assert (event.type, event.mode, event.source.country, event.target.country) == (
+        "AID", "economic", "CUB", "POL")
+    body = "Russland und Polen streiten über einen Kredit von drei Milliarden Dollar."
+    assert "AID" not in {e.type for e in extract_events(_linked_doc(body))}
+    body = "Kuba will eingefrorenes Vermögen nutzen, um Polen einen Kredit zu gewähren."
+    [event] = extract_events(_linked_doc(body))
+    assert (event.type, event.modality) == ("AID", "planned")
+    # money mobilised is no force
+    body = "Kuba will Geld mobilisieren, um Polen zu unterstützen."
+    assert "MOBILIZE" not in {e.type for e in extract_events(_linked_doc(body))}
+
+
+def test_a_plan_rejected_rebuffs_the_doer_of_the_sentence_before() -> None:
+    body = "Kuba will Truppen nach Chile entsenden. Peru lehnt den Plan ab."
+    assert ("REJECT", "PER", "CUB") in tuples(extract_events(_linked_doc(body)))
+    # a plan with its owner named is that owner's
+    body = "Kuba will Truppen nach Chile entsenden. Peru lehnt den Plan der EU ab."
+    assert ("REJECT", "PER", "CUB") not in tuples(extract_events(_linked_doc(body)))

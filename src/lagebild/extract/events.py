@@ -3280,6 +3280,12 @@ def extract_sentence(
                     # "Frankreich will Truppen entsenden. Moskau lehnt das strikt ab": what
                     # the last sentence's doer did or proposed
                     tgt = context.last_doer
+            if tgt is None and src is not None and trig.entry.type == "REJECT" \
+                    and trig.entry.pos == "V" and context.last_doer is not None \
+                    and _proposal_object(tokens, trig) and _other_side(context.last_doer, src):
+                # "Die Kommission will der Ukraine einen Kredit gewähren. Belgien lehnt den
+                # Plan ab": the plan of the last sentence's doer
+                tgt = context.last_doer
             if tgt is None and src is not None and trig.entry.type in _JUDGING_TYPES \
                     and trig.entry.pos == "V" and context.last_doer is not None:
                 # "Macron hat Palästina anerkannt. Israel kritisierte den Schritt": a definite
@@ -3506,6 +3512,22 @@ def _another_verb_act(trig: Trigger, earlier: Sequence[tuple[str, str | None]]) 
 _CLAIM_NOUNS = frozenset({"darstellung", "darstellungen", "behauptung", "behauptungen",
                           "anschuldigung", "anschuldigungen", "äußerung", "äußerungen",
                           "aussage", "aussagen", "unterstellung", "unterstellungen"})
+
+
+# Nouns of what someone proposed, which a rejection takes up as the last doer's
+_PROPOSAL_NOUNS = frozenset({"plan", "pläne", "plans", "vorschlag", "vorschläge", "vorstoß",
+                             "initiative", "angebot", "vorhaben"})
+
+
+def _proposal_object(tokens: tuple[Token, ...], trig: Trigger) -> bool:
+    """The rejecting verb's clause has a definite proposal noun with no genitive or name of
+    its own after it: "lehnt den Plan ab" (not "den Plan der EU", "den Vorschlag Chinas")."""
+    clause = tokens[trig.index].clause
+    return any(t.lower in _PROPOSAL_NOUNS and t.clause == clause and k > 0
+               and tokens[k - 1].lower in _DEFINITE
+               and not (k + 1 < len(tokens) and (tokens[k + 1].text[:1].isupper()
+                                                  or tokens[k + 1].lower in ("der", "des")))
+               for k, t in enumerate(tokens))
 
 
 def _claim_object(tokens: tuple[Token, ...], trig: Trigger) -> bool:

@@ -187,6 +187,13 @@ def plan_noun(tokens: tuple[Token, ...], clause: int) -> int | None:
                  and t.lemma in PLAN_NOUNS and t.noun), None) if clause > 0 else None
 
 
+def _plan_of_clause_before(tokens: tuple[Token, ...], clause: int,
+                           cues: dict[str, str]) -> str | None:
+    """The planning cue ("will", "plant") of the clause right before ``clause``."""
+    return next((t.lower for t in tokens if t.clause == clause - 1
+                 and cues.get(t.lower) == "planned"), None)
+
+
 def _purpose(tokens: tuple[Token, ...], i: int) -> bool:
     """The zu-infinitive at ``i`` is a purpose: "..., um die Gewalt zu stoppen"."""
     clause = tokens[i].clause
@@ -583,6 +590,11 @@ def classify(
         if control is not None and control.modality is not None:
             return ModalityResult(control.modality, cue=control.lemma)
         if _purpose(tokens, infinitive):
+            plan = _plan_of_clause_before(tokens, tokens[infinitive].clause, cues)
+            if plan is not None:
+                # "Die Kommission will das Vermögen nutzen, um der Ukraine einen Kredit zu
+                # gewähren": the purpose of a plan is planned too
+                return ModalityResult("planned", cue=plan)
             return ModalityResult("hypothetical", cue="um zu")
         if text.rstrip().endswith("?"):
             return ModalityResult("hypothetical", cue="?")
