@@ -2783,3 +2783,15 @@ def test_a_plan_rejected_rebuffs_the_doer_of_the_sentence_before() -> None:
     # a plan with its owner named is that owner's
     body = "Kuba will Truppen nach Chile entsenden. Peru lehnt den Plan der EU ab."
     assert ("REJECT", "PER", "CUB") not in tuples(extract_events(_linked_doc(body)))
+
+
+def test_an_attack_prepared_or_planned_is_still_to_come() -> None:
+    body = "Kuba bereitet einen Angriff auf Polen vor."
+    [event] = extract_events(_linked_doc(body))
+    assert (event.type, event.modality) == ("ASSAULT", "planned")
+    body = "Der Kreml wies Berichte zurück, wonach Kuba einen Angriff auf Polen vorbereite."
+    assert all(e.modality != "asserted" for e in extract_events(_linked_doc(body))
+               if e.type == "ASSAULT")
+    # preparing for another's attack is no attack at all
+    body = "Kuba bereitet sich auf einen Angriff vor."
+    assert extract_events(_linked_doc(body)) == ()

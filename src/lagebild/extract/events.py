@@ -1717,6 +1717,8 @@ _OWN_ACT_VERBS = frozenset({"ankündigen", "starten", "beginnen", "planen", "vor
 
 
 # Verbs whose auf-phrase names another's act ("reagierte auf die Angriffe")
+# verbs whose object act is still to come ("einen Angriff vorbereiten, planen")
+_PREPARING_VERBS = frozenset({"vorbereiten", "planen", "erwägen", "anstreben"})
 _RESPONDING_VERBS = frozenset({"reagieren", "antworten", "erwidern", "kontern", "vorbereiten",
                                "einstellen", "wappnen", "rüsten"})
 
@@ -3355,6 +3357,13 @@ def extract_sentence(
                     # "hat Russland um Hilfe gebeten": what is demanded has not happened (but the
                     # setting of the demand has: "hat in einem Telefonat mit Selenskyj ... aufgerufen")
                     event = replace(event, modality="hypothetical")
+                if trig.entry.pos == "N" and event.modality in ("asserted", "reported") \
+                        and _governing_prep(tokens, trig.index) is None and _governing_verb(
+                            tokens, trig, memo.get("preparing verbs", -1, lambda: _verbs_among(
+                                tokens, modality.clause_particles(tokens), _PREPARING_VERBS)), memo):
+                    # "Russland bereitet einen Angriff auf die Nato vor": what is prepared or
+                    # planned is still to come
+                    event = replace(event, modality="planned")
                 if event.modality == "reported" and event.attributed_to in memo.get(
                         "objects read as speakers", -1,
                         lambda: _objects_read_as_speakers(tokens, parts, memo)):
