@@ -259,11 +259,15 @@ def _with_antecedents(tokens: tuple[Token, ...],
     also the nouns of the clause it hangs on ("einen Sabotageakt an einer Bahnstrecke, den
     die Regierung Russland zuschreibt": what is ascribed is the act)."""
     out = dict(clause_lemmas)
+    nouns: dict[int, set[str]] = {}  # per clause, gathered once: linear in the sentence
+    for t in tokens:
+        if t.noun:
+            nouns.setdefault(t.clause, set()).add(t.lemma)
     for k in range(1, len(tokens) - 1):
         if tokens[k].text == "," and tokens[k + 1].lower in _RELATIVE \
                 and tokens[k].clause != tokens[k - 1].clause:
-            nouns = {t.lemma for t in tokens if t.noun and t.clause == tokens[k - 1].clause}
-            out[tokens[k].clause] = clause_lemmas.get(tokens[k].clause, set()) | nouns
+            out[tokens[k].clause] = clause_lemmas.get(tokens[k].clause, set()) | nouns.get(
+                tokens[k - 1].clause, set())
     return out
 
 
@@ -1716,9 +1720,9 @@ _OWN_ACT_VERBS = frozenset({"ankündigen", "starten", "beginnen", "planen", "vor
                             "verkünden"})
 
 
-# Verbs whose auf-phrase names another's act ("reagierte auf die Angriffe")
 # verbs whose object act is still to come ("einen Angriff vorbereiten, planen")
 _PREPARING_VERBS = frozenset({"vorbereiten", "planen", "erwägen", "anstreben"})
+# Verbs whose auf-phrase names another's act ("reagierte auf die Angriffe")
 _RESPONDING_VERBS = frozenset({"reagieren", "antworten", "erwidern", "kontern", "vorbereiten",
                                "einstellen", "wappnen", "rüsten"})
 
@@ -2177,15 +2181,17 @@ def _interrupted_subject(
     """The subject a relative clause interrupts: in "Der syrische Präsident al-Scharaa, den
     Trump empfing, kritisierte Russland" the clause after the relative one resumes the main
     clause, whose subject is the actor the sentence opened with (the relative clause's
-    antecedent), not the actor after the verb."""
+    antecedent), not the actor after the verb. (`_join_around_relatives` already joins the
+    two parts when a lower-case word follows the pronoun, ", der seit 2000 regiert,"; this is
+    the case it leaves: a name after it.)"""
     words = [k for k, t in enumerate(tokens) if t.clause == relative]
-    if relative < 1 or len(words) < 3 or tokens[words[0]].text != "," \
+    if relative != 1 or len(words) < 3 or tokens[words[0]].text != "," \
             or tokens[words[1]].lower not in _RELATIVE:
-        return None
-    opening = [k for k, t in enumerate(tokens) if t.clause == relative - 1 and t.text != ","]
-    head = next((p for p in parts if p.role == "core" and tokens[p.first].clause == relative - 1
+        return None  # (only the first clause is the sentence's opening subject)
+    opening = [k for k, t in enumerate(tokens) if t.clause == 0 and t.text != ","]
+    head = next((p for p in parts if p.role == "core" and tokens[p.first].clause == 0
                  and p.last == opening[-1]), None) if opening else None
-    if head is None or relative - 1 != 0 or any(
+    if head is None or any(
             not (t.lower in _DETERMINERS or _adjective_like(t)) for t in tokens[opening[0]:head.first]):
         return None  # only a sentence that opens with its subject's noun phrase
     return head
@@ -3524,7 +3530,7 @@ _CLAIM_NOUNS = frozenset({"darstellung", "darstellungen", "behauptung", "behaupt
 
 
 # Nouns of what someone proposed, which a rejection takes up as the last doer's
-_PROPOSAL_NOUNS = frozenset({"plan", "pläne", "plans", "vorschlag", "vorschläge", "vorstoß",
+_PROPOSAL_NOUNS = frozenset({"plan", "pläne", "vorschlag", "vorschläge", "vorstoß",
                              "initiative", "angebot", "vorhaben"})
 
 
