@@ -3366,7 +3366,8 @@ def extract_sentence(
                 if trig.entry.pos == "N" and event.modality in ("asserted", "reported") \
                         and _governing_prep(tokens, trig.index) is None and _governing_verb(
                             tokens, trig, memo.get("preparing verbs", -1, lambda: _verbs_among(
-                                tokens, modality.clause_particles(tokens), _PREPARING_VERBS)), memo):
+                                tokens, memo.get("particles", -1, lambda: modality.clause_particles(
+                                    tokens)), _PREPARING_VERBS)), memo):
                     # "Russland bereitet einen Angriff auf die Nato vor": what is prepared or
                     # planned is still to come
                     event = replace(event, modality="planned")
@@ -3534,22 +3535,24 @@ _PROPOSAL_NOUNS = frozenset({"plan", "pläne", "vorschlag", "vorschläge", "vors
                              "initiative", "angebot", "vorhaben"})
 
 
+def _definite_nouns(tokens: tuple[Token, ...], trig: Trigger, nouns: frozenset[str]) -> list[int]:
+    """Where the trigger's clause has one of ``nouns`` after a definite article."""
+    clause = tokens[trig.index].clause
+    return [k for k, t in enumerate(tokens) if t.lower in nouns and t.clause == clause and k > 0
+            and tokens[k - 1].lower in _DEFINITE]
+
+
 def _proposal_object(tokens: tuple[Token, ...], trig: Trigger) -> bool:
     """The rejecting verb's clause has a definite proposal noun with no genitive or name of
     its own after it: "lehnt den Plan ab" (not "den Plan der EU", "den Vorschlag Chinas")."""
-    clause = tokens[trig.index].clause
-    return any(t.lower in _PROPOSAL_NOUNS and t.clause == clause and k > 0
-               and tokens[k - 1].lower in _DEFINITE
-               and not (k + 1 < len(tokens) and (tokens[k + 1].text[:1].isupper()
-                                                  or tokens[k + 1].lower in ("der", "des")))
-               for k, t in enumerate(tokens))
+    return any(not (k + 1 < len(tokens) and (tokens[k + 1].text[:1].isupper()
+                                             or tokens[k + 1].lower in ("der", "des")))
+               for k in _definite_nouns(tokens, trig, _PROPOSAL_NOUNS))
 
 
 def _claim_object(tokens: tuple[Token, ...], trig: Trigger) -> bool:
     """The rejecting verb's clause has a definite claim noun: "wies die Darstellung zurück"."""
-    clause = tokens[trig.index].clause
-    return any(t.lower in _CLAIM_NOUNS and t.clause == clause and k > 0
-               and tokens[k - 1].lower in _DEFINITE for k, t in enumerate(tokens))
+    return bool(_definite_nouns(tokens, trig, _CLAIM_NOUNS))
 
 
 def _demonstrative_object(tokens: tuple[Token, ...], trig: Trigger) -> bool:
