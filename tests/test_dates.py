@@ -129,3 +129,14 @@ def test_a_plans_day_is_the_announcements_when_the_clause_is_past(
     anchor = sentence.index("besuchen") if "besuchen" in sentence else sentence.index("Abschiebung")
     got = event_date(sentence, anchor, "2026-11-20T10:00", planned=True)  # a Friday
     assert got is not None and got.iso == expected
+
+
+def test_a_preterite_trigger_before_a_comma_dates_the_event() -> None:
+    # the trigger word is read without the comma after it
+    sentence = "Beide Seiten vereinbarten, die Zusammenarbeit auszubauen."
+    assert event_date(sentence, sentence.index("vereinbarten"), "2025-12-11T20:04") == \
+        ResolvedDate("2025-12-11", "day")
+    # an announcing preterite dates a noun act it carries
+    sentence = "Der Kreml kündigte eine harte Reaktion an."
+    assert event_date(sentence, sentence.index("Reaktion"), "2025-12-11T20:04") == \
+        ResolvedDate("2025-12-11", "day")

@@ -339,7 +339,8 @@ def default_date(
     if "background" in classes or "pluperfect" in classes:
         return None
     verb_past = trigger is not None and _looks_preterite(trigger.lower(), weak=True)
-    if "past" in classes or verb_past or any(_looks_preterite(w) for w in words):
+    if "past" in classes or verb_past or any(_looks_preterite(w) or w in _ANNOUNCING_PRETERITE
+                                             for w in words):
         return ResolvedDate(published.isoformat(), "day")
     return None
 
@@ -404,5 +405,6 @@ def event_date(
     if expr is not None:
         ahead = planned and not _dates_a_past_statement(sentence, expr)
         return resolve(expr, pub, "future" if ahead else "past")
-    trigger = sentence[anchor:].split(" ", 1)[0] if 0 <= anchor < len(sentence) else None
-    return default_date(sentence, pub, planned, trigger)
+    # (the word alone: "vereinbarten," before a comma is still a preterite)
+    word = _WORD.match(sentence, anchor) if 0 <= anchor < len(sentence) else None
+    return default_date(sentence, pub, planned, word.group() if word else None)
