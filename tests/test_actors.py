@@ -1115,3 +1115,14 @@ def test_south_american_presidents_by_the_articles_date(linker: Linker) -> None:
     assert _one(linker, body, "kolumbianische Präsident", "2026-01-10").actor.name == "Gustavo Petro"
     late = [m for m in _linked(linker, body, "2026-10-01") if "Präsident" in m.text]
     assert all(m.actor is None or m.actor.name != "Gustavo Petro" for m in late)
+
+
+def test_a_name_written_with_its_article_links_mid_sentence_but_not_as_an_adjective(
+        linker: Linker) -> None:
+    for body, text in (("Am Montag kritisierte die Linke den Kanzler.", "die Linke"),
+                       ("Der Antrag wurde von der Linken eingebracht.", "der Linken")):
+        m = _one(linker, body, text)
+        assert (m.text, m.actor.actor_id, m.actor.sector) == (text, "lb:org:die-linke", "PTY"), body
+    # the article's rule needs the rest capitalised: "die linke Szene" is no party
+    assert not [m for m in _linked(linker, "Die linke Szene protestierte am Montag.")
+                if m.actor is not None and m.actor.sector == "PTY"]

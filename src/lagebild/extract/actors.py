@@ -567,8 +567,9 @@ class Linker:
                 continue
             for entry in entries:
                 actor_id, how = entry[0], entry[1]
-                if not _name_ok(entry, toks[i].text):
-                    continue
+                if not (all(_capitalised(t.text) for t in toks[i + 1:i + n]) if entry[2] == "art"
+                        else _name_ok(entry, toks[i].text)):
+                    continue  # ("die Linke" is the party, "die linke Szene" is not)
                 if how == "short" and actor_id not in st.seen:
                     continue
                 if actor_id not in st.seen and self.kb.actors[actor_id][1] == "person" \
@@ -1395,13 +1396,6 @@ def home_state(mentions: Sequence[Mention], dateline: str | None = None) -> tupl
     total = sum(weighted.values())
     # (a tie goes to the dateline)
     if counts[best] >= 2 and (n > runner_up or best == dateline) and 3 * n >= total:
-        return best, n / total
-    return None
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    best, n = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0
-    total = sum(counts.values())
-    if n >= 2 and n > runner_up and 3 * n >= total:
         return best, n / total
     return None
 

@@ -32,6 +32,10 @@ DATA_DIR = Path(__file__).parent / "data"
 KB_PATH = Path(__file__).resolve().parent.parent / "assets" / "actors_kb.json.gz"
 KB_VERSION = 1
 
+# Name case rules from strict to loose (see _Builder._name_key)
+_LOOSENESS = ("cs", "", "art", "lc")
+_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
+
 ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 # What a role falls back to when a country has no line for it (presidential systems).
 ROLE_FALLBACK: dict[str, tuple[str, ...]] = {
@@ -177,12 +181,15 @@ class _Builder:
     def _name_key(self, key: str, text: str, actor_id: str, how: str, first: bool) -> None:
         entries = self.names.setdefault(key, [])
         # Case rules checked at match time: "IS"/"AP"/"RT" only in capitals (not "Is"),
-        # lower-case names ("dpa", "sda") in any case, everything else capitalised.
-        flag = "cs" if text.isupper() and len(text) <= 4 else ("lc" if text.islower() else "")
+        # lower-case names ("dpa", "sda") in any case, a name written with a lower-case
+        # article ("die Linke", "der Linken") with the article in either case and the rest
+        # capitalised, everything else capitalised.
+        flag = "cs" if text.isupper() and len(text) <= 4 else ("lc" if text.islower() else (
+            "art" if text.split(" ", 1)[0] in _ARTICLES and " " in text else ""))
         for e in entries:
             if e[0] == actor_id:
-                if e[2] != flag:  # "UNO" and "Uno": the looser rule wins
-                    e[2] = "lc" if "lc" in (e[2], flag) else ""
+                # "UNO" and "Uno", "Die Linke" and "die Linke": the looser rule wins
+                e[2] = max(e[2], flag, key=_LOOSENESS.index)
                 return
         entry = [actor_id, how, flag]
         if first:
