@@ -2795,3 +2795,38 @@ def test_an_attack_prepared_or_planned_is_still_to_come() -> None:
     # preparing for another's attack is no attack at all
     body = "Kuba bereitet sich auf einen Angriff vor."
     assert extract_events(_linked_doc(body)) == ()
+
+
+def test_a_reaction_to_come_threatens_the_counterpart_of_the_last_act() -> None:
+    first = "Polen hat Sanktionen gegen Kuba verhängt. "
+    for second in ("Kuba kündigte an, darauf angemessen zu reagieren.",
+                   "Kuba werde entschieden reagieren, sagte der Außenminister.",
+                   "Kuba kündigte eine harte Reaktion an.",
+                   "Kuba behält sich Gegenmaßnahmen vor.",
+                   "Kuba werde Gegenmaßnahmen ergreifen."):
+        assert ("THREATEN", "CUB", "POL") in tuples(extract_events(make_doc(first + second))), second
+    # a reaction that came is none; its own act is what the subject did
+    body = "Polen kritisierte Kuba. Kuba reagierte scharf auf die Äußerungen."
+    assert "THREATEN" not in {e.type for e in extract_events(make_doc(body))}
+    body = "Kuba reagierte hart auf die Zölle und verhängte Sanktionen gegen Polen."
+    assert tuples(extract_events(make_doc(body))) == {("SANCTION", "CUB", "POL")}
+
+
+def test_a_focus_particle_before_the_prefield_subject_keeps_the_object_an_object() -> None:
+    # "Auch die Linke kritisierte Kanzler Merz": the Linke criticised, not Merz
+    for body in ("Auch der Bauernverband kritisierte Kanzler Merz.",
+                 "Sogar die Zeitung kritisierte Präsident Macron."):
+        assert not [e for e in extract_events(_linked_doc(body)) if e.source is not None], body
+
+
+def test_an_article_that_is_no_genitive_opens_another_noun_phrase() -> None:
+    # "kritisierte die Linke den Kanzler": two phrases of one state, subject and object
+    body = "Am Montag kritisierte die Linke den Kanzler Friedrich Merz."
+    assert {(e.source.name, e.target.name if e.target else None)  # type: ignore[union-attr]
+            for e in extract_events(_linked_doc(body))} == {("die Linke", "Kanzler Friedrich Merz")}
+
+
+def test_coordinated_signers_of_an_agreement_named_after_a_body_sign_with_each_other() -> None:
+    body = "Brasilien und die Europäische Union haben das Mercosur-Abkommen unterzeichnet."
+    assert {(e.type, e.source.country, e.target.country)  # type: ignore[union-attr]
+            for e in extract_events(_linked_doc(body))} == {("AGREE", "BRA", "EU")}

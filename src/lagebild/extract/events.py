@@ -100,6 +100,9 @@ class TriggerEntry:
     excluded: frozenset[str] = frozenset()
     # a need or exclusion written "*w" matches only a word ending in w, a compound's head:
     # "*kampf" is "Straßenkämpfe" but not "Kampfjets"
+    # "@announced" in needs: only an event when the act is still to come, announced or in
+    # the future tense ("werde angemessen reagieren" threatens; "reagierte hart" did not)
+    announced: bool = False
 
 
 def _word_matches(lemma: str, pattern: str) -> bool:
@@ -139,12 +142,13 @@ def trigger_lexicon() -> dict[str, tuple[TriggerEntry, ...]]:
             pos=pos,
             frame=frame,
             light=None if light == "-" else light,
-            needs=frozenset(n for n in needs.split(",") if n not in ("-", "@target", "@infinitive")
-                            and not n.startswith(("!", "&", "~"))),
+            needs=frozenset(n for n in needs.split(",") if n not in (
+                "-", "@target", "@infinitive", "@announced") and not n.startswith(("!", "&", "~"))),
             conf=float(conf),
             blockers=frozenset(n[1:] for n in needs.split(",") if n.startswith("!")),
             requires_target="@target" in needs.split(","),
             infinitive_need="@infinitive" in needs.split(","),
+            announced="@announced" in needs.split(","),
             required=frozenset(n[1:] for n in needs.split(",") if n.startswith("&")),
             excluded=frozenset(n[1:] for n in needs.split(",") if n.startswith("~")),
         )
@@ -636,6 +640,9 @@ def _opens_subordinate(tokens: tuple[Token, ...], head: int, openers: frozenset[
 
 # compounds naming an organisation's texts ("UN-Resolutionen", "EU-Recht", "UN-Charta"): the
 # linker links them to the body (the mention gold does), but they neither act nor are acted on
+# Heads of a compound that names an agreement after a body or place ("Mercosur-Abkommen")
+_AGREEMENT_HEADS = frozenset({"abkommen", "abkommens", "vertrag", "vertrags", "vertrages",
+                              "pakt", "pakts", "paktes", "vereinbarung", "deal", "deals"})
 _DOCUMENT_HEADS = frozenset({"resolution", "resolutionen", "charta", "recht", "rechts",
                              "regeln", "normen"})
 
@@ -694,7 +701,12 @@ def participants(
                 # "Klingbeil der Union vorgeworfen": after a person's name an article opens
                 # the next noun phrase
                 merged[-1][0] in people
-                and any(tokens[k].lower in _DETERMINERS for k in range(merged[-1][1] + 1, first))):
+                and any(tokens[k].lower in _DETERMINERS for k in range(merged[-1][1] + 1, first))
+            ) and not any(
+                # "kritisierte die Linke den Kanzler Merz": an article that is no genitive
+                # opens the next noun phrase ("das Außenministerium der Russischen Föderation"
+                # is one)
+                tokens[k].lower in _NON_GENITIVE_ARTICLES for k in range(merged[-1][1] + 1, first)):
             # only titles and articles between: "der russische Präsident Wladimir Putin"
             prev = merged[-1]
             keep = ref if _more_specific(ref, prev[2]) else prev[2]
@@ -703,6 +715,9 @@ def participants(
             merged.append((first, last, ref))
     merged = _without_bracketed_affiliations(tokens, merged)
     return [_with_role(tokens, f, la, ref) for f, la, ref in merged]
+
+
+_NON_GENITIVE_ARTICLES = frozenset({"den", "dem", "die", "das", "ein", "eine", "einen", "einem"})
 
 
 def _more_specific(ref: ActorRef, prev: ActorRef) -> bool:
@@ -1629,7 +1644,7 @@ def assign_roles(
             # (a third party addresses both: "Die AU rief beide Seiten zur Zurückhaltung auf")
             tgt_refs = [c for c in collective[:2] if c.country != src_refs[0].country]
     if src_refs and not tgt_refs and len(src_refs) == 1 and (
-            is_symmetric(entry.type) or entry.lemma in _THREAT_VERBS) and partners \
+            is_symmetric(entry.type) or entry.lemma in _THREATS_OF_THE_LAST_COUNTERPART) and partners \
             and not memo.get("prep relative opens", clause,
                              lambda: _opens_with_prep_relative(tokens, clause)) \
             and not memo.get("bill", clause, lambda: _names_a_bill(tokens, clause)):
@@ -1639,6 +1654,11 @@ def assign_roles(
         # not a warning: "warnte vor einem Nein" at a UN conference threatens no one)
         known = partners.get(src_refs[0].country or "")
         tgt_refs = [known] if known is not None else []
+    if len(src_refs) > 1 and tgt_refs and is_symmetric(entry.type) and all(
+            r.name.rsplit("-", 1)[-1].lower() in _AGREEMENT_HEADS for r in tgt_refs):
+        # "Brasilien und die EU haben das Mercosur-Abkommen unterzeichnet": with each other; the
+        # compound names the agreement, not a third side
+        tgt_refs = []
     if len(src_refs) > 1 and not tgt_refs and entry.type == "MOBILIZE" and entry.pos == "N" \
             and _joint(tokens, trig.index):
         # "Südkorea und die USA haben ein gemeinsames Manöver begonnen": with each other (the
@@ -1780,6 +1800,9 @@ def prefield_end(tokens: tuple[Token, ...]) -> int:
     # (after a dateline: "Jerusalem – Trotz der Waffenruhe hat die Armee ..." opens with an
     # adverbial, not with the town)
     start = _sentence_start(tokens)
+    if start + 1 < len(tokens) and tokens[start].lower in _FOCUS_PARTICLES \
+            and tokens[start + 1].lower in ("der", "die", "das", "ein", "eine"):
+        start += 1  # "Auch die Linke kritisierte Merz": the particle is part of the prefield
     first = tokens[start] if start < len(tokens) else None
     if first is not None and _both_pronoun(tokens, first.clause):
         return start + 1  # "Beide kritisierten die USA"
@@ -1799,6 +1822,11 @@ def prefield_end(tokens: tuple[Token, ...]) -> int:
                 and tokens[v - 1].noun:
             return 0 if _time_phrase(tokens[start:v]) else v
     return 0
+
+
+# Focus particles that may stand before the subject in the prefield
+_FOCUS_PARTICLES = frozenset({"auch", "selbst", "sogar", "nur", "ausgerechnet", "gerade",
+                              "insbesondere", "besonders", "allein"})
 
 
 # Words around a time expression that keep the phrase temporal: "Ende Oktober", "Anfang der
@@ -2824,6 +2852,10 @@ def _nominal(
 
 
 _THREAT_VERBS = frozenset({"drohen", "androhen"})
+# Threats whose target may go unnamed: the counterpart of the doer's last act ("Polen
+# schloss das Konsulat. Moskau drohte mit Vergeltung / kündigte Gegenmaßnahmen an")
+_THREATS_OF_THE_LAST_COUNTERPART = _THREAT_VERBS | {"vergeltung", "gegenmaßnahme", "reaktion",
+                                                    "reagieren"}
 
 
 _HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
@@ -2864,6 +2896,7 @@ def _first_speech_verb(
     for k, t in enumerate(tokens):
         if t.clause == clause and t.text[:1].islower() and any(
                 e.pos == "V" and e.type in SPEECH_TYPES and e.light is None
+                and not e.announced  # ("reagierte mit Vergeltungszöllen": an act, no speech)
                 for e in lex.get(modality.verb_lemma(tokens, k, particles), ())):
             return k
     return None
@@ -3347,6 +3380,8 @@ def extract_sentence(
                     if (trig.entry.type, src.country, tgt.country) in seen:
                         continue
                     seen.add((trig.entry.type, src.country, tgt.country))
+                if trig.entry.announced and not _to_come(tokens, trig, sentence):
+                    continue
                 event = _event(doc, sentence, tokens, trig, src, tgt, context.attribution)
                 if event.modality == "reported" and event.attributed_to is None:
                     # "Die Ukraine warf Russland vor, Kinder zu verschleppen": by the accuser's word
@@ -3931,8 +3966,8 @@ def _event(
         plan = modality.own_plan(tokens, trig.index)
         mod = modality.ModalityResult("planned", cue=plan) if plan else modality.ModalityResult(
             "asserted", cue="own words")
-    if mod.modality == "planned" and entry.type == "THREATEN" and (mod.cue or "").startswith(
-            ("kündig", "angekündigt")):
+    if mod.modality == "planned" and entry.type == "THREATEN" and (entry.announced or (
+            mod.cue or "").startswith(("kündig", "angekündigt"))):
         # "Die Hisbollah kündigte Vergeltung an": announcing retaliation is the threat itself
         mod = modality.ModalityResult("asserted", cue="announced threat")
     if mod.modality == "asserted" and entry.pos == "V" and entry.type != "THREATEN" and (
@@ -3963,6 +3998,13 @@ def _event(
         confidence=round(confidence, 3),
         trigger=tok.text,
     )
+
+
+def _to_come(tokens: tuple[Token, ...], trig: Trigger, sentence: Sentence) -> bool:
+    """The trigger's act is announced or in the future tense ("kündigte an, angemessen zu
+    reagieren", "werde entschieden reagieren"), not done ("reagierte scharf")."""
+    return modality.in_future(tokens, trig.index) or modality.classify(
+        tokens, trig.index, sentence.text).modality == "planned"
 
 
 def _private_people(actor: ActorRef) -> bool:

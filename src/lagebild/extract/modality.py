@@ -704,6 +704,13 @@ def own_plan(tokens: tuple[Token, ...], trigger_index: int) -> str | None:
     return _future(clause, _REPORTED_PLAN)
 
 
+def in_future(tokens: tuple[Token, ...], trigger_index: int) -> bool:
+    """The trigger's clause is in the future tense, indicative or reported ("wird reagieren",
+    "werde reagieren", "würden reagieren")."""
+    clause = [t for t in tokens if t.clause == tokens[trigger_index].clause]
+    return _future(clause, _FUTURE_AUX | _REPORTED_PLAN | {"würde", "würden"}) is not None
+
+
 def _future(clause: list[Token], auxiliaries: frozenset[str] = _FUTURE_AUX) -> str | None:
     """The clause is in the future tense: werden with an infinitive at the clause's end
     ("Die USA werden Sanktionen verhängen", "Er werde Putin treffen") or just before it
