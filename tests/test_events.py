@@ -2641,6 +2641,18 @@ def test_the_adjective_of_an_account_before_zufolge_is_no_target() -> None:
     body = "Kuba hat polnischen Angaben zufolge Chile angegriffen."
     assert [(e.type, e.target and e.target.country, e.modality)
             for e in extract_events(_linked_doc(body))] == [("ASSAULT", "CHL", "reported")]
+    # nor after "nach": the capital named after it is the target
+    body = "Die kubanische Armee griff nach chilenischen Angaben die Hauptstadt Lima an."
+    assert [(e.type, e.target and e.target.name) for e in extract_events(_linked_doc(body))
+            ] == [("ASSAULT", "Lima")]
+
+
+def test_what_a_speaker_calls_something_heads_the_von_phrase() -> None:
+    # "seit Beginn der Verhandlungen" dates the day he speaks of; he held no talks
+    body = ("Chile und Peru verhandeln. Präsident Boric sprach von dem \"besten Tag\" seit Beginn "
+            "der Verhandlungen.")
+    assert not [e for e in extract_events(_linked_doc(body)) if e.type == "CONSULT"
+                and "Boric" in e.sentence]
 
 
 def test_both_states_are_those_of_the_act_a_third_party_judged() -> None:

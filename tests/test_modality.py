@@ -336,3 +336,8 @@ def test_an_account_phrase_before_a_speech_act_is_its_source() -> None:
 def test_ones_own_account_before_zufolge_names_no_other_source() -> None:
     text = "Kuba hat eigenen Angaben zufolge einen Angriff abgewehrt."
     assert sentence_attribution(tokenize(Sentence(0, len(text), text)), text) is None
+
+
+def test_an_indefinite_genitive_after_an_account_noun_is_its_source() -> None:
+    text = "Merz telefonierte nach Angaben eines Regierungssprechers mit Trump."
+    assert _classify(text, "telefonierte") == ("reported", "Regierungssprechers")

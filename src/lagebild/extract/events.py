@@ -677,8 +677,9 @@ def participants(
         if first is None or last is None:
             continue
         if last + 2 < len(tokens) and tokens[last + 1].lower.endswith(modality.ACCOUNT_NOUNS) \
-                and tokens[last + 2].lower == "zufolge":
-            continue  # "ukrainischen Angaben zufolge": whose account, no actor of the clause
+                and (tokens[last + 2].lower == "zufolge" or tokens[first - 1].lower == "nach"):
+            continue  # "ukrainischen Angaben zufolge", "nach ukrainischen Angaben": whose
+            # account, no actor of the clause
         spans.append((first, last, ActorRef(m.text, actor.actor_id, actor.country, actor.sector)))
         if actor.kind == "organisation":
             bodies.add(first)
@@ -3077,6 +3078,10 @@ def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tri
         # "fliegen ... mit Unterstützung Großbritanniens Luftangriffe" flies air strikes, "sich
         # gegen ein Abkommen aussprechen" opposes it, "Zu Besuch ... stellte klar" is no demand
         nouns = [n for n in nouns if _governing_prep(tokens, n.index) is None]
+        if t.entry.light == "label":
+            # what a speaker calls something heads the von-phrase: "sprach von dem
+            # 'produktivsten Tag' seit Beginn der Verhandlungen" named no talks of his
+            nouns = [n for n in nouns if _heads_von_phrase(tokens, t.index, n.index)]
         if not nouns:
             nouns = [n for n in triggers if n.entry.pos == "N" and n.index not in drop
                      and _antecedent_of_relative(tokens, n.index, t.index)]
@@ -3104,6 +3109,14 @@ def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tri
     # A weak trigger alone (a light verb without its noun, "Zusammenarbeit" as a state)
     # is not an event.
     return [t for t in kept if t.entry.conf >= MIN_CONFIDENCE]
+
+
+def _heads_von_phrase(tokens: tuple[Token, ...], verb: int, noun: int) -> bool:
+    """The noun at ``noun`` heads a von-phrase after the verb: no other noun or preposition
+    stands between "von" and it ("sprach von sehr guten Gesprächen")."""
+    k = next((k for k in range(noun - 1, verb, -1) if tokens[k].lower in ("von", "vom")), None)
+    return k is not None and not any(
+        tokens[j].lower in ALL_PREPS or tokens[j].text[:1].isupper() for j in range(k + 1, noun))
 
 
 def _labelled(tokens: tuple[Token, ...], verb: int, noun: int) -> bool:

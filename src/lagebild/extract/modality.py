@@ -328,9 +328,10 @@ def _according_to(tokens: tuple[Token, ...], i: int) -> str | None:
                 # unless an adjective named the source ("nach ukrainischen Angaben Polen
                 # angegriffen": Poland is the object)
                 named = any(tokens[j].text[:1].islower() for j in range(i + 1, k))
+                # ("nach Angaben eines Regierungssprechers": an indefinite genitive too)
                 owner = _name_after(tokens, k + 1) if k + 1 < len(tokens) and (tokens[
-                    k + 1].lower in ("der", "des") or tokens[k + 1].text[:1].isupper()
-                    and not named) else None
+                    k + 1].lower in ("der", "des", "eines", "einer")
+                    or tokens[k + 1].text[:1].isupper() and not named) else None
                 if owner and tokens[k + 1].text[:1].isupper():
                     owner = _genitive_name(owner)
             return owner or " ".join(x.text for x in tokens[i + 1 : k + 1])
