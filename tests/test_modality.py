@@ -341,3 +341,23 @@ def test_ones_own_account_before_zufolge_names_no_other_source() -> None:
 def test_an_indefinite_genitive_after_an_account_noun_is_its_source() -> None:
     text = "Merz telefonierte nach Angaben eines Regierungssprechers mit Trump."
     assert _classify(text, "telefonierte") == ("reported", "Regierungssprechers")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("Das Weiße Haus wies Berichte zurück, wonach Trump Kuba angreifen wolle.", "angreifen",
+         "negated"),
+        ("Berichten, wonach Russland Waffen geliefert habe, widersprach der Kreml.", "geliefert",
+         "negated"),
+        ("Moskau bestritt, dass russische Drohnen Polen angegriffen hätten.", "angegriffen",
+         "negated"),
+        ("Es gibt Berichte, wonach Russland Waffen geliefert hat.", "geliefert", "reported"),
+        # a confirmed claim is the speaker's report, not denied
+        ("Moskau bestätigte, dass russische Drohnen Polen angegriffen hätten.", "angegriffen",
+         "reported"),
+    ],
+)
+def test_what_a_report_says_is_reported_and_denied_by_a_denial(
+        text: str, trigger: str, modality: str) -> None:
+    assert _classify(text, trigger)[0] == modality

@@ -541,6 +541,9 @@ def classify(
     called_off = _called_off(tokens, trigger_index)
     if called_off is not None:
         return ModalityResult(called_off[0], cue=called_off[1])
+    report = _report_clause(tokens, trig.clause)
+    if report is not None and report[0] == "negated":
+        return ModalityResult("negated", cue=report[1])
     for phrase, cls in cues.items():
         if cls == "sentence_hypothetical" and phrase in low and not (
                 trig.lemma in _STANCE_VERBS and trig.lower in phrase.split()):
@@ -566,6 +569,10 @@ def classify(
             # does not, so "würde" stays hypothetical
             continue
         return ModalityResult("hypothetical", cue=t.lower)
+    if report is not None:
+        # "Es gibt Berichte, wonach Russland Waffen geliefert hat": what reports say
+        return ModalityResult("reported", attributed_to=sentence_attribution(tokens, text),
+                              cue=report[1])
     for k, t in enumerate(tokens):
         if t.clause == trig.clause and cues.get(t.lower) == "planned" and t is not trig \
                 and not _other_conjunct(tokens, trigger_index, k) \
@@ -746,6 +753,27 @@ _CALLING_OFF: dict[str, Modality] = {
 _PHRASE_PREPS = frozenset(
     "in im ins an am auf aus bei beim mit nach seit von vom vor zu zum zur über unter gegen "
     "für um wegen trotz während".split())
+
+
+# Verbs that deny a report or claim: what a clause on it says did not happen by their word
+_DENYING_VERBS = frozenset({"zurückweisen", "dementieren", "bestreiten", "widersprechen",
+                            "verneinen", "abstreiten"})
+
+
+def _report_clause(tokens: tuple[Token, ...], clause: int) -> tuple[Modality, str] | None:
+    """A clause that says what a report says: "wonach ..." is reported, "negated" when the
+    clause it hangs on denies it ("wies Berichte zurück, wonach ...", "Berichten, wonach ...,
+    widersprach der Kreml"), as is a dass-clause of a denying verb ("bestritt, dass ...")."""
+    first = next((t for t in tokens if t.clause == clause and t.text[:1].isalpha()), None)
+    if clause == 0 or first is None or first.lower not in ("wonach", "dass"):
+        return None
+    particles = clause_particles(tokens)
+    denied = next((t.lower for k, t in enumerate(tokens)
+                   if t.clause in (clause - 1, clause + 1) and t.text[:1].islower()
+                   and verb_lemma(tokens, k, particles) in _DENYING_VERBS), None)
+    if denied is not None:
+        return "negated", denied
+    return ("reported", "wonach") if first.lower == "wonach" else None
 
 
 def _called_off(tokens: tuple[Token, ...], trigger_index: int) -> tuple[Modality, str] | None:
