@@ -2842,3 +2842,19 @@ def test_coordinated_signers_of_an_agreement_named_after_a_body_sign_with_each_o
     body = "Brasilien und die Europäische Union haben das Mercosur-Abkommen unterzeichnet."
     assert {(e.type, e.source.country, e.target.country)  # type: ignore[union-attr]
             for e in extract_events(_linked_doc(body))} == {("AGREE", "BRA", "EU")}
+
+
+def test_a_name_after_a_von_phrase_set_off_by_commas_is_the_head_nouns_holder() -> None:
+    body = "Präsident Boric empfing den Gesandten von Präsident Trump, Marco Rubio, in Santiago."
+    doc = _linked_doc(body)
+    assert [(e.type, e.target and e.target.name) for e in extract_events(doc)
+            if e.type == "CONSULT"] == [("CONSULT", "Marco Rubio")], doc.mentions
+
+
+def test_hitting_a_plant_or_with_drones_is_an_attack_and_an_exemption_eases_sanctions() -> None:
+    for body in ("Polen hat mit Langstreckendrohnen Ziele in Kuba getroffen.",
+                 "Polen hat eine Raffinerie in Kuba getroffen."):
+        assert tuples(extract_events(make_doc(body))) == {("ASSAULT", "POL", "CUB")}, body
+    body = "Polen gewährte Kuba eine Ausnahme von den Sanktionen gegen russisches Öl."
+    assert [(e.type, e.mode, e.source.country, e.target.country)  # type: ignore[union-attr]
+            for e in extract_events(make_doc(body))] == [("RETREAT", "ease", "POL", "CUB")]

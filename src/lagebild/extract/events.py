@@ -1253,10 +1253,11 @@ def _apposition_after_genitive(
     tokens: tuple[Token, ...], prev: Participant, p: Participant, between: tuple[Token, ...]
 ) -> bool:
     """"Der Kommissar des Europarats, Nils Muiznieks, hatte ...": a name set off by commas
-    after a genitive names the head noun's holder; it is no second genitive."""
+    after a genitive names the head noun's holder; it is no second genitive (nor after a
+    von-phrase: "empfing den Gesandten von US-Präsident Trump, Steve Witkoff,")."""
     return len(between) == 1 and between[0].text == "," and p.role == "core" \
         and p.last + 1 < len(tokens) and tokens[p.last + 1].text == "," \
-        and _oblique(tokens, prev) and not _oblique(tokens, p)
+        and (_oblique(tokens, prev) or prev.role == "attr") and not _oblique(tokens, p)
 
 
 class _Memo:
