@@ -2858,3 +2858,31 @@ def test_hitting_a_plant_or_with_drones_is_an_attack_and_an_exemption_eases_sanc
     body = "Polen gewährte Kuba eine Ausnahme von den Sanktionen gegen russisches Öl."
     assert [(e.type, e.mode, e.source.country, e.target.country)  # type: ignore[union-attr]
             for e in extract_events(make_doc(body))] == [("RETREAT", "ease", "POL", "CUB")]
+
+
+def test_a_counted_toll_is_what_an_act_cost_not_a_demand() -> None:
+    for body in ("Der Angriff Polens hat viele Opfer gefordert.",
+                 "Der Anschlag in Kuba forderte mindestens 20 Tote."):
+        assert "REQUEST" not in {e.type for e in extract_events(make_doc(body))}, body
+    body = "Polen fordert von Kuba Entschädigung für viele Opfer."
+    assert tuples(extract_events(make_doc(body))) == {("REQUEST", "POL", "CUB")}
+
+
+def test_an_act_responded_to_or_braced_for_is_the_genitives() -> None:
+    body = "Polen reagierte auf die Angriffe Kubas auf Chile."
+    assert ("ASSAULT", "CUB", "CHL") in tuples(extract_events(_linked_doc(body)))
+    body = "Polen reagierte auf den Angriff Kubas."
+    assert tuples(extract_events(_linked_doc(body))) == {("ASSAULT", "CUB", "POL")}
+    # braced for: still to come
+    body = "Kuba bereitet sich auf einen Angriff Polens vor."
+    assert [(e.type, e.source.country, e.target.country, e.modality)  # type: ignore[union-attr]
+            for e in extract_events(_linked_doc(body), keep_irrealis=True)] == [
+        ("ASSAULT", "POL", "CUB", "hypothetical")]
+
+
+def test_a_warning_of_anothers_act_does_not_threaten_its_doer() -> None:
+    for body in ("Polen warnte vor einer Invasion Russlands.",
+                 "Polen warnte vor einem Angriff der russischen Armee."):
+        assert not extract_events(_linked_doc(body)), body
+    assert tuples(extract_events(make_doc("Polen warnte Russland vor einem Angriff."))) == {
+        ("THREATEN", "POL", "RUS")}

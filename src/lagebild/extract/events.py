@@ -1352,6 +1352,14 @@ def assign_roles(
             # the act backed is against gets no help from it
             own = [g for g in own if g[0].prep != "gegen"]
         src, tgt = _nominal(trig, tokens, own, entry, said_about, own_act)
+        if responded_to and tgt is not None and tgt[0].role == "gen" \
+                and tgt[0].first - trig.index <= 2 and entry.type in _HITTING_TYPES | _HOSTILE_TYPES:
+            # "Polen reagierte auf den Angriff Kubas": the act responded to is the genitive's,
+            # against the one who responds (or against whom its phrase names: "auf die
+            # Angriffe Kubas auf Chile")
+            aimed = next((g for g in own if g[0].role == "target" and g[0].prep in ("auf", "gegen")
+                          and g[0].first == tgt[-1].last + 2), None)
+            src, tgt = tgt, aimed or (src if src is not None and src[0].last < trig.index else None)
         if tgt is not None and entry.type == "REJECT" and _victim_of_act(tokens, tgt[0], particles):
             tgt = None  # "sein Veto gegen Sanktionen gegen Russland": Russia is not rebuffed
         head = _first_word(tokens, clause)
@@ -1552,6 +1560,11 @@ def assign_roles(
             # "kritisierte die Angriffe auf Kiew", "lehnte Sanktionen gegen Moskau ab": who an
             # act hits is not whom its critic accuses or rebuffs
             tgt = None
+        if tgt is not None and entry.type == "THREATEN" and tgt[0].prep == "vor" \
+                and _doer_of_act(tokens, tgt[0], particles):
+            # "Polen warnte vor einer Invasion Russlands": a warning of what another may do
+            # does not threaten the doer
+            tgt = None
         if tgt is None and object_relative is None:
             # "die Einigung mit Russland, mit dem die USA seit Jahren verhandeln": the antecedent
             # of a prepositional relative clause is its partner or target
@@ -1744,6 +1757,8 @@ _OWN_ACT_VERBS = frozenset({"ankündigen", "starten", "beginnen", "planen", "vor
 
 # verbs whose object act is still to come ("einen Angriff vorbereiten, planen")
 _PREPARING_VERBS = frozenset({"vorbereiten", "planen", "erwägen", "anstreben"})
+# Verbs whose auf-phrase names an act that is expected ("sich auf einen Angriff vorbereiten")
+_BRACING_VERBS = frozenset({"vorbereiten", "einstellen", "wappnen", "rüsten", "gefasst"})
 # Verbs whose auf-phrase names another's act ("reagierte auf die Angriffe")
 _RESPONDING_VERBS = frozenset({"reagieren", "antworten", "erwidern", "kontern", "vorbereiten",
                                "einstellen", "wappnen", "rüsten"})
@@ -1770,6 +1785,18 @@ def _victim_of_act(
         return False
     return any(e.type in _HITTING_TYPES | _HOSTILE_TYPES
                for e in _entries_for(tokens, k, trigger_lexicon(), particles))
+
+
+def _doer_of_act(tokens: tuple[Token, ...], p: Participant, particles: dict[int, tuple[int, str]]
+                 ) -> bool:
+    """``p`` is the genitive of a hostile act noun ("einer Invasion Russlands", "einem Angriff
+    der russischen Armee")."""
+    k = p.first - 1
+    while k > 0 and tokens[k].lower in _GENITIVE_ARTICLES:
+        k -= 1
+    return k >= 0 and tokens[k].noun and any(
+        e.type in _HITTING_TYPES | _HOSTILE_TYPES
+        for e in _entries_for(tokens, k, trigger_lexicon(), particles))
 
 
 def _genitive_in_target_phrase(p: Participant, roles: set[str]) -> bool:
@@ -2904,7 +2931,6 @@ def _first_speech_verb(
     return None
 
 
-_GENITIVE_ARTICLES = frozenset({"der", "des", "eines", "einer"})
 
 
 def _genitive_attribute(tokens: tuple[Token, ...], i: int) -> bool:
@@ -3156,6 +3182,27 @@ def _without_hits(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tr
                     for k in range(hits[tokens[t.index].clause] + 1, t.index)))]
 
 
+# Words of a death toll: "Der Angriff forderte mindestens 20 Tote", "hat viele Opfer gefordert"
+_TOLL_WORDS = frozenset({"opfer", "todesopfer", "tote", "toten", "menschenleben", "leben",
+                         "verletzte", "verletzten", "verwundete"})
+_TOLL_COUNTS = frozenset({"ein", "eine", "einige", "mehrere", "viele", "zahlreiche", "dutzende",
+                          "hunderte", "tausende", "zehntausende", "hunderttausende",
+                          "mindestens", "weitere", "etliche", "unzählige"})
+
+
+def _without_tolls(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Trigger]:
+    """"Der Krieg hat viele Menschenleben gefordert": a toll counted in the clause of
+    "fordern" is what an act cost, not a demand."""
+    # (not in a prepositional phrase: "fordert Entschädigung für viele Opfer")
+    tolls = {t.clause for k, t in enumerate(tokens) if t.lower in _TOLL_WORDS and any(
+        tokens[j].text[:1].isdigit() or tokens[j].lower in _TOLL_COUNTS
+        for j in range(max(0, k - 3), k)) and not any(
+        tokens[j].lower in ALL_PREPS for j in range(max(0, k - 3), k))}
+    if not tolls:
+        return triggers
+    return [t for t in triggers if not (t.entry.lemma == "fordern" and tokens[t.index].clause in tolls)]
+
+
 def _governing_prep(tokens: tuple[Token, ...], i: int) -> str | None:
     """The preposition whose phrase the noun at ``i`` heads ("gegen ein von Kiew angestrebtes
     Abkommen" -> "gegen"), None for a bare noun phrase."""
@@ -3276,7 +3323,8 @@ def extract_sentence(
     if not parts and demonstrative is None and not any(t.lower in _STANDINS for t in tokens):
         return [], _with_person(after, context, mentions)  # no actor, no "beide Seiten", no
         # pronoun: nothing to extract
-    triggers = _without_hits(_light_pairs(find_triggers(tokens), tokens), tokens)
+    triggers = _without_tolls(_without_hits(_light_pairs(find_triggers(tokens), tokens), tokens),
+                              tokens)
     if not triggers:
         return [], _with_person(after, context, mentions)
     memo = _Memo()  # tokens and parts are final from here on
@@ -3420,6 +3468,14 @@ def extract_sentence(
                     # "Russland bereitet einen Angriff auf die Nato vor": what is prepared or
                     # planned is still to come
                     event = replace(event, modality="planned")
+                if trig.entry.pos == "N" and event.modality in ("asserted", "reported") \
+                        and _governing_prep(tokens, trig.index) == "auf" and _governing_verb(
+                            tokens, trig, memo.get("bracing verbs", -1, lambda: _verbs_among(
+                                tokens, memo.get("particles", -1, lambda: modality.clause_particles(
+                                    tokens)), _BRACING_VERBS)), memo):
+                    # "Kuba bereitet sich auf einen Angriff Polens vor": what one braces for may
+                    # come or not (and is another's act)
+                    event = replace(event, modality="hypothetical")
                 if event.modality == "reported" and event.attributed_to in memo.get(
                         "objects read as speakers", -1,
                         lambda: _objects_read_as_speakers(tokens, parts, memo)):
