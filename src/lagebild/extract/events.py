@@ -638,11 +638,11 @@ def _opens_subordinate(tokens: tuple[Token, ...], head: int, openers: frozenset[
         word in _RELATIVE and (head == 0 or tokens[head - 1].text != ","))
 
 
-# compounds naming an organisation's texts ("UN-Resolutionen", "EU-Recht", "UN-Charta"): the
-# linker links them to the body (the mention gold does), but they neither act nor are acted on
 # Heads of a compound that names an agreement after a body or place ("Mercosur-Abkommen")
 _AGREEMENT_HEADS = frozenset({"abkommen", "abkommens", "vertrag", "vertrags", "vertrages",
                               "pakt", "pakts", "paktes", "vereinbarung", "deal", "deals"})
+# compounds naming an organisation's texts ("UN-Resolutionen", "EU-Recht", "UN-Charta"): the
+# linker links them to the body (the mention gold does), but they neither act nor are acted on
 _DOCUMENT_HEADS = frozenset({"resolution", "resolutionen", "charta", "recht", "rechts",
                              "regeln", "normen"})
 
@@ -1758,10 +1758,9 @@ _OWN_ACT_VERBS = frozenset({"ankündigen", "starten", "beginnen", "planen", "vor
 # verbs whose object act is still to come ("einen Angriff vorbereiten, planen")
 _PREPARING_VERBS = frozenset({"vorbereiten", "planen", "erwägen", "anstreben"})
 # Verbs whose auf-phrase names an act that is expected ("sich auf einen Angriff vorbereiten")
-_BRACING_VERBS = frozenset({"vorbereiten", "einstellen", "wappnen", "rüsten", "gefasst"})
+_BRACING_VERBS = frozenset({"vorbereiten", "einstellen", "wappnen", "rüsten"})
 # Verbs whose auf-phrase names another's act ("reagierte auf die Angriffe")
-_RESPONDING_VERBS = frozenset({"reagieren", "antworten", "erwidern", "kontern", "vorbereiten",
-                               "einstellen", "wappnen", "rüsten"})
+_RESPONDING_VERBS = _BRACING_VERBS | {"reagieren", "antworten", "erwidern", "kontern"}
 
 
 def _verbs_among(
@@ -2931,8 +2930,6 @@ def _first_speech_verb(
     return None
 
 
-
-
 def _genitive_attribute(tokens: tuple[Token, ...], i: int) -> bool:
     """The noun at ``i`` is the genitive of another noun ("der Drahtzieher der Pariser
     Anschläge", "die Folgen der Sanktionen"): its actors are in its own phrase, not the
@@ -3418,6 +3415,8 @@ def extract_sentence(
                     continue
                 if trig.entry.mode == "visit" and _private_people(src):
                     continue  # "Die 28-jährige Italienerin reiste nach Syrien": travel, no visit
+                if trig.entry.announced and not _to_come(tokens, trig, sentence):
+                    continue  # "reagierte scharf": a reaction that came threatens nobody
                 if trig.entry.type == "PROTEST" and trig.entry.pos == "V" and _state_or_government(src):
                     # "Japan protestierte über diplomatische Kanäle": a state's protest is
                     # diplomatic, PLOVER ACCUSE disapprove (PROTEST is a crowd's)
@@ -3442,8 +3441,6 @@ def extract_sentence(
                     if (trig.entry.type, src.country, tgt.country) in seen:
                         continue
                     seen.add((trig.entry.type, src.country, tgt.country))
-                if trig.entry.announced and not _to_come(tokens, trig, sentence):
-                    continue
                 event = _event(doc, sentence, tokens, trig, src, tgt, context.attribution)
                 if event.modality == "reported" and event.attributed_to is None:
                     # "Die Ukraine warf Russland vor, Kinder zu verschleppen": by the accuser's word
