@@ -2886,3 +2886,15 @@ def test_a_warning_of_anothers_act_does_not_threaten_its_doer() -> None:
         assert not extract_events(_linked_doc(body)), body
     assert tuples(extract_events(make_doc("Polen warnte Russland vor einem Angriff."))) == {
         ("THREATEN", "POL", "RUS")}
+
+
+def test_a_zur_phrase_before_its_verb_is_no_goals_attribute() -> None:
+    # "für Waffen zur Verfügung stellen": the für-phrase is what the money is for
+    body = "Polen will Kuba weitere 3 Milliarden Euro für Waffen zur Verfügung stellen."
+    assert [(e.type, e.source.country, e.target.country, e.modality)  # type: ignore[union-attr]
+            for e in extract_events(make_doc(body))] == [("AID", "POL", "CUB", "planned")]
+
+
+def test_a_protest_against_a_definite_step_takes_up_the_last_doer() -> None:
+    body = "Polen hat ein Schiff Kubas beschossen. Kuba protestierte gegen das Vorgehen."
+    assert ("ACCUSE", "CUB", "POL") in tuples(extract_events(make_doc(body)))

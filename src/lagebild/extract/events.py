@@ -2784,7 +2784,12 @@ def _nominal(
         # "verstoße gegen die Vereinbarungen", "stimmte gegen das Abkommen": what is opposed
         # or broken is no agreement made here
         return None, None
-    purpose = i >= 1 and tokens[i - 1].lower in ("zur", "zum")
+    # a zur-phrase right before its verb is the verb's, neither a purpose nor a goal's
+    # attribute: "3 Milliarden Euro für Waffen zur Verfügung stellen"
+    idiom = i >= 1 and tokens[i - 1].lower in ("zur", "zum") and i + 1 < len(tokens) \
+        and tokens[i + 1].text.isalpha() and tokens[i + 1].text.islower() \
+        and tokens[i + 1].lemma.endswith(("en", "rn", "ln"))
+    purpose = i >= 1 and tokens[i - 1].lower in ("zur", "zum") and not idiom
     if purpose and any(tokens[k].lower in _GOAL_PREPS or tokens[k].lower == "gegen"
                        and entry.type in _COOPERATIVE_TYPES for k in range(max(0, i - 6), i)):
         # "für ein Abkommen zur Freilassung der Geiseln": a goal, not done ("Veto gegen ein
@@ -2800,7 +2805,8 @@ def _nominal(
         by = after if after is not None and after[0].prep == "durch" \
             and after[0].first - nxt[-1].last <= 4 else None
         return by or src, nxt
-    goal = i >= 1 and any(tokens[k].lower in _GOAL_PREPS for k in range(max(0, i - 3), i))
+    goal = i >= 1 and not idiom and any(tokens[k].lower in _GOAL_PREPS
+                                        for k in range(max(0, i - 3), i))
     if goal and is_symmetric(entry.type):
         return None, None  # "Berichte über ein Treffen zwischen Putin und Selenskyj"
     own = _own_phrase_pair(tokens, groups, a, i, entry)
@@ -3386,10 +3392,12 @@ def extract_sentence(
                 # "Die Kommission will der Ukraine einen Kredit gewähren. Belgien lehnt den
                 # Plan ab": the plan of the last sentence's doer
                 tgt = context.last_doer
-            if tgt is None and src is not None and trig.entry.type in _JUDGING_TYPES \
+            if tgt is None and src is not None and (trig.entry.type in _JUDGING_TYPES
+                                                    or trig.entry.type == "PROTEST") \
                     and trig.entry.pos == "V" and context.last_doer is not None:
                 # "Macron hat Palästina anerkannt. Israel kritisierte den Schritt": a definite
-                # noun for any act takes up the act of the sentence before
+                # noun for any act takes up the act of the sentence before ("Manila protestierte
+                # gegen das Vorgehen")
                 tgt = _doer_of_step_taken_up(tokens, trig, context.last_doer, src, parts)
                 if tgt is None and _called_an_act(tokens, trig, parts) \
                         and _other_side(context.last_doer, src):
@@ -3699,11 +3707,14 @@ def _doer_of_step_taken_up(
     noun for any act and the object names no actor of its own ("kritisierte den Schritt
     scharf", "begrüßte die Entscheidung"; not "die Entscheidung der Regierung")."""
     k = trig.index + 1
+    if k < len(tokens) and tokens[k].lower == "gegen":
+        k += 1  # "protestierte gegen das Vorgehen"
+    start = k
     while k < len(tokens) and tokens[k].clause == tokens[trig.index].clause and (
             tokens[k].lower in _DEFINITE or _adjective_like(tokens[k])):
         k += 1
-    if k >= len(tokens) or k == trig.index + 1 or tokens[k - 1].lower not in _DEFINITE \
-            and not any(tokens[j].lower in _DEFINITE for j in range(trig.index + 1, k)):
+    if k >= len(tokens) or k == start or tokens[k - 1].lower not in _DEFINITE \
+            and not any(tokens[j].lower in _DEFINITE for j in range(start, k)):
         return None
     if tokens[k].lower not in _STEP_NOUNS or tokens[k].clause != tokens[trig.index].clause:
         return None
