@@ -2786,10 +2786,10 @@ def _nominal(
         return None, None
     # a zur-phrase right before its verb is the verb's, neither a purpose nor a goal's
     # attribute: "3 Milliarden Euro für Waffen zur Verfügung stellen"
-    idiom = i >= 1 and tokens[i - 1].lower in ("zur", "zum") and i + 1 < len(tokens) \
-        and tokens[i + 1].text.isalpha() and tokens[i + 1].text.islower() \
-        and tokens[i + 1].lemma.endswith(("en", "rn", "ln"))
-    purpose = i >= 1 and tokens[i - 1].lower in ("zur", "zum") and not idiom
+    zur = i >= 1 and tokens[i - 1].lower in ("zur", "zum")
+    idiom = zur and i + 1 < len(tokens) and tokens[i + 1].text.isalpha() \
+        and tokens[i + 1].text.islower() and tokens[i + 1].lemma.endswith(("en", "rn", "ln"))
+    purpose = zur and not idiom
     if purpose and any(tokens[k].lower in _GOAL_PREPS or tokens[k].lower == "gegen"
                        and entry.type in _COOPERATIVE_TYPES for k in range(max(0, i - 6), i)):
         # "für ein Abkommen zur Freilassung der Geiseln": a goal, not done ("Veto gegen ein
