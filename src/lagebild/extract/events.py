@@ -677,7 +677,7 @@ def participants(
         if first is None or last is None:
             continue
         if last + 2 < len(tokens) and tokens[last + 1].lower.endswith(modality.ACCOUNT_NOUNS) \
-                and (tokens[last + 2].lower == "zufolge" or tokens[first - 1].lower == "nach"):
+                and (tokens[last + 2].lower == "zufolge" or first > 0 and tokens[first - 1].lower == "nach"):
             continue  # "ukrainischen Angaben zufolge", "nach ukrainischen Angaben": whose
             # account, no actor of the clause
         spans.append((first, last, ActorRef(m.text, actor.actor_id, actor.country, actor.sector)))
@@ -1341,12 +1341,10 @@ def assign_roles(
         # rejected is nobody's act: "hat Verhandlungen mit den USA abgelehnt")
         # what one reacts to or prepares for is another's act: "Er reagierte damit auf die
         # Angriffe auf Boote", "Kuba bereitet sich auf einen Angriff vor"
-        responded_to = _governing_prep(tokens, trig.index) == "auf" and _governing_verb(
-            tokens, trig, memo.get("responding verbs", -1, lambda: _verbs_among(
-                tokens, particles, _RESPONDING_VERBS)), memo)
-        own_act = entry.type in _HOSTILE_TYPES and not responded_to and _governing_verb(
-            tokens, trig, memo.get("own act verbs", -1, lambda: _verbs_among(
-                tokens, particles, _OWN_ACT_VERBS)), memo)
+        responded_to = _governing_prep(tokens, trig.index) == "auf" and _verb_governs(
+            tokens, trig, memo, "responding verbs", _RESPONDING_VERBS)
+        own_act = entry.type in _HOSTILE_TYPES and not responded_to and _verb_governs(
+            tokens, trig, memo, "own act verbs", _OWN_ACT_VERBS)
         if entry.type in _COOPERATIVE_TYPES and entry.mode != "ease":
             # "mit Unterstützung Großbritanniens Luftangriffe gegen Stellungen des IS": whom
             # the act backed is against gets no help from it
@@ -1763,6 +1761,16 @@ _BRACING_VERBS = frozenset({"vorbereiten", "einstellen", "wappnen", "rüsten"})
 _RESPONDING_VERBS = _BRACING_VERBS | {"reagieren", "antworten", "erwidern", "kontern"}
 
 
+def _verb_governs(
+    tokens: tuple[Token, ...], trig: Trigger, memo: _Memo, kind: str, lemmas: frozenset[str],
+) -> bool:
+    """One of the sentence's verbs with one of ``lemmas`` governs the noun trigger (see
+    :func:`_governing_verb`); the verbs are found once per sentence, memoised as ``kind``."""
+    return _governing_verb(tokens, trig, memo.get(kind, -1, lambda: _verbs_among(
+        tokens, memo.get("particles", -1, lambda: modality.clause_particles(tokens)), lemmas)),
+        memo)
+
+
 def _verbs_among(
     tokens: tuple[Token, ...], particles: dict[int, tuple[int, str]], lemmas: frozenset[str],
 ) -> frozenset[int]:
@@ -1780,10 +1788,15 @@ def _victim_of_act(
     if p.prep not in ("auf", "gegen"):
         return False
     k = _prep_index(tokens, p) - 1
-    if k < 0 or not tokens[k].noun:
-        return False
-    return any(e.type in _HITTING_TYPES | _HOSTILE_TYPES
-               for e in _entries_for(tokens, k, trigger_lexicon(), particles))
+    return _hostile_act_noun(tokens, k, particles)
+
+
+def _hostile_act_noun(tokens: tuple[Token, ...], k: int, particles: dict[int, tuple[int, str]]
+                      ) -> bool:
+    """The word at ``k`` is a noun of an attack, a coercion, a show of force or a threat."""
+    return k >= 0 and tokens[k].noun and any(
+        e.type in _HITTING_TYPES | _HOSTILE_TYPES
+        for e in _entries_for(tokens, k, trigger_lexicon(), particles))
 
 
 def _doer_of_act(tokens: tuple[Token, ...], p: Participant, particles: dict[int, tuple[int, str]]
@@ -1793,9 +1806,7 @@ def _doer_of_act(tokens: tuple[Token, ...], p: Participant, particles: dict[int,
     k = p.first - 1
     while k > 0 and tokens[k].lower in _GENITIVE_ARTICLES:
         k -= 1
-    return k >= 0 and tokens[k].noun and any(
-        e.type in _HITTING_TYPES | _HOSTILE_TYPES
-        for e in _entries_for(tokens, k, trigger_lexicon(), particles))
+    return _hostile_act_noun(tokens, k, particles)
 
 
 def _genitive_in_target_phrase(p: Participant, roles: set[str]) -> bool:
@@ -3466,18 +3477,14 @@ def extract_sentence(
                     # setting of the demand has: "hat in einem Telefonat mit Selenskyj ... aufgerufen")
                     event = replace(event, modality="hypothetical")
                 if trig.entry.pos == "N" and event.modality in ("asserted", "reported") \
-                        and _governing_prep(tokens, trig.index) is None and _governing_verb(
-                            tokens, trig, memo.get("preparing verbs", -1, lambda: _verbs_among(
-                                tokens, memo.get("particles", -1, lambda: modality.clause_particles(
-                                    tokens)), _PREPARING_VERBS)), memo):
+                        and _governing_prep(tokens, trig.index) is None and _verb_governs(
+                            tokens, trig, memo, "preparing verbs", _PREPARING_VERBS):
                     # "Russland bereitet einen Angriff auf die Nato vor": what is prepared or
                     # planned is still to come
                     event = replace(event, modality="planned")
                 if trig.entry.pos == "N" and event.modality in ("asserted", "reported") \
-                        and _governing_prep(tokens, trig.index) == "auf" and _governing_verb(
-                            tokens, trig, memo.get("bracing verbs", -1, lambda: _verbs_among(
-                                tokens, memo.get("particles", -1, lambda: modality.clause_particles(
-                                    tokens)), _BRACING_VERBS)), memo):
+                        and _governing_prep(tokens, trig.index) == "auf" and _verb_governs(
+                            tokens, trig, memo, "bracing verbs", _BRACING_VERBS):
                     # "Kuba bereitet sich auf einen Angriff Polens vor": what one braces for may
                     # come or not (and is another's act)
                     event = replace(event, modality="hypothetical")
