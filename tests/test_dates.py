@@ -140,3 +140,26 @@ def test_a_preterite_trigger_before_a_comma_dates_the_event() -> None:
     sentence = "Der Kreml kündigte eine harte Reaktion an."
     assert event_date(sentence, sentence.index("Reaktion"), "2025-12-11T20:04") == \
         ResolvedDate("2025-12-11", "day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        # the month dates the agreement inside the attribute, not the accusation
+        ("Kuba warf dem Nachbarland vor, die im Oktober vereinbarte Waffenruhe gebrochen zu "
+         "haben.", "warf", "2026-11-20"),
+        ("Kuba warf dem Nachbarland vor, die im Oktober vereinbarte Waffenruhe gebrochen zu "
+         "haben.", "vereinbarte", "2026-10"),
+        ("Kuba warf dem Nachbarland vor, die im Oktober vereinbarte Waffenruhe gebrochen zu "
+         "haben.", "Waffenruhe", "2026-10"),
+        ("Polen kritisierte die vergangene Woche verhängten Sanktionen.", "kritisierte",
+         "2026-11-20"),
+        # outside an attribute the expression dates the clause as before
+        ("Polen hat im Oktober neue Sanktionen verhängt.", "verhängt", "2026-10"),
+        ("Kuba hat am Montag das Abkommen unterzeichnet.", "unterzeichnet", "2026-11-16"),
+    ],
+)
+def test_a_time_inside_a_participial_attribute_dates_only_that_attribute(
+        sentence: str, trigger: str, expected: str) -> None:
+    got = event_date(sentence, sentence.index(trigger), "2026-11-20T10:00")
+    assert got is not None and got.iso == expected

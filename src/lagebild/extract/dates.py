@@ -313,12 +313,34 @@ def governing_expression(
     """
     best: tuple[float, TimeExpression] | None = None
     for expr in expressions:
+        attribute = _attribute_phrase(text, expr)
+        if attribute is not None and not attribute[0] <= anchor < attribute[1]:
+            continue
         lo, hi = (expr.end, anchor) if expr.end <= anchor else (anchor, expr.start)
         between = text[lo:hi]
         cost = abs(hi - lo) + 200 * len(_CLAUSE_BREAK.findall(between))
         if best is None or cost < best[0]:
             best = (cost, expr)
     return best[1] if best else None
+
+
+# "die im Oktober vereinbarte Waffenruhe", "das am Montag unterzeichnete Abkommen": an
+# article, the expression, a participle and its noun. The expression dates that participle
+# only, not the clause's verb ("warf dem Nachbarland vor, die im Oktober vereinbarte
+# Waffenruhe gebrochen zu haben" is not an accusation of October).
+_ATTRIBUTE_OPENING = re.compile(
+    r"\b(?:der|die|das|den|dem|des|eine[mnrs]?|ein|seine[mnrs]?|ihre[mnrs]?)\s+"
+    r"(?:(?:am|im|vom|vor|bereits|erst|schon|noch)\s+)*$", re.I)
+_ATTRIBUTE_CLOSING = re.compile(r"\s+(?:[a-zäöüß]+\s+)?[a-zäöüß]{3,}(?:t|en|nd)e[nmrs]?\s+[A-ZÄÖÜ]\w*")
+
+
+def _attribute_phrase(text: str, expr: TimeExpression) -> tuple[int, int] | None:
+    """The span from article to noun when ``expr`` stands inside a participial attribute."""
+    opening = _ATTRIBUTE_OPENING.search(text, max(0, expr.start - 40), expr.start)
+    if opening is None or opening.end() != expr.start:
+        return None
+    closing = _ATTRIBUTE_CLOSING.match(text, expr.end)
+    return (opening.start(), closing.end()) if closing else None
 
 
 def default_date(
