@@ -2898,3 +2898,23 @@ def test_a_zur_phrase_before_its_verb_is_no_goals_attribute() -> None:
 def test_a_protest_against_a_definite_step_takes_up_the_last_doer() -> None:
     body = "Polen hat ein Schiff Kubas beschossen. Kuba protestierte gegen das Vorgehen."
     assert ("ACCUSE", "CUB", "POL") in tuples(extract_events(make_doc(body)))
+
+
+def test_the_author_of_a_resolution_is_no_target() -> None:
+    body = ("Kuba hat erneut eine ballistische Rakete abgefeuert. Polen verurteilte den Start "
+            "als Verstoß gegen Resolutionen des UN-Sicherheitsrats.")
+    assert ("ACCUSE", "POL", "CUB") in tuples(extract_events(_linked_doc(body)))
+    assert all(e.target is None or e.target.country != "UN"
+               for e in extract_events(_linked_doc(body)))
+
+
+def test_who_obtains_or_is_freed_by_an_exemption_is_eased_for() -> None:
+    for body in ("Polen hat von den USA eine Ausnahme von den Sanktionen gegen Kuba erhalten.",
+                 "Die USA haben Polen von den Sanktionen gegen Kuba befreit."):
+        assert tuples(extract_events(make_doc(body))) == {("RETREAT", "USA", "POL")}, body
+    body = "Polen hat eine Ausnahme von den US-Sanktionen gegen Kuba erreicht."
+    assert tuples(extract_events(make_doc(body))) == {("RETREAT", "USA", "POL")}
+    # reaching an agreement is no exemption; freeing hostages eases no sanction
+    assert tuples(extract_events(make_doc("Kuba hat eine Einigung mit Polen erreicht."))) == \
+        {("AGREE", "CUB", "POL")}
+    assert not extract_events(make_doc("Die Geiseln wurden von Polen befreit."))

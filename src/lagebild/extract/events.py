@@ -647,6 +647,17 @@ _DOCUMENT_HEADS = frozenset({"resolution", "resolutionen", "charta", "recht", "r
                              "regeln", "normen"})
 
 
+def _authors_document(tokens: tuple[Token, ...], first: int) -> bool:
+    """The mention opening at ``first`` is the genitive author of a document noun
+    ("Resolutionen des UN-Sicherheitsrats", "Resolution 2231 des Sicherheitsrats")."""
+    if first < 2 or tokens[first - 1].lower not in ("des", "der"):
+        return False
+    k = first - 2
+    while k > 0 and tokens[k].text.isdigit():
+        k -= 1
+    return tokens[k].lower.rsplit("-", 1)[-1] in _DOCUMENT_HEADS
+
+
 def _stateless_body(m: Mention) -> bool:
     """``m`` names a non-governmental organisation of the KB that belongs to no state
     ("Amnesty International", "Ärzte ohne Grenzen", "das Rote Kreuz"): an actor of its own,
@@ -676,6 +687,8 @@ def participants(
         last = _token_at(ends, m.end - 1 - sentence.start)
         if first is None or last is None:
             continue
+        if _authors_document(tokens, first):
+            continue  # "gegen Resolutionen des UN-Sicherheitsrats": the same, as a genitive
         if last + 2 < len(tokens) and tokens[last + 1].lower.endswith(modality.ACCOUNT_NOUNS) \
                 and (tokens[last + 2].lower == "zufolge" or first > 0 and tokens[first - 1].lower == "nach"):
             continue  # "ukrainischen Angaben zufolge", "nach ukrainischen Angaben": whose
@@ -3102,11 +3115,17 @@ def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tri
     """Merge light verbs with the noun trigger of their clause ("Unterstützung zusichern")."""
     drop: set[int] = set()
     out: list[Trigger] = []
+    # "die Aufhebung der Sanktionen": the sanctions a lifting noun governs are not imposed
+    # (the lifting nouns found once: not a scan of all triggers for each sanction noun), nor
+    # the object of a light verb ("eine Ausnahme von den Sanktionen erhalten")
+    easing = {e.index for e in triggers if e.entry.mode == "ease" and e.entry.pos == "N"}
+    lifted = {n.index for n in triggers if n.entry.type == "SANCTION" and n.entry.pos == "N"
+              and any(n.index - d in easing for d in (1, 2, 3))} if easing else set()
     for t in triggers:
         if t.entry.pos != "V" or t.entry.light is None:
             continue
         nouns = [n for n in triggers if n.entry.pos == "N" and tokens[n.index].clause ==
-                 tokens[t.index].clause and n.index not in drop]
+                 tokens[t.index].clause and n.index not in drop and n.index not in lifted]
         if t.entry.light == "verb":
             # "Partnerschaft schließen" swallows its object, not "beim Besuch ... verständigt"
             # (a plural need, "gespräche", names the noun by its word: "Friedensgespräche")
@@ -3140,11 +3159,6 @@ def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tri
                 merged = replace(merged, type=t.entry.type, mode="disapprove")
             drop.add(t.index)
             out.append(Trigger(t.index, merged, t.passive, noun.index))
-    # "die Aufhebung der Sanktionen": the sanctions a lifting noun governs are not imposed
-    # (the lifting nouns found once: not a scan of all triggers for each sanction noun)
-    easing = {e.index for e in triggers if e.entry.mode == "ease" and e.entry.pos == "N"}
-    lifted = {n.index for n in triggers if n.entry.type == "SANCTION" and n.entry.pos == "N"
-              and any(n.index - d in easing for d in (1, 2, 3))} if easing else set()
     kept = [t for t in triggers if t.index not in drop and t.index not in lifted]
     kept += out
     # A weak trigger alone (a light verb without its noun, "Zusammenarbeit" as a state)
