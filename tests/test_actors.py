@@ -1084,6 +1084,13 @@ def test_an_organisation_or_armed_group_is_taken_up_by_its_kind(linker: Linker) 
     assert _one(linker, body, "Bündnis").actor.country == "NATO"
     body = "Amnesty International hat Kuba kritisiert. Die Organisation warf Havanna Folter vor."
     assert _one(linker, body, "Organisation").actor.actor_id == "Q42970"
+    # the subject of the last sentence naming one is the topic taken up, an armed group too
+    body = ("Die Hamas hat die Leiche einer Geisel an das Rote Kreuz übergeben. Israel warf "
+            "der Organisation Verzögerungen vor.")
+    assert _one(linker, body, "Organisation").actor.actor_id == \
+        _one(linker, body, "Hamas").actor.actor_id
+    body = "Amnesty International hat die Hamas kritisiert. Die Organisation forderte Aufklärung."
+    assert _one(linker, body, "Organisation").actor.actor_id == "Q42970"
     # not a name given after it, and none that no organisation before it stands for
     body = "Die EU hat gewarnt. Ein Vorschlag wurde von der Organisation Attac kritisiert."
     assert not [m for m in _linked(linker, body) if m.text == "Organisation"]

@@ -1431,7 +1431,7 @@ def _party_in_brackets(body: str, found: list[Mention]) -> list[Mention]:
 _KIND_NOUNS: dict[str, frozenset[str]] = {norm(noun): frozenset(sectors.split()) for noun, sectors in (
     ("miliz", "REB"), ("terrormiliz", "REB"), ("terrororganisation", "REB"),
     ("terrorgruppe", "REB"), ("islamistenmiliz", "REB"), ("partei", "PTY"),
-    ("bündnis", "IGO"), ("militärbündnis", "IGO"), ("organisation", "NGO IGO"))}
+    ("bündnis", "IGO"), ("militärbündnis", "IGO"), ("organisation", "NGO IGO REB"))}
 _TAKEN_UP_NOUNS: dict[str, frozenset[str]] = {norm(noun): frozenset(sectors.split()) for noun, sectors in (
     ("gericht", "JUD"), ("gerichtshof", "JUD"), ("behörde", "GOV"), ("geheimdienst", "SPY"))
 } | _KIND_NOUNS
@@ -1453,12 +1453,26 @@ def _organisations_taken_up(body: str, found: list[Mention]) -> list[Mention]:
         if k + 1 < len(out) and not body[m.end:out[k + 1].start].strip() \
                 or _name_follows(body, m.end):
             continue  # "von der Organisation Attac": the name after it is who it is
-        named = next((p for p in reversed(out[:k]) if p.actor is not None
+        candidates = [p for p in out[:k] if p.actor is not None
                       and _named_organisation(p) and p.how != "ner-only"
-                      and (p.actor.sector in sectors or noun in norm(p.actor.name))), None)
+                      and (p.actor.sector in sectors or noun in norm(p.actor.name))]
+        named = _most_salient(candidates, m.sentence_index)
         if named is not None:
             out[k] = replace(m, actor=named.actor, how="coref")
     return out
+
+
+def _most_salient(candidates: list[Mention], sentence: int | None) -> Mention | None:
+    """Of the organisations a noun may take up, the one named first in the latest earlier
+    sentence that names one: the subject is the topic the next sentence goes on with ("Die
+    Hamas hat ... an das Rote Kreuz übergeben. Israel warf der Organisation vor" is the
+    Hamas). Within the noun's own sentence the nearest before it."""
+    if not candidates:
+        return None
+    last = candidates[-1]
+    if sentence is None or last.sentence_index is None or last.sentence_index == sentence:
+        return last
+    return next(p for p in candidates if p.sentence_index == last.sentence_index)
 
 
 def _name_follows(body: str, end: int) -> bool:
