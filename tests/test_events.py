@@ -2918,3 +2918,10 @@ def test_who_obtains_or_is_freed_by_an_exemption_is_eased_for() -> None:
     assert tuples(extract_events(make_doc("Kuba hat eine Einigung mit Polen erreicht."))) == \
         {("AGREE", "CUB", "POL")}
     assert not extract_events(make_doc("Die Geiseln wurden von Polen befreit."))
+
+
+def test_a_wrong_condemned_takes_up_only_a_hostile_act() -> None:
+    body = "Kuba hat Polen angegriffen. Israel verurteilte die Gewalt."
+    assert ("ACCUSE", "ISR", "CUB") in tuples(extract_events(make_doc(body)))
+    body = "Kuba und Polen vereinbarten eine Zusammenarbeit. Israel verurteilte die Gewalt."
+    assert {e.target for e in extract_events(make_doc(body)) if e.type == "ACCUSE"} == {None}

@@ -3423,7 +3423,8 @@ def extract_sentence(
                 # "Macron hat Palästina anerkannt. Israel kritisierte den Schritt": a definite
                 # noun for any act takes up the act of the sentence before ("Manila protestierte
                 # gegen das Vorgehen")
-                tgt = _doer_of_step_taken_up(tokens, trig, context.last_doer, src, parts)
+                hostile = any(d.actor_id == context.last_doer.actor_id for _, d in context.acts)
+                tgt = _doer_of_step_taken_up(tokens, trig, context.last_doer, src, parts, hostile)
                 if tgt is None and _called_an_act(tokens, trig, parts) \
                         and _other_side(context.last_doer, src):
                     # "China hielt ein Manöver ab. Taipeh sprach von einer Provokation"
@@ -3720,13 +3721,19 @@ _STEP_NOUNS = frozenset({"schritt", "entscheidung", "vorgehen", "maßnahme", "ma
                          "vereinbarung", "abkommen", "einigung", "besuch", "treffen"})
 
 
+# Nouns for wrongs done, which take up only a hostile act ("verurteilte die Gräueltaten")
+_WRONG_NOUNS = frozenset({"gewalt", "gräueltaten", "gräueltat", "verbrechen", "übergriffe",
+                          "gewalttaten"})
+
+
 def _doer_of_step_taken_up(
     tokens: tuple[Token, ...], trig: Trigger, doer: ActorRef, src: ActorRef,
-    parts: list[Participant],
+    parts: list[Participant], hostile: bool = False,
 ) -> ActorRef | None:
     """The doer of the last sentence's act when the judging verb's object is a definite
     noun for any act and the object names no actor of its own ("kritisierte den Schritt
-    scharf", "begrüßte die Entscheidung"; not "die Entscheidung der Regierung")."""
+    scharf", "begrüßte die Entscheidung"; not "die Entscheidung der Regierung"); a noun
+    for a wrong only when that doer's act was ``hostile``."""
     k = trig.index + 1
     if k < len(tokens) and tokens[k].lower == "gegen":
         k += 1  # "protestierte gegen das Vorgehen"
@@ -3737,7 +3744,9 @@ def _doer_of_step_taken_up(
     if k >= len(tokens) or k == start or tokens[k - 1].lower not in _DEFINITE \
             and not any(tokens[j].lower in _DEFINITE for j in range(start, k)):
         return None
-    if tokens[k].lower not in _STEP_NOUNS or tokens[k].clause != tokens[trig.index].clause:
+    noun = tokens[k].lower
+    if not (noun in _STEP_NOUNS or hostile and noun in _WRONG_NOUNS) \
+            or tokens[k].clause != tokens[trig.index].clause:
         return None
     if any(p.first > trig.index and tokens[p.first].clause == tokens[trig.index].clause
            for p in parts):
