@@ -2536,6 +2536,9 @@ def test_das_land_takes_up_the_state_the_report_is_about() -> None:
     aid = [e for e in extract_events(_linked_doc(body)) if e.type == "AID"]
     assert [(e.source.country, e.target and e.target.country, e.target and e.target.name)
             for e in aid] == [("RUS", "POL", "Polen")]
+    # so does "das Nachbarland"
+    body = "Polen hat Kuba angegriffen. Kuba warf dem Nachbarland den Bruch der Waffenruhe vor."
+    assert ("ACCUSE", "CUB", "POL") in tuples(extract_events(_linked_doc(body)))
     # a clause that opens with "Das Land" has a subject the rules cannot place
     body = "Das Land hat Sanktionen gegen Russland verhängt."
     assert extract_events(_linked_doc(body)) == ()

@@ -3939,7 +3939,7 @@ def _object_pronoun(tokens: tuple[Token, ...], trig: Trigger) -> bool:
 # "das Land", "dem Land", "diesem Land": a state the text named before (not as the
 # clause's first words: "Das Land hat ..." is a subject the rules cannot place)
 _LAND_ARTICLES = frozenset({"das", "dem", "dieses", "diesem", "jenes", "jenem"})
-_LAND_NOUNS = frozenset({"land", "lande"})
+_LAND_NOUNS = frozenset({"land", "lande", "nachbarland", "nachbarlande", "nachbarstaat"})
 
 
 def _land_taken_up(
