@@ -2928,3 +2928,10 @@ def test_a_wrong_condemned_takes_up_only_a_hostile_act() -> None:
     assert ("ACCUSE", "ISR", "CUB") in tuples(extract_events(make_doc(body)))
     body = "Kuba und Polen vereinbarten eine Zusammenarbeit. Israel verurteilte die Gewalt."
     assert {e.target for e in extract_events(make_doc(body)) if e.type == "ACCUSE"} == {None}
+
+
+def test_buying_arms_from_a_state_is_its_military_aid() -> None:
+    body = "Polen wird 20 Kampfjets von Kuba kaufen."
+    assert [(e.type, e.mode, e.source.country, e.target.country)  # type: ignore[union-attr]
+            for e in extract_events(make_doc(body))] == [("AID", "military", "CUB", "POL")]
+    assert not extract_events(make_doc("China kauft weiter Öl aus Russland."))
