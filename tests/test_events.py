@@ -2784,6 +2784,12 @@ def test_a_loan_granted_is_economic_aid_and_a_plans_purpose_is_planned() -> None
         "AID", "economic", "CUB", "POL")
     body = "Russland und Polen streiten über einen Kredit von drei Milliarden Dollar."
     assert "AID" not in {e.type for e in extract_events(_linked_doc(body))}
+    # so is a currency swap or a credit line
+    for body in ("Kuba hatte Polen einen Währungstausch über 20 Milliarden Dollar gewährt.",
+                 "Kuba gewährte Polen eine Kreditlinie."):
+        [event] = extract_events(_linked_doc(body))
+        assert (event.type, event.source.country, event.target.country) == (
+            "AID", "CUB", "POL"), body
     body = "Kuba will eingefrorenes Vermögen nutzen, um Polen einen Kredit zu gewähren."
     [event] = extract_events(_linked_doc(body))
     assert (event.type, event.modality) == ("AID", "planned")
