@@ -2078,6 +2078,10 @@ def test_a_definite_noun_for_any_act_takes_up_the_act_before() -> None:
     body = ("Polen hat Sanktionen gegen Kuba verhängt. Das Wetter war schlecht. Russland "
             "kritisierte den Schritt.")
     assert ("ACCUSE", "RUS", "POL") not in tuples(extract_events(make_doc(body)))
+    # but a sentence that only says who told the last one passes it on
+    body = ("Polen hat Sanktionen gegen Kuba verhängt. Das teilte die Regierung in Warschau "
+            "mit. Russland kritisierte den Schritt.")
+    assert ("ACCUSE", "RUS", "POL") in tuples(extract_events(make_doc(body)))
 
 
 def test_a_relative_clause_about_an_act_noun_is_that_act() -> None:

@@ -3346,8 +3346,14 @@ def extract_sentence(
     earlier = dict(context.partners)
     named = [p.ref for p in parts if p.role != "place" and p.ref.actor_id
              and not (p.ref.actor_id or "").startswith("lb:place:")]
+    # (a sentence that only says who told the last one passes its doer on: "Südkorea darf
+    # nach einer Einigung mit den USA U-Boote bauen. Das gab Seoul bekannt. Nordkorea
+    # verurteilte die Vereinbarung"; any other sentence of no act ends it)
+    told = own_attr is not None
     after = Context(own_attr or context.attribution, carried, context.partners,
-                    named[-1] if named else demonstrative, pair=context.pair, acts=context.acts)
+                    named[-1] if named else demonstrative, pair=context.pair, acts=context.acts,
+                    last_doer=context.last_doer if told else None,
+                    fellows=context.fellows if told else ())
     if not parts and demonstrative is None and not any(t.lower in _STANDINS for t in tokens):
         return [], _with_person(after, context, mentions)  # no actor, no "beide Seiten", no
         # pronoun: nothing to extract
@@ -3535,10 +3541,12 @@ def extract_sentence(
         sides = _judged_sides(events)
     if sides is not None:
         pair = sides
-    last_doer = next((e.source for e in reversed(events) if e.source is not None), None)
+    last_doer = next((e.source for e in reversed(events) if e.source is not None),
+                     None if events else after.last_doer)
+    fellows = _fellow_doers(events) if events else after.fellows
     return events, _with_person(replace(after, partners=tuple(partners.items()), pair=pair,
                                         opposed=opposed, acts=tuple(acts.items()),
-                                        last_doer=last_doer, fellows=_fellow_doers(events)),
+                                        last_doer=last_doer, fellows=fellows),
                                 context, mentions)
 
 
