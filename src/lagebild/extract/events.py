@@ -3543,10 +3543,10 @@ def extract_sentence(
         pair = sides
     last_doer = next((e.source for e in reversed(events) if e.source is not None),
                      None if events else after.last_doer)
-    fellows = _fellow_doers(events) if events else after.fellows
+    doers_with = _fellow_doers(events) if events else after.fellows
     return events, _with_person(replace(after, partners=tuple(partners.items()), pair=pair,
                                         opposed=opposed, acts=tuple(acts.items()),
-                                        last_doer=last_doer, fellows=fellows),
+                                        last_doer=last_doer, fellows=doers_with),
                                 context, mentions)
 
 
