@@ -2652,6 +2652,10 @@ def test_the_adjective_of_an_account_before_zufolge_is_no_target() -> None:
     body = "Die kubanische Armee griff nach chilenischen Angaben die Hauptstadt Lima an."
     assert [(e.type, e.target and e.target.name) for e in extract_events(_linked_doc(body))
             ] == [("ASSAULT", "Lima")]
+    # nor the owner an account names after it: the attack stays, without a target
+    body = "Kuba hat nach Angaben von Präsident Miguel Díaz-Canel ein Boot angegriffen."
+    assert [(e.type, e.source.country, e.target, e.modality)  # type: ignore[union-attr]
+            for e in extract_events(_linked_doc(body))] == [("ASSAULT", "CUB", None, "reported")]
 
 
 def test_what_a_speaker_calls_something_heads_the_von_phrase() -> None:

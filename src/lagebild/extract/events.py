@@ -647,6 +647,17 @@ _DOCUMENT_HEADS = frozenset({"resolution", "resolutionen", "charta", "recht", "r
                              "regeln", "normen"})
 
 
+def _account_owner(tokens: tuple[Token, ...], first: int) -> bool:
+    """The mention opening at ``first`` owns an account: "nach Angaben von X", "laut
+    Angaben des X", "Informationen der X zufolge"."""
+    if first < 2 or tokens[first - 1].lower not in ("von", "vom", "des", "der"):
+        return False
+    if not tokens[first - 2].lower.endswith(modality.ACCOUNT_NOUNS):
+        return False
+    return first >= 3 and tokens[first - 3].lower in ("nach", "laut") or any(
+        t.lower == "zufolge" for t in tokens[first:first + 8])
+
+
 def _authors_document(tokens: tuple[Token, ...], first: int) -> bool:
     """The mention opening at ``first`` is the genitive author of a document noun
     ("Resolutionen des UN-Sicherheitsrats", "Resolution 2231 des Sicherheitsrats")."""
@@ -693,6 +704,8 @@ def participants(
                 and (tokens[last + 2].lower == "zufolge" or first > 0 and tokens[first - 1].lower == "nach"):
             continue  # "ukrainischen Angaben zufolge", "nach ukrainischen Angaben": whose
             # account, no actor of the clause
+        if _account_owner(tokens, first):
+            continue  # "nach Angaben von Verteidigungsminister Hegseth": the same
         spans.append((first, last, ActorRef(m.text, actor.actor_id, actor.country, actor.sector)))
         if actor.kind == "organisation":
             bodies.add(first)
