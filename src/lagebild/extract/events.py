@@ -3361,8 +3361,9 @@ def extract_sentence(
              and not (p.ref.actor_id or "").startswith("lb:place:")]
     # (a sentence that only says who told the last one passes its doer on: "Südkorea darf
     # nach einer Einigung mit den USA U-Boote bauen. Das gab Seoul bekannt. Nordkorea
-    # verurteilte die Vereinbarung"; any other sentence of no act ends it)
-    told = own_attr is not None
+    # verurteilte die Vereinbarung"; so does one that tells more of it: "Dabei seien drei
+    # Menschen getötet worden"; any other sentence of no act ends it)
+    told = own_attr is not None or bool(tokens) and tokens[0].lower in _GOING_ON_WITH_THE_ACT
     after = Context(own_attr or context.attribution, carried, context.partners,
                     named[-1] if named else demonstrative, pair=context.pair, acts=context.acts,
                     last_doer=context.last_doer if told else None,
@@ -3561,6 +3562,10 @@ def extract_sentence(
                                         opposed=opposed, acts=tuple(acts.items()),
                                         last_doer=last_doer, fellows=doers_with),
                                 context, mentions)
+
+
+# adverbs opening a sentence that tells more of the act before
+_GOING_ON_WITH_THE_ACT = frozenset({"dabei", "hierbei", "dadurch"})
 
 
 # Acts a later sentence judges by a definite noun ("den Angriff", "die Sanktionen", "den Test")
