@@ -2954,3 +2954,10 @@ def test_buying_arms_from_a_state_is_its_military_aid() -> None:
     assert [(e.type, e.mode, e.source.country, e.target.country)  # type: ignore[union-attr]
             for e in extract_events(make_doc(body))] == [("AID", "military", "CUB", "POL")]
     assert not extract_events(make_doc("China kauft weiter Öl aus Russland."))
+
+
+def test_a_name_right_after_a_prepositional_relative_pronoun_is_the_subject() -> None:
+    body = "Es geht um einen Anschlag, für den Polen Kuba verantwortlich macht."
+    assert tuples(extract_events(_linked_doc(body))) == {("ACCUSE", "POL", "CUB")}
+    body = "Es geht um einen Anschlag, für den Polen eine kubanische Gruppe verantwortlich macht."
+    assert tuples(extract_events(_linked_doc(body))) == {("ACCUSE", "POL", "CUB")}

@@ -2031,6 +2031,10 @@ def _oblique(tokens: tuple[Token, ...], p: Participant) -> bool:
         # sentence's first noun names whose men are its subject (unless a name set off after
         # it does: "Der Kommissar des Europarats, Nils Muiznieks, hatte ... aufgerufen")
         return False
+    if k == p.first - 1 and _prep_relative_at(tokens, k):
+        return False  # ", für den Berlin eine Hackergruppe verantwortlich macht": the
+        # pronoun is the antecedent's, the name right after it the subject (not ", in den
+        # festgefahrenen kolumbianischen Verhandlungen": an article before its adjectives)
     return k >= 0 and tokens[k].lower in _OBLIQUE_ARTICLES
 
 
