@@ -54,8 +54,12 @@ def test_metonyms_and_organisations(kb) -> None:
 def test_people_in_german_spelling(kb) -> None:
     for key, name in (("wladimir putin", "Wladimir Putin"), ("sergej lawrow", "Sergej Lawrow"),
                       ("wolodymyr selenskyj", "Wolodymyr Selenskyj"), ("xi jinping", "Xi Jinping"),
-                      ("nicolas maduro", "Nicolás Maduro")):
+                      ("nicolas maduro", "Nicolás Maduro"),
+                      ("mohammed schia al-sudani", "Mohammed Schia al-Sudani"),
+                      ("mohammed bin sajed", "Mohammed bin Zayed")):
         assert kb.actor(kb.names[key][0][0]).name == name
+    assert kb.actor(kb.holder("ETH", "head_of_government", "2026-01-01")).name == "Abiy Ahmed"
+    assert kb.actor(kb.holder("BGD", "head_of_government", "2024-01-01")).name == "Sheikh Hasina"
 
 
 def test_offices_by_date(kb) -> None:
