@@ -109,6 +109,12 @@ def test_role_without_date_prefers_holder_named_in_article(linker: Linker) -> No
     assert m.actor is not None and m.actor.name == "Nicolás Maduro"
     latest = _one(linker, "Der venezolanische Staatschef reiste ab.", "Staatschef")
     assert latest.actor is not None and latest.actor.name == "Delcy Rodríguez"  # latest holder
+    # a holder the undated article names only later is still the one it speaks of
+    body = "Griechenlands Premier muss die Vereinbarungen durchs Parlament bringen. Tsipras zögert."
+    assert _one(linker, body, "Premier").actor.name == "Alexis Tsipras"
+    assert _one(linker, body, "Premier", "2026-11-20").actor.name == "Kyriakos Mitsotakis"
+    assert _one(linker, "Griechenlands Premier reiste ab.", "Premier").actor.name == \
+        "Kyriakos Mitsotakis"
 
 
 def test_us_president_by_date(linker: Linker) -> None:

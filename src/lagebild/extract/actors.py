@@ -181,6 +181,7 @@ class _DocState:
     """What the article established so far: who was named, aliases it introduced."""
 
     date: str | None
+    body: str = ""
     seen: list[str] = field(default_factory=list)  # person actor ids, in order of mention
     local_names: dict[str, Actor] = field(default_factory=dict)  # surname key -> actor
     # office -> people the article named in it; a bare "der Präsident" is resolved only when
@@ -300,7 +301,7 @@ class Linker:
     # ---- public ------------------------------------------------------------------------
 
     def link(self, doc: Document) -> tuple[Mention, ...]:
-        state = _DocState(date=doc.published, ner_people={
+        state = _DocState(date=doc.published, body=doc.body, ner_people={
             m.start: m.end for m in doc.mentions if m.label == "PER" and m.actor is None})
         found: list[Mention] = []
         for index, sentence in enumerate(doc.sentences):
@@ -701,6 +702,17 @@ class Linker:
                 return ["", *tail[1:3]]
         return None
 
+    def _holders_named_in(self, country: str, office: str, body: str) -> list[str]:
+        """Holders of the office whose surname the (undated) article names anywhere:
+        "Griechenlands Premier ... Tsipras" in an archive text is Tsipras, not whoever
+        holds the office today."""
+        named = []
+        for _, _, actor_id in self.kb.holders(country, office):
+            surname = self.kb.actors[actor_id][0].split()[-1]
+            if len(surname) >= 5 and re.search(rf"\b{re.escape(surname)}\b", body):
+                named.append(actor_id)
+        return named
+
     def _resolve_role(
         self,
         toks: list[_Tok],
@@ -731,7 +743,10 @@ class Linker:
                     st.by_role[(country, self._role_stem(role_key))] = actor
                 return name_end, actor, "role-name"
             if office and country:
-                holder = kb.holder(country, office, st.date, prefer=reversed(st.seen))
+                prefer = list(reversed(st.seen))
+                if st.date is None:
+                    prefer += self._holders_named_in(country, office, st.body)
+                holder = kb.holder(country, office, st.date, prefer=prefer)
                 if holder is not None:
                     actor = self._in_office(kb.actor(holder, date=st.date), country)
                     self._remember(actor, st, office)
