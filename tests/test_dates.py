@@ -163,3 +163,9 @@ def test_a_time_inside_a_participial_attribute_dates_only_that_attribute(
         sentence: str, trigger: str, expected: str) -> None:
     got = event_date(sentence, sentence.index(trigger), "2026-11-20T10:00")
     assert got is not None and got.iso == expected
+
+
+def test_strong_preterites_of_news_date_the_event() -> None:
+    sentence = "Polnische Kampfjets schossen mehrere Drohnen ab."
+    assert event_date(sentence, sentence.index("schossen"), "2026-11-20T10:00") == \
+        ResolvedDate("2026-11-20", "day")

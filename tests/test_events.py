@@ -2961,3 +2961,10 @@ def test_a_name_right_after_a_prepositional_relative_pronoun_is_the_subject() ->
     assert tuples(extract_events(_linked_doc(body))) == {("ACCUSE", "POL", "CUB")}
     body = "Es geht um einen Anschlag, für den Polen eine kubanische Gruppe verantwortlich macht."
     assert tuples(extract_events(_linked_doc(body))) == {("ACCUSE", "POL", "CUB")}
+
+
+def test_calling_an_act_unfriendly_accuses_its_doer() -> None:
+    body = ("Polen hat Sanktionen gegen Kuba verhängt. Kuba bezeichnete die Strafmaßnahmen als "
+            "unfreundlichen Akt.")
+    assert ("ACCUSE", "CUB", "POL") in tuples(extract_events(make_doc(body)))
+    assert not extract_events(make_doc("Polen bezeichnete die Lage als ernst."))

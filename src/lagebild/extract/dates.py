@@ -378,7 +378,9 @@ _STRONG_PRETERITE = frozenset(
     "bot boten empfing empfingen unterschrieb unterschrieben drohte drohten "
     "bestritt bestritten verbot verboten begann begannen schlug schlugen trat traten hob hoben "
     "ließ ließen befahl befahlen beschoss beschossen erschoss erschossen stritt stritten "
-    "unterstrich unterstrichen".split()
+    "unterstrich unterstrichen schoss schossen drang drangen fing fingen floh flohen "
+    "erhielt erhielten bekam bekamen sandte sandten entschied lud luden stand standen "
+    "ging gingen verließ verließen wandte wandten fuhr fuhren".split()
 )
 
 
