@@ -2968,3 +2968,10 @@ def test_calling_an_act_unfriendly_accuses_its_doer() -> None:
             "unfreundlichen Akt.")
     assert ("ACCUSE", "CUB", "POL") in tuples(extract_events(make_doc(body)))
     assert not extract_events(make_doc("Polen bezeichnete die Lage als ernst."))
+
+
+def test_two_doers_addressing_both_sides_are_not_those_sides() -> None:
+    # with no dyad before, the two states named most are the doers themselves
+    body = "Kuba und Polen haben beide Seiten aufgefordert, die Waffenruhe einzuhalten."
+    assert {(e.type, e.source.country, e.target) for e in extract_events(make_doc(body))} == {
+        ("REQUEST", "CUB", None), ("REQUEST", "POL", None)}

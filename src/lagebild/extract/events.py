@@ -1681,7 +1681,9 @@ def assign_roles(
                 tgt_refs = sides[1:2]
         elif not tgt_refs and not both:
             # (a third party addresses both: "Die AU rief beide Seiten zur Zurückhaltung auf")
-            tgt_refs = [c for c in collective[:2] if c.country != src_refs[0].country]
+            # (not one of two doers: "Katar und Ägypten haben beide Seiten aufgefordert")
+            doers = {r.country for r in src_refs}
+            tgt_refs = [c for c in collective[:2] if c.country not in doers]
     if src_refs and not tgt_refs and len(src_refs) == 1 and (
             is_symmetric(entry.type) or entry.lemma in _THREATS_OF_THE_LAST_COUNTERPART) and partners \
             and not memo.get("prep relative opens", clause,
