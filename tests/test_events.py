@@ -2975,3 +2975,12 @@ def test_two_doers_addressing_both_sides_are_not_those_sides() -> None:
     body = "Kuba und Polen haben beide Seiten aufgefordert, die Waffenruhe einzuhalten."
     assert {(e.type, e.source.country, e.target) for e in extract_events(make_doc(body))} == {
         ("REQUEST", "CUB", None), ("REQUEST", "POL", None)}
+
+
+def test_whom_one_apologises_to_or_thanks_stands_after_bei() -> None:
+    body = "Präsident Boric hat sich bei Peru für die Äußerungen entschuldigt."
+    assert _sides(extract_events(_linked_doc(body))) == {("CONCEDE", "CHL", "GOV", "PER", None)}
+    body = "Chile hat sich bei Peru für die Hilfe bedankt."
+    assert tuples(extract_events(_linked_doc(body))) == {("SUPPORT", "CHL", "PER")}
+    # where it happened is no addressee
+    assert not extract_events(_linked_doc("Chile entschuldigte sich beim Gipfel in Lima."))

@@ -1310,6 +1310,10 @@ def _split_by_clause(
     return in_clause, others
 
 
+# Verbs whose addressee stands after "bei" ("sich bei Trump entschuldigen, bedanken")
+_ADDRESSED_WITH_BEI = frozenset({"entschuldigen", "bedanken", "beschweren"})
+
+
 def assign_roles(
     trig: Trigger, tokens: tuple[Token, ...], parts: list[Participant],
     collective: list[ActorRef], previous_subject: ActorRef | None = None,
@@ -1639,6 +1643,11 @@ def assign_roles(
                        and tokens[trig.index - 1].text == ","
                        and (src is None or tokens[src[0].first].clause >= clause - 1)]
             tgt = [later[0]] if later else [earlier[0]] if earlier else None
+    if not tgt and entry.pos == "V" and entry.lemma in _ADDRESSED_WITH_BEI:
+        # "hat sich bei Trump entschuldigt": whom one apologises to or thanks is "bei" him
+        tgt = next(([p] for p in in_clause if p.prep in ("bei", "beim") and p.first > (
+            src[-1].last if src else -1) and not (p.ref.actor_id or "").startswith("lb:place:")),
+            None)
     src_refs = [p.ref for p in src] if src else []
     if not src_refs and demonstrative is not None and clause == 0 and entry.pos == "V" \
             and not trig.passive:
