@@ -2984,3 +2984,16 @@ def test_whom_one_apologises_to_or_thanks_stands_after_bei() -> None:
     assert tuples(extract_events(_linked_doc(body))) == {("SUPPORT", "CHL", "PER")}
     # where it happened is no addressee
     assert not extract_events(_linked_doc("Chile entschuldigte sich beim Gipfel in Lima."))
+
+
+def test_aid_or_cooperation_no_longer_given_is_withdrawn() -> None:
+    body = "Polen liefert keine Waffen mehr an Kuba."
+    assert [(e.type, e.mode, e.modality) for e in extract_events(make_doc(body))] == [
+        ("SANCTION", "withdraw", "asserted")]
+    body = "Polen wird keine Waffen mehr an Kuba liefern."
+    assert [(e.type, e.modality) for e in extract_events(make_doc(body))] == [
+        ("SANCTION", "planned")]
+    # a plain denial, or "no more than", withdraws nothing
+    for body in ("Polen hat keine Waffen an Kuba geliefert.",
+                 "Polen hat nicht mehr als zehn Panzer an Kuba geliefert."):
+        assert "SANCTION" not in {e.type for e in extract_events(make_doc(body))}, body

@@ -4129,6 +4129,13 @@ def _event(
     if mod.modality == "planned" and entry.pos == "N" and _temporal_after(tokens, trig.index):
         # "Nach seinem Besuch in Washington wollte Xi weiterreisen": the visit is over
         mod = modality.ModalityResult("asserted", cue="nach")
+    if mod.modality == "negated" and entry.type in _GIVING_TYPES and entry.mode != "asylum" \
+            and _no_longer(tokens, trig.index):
+        # "liefert keine Waffen mehr an die Ukraine": aid that stops is aid withdrawn (not
+        # refuge: "nimmt keinen Flüchtling mehr auf" withdraws nothing from a state)
+        entry = replace(entry, type="SANCTION", mode="withdraw")
+        mod = modality.ModalityResult(
+            "planned" if modality.to_come(tokens, trig.index) else "asserted", cue="mehr")
     when = dates.event_date(sentence.text, tok.start, doc.published,
                             planned=mod.modality == "planned")
     confidence = entry.conf * (1.0 if src is not None and tgt is not None else 0.7)
@@ -4147,6 +4154,25 @@ def _event(
         confidence=round(confidence, 3),
         trigger=tok.text,
     )
+
+
+_GIVING_TYPES = frozenset({"AID", "COOPERATE"})
+_NEGATORS = frozenset({"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines"})
+
+
+def _no_longer(tokens: tuple[Token, ...], i: int) -> bool:
+    """The trigger's clause says its act no longer happens: a negation, then "mehr" within a
+    few words ("keine Waffen mehr", "nicht mehr"; not "nicht mehr als zehn")."""
+    clause = tokens[i].clause
+    for k, t in enumerate(tokens):
+        if t.clause != clause or t.lower not in _NEGATORS:
+            continue
+        for j in range(k + 1, min(k + 5, len(tokens))):
+            if tokens[j].clause != clause:
+                break
+            if tokens[j].lower == "mehr":
+                return not (j + 1 < len(tokens) and tokens[j + 1].lower == "als")
+    return False
 
 
 def _to_come(tokens: tuple[Token, ...], trig: Trigger, sentence: Sentence) -> bool:

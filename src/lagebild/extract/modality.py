@@ -719,6 +719,16 @@ def in_future(tokens: tuple[Token, ...], trigger_index: int) -> bool:
     return _future(clause, _FUTURE_AUX | _REPORTED_PLAN | {"würde", "würden"}) is not None
 
 
+def to_come(tokens: tuple[Token, ...], trigger_index: int) -> bool:
+    """The trigger's clause speaks of the act as to come: future tense or a word of intent
+    ("will", "plant"), whatever else it says of it ("will nicht mehr zusammenarbeiten")."""
+    cues = _cues()
+    trig = tokens[trigger_index]
+    return in_future(tokens, trigger_index) or any(
+        t.clause == trig.clause and t is not trig and cues.get(t.lower) == "planned"
+        for t in tokens)
+
+
 def _future(clause: list[Token], auxiliaries: frozenset[str] = _FUTURE_AUX) -> str | None:
     """The clause is in the future tense: werden with an infinitive at the clause's end
     ("Die USA werden Sanktionen verhängen", "Er werde Putin treffen") or just before it
