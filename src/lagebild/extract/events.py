@@ -3458,7 +3458,8 @@ def extract_sentence(
                 # "Macron hat Palästina anerkannt. Israel kritisierte den Schritt": a definite
                 # noun for any act takes up the act of the sentence before ("Manila protestierte
                 # gegen das Vorgehen")
-                hostile = any(d.actor_id == context.last_doer.actor_id for _, d in context.acts)
+                hostile = any(_actor_key(d) == _actor_key(context.last_doer)
+                              for _, d in context.acts)
                 tgt = _doer_of_step_taken_up(tokens, trig, context.last_doer, src, parts, hostile)
                 if tgt is None and _called_an_act(tokens, trig, parts) \
                         and _other_side(context.last_doer, src):
