@@ -4136,7 +4136,7 @@ def _event(
         # refuge: "nimmt keinen Flüchtling mehr auf" withdraws nothing from a state)
         entry = replace(entry, type="SANCTION", mode="withdraw")
         mod = modality.ModalityResult(
-            "planned" if modality.to_come(tokens, trig.index) else "asserted", cue="mehr")
+            "planned" if modality.planned_in_clause(tokens, trig.index) else "asserted", cue="mehr")
     when = dates.event_date(sentence.text, tok.start, doc.published,
                             planned=mod.modality == "planned")
     confidence = entry.conf * (1.0 if src is not None and tgt is not None else 0.7)

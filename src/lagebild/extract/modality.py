@@ -719,7 +719,7 @@ def in_future(tokens: tuple[Token, ...], trigger_index: int) -> bool:
     return _future(clause, _FUTURE_AUX | _REPORTED_PLAN | {"würde", "würden"}) is not None
 
 
-def to_come(tokens: tuple[Token, ...], trigger_index: int) -> bool:
+def planned_in_clause(tokens: tuple[Token, ...], trigger_index: int) -> bool:
     """The trigger's clause speaks of the act as to come: future tense or a word of intent
     ("will", "plant"), whatever else it says of it ("will nicht mehr zusammenarbeiten")."""
     cues = _cues()
