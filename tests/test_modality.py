@@ -102,6 +102,13 @@ def test_attribution(text: str, source: str) -> None:
     assert sentence_attribution(tokenize(Sentence(0, len(text), text)), text) == source
 
 
+def test_the_speaker_may_be_a_noun_with_its_seat() -> None:
+    # "Die Regierung in Caracas": the speaker is the government, not the object after the verb
+    text = "Die Regierung in Caracas kritisierte die Entscheidung des Komitees."
+    assert sentence_attribution(tokenize(Sentence(0, len(text), text)), text) == \
+        "Regierung in Caracas"
+
+
 def test_the_object_after_a_resumed_verb_is_not_the_speaker() -> None:
     text = "Boric, der seit 2022 regiert, kritisierte die Nato."
     assert sentence_attribution(tokenize(Sentence(0, len(text), text)), text) == "Boric"
