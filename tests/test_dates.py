@@ -122,6 +122,9 @@ def test_times_to_come_resolve_forward(text: str, expected: str) -> None:
         # the day dates the plan itself: the Tuesday to come
         ("Polen will am Dienstag Kuba besuchen.", "2026-11-24"),
         ("Polen kündigte an, am Dienstag Kuba zu besuchen.", "2026-11-24"),
+        # a perfect with "sein" dates the arrival, not the plan of the clause after it
+        ("Polen ist am Dienstag in Havanna eingetroffen, wo es Kuba besuchen will.", "2026-11-17"),
+        ("Das Treffen ist am Dienstag geplant, wo Polen Kuba besuchen will.", "2026-11-24"),
     ],
 )
 def test_a_plans_day_is_the_announcements_when_the_clause_is_past(
@@ -169,3 +172,12 @@ def test_strong_preterites_of_news_date_the_event() -> None:
     sentence = "Polnische Kampfjets schossen mehrere Drohnen ab."
     assert event_date(sentence, sentence.index("schossen"), "2026-11-20T10:00") == \
         ResolvedDate("2026-11-20", "day")
+
+
+def test_a_weak_preterite_in_second_place_dates_the_noun_act_it_carries() -> None:
+    sentence = "Polen ordnete die Schließung des russischen Konsulats an."
+    assert event_date(sentence, sentence.index("Schließung"), "2026-11-20T10:00") == \
+        ResolvedDate("2026-11-20", "day")
+    # an adjective in -te before its noun is no verb
+    sentence = "Putins letzte Rede enthielt eine Drohung."
+    assert event_date(sentence, sentence.index("Drohung"), "2026-11-20T10:00") is None

@@ -360,7 +360,8 @@ def default_date(
     classes = {cues.get(w) for w in words}
     if "background" in classes or "pluperfect" in classes:
         return None
-    verb_past = trigger is not None and _looks_preterite(trigger.lower(), weak=True)
+    verb_past = trigger is not None and _looks_preterite(trigger.lower(), weak=True) \
+        or _finite_weak_preterite(text)
     if "past" in classes or verb_past or any(_looks_preterite(w) or w in _ANNOUNCING_PRETERITE
                                              for w in words):
         return ResolvedDate(published.isoformat(), "day")
@@ -380,7 +381,7 @@ _STRONG_PRETERITE = frozenset(
     "ließ ließen befahl befahlen beschoss beschossen erschoss erschossen stritt stritten "
     "unterstrich unterstrichen schoss schossen drang drangen fing fingen floh flohen "
     "erhielt erhielten bekam bekamen sandte sandten entschied lud luden stand standen "
-    "ging gingen verließ verließen wandte wandten fuhr fuhren".split()
+    "ging gingen verließ verließen wandte wandten fuhr fuhren übergab übergaben".split()
 )
 
 
@@ -390,6 +391,24 @@ def _looks_preterite(word: str, weak: bool = False) -> bool:
     # Weak preterite "forderte", "verurteilten": only trusted on the trigger verb itself,
     # because across a sentence nouns like "Experten" and "Staaten" end the same way.
     return weak and len(word) > 4 and word.endswith(("te", "ten"))
+
+
+# what opens the object after a finite verb: "Polen ordnete die Schließung ... an"
+_OBJECT_OPENERS = frozenset({"die", "den", "das", "dem", "der", "eine", "einen", "einem", "einer",
+                             "ein", "sich", "ihm", "ihn", "ihr", "ihnen", "alle", "keine"})
+_NAME_BEFORE_VERB = re.compile(r"\b([A-ZÄÖÜ]\w+)\s+([a-zäöüß]\w{3,}(?:te|ten))\s+(\w+)")
+
+
+def _finite_weak_preterite(text: str) -> bool:
+    """A weak preterite in second position after a noun and before its object ("Polen
+    ordnete die Schließung ... an", "Die Regierung leitete ein Verfahren ein"), where an
+    adjective in "-te" stands after an article and before its noun ("die letzte Runde",
+    "Putins letzte Rede")."""
+    for m in _NAME_BEFORE_VERB.finditer(text):
+        verb = m.group(2).lower()
+        if m.group(3).lower() in _OBJECT_OPENERS and not verb.endswith(("ste", "sten")):
+            return True
+    return False
 
 
 # "hat am Dienstag angekündigt, ...": the participles of a statement made
@@ -408,7 +427,21 @@ def _dates_a_past_statement(text: str, expr: TimeExpression) -> bool:
     hi = min((b for b in breaks if b >= expr.end), default=len(text))
     words = [w.lower() for w in _WORD.findall(text[lo:expr.start] + " " + text[expr.end:hi])]
     return any(_looks_preterite(w) or w in _ANNOUNCING_PRETERITE for w in words) or (
-        any(w in _PERFECT_AUX for w in words) and any(w in _STATEMENT_PARTICIPLES for w in words))
+        any(w in _PERFECT_AUX for w in words) and any(w in _STATEMENT_PARTICIPLES for w in words)
+    ) or (any(w in _SEIN_PERFECT_AUX for w in words) and any(_arrival_participle(w) for w in words))
+
+
+# "ist am Dienstag in Jerusalem eingetroffen, wo er ... beraten will": a perfect with "sein"
+# dates the arrival, a past act, not the plan of the clause after it
+_SEIN_PERFECT_AUX = frozenset({"ist", "sind", "war", "waren"})
+_SCHEDULED_PARTICIPLES = frozenset({"geplant", "vorgesehen", "angesetzt", "erwartet",
+                                    "terminiert", "angekündigt", "gegen", "gegenüber"})
+_PARTICIPLE = re.compile(r"^(?:an|auf|aus|ein|ab|zu|vor|nach|mit|zurück|bei|los|weg|her|hin|"
+                         r"über|unter|um)?ge[a-zäöüß]{3,}(?:t|en)$")
+
+
+def _arrival_participle(word: str) -> bool:
+    return word not in _SCHEDULED_PARTICIPLES and bool(_PARTICIPLE.match(word))
 
 
 # weak preterites of announcing a plan (other weak ones are not trusted across a sentence)
