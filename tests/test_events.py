@@ -17,6 +17,7 @@ from lagebild.extract.events import (
     extract_events,
     find_triggers,
     may_hold_event,
+    participants,
 )
 from lagebild.models import Actor, Document, Event, Mention, Sentence
 from lagebild.nlp.sentences import split_sentences
@@ -2997,3 +2998,88 @@ def test_aid_or_cooperation_no_longer_given_is_withdrawn() -> None:
     for body in ("Polen hat keine Waffen an Kuba geliefert.",
                  "Polen hat nicht mehr als zehn Panzer an Kuba geliefert."):
         assert "SANCTION" not in {e.type for e in extract_events(make_doc(body))}, body
+
+
+def test_violating_a_states_airspace_is_a_show_of_force_against_it() -> None:
+    body = "Mehrere belarussische Ballons sind in den litauischen Luftraum eingedrungen."
+    assert _sides(extract_events(_linked_doc(body))) == {("MOBILIZE", "BLR", None, "LTU", None)}
+    body = "Drei russische Kampfjets haben den Luftraum Finnlands verletzt."
+    assert tuples(extract_events(_linked_doc(body))) == {("MOBILIZE", "RUS", "FIN")}
+    # the noun: who violated (durch) whose airspace (the possessive: the subject's)
+    body = "Rumänien meldete eine Verletzung seines Luftraums durch russische Drohnen."
+    assert ("MOBILIZE", "RUS", "ROU") in tuples(extract_events(_linked_doc(body)))
+    # judging the violation accuses its agent, not the state whose airspace it was
+    body = "Die Nato verurteilte die Verletzung des estnischen Luftraums durch Russland."
+    assert ("ACCUSE", "NATO", "RUS") in tuples(extract_events(_linked_doc(body)))
+    # hurting people is still an attack
+    body = "Israelische Soldaten verletzten zwei Palästinenser."
+    assert {e.type for e in extract_events(_linked_doc(body))} == {"ASSAULT"}
+
+
+def test_what_is_shot_down_belongs_to_the_last_intruder() -> None:
+    body = ("Mehrere belarussische Ballons sind in den litauischen Luftraum eingedrungen. Die "
+            "litauische Armee schoss nach Angaben des Verteidigungsministeriums in Vilnius "
+            "zwei von ihnen ab.")
+    assert ("ASSAULT", "LTU", "BLR") in tuples(extract_events(_linked_doc(body)))
+
+
+def test_a_count_between_preposition_and_actor_keeps_the_phrase() -> None:
+    # "durch drei russische Kampfjets" is the agent of the noun, no object of the clause
+    body = ("Estland hat nach der Verletzung seines Luftraums durch drei russische Kampfjets "
+            "Konsultationen mit der Nato beantragt.")
+    assert ("REQUEST", "EST", "NATO") in tuples(extract_events(_linked_doc(body)))
+    # a count after a time noun is no genitive of it: the subject stays the subject
+    body = "Am Montag griffen mindestens hundert Soldaten Syriens die Stadt an."
+    doc = _linked_doc(body)
+    sentence = doc.sentences[0]
+    parts = participants(sentence, tokenize(sentence), list(doc.mentions))
+    assert all(p.role != "gen" or p.prep != "am" for p in parts)
+
+
+def test_a_speakers_word_for_a_broken_ceasefire_or_terror_accuses_the_last_attacker() -> None:
+    for label in ("von einer Verletzung der Waffenruhe", "von einem Bruch des Waffenstillstands",
+                  "von einem terroristischen Akt", "von einem Terrorakt",
+                  "von einem Völkerrechtsbruch"):
+        body = f"Polen hat Ziele in Kuba bombardiert. Die Regierung in Havanna sprach {label}."
+        assert ("ACCUSE", "CUB", "POL") in tuples(extract_events(_linked_doc(body))), label
+    # a law act is none
+    assert not extract_events(make_doc("Polen unterzeichnete einen Akt über die Verfassung."))
+
+
+def test_ihm_takes_up_the_one_person_a_sentence_named_when_the_subject_was_none() -> None:
+    body = ("Die USA haben Sanktionen gegen den kolumbianischen Präsidenten Gustavo Petro "
+            "verhängt. Washington wirft ihm vor, den Drogenhandel zu dulden.")
+    events = extract_events(_linked_doc(body))
+    accusation = next(e for e in events if e.type == "ACCUSE")
+    assert accusation.target is not None and accusation.target.name.endswith("Petro")
+
+
+def test_calling_a_step_unjustified_accuses() -> None:
+    body = ("Kuba hat die Ausweisung zweier polnischer Diplomaten angeordnet. Polen nannte den "
+            "Schritt ungerechtfertigt.")
+    assert ("ACCUSE", "POL", "CUB") in tuples(extract_events(_linked_doc(body)))
+
+
+def test_closing_a_states_mission_and_raising_tariffs_are_sanctions() -> None:
+    body = "Polens Regierung hat die Schließung des letzten russischen Konsulats angeordnet."
+    assert _sides(extract_events(_linked_doc(body))) == {("SANCTION", "POL", "GOV", "RUS", None)}
+    body = "Trump hat angekündigt, die Zölle auf Importe aus Kanada anzuheben."
+    assert [(e.type, e.target.country if e.target else None, e.modality)
+            for e in extract_events(_linked_doc(body))] == [("SANCTION", "CAN", "planned")]
+    # raising a domestic age is no sanction
+    assert not extract_events(_linked_doc("Die Regierung Polens hob das Rentenalter an."))
+
+
+def test_handing_over_hostages_or_the_dead_is_their_release() -> None:
+    body = "Die Hamas hat die sterblichen Überreste von zwei Geiseln an Israel übergeben."
+    assert tuples(extract_events(_linked_doc(body))) == {("RETREAT", "PSE", "ISR")}
+    # the go-between is no side
+    body = "Die Hamas übergab dem Roten Kreuz vier Geiseln."
+    assert tuples(extract_events(_linked_doc(body))) == {("RETREAT", "PSE", None)}
+    assert not extract_events(_linked_doc("Polen übergab Kuba den Vorsitz der Konferenz."))
+
+
+def test_disowning_responsibility_rebuffs_the_accuser() -> None:
+    body = ("Polen hat Kuba vorgeworfen, hinter dem Anschlag zu stehen. Kuba wies jede "
+            "Verantwortung zurück.")
+    assert ("REJECT", "CUB", "POL") in tuples(extract_events(make_doc(body)))

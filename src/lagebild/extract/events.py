@@ -704,8 +704,10 @@ def participants(
                 and (tokens[last + 2].lower == "zufolge" or first > 0 and tokens[first - 1].lower == "nach"):
             continue  # "ukrainischen Angaben zufolge", "nach ukrainischen Angaben": whose
             # account, no actor of the clause
-        if _account_owner(tokens, first):
-            continue  # "nach Angaben von Verteidigungsminister Hegseth": the same
+        if _account_owner(tokens, first) or first >= 2 and tokens[first - 1].lower in ("in", "aus") \
+                and _account_owner(tokens, first - 2):
+            continue  # "nach Angaben von Verteidigungsminister Hegseth": the same (and the
+            # seat of the owner: "nach Angaben des Verteidigungsministeriums in Warschau")
         spans.append((first, last, ActorRef(m.text, actor.actor_id, actor.country, actor.sector)))
         if actor.kind == "organisation":
             bodies.add(first)
@@ -1020,8 +1022,9 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
         if t.lower == "seiten" and j > 0 and tokens[j - 1].lower in ("von", "vonseiten"):
             return Participant(ref, first, last, "agent", "von")
         if t.text[:1].isupper() and t.lower not in _DETERMINERS and t.lower != "seiten":
-            if own_article:
-                break  # "am Montag den russischen Botschafter": no genitive takes "den"
+            if own_article or any(counts(tokens[x].lower) for x in range(j + 1, first)):
+                break  # "am Montag den russischen Botschafter": no genitive takes "den" (nor
+                # a count: "am Mittwochnachmittag etwa hundert Menschen")
             if j == first - 1 and ref.sector is None and first == last \
                     and (ref.actor_id or "").startswith("Q") \
                     and not tokens[first].lower.endswith(("s", "x", "z")):
@@ -1054,6 +1057,7 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
         if t.text[:1].islower() and t.lower not in _DETERMINERS and not _adjective_like(t) \
                 and t.lower not in _ADVERBS and not (
                     t.lower in _APPROXIMATORS and _only_count_between(tokens, j, first)) \
+                and not (counts(t.lower) and _only_count_between(tokens, j - 1, first)) \
                 and not (j > 0 and tokens[j - 1].lower in _DETERMINERS and t.lower.endswith("e")):
             break  # a verb: the phrase before it is another constituent (not an adjective
             # the lemmatiser does not know after an article: "für das finanzmarode Militär")
@@ -1312,6 +1316,41 @@ def _split_by_clause(
 
 # Verbs whose addressee stands after "bei" ("sich bei Trump entschuldigen, bedanken")
 _ADDRESSED_WITH_BEI = frozenset({"entschuldigen", "bedanken", "beschweren"})
+
+
+_HANDING_OVER = frozenset({"übergeben", "übergabe"})
+
+
+def _airspace_violation(
+    tokens: tuple[Token, ...], groups: list[list[Participant]], i: int,
+) -> tuple[list[Participant] | None, list[Participant] | None]:
+    """Who violated whose airspace, for the noun at ``i``: "die Verletzung des polnischen
+    Luftraums durch russische Drohnen", "nach der Luftraumverletzung durch Russland"; a
+    possessive ("seines Luftraums") is the clause's subject's airspace."""
+    clause = tokens[i].clause
+    in_clause = [g[0] for g in groups if tokens[g[0].first].clause == clause]
+    by = next(([p] for p in in_clause if p.prep == "durch" and 0 < p.first - i <= 8), None)
+    owner = _airspace_owner(tokens, in_clause)
+    if owner is None and any(t.lower in ("seines", "ihres", "seinen", "ihren")
+                             and k + 1 < len(tokens) and tokens[k + 1].lower.startswith("luftraum")
+                             for k, t in enumerate(tokens[i:i + 3], start=i)):
+        owner = next((p for p in in_clause if p.role == "core" and p.prep is None
+                      and (by is None or p is not by[0])), None)
+    if by is not None and owner is not None and owner.ref.country == by[0].ref.country:
+        owner = None
+    return by, [owner] if owner is not None else None
+
+
+def _airspace_owner(tokens: tuple[Token, ...], in_clause: list[Participant]) -> Participant | None:
+    """Whose airspace the clause names: "in den polnischen Luftraum", "den Luftraum
+    Estlands" (the state of an adjective right before the word or a genitive right after)."""
+    for k, t in enumerate(tokens):
+        if not t.lower.startswith("luftraum"):
+            continue
+        for p in in_clause:
+            if p.last == k - 1 or p.first == k + 1 and p.role in ("gen", "core", "attr"):
+                return p
+    return None
 
 
 def assign_roles(
@@ -1648,6 +1687,19 @@ def assign_roles(
         tgt = next(([p] for p in in_clause if p.prep in ("bei", "beim") and p.first > (
             src[-1].last if src else -1) and not (p.ref.actor_id or "").startswith("lb:place:")),
             None)
+    if tgt and entry.lemma in _HANDING_OVER and tgt[0].ref.sector == "NGO":
+        tgt = None  # "übergab dem Roten Kreuz vier Geiseln": the go-between is no side
+    if tgt and entry.type == "ACCUSE" and entry.pos == "V" and tgt[0].first > trig.index:
+        # "verurteilte die Verletzung des estnischen Luftraums durch Russland": the agent of
+        # the judged act, not its genitive, is whom the judgement is against
+        by = next((p for p in in_clause if p.prep == "durch" and p.role == "attr"
+                   and 0 < p.first - tgt[-1].last <= 4), None)
+        if by is not None and not (src and by.ref.country == src[0].ref.country):
+            tgt = [by]
+    if not tgt and entry.type == "MOBILIZE" and entry.pos == "V":
+        owner = _airspace_owner(tokens, in_clause)
+        if owner is not None and not (src and owner.ref.country == src[0].ref.country):
+            tgt = [owner]
     src_refs = [p.ref for p in src] if src else []
     if not src_refs and demonstrative is not None and clause == 0 and entry.pos == "V" \
             and not trig.passive:
@@ -2798,6 +2850,8 @@ def _nominal(
     i = trig.index
     if _threatened_act(tokens, i):
         return None, None  # "drohte China mit Strafzöllen": the threat is the event, not the tariffs
+    if entry.type == "MOBILIZE" and any("luftraum" in w for w in entry.needs | {entry.lemma}):
+        return _airspace_violation(tokens, groups, i)
     src: list[Participant] | None = None
     tgt: list[Participant] | None = None
     destination: list[Participant] | None = None
@@ -2866,7 +2920,8 @@ def _nominal(
         return own
     if nxt is not None and (nxt[0].first - i <= 3 or nxt[0].first - i <= 5 and _genitive_attribute(
             tokens, nxt[0].first)) and (
-            (genitive_is_target(entry.type) or entry.mode in _GENITIVE_IS_TARGET_MODES)
+            (genitive_is_target(entry.type) or entry.mode in _GENITIVE_IS_TARGET_MODES
+             or entry.lemma in _GENITIVE_IS_TARGET_NOUNS)
             and (nxt[0].role == "core" or nxt[0].role == "gen" and nxt[0].first == i + 1)
             and not _closed_phrase_between(tokens, i, nxt[0].first)
             or purpose and nxt[0].role in ("core", "gen")):
@@ -3471,6 +3526,11 @@ def extract_sentence(
                 # "Maduro ist vor Gericht erschienen. Die Staatsanwaltschaft wirft ihm
                 # Drogenhandel vor": "ihm" is the person the text is about
                 tgt = context.person
+            if tgt is None and src is not None and trig.entry.lemma in _SHOOTING_DOWN \
+                    and trig.entry.pos == "V":
+                # "Drohnen drangen in den polnischen Luftraum ein. Die Luftwaffe schoss drei
+                # von ihnen ab": what is shot down is the last intruder's or attacker's
+                tgt = _intruder(context, src)
             taken_up = tgt is not None and tgt is not assigned
             if tgt is None and src is not None and src.country:
                 # "Trump nannte Petro einen Drogenboss und stoppte alle Hilfszahlungen an das
@@ -3578,6 +3638,20 @@ def extract_sentence(
                                         opposed=opposed, acts=tuple(acts.items()),
                                         last_doer=last_doer, fellows=doers_with),
                                 context, mentions)
+
+
+_SHOOTING_DOWN = frozenset({"abschießen"})
+
+
+def _intruder(context: Context, src: ActorRef) -> ActorRef | None:
+    """The doer of the last sentences' military show or attack, if not on ``src``'s side:
+    the sentence before's doer first."""
+    acts = dict(context.acts)
+    hostile = [acts[t] for t in ("MOBILIZE", "ASSAULT") if t in acts]
+    last = context.last_doer
+    if last is not None and any(_actor_key(d) == _actor_key(last) for d in hostile):
+        hostile.insert(0, last)
+    return next((d for d in hostile if _other_side(d, src) and d.country != src.country), None)
 
 
 # adverbs opening a sentence that tells more of the act before
@@ -3725,8 +3799,13 @@ def _proposal_object(tokens: tuple[Token, ...], trig: Trigger) -> bool:
 
 
 def _claim_object(tokens: tuple[Token, ...], trig: Trigger) -> bool:
-    """The rejecting verb's clause has a definite claim noun: "wies die Darstellung zurück"."""
-    return bool(_definite_nouns(tokens, trig, _CLAIM_NOUNS))
+    """The rejecting verb's clause has a definite claim noun: "wies die Darstellung zurück"
+    (or disowns what it is blamed for: "wies jede Verantwortung zurück")."""
+    clause = tokens[trig.index].clause
+    return bool(_definite_nouns(tokens, trig, _CLAIM_NOUNS)) or any(
+        t.lower in ("verantwortung", "beteiligung", "schuld") and t.clause == clause and k > 0
+        and tokens[k - 1].lower in ("jede", "jegliche", "jedwede", "die", "eine")
+        for k, t in enumerate(tokens))
 
 
 def _demonstrative_object(tokens: tuple[Token, ...], trig: Trigger) -> bool:
@@ -3961,7 +4040,20 @@ def _with_person(after: Context, before: Context, mentions: list[Mention]) -> Co
     neuter = subject is not None and bool(kinds) and kinds <= {"state", "place"} \
         and subject.name not in _MASCULINE_STATES
     return replace(after, subject_person=person, subject_neuter=neuter,
-                   person=subject if person else before.person)
+                   person=subject if person else _only_person(mentions) or before.person)
+
+
+def _only_person(mentions: list[Mention]) -> ActorRef | None:
+    """The one person a sentence names, if it names one: whom "ihm" next takes up when the
+    subject was no person ("Die USA haben Sanktionen gegen Petro verhängt. Washington wirft
+    ihm vor, ...")."""
+    people = {m.actor.actor_id: m for m in mentions if m.actor is not None
+              and m.actor.kind == "person" and m.actor.actor_id}
+    if len(people) != 1:
+        return None
+    m = next(iter(people.values()))
+    a = cast(Actor, m.actor)
+    return ActorRef(m.text, a.actor_id, a.country, a.sector)
 
 
 # states and regions named with "der": "er" may take them up ("Der Iran ... Er drohte")
@@ -4062,6 +4154,8 @@ _DONE_TO_PERSON = frozenset({"arrest", "expel", "targeted", "abduct", "torture"}
 # Modes whose noun's genitive is who it is done to, whatever the type: "die Freilassung der
 # Geiseln", "die Anerkennung der Taliban-Regierung"
 _GENITIVE_IS_TARGET_MODES = _DONE_TO_PERSON | {"release", "diplomatic"}
+# "die Schließung des russischen Konsulats": whose mission is closed is hit
+_GENITIVE_IS_TARGET_NOUNS = frozenset({"schließung"})
 # Uses of force whose target may be a place: inside the actor's own state they are coded
 # without a target
 _FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
