@@ -109,6 +109,12 @@ def test_the_speaker_may_be_a_noun_with_its_seat() -> None:
         "Regierung in Caracas"
 
 
+def test_a_report_names_its_author() -> None:
+    text = "Laut einem Bericht des „Wall Street Journal“ hat Polen Truppen abgezogen."
+    assert sentence_attribution(tokenize(Sentence(0, len(text), text)), text) == \
+        "Wall Street Journal"
+
+
 def test_the_object_after_a_resumed_verb_is_not_the_speaker() -> None:
     text = "Boric, der seit 2022 regiert, kritisierte die Nato."
     assert sentence_attribution(tokenize(Sentence(0, len(text), text)), text) == "Boric"

@@ -212,6 +212,12 @@ def sentence_attribution(tokens: tuple[Token, ...], text: str) -> str | None:
         cls = cues.get(tok.lower)
         if cls == "source_before":
             name = _name_after(tokens, i + 1)
+            if name and name.lower() in _REPORT_NOUNS:
+                # "laut einem Bericht des „Wall Street Journal“": the report's author
+                k = next((k for k in range(i + 1, min(len(tokens), i + 5))
+                          if tokens[k].text == name), None)
+                if k is not None and k + 1 < len(tokens) and tokens[k + 1].lower in ("des", "der"):
+                    name = _name_after(tokens, k + 1) or name
             if name:
                 return name
         elif cls == "source_after":
@@ -309,6 +315,9 @@ def _indirect_speech(tokens: tuple[Token, ...], text: str) -> bool:
 
 
 # "nach Angaben der Polizei", "nach Darstellung Moskaus": whose account the sentence gives
+# what a source publishes: "laut einem Bericht des Senders" names the sender
+_REPORT_NOUNS = frozenset({"bericht", "berichten", "meldung", "meldungen", "recherchen",
+                           "informationen", "angaben", "aussagen", "artikel", "interview"})
 ACCOUNT_NOUNS = ("angaben", "informationen", "erkenntnissen", "darstellung", "einschätzung")
 
 
