@@ -3083,3 +3083,38 @@ def test_disowning_responsibility_rebuffs_the_accuser() -> None:
     body = ("Polen hat Kuba vorgeworfen, hinter dem Anschlag zu stehen. Kuba wies jede "
             "Verantwortung zurück.")
     assert ("REJECT", "CUB", "POL") in tuples(extract_events(make_doc(body)))
+
+
+def test_a_dative_object_before_an_adjective_is_not_the_nouns_owner() -> None:
+    # "den afghanischen Taliban schwere Vorwürfe gemacht": Tajikistan accuses the Taliban
+    body = ("Nach dem Angriff auf einen Grenzposten hat Tadschikistan den afghanischen Taliban "
+            "schwere Vorwürfe gemacht.")
+    assert tuples(extract_events(_linked_doc(body))) == {("ACCUSE", "TJK", "AFG")}
+    # "man" is the subject: the fronted state is accused, by nobody named
+    assert not extract_events(_linked_doc("Auch Polen muss man den Vorwurf machen, versagt zu haben."))
+    # "machen" carries only accusations and concessions
+    body = "Die Ermittlungen gegen Lula machten Rousseffs Abgang wahrscheinlicher."
+    assert not extract_events(_linked_doc(body))
+
+
+def test_before_whom_an_act_is_named_is_not_its_target() -> None:
+    body = "Kubas Außenminister hat die US-Blockade vor der UN-Vollversammlung als Völkermord bezeichnet."
+    assert ("COERCE", "USA", "UN") not in tuples(extract_events(_linked_doc(body)))
+
+
+def test_rejecting_claims_does_not_target_what_they_said() -> None:
+    body = ("Die Vereinigten Arabischen Emirate haben die Vorwürfe zurückgewiesen, die "
+            "sudanesische RSF-Miliz mit Waffen zu beliefern.")
+    assert tuples(extract_events(_linked_doc(body))) == {("REJECT", "ARE", None)}
+    # refusing to act for someone still targets them
+    body = "Kuba lehnte es ab, Polen zu unterstützen."
+    assert ("REJECT", "CUB", "POL") in tuples(extract_events(make_doc(body)))
+
+
+def test_seizing_a_ship_and_forbidding_an_actor_coerce() -> None:
+    body = "Der Iran hat einen Tanker in der Straße von Hormus festgesetzt."
+    assert [(e.type, e.mode) for e in extract_events(_linked_doc(body))] == [("COERCE", "seize")]
+    body = "Die israelische Regierung hat dem UN-Hilfswerk die Arbeit in Ostjerusalem untersagt."
+    assert [(e.type, e.mode, e.source.country) for e in extract_events(_linked_doc(body))] == [
+        ("COERCE", "restrict", "ISR")]
+    assert not extract_events(_linked_doc("Die Polizei hat den Verdächtigen festgesetzt."))

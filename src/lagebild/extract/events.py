@@ -1321,6 +1321,15 @@ _ADDRESSED_WITH_BEI = frozenset({"entschuldigen", "bedanken", "beschweren"})
 _HANDING_OVER = frozenset({"übergeben", "übergabe"})
 
 
+def _object_before_own_phrase(tokens: tuple[Token, ...], p: Participant, i: int) -> bool:
+    """``p`` is a noun phrase of its own with a dative or accusative article, and an
+    adjective opens the noun's phrase: "hat den afghanischen Taliban schwere Vorwürfe
+    gemacht" (the Taliban are accused, the subject accuses)."""
+    return i - p.last == 2 and p.first >= 1 and tokens[p.first - 1].lower in ("den", "dem") \
+        and tokens[p.last].text[:1].isupper() and tokens[i - 1].text[:1].islower() \
+        and _adjective_like(tokens[i - 1])
+
+
 def _airspace_violation(
     tokens: tuple[Token, ...], groups: list[list[Participant]], i: int,
 ) -> tuple[list[Participant] | None, list[Participant] | None]:
@@ -1418,6 +1427,11 @@ def assign_roles(
             # "mit Unterstützung Großbritanniens Luftangriffe gegen Stellungen des IS": whom
             # the act backed is against gets no help from it
             own = [g for g in own if g[0].prep != "gegen"]
+        if entry.type != "THREATEN":
+            # "die US-Blockade vor der UN-Vollversammlung", "Angriffe vor der Küste Libyens":
+            # before whom or where, not against whom (but "Warnung vor Russland" is)
+            own = [g for g in own if not (g[0].prep == "vor" and g[0].role == "target"
+                                          and g[0].first > trig.index)]
         src, tgt = _nominal(trig, tokens, own, entry, said_about, own_act)
         if responded_to and tgt is not None and tgt[0].role == "gen" \
                 and tgt[0].first - trig.index <= 2 and entry.type in _HITTING_TYPES | _HOSTILE_TYPES:
@@ -1661,7 +1675,10 @@ def assign_roles(
                     _bracket_closed(tokens, trig) and memo.get(
                         "own main clause", clause + 1,
                         lambda: _own_main_clause(tokens, parts, clause + 1))) and not (
-                    entry.type == "REJECT" and entry.lemma in _DENIAL_VERBS) and not (
+                    entry.type == "REJECT" and (entry.lemma in _DENIAL_VERBS or any(
+                        t.clause == clause and t.lower in _REJECTED_CLAIM_NOUNS
+                        for t in tokens))) and not (
+                    # ("wies die Vorwürfe zurück, die RSF zu beliefern": what the claim said)
                     # "hat die Partner aufgefordert, russische Vermögen zu nutzen": a
                     # zu-infinitive has no subject; its actors are not who is asked
                     entry.type in ("REQUEST", "ACCUSE") and memo.get(
@@ -1687,6 +1704,10 @@ def assign_roles(
         tgt = next(([p] for p in in_clause if p.prep in ("bei", "beim") and p.first > (
             src[-1].last if src else -1) and not (p.ref.actor_id or "").startswith("lb:place:")),
             None)
+    if src and entry.pos == "V" and _man_after_finite(tokens, clause, src[0].last):
+        # "Auch Polen muss man den Vorwurf machen": "man" is the subject, the fronted
+        # actor an object
+        src, tgt = None, tgt or src
     if tgt and entry.lemma in _HANDING_OVER and tgt[0].ref.sector == "NGO":
         tgt = None  # "übergab dem Roten Kreuz vier Geiseln": the go-between is no side
     if tgt and entry.type == "ACCUSE" and entry.pos == "V" and tgt[0].first > trig.index:
@@ -2466,6 +2487,13 @@ def _pronoun_subject(tokens: tuple[Token, ...], trig: Trigger, memo: _Memo | Non
         after].clause == clause
 
 
+def _man_after_finite(tokens: tuple[Token, ...], clause: int, after: int) -> bool:
+    """"man" follows a finite verb after token ``after`` in the clause ("Polen muss man")."""
+    return any(t.lower == "man" and t.clause == clause and k - 1 > after
+               and tokens[k - 1].text.islower() and tokens[k - 1].clause == clause
+               for k, t in enumerate(tokens[after + 1:after + 4], start=after + 1))
+
+
 def _man_subject(tokens: tuple[Token, ...], trig: Trigger) -> bool:
     """The trigger's clause opens with "man": a speaker's own side, or anyone, never the
     subject of the sentence before."""
@@ -2799,6 +2827,10 @@ _SETTING_PREPS = frozenset({"in", "im", "bei", "beim", "während"})
 # Denials: what follows them is the claim denied, not whom they rebuff ("bestreitet,
 # Russland mit Raketen beliefert zu haben", "dementierte, dass chinesische Firmen ...")
 _DENIAL_VERBS = frozenset({"bestreiten", "dementieren", "leugnen", "abstreiten"})
+# claims whose content a zu-infinitive after their rejection spells out
+_REJECTED_CLAIM_NOUNS = frozenset({"vorwurf", "vorwürfe", "vorwürfen", "anschuldigung",
+                                   "anschuldigungen", "behauptung", "behauptungen",
+                                   "unterstellung", "unterstellungen", "berichte", "bericht"})
 # Acts of words, which exist once said, whether or not they are refused
 _CLAIM_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
 
@@ -2876,7 +2908,8 @@ def _nominal(
         # der türkischen Offensive")
         if p.first <= i <= p.last or (p.last < i and i - p.last <= 2 and p.role == "core"
                                        and not said_about
-                                       and tokens[i - 1].lower not in ALL_PREPS) or (
+                                       and tokens[i - 1].lower not in ALL_PREPS
+                                       and not _object_before_own_phrase(tokens, p, i)) or (
                 p.last == i - 1 and p.first == p.last and tokens[p.last].text[:1].islower()
                 and (tokens[p.last].lower.endswith(ATTRIBUTIVE_ENDINGS) or p.ref.sector is None)):
             # (a state's adjective right before the noun, whatever the phrase's preposition:
