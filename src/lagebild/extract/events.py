@@ -2827,10 +2827,6 @@ _SETTING_PREPS = frozenset({"in", "im", "bei", "beim", "während"})
 # Denials: what follows them is the claim denied, not whom they rebuff ("bestreitet,
 # Russland mit Raketen beliefert zu haben", "dementierte, dass chinesische Firmen ...")
 _DENIAL_VERBS = frozenset({"bestreiten", "dementieren", "leugnen", "abstreiten"})
-# claims whose content a zu-infinitive after their rejection spells out
-_REJECTED_CLAIM_NOUNS = frozenset({"vorwurf", "vorwürfe", "vorwürfen", "anschuldigung",
-                                   "anschuldigungen", "behauptung", "behauptungen",
-                                   "unterstellung", "unterstellungen", "berichte", "bericht"})
 # Acts of words, which exist once said, whether or not they are refused
 _CLAIM_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
 
@@ -3809,6 +3805,11 @@ def _another_verb_act(trig: Trigger, earlier: Sequence[tuple[str, str | None]]) 
 _CLAIM_NOUNS = frozenset({"darstellung", "darstellungen", "behauptung", "behauptungen",
                           "anschuldigung", "anschuldigungen", "äußerung", "äußerungen",
                           "aussage", "aussagen", "unterstellung", "unterstellungen"})
+
+
+# claims whose content a zu-infinitive after their rejection spells out ("wies die Vorwürfe
+# zurück, die RSF zu beliefern")
+_REJECTED_CLAIM_NOUNS = _CLAIM_NOUNS | {"vorwurf", "vorwürfe", "vorwürfen", "berichte", "bericht"}
 
 
 # Nouns of what someone proposed, which a rejection takes up as the last doer's

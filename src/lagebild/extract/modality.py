@@ -315,10 +315,10 @@ def _indirect_speech(tokens: tuple[Token, ...], text: str) -> bool:
 
 
 # "nach Angaben der Polizei", "nach Darstellung Moskaus": whose account the sentence gives
-# what a source publishes: "laut einem Bericht des Senders" names the sender
-_REPORT_NOUNS = frozenset({"bericht", "berichten", "meldung", "meldungen", "recherchen",
-                           "informationen", "angaben", "aussagen", "artikel", "interview"})
 ACCOUNT_NOUNS = ("angaben", "informationen", "erkenntnissen", "darstellung", "einschätzung")
+# what a source publishes: "laut einem Bericht des Senders" names the sender
+_REPORT_NOUNS = frozenset(ACCOUNT_NOUNS) | {"bericht", "berichten", "meldung", "meldungen",
+                                            "recherchen", "aussagen", "artikel", "interview"}
 
 
 def _according_to(tokens: tuple[Token, ...], i: int) -> str | None:
