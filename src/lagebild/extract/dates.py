@@ -360,10 +360,10 @@ def default_date(
     classes = {cues.get(w) for w in words}
     if "background" in classes or "pluperfect" in classes:
         return None
-    verb_past = trigger is not None and _looks_preterite(trigger.lower(), weak=True) \
-        or _finite_weak_preterite(text)
+    verb_past = trigger is not None and _looks_preterite(trigger.lower(), weak=True)
+    # (the regex over the sentence last: most past sentences are known by then)
     if "past" in classes or verb_past or any(_looks_preterite(w) or w in _ANNOUNCING_PRETERITE
-                                             for w in words):
+                                             for w in words) or _finite_weak_preterite(text):
         return ResolvedDate(published.isoformat(), "day")
     return None
 

@@ -500,9 +500,9 @@ def _name_before(tokens: tuple[Token, ...], i: int) -> str | None:
             and tokens[head - 1].lower not in _ARTICLES and tokens[head - 1].lower not in _PRONOUNS:
         # "Der Sprecher des Weißen Hauses sagte": the speaker is the head of the genitive
         return f"{tokens[head - 1].text} {tokens[head].text} {name}"
-    if head >= 1 and tokens[head].lower == "in" and tokens[head - 1].text[:1].isupper() \
+    if head >= 2 and tokens[head].lower == "in" and tokens[head - 1].text[:1].isupper() \
             and tokens[head - 1].lower not in _ARTICLES and tokens[head - 1].lower not in _PRONOUNS \
-            and head >= 2 and tokens[head - 2].lower in _ARTICLES:
+            and tokens[head - 2].lower in _ARTICLES:
         # "Die Regierung in Caracas kritisierte die Entscheidung": the speaker is the noun
         # the place follows, not the word after the verb
         return f"{tokens[head - 1].text} in {name}"
