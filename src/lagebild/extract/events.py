@@ -283,10 +283,14 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
     # the last index of each word in its clause: "is a blocker after token i?" in O(1), where a
     # scan of the rest of the clause for every trigger is O(n^2) on a long sentence
     last_in_clause: dict[tuple[int, str], int] = {}
+    # every index of each word in its clause: blockers before a trigger are looked up, not
+    # scanned for (a scan of the clause per trigger is quadratic in a long sentence)
+    where_in_clause: dict[tuple[int, str], list[int]] = {}
     auxiliaries: dict[int, set[str]] = {}  # passive auxiliaries per clause, for _is_passive
     for k, t in enumerate(tokens):
         clause_lemmas.setdefault(t.clause, set()).update({t.lemma, t.lower})
         last_in_clause[t.clause, t.lower] = k
+        where_in_clause.setdefault((t.clause, t.lower), []).append(k)
         if t.lower in _VERB_PASSIVE_AUX:
             auxiliaries.setdefault(t.clause, set()).add(t.lower)
     needs_lemmas = _with_antecedents(tokens, clause_lemmas)
@@ -299,7 +303,7 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
             any(_word_matches(lem, n) for lem in needs_lemmas[tok.clause])
             for n in e.needs) or e.infinitive_need and _infinitive_after(tokens, tok.clause)]
         entries = [e for e in entries if not e.blockers
-                   or not _blocked(tokens, i, e.blockers, last_in_clause)]
+                   or not _blocked(tokens, i, e.blockers, last_in_clause, where_in_clause)]
         entries = [e for e in entries if e.mode != "convict" or _penalty_phrase(tokens, tok.clause)]
         entries = [e for e in entries if e.required <= clause_lemmas[tok.clause] and not any(
             _word_matches(lem, x) for x in e.excluded for lem in clause_lemmas[tok.clause]) and all(
@@ -1427,9 +1431,13 @@ def assign_roles(
             # "mit Unterstützung Großbritanniens Luftangriffe gegen Stellungen des IS": whom
             # the act backed is against gets no help from it
             own = [g for g in own if g[0].prep != "gegen"]
-        if entry.type != "THREATEN":
+        last_vor = memo.get("last vor-phrase", clause, lambda: max(
+            (p.first for p in in_clause if p.prep == "vor" and p.role == "target"), default=-1))
+        if entry.type != "THREATEN" and last_vor > trig.index:
             # "die US-Blockade vor der UN-Vollversammlung", "Angriffe vor der Küste Libyens":
-            # before whom or where, not against whom (but "Warnung vor Russland" is)
+            # before whom or where, not against whom (but "Warnung vor Russland" is). (Only
+            # rebuilt where such a phrase follows: a new list per noun trigger of a long
+            # clause is quadratic and defeats _group_index's cache.)
             own = [g for g in own if not (g[0].prep == "vor" and g[0].role == "target"
                                           and g[0].first > trig.index)]
         src, tgt = _nominal(trig, tokens, own, entry, said_about, own_act)
@@ -3362,16 +3370,17 @@ def _opposed(tokens: tuple[Token, ...], i: int) -> bool:
 
 
 def _blocked(tokens: tuple[Token, ...], i: int, blockers: frozenset[str],
-             last_in_clause: dict[tuple[int, str], int]) -> bool:
+             last_in_clause: dict[tuple[int, str], int],
+             where_in_clause: dict[tuple[int, str], list[int]]) -> bool:
     """Whether a blocker word cancels the trigger at i: one after it ("trafen eine
     Entscheidung"), or a noun object before a verb at the clause's end ("hat eine
     Vereinbarung getroffen"; not "Nach der Entscheidung trafen sich ...")."""
     clause = tokens[i].clause
     if any(last_in_clause.get((clause, b), -1) > i for b in blockers):
         return True
-    return any(t.clause == clause and t.lower in blockers and t.lower not in ALL_PREPS
-               and t.text[:1].isupper() and _governing_prep_index(tokens, k) is None
-               for k, t in enumerate(tokens[:i]))
+    return any(k < i and tokens[k].text[:1].isupper() and _governing_prep_index(tokens, k) is None
+               for b in blockers if b not in ALL_PREPS
+               for k in where_in_clause.get((clause, b), ()))
 
 
 def _governing_prep_index(tokens: tuple[Token, ...], i: int) -> int | None:
