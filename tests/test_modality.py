@@ -51,6 +51,14 @@ def _classify(text: str, trigger: str, **kw: object) -> tuple[str, str | None]:
         ("Die Regierung kritisiere die Angriffe scharf.", "kritisiere", "reported"),
         ("Trumps Sprecher betonte, dass die USA die Angriffe Russlands verurteilten.",
          "verurteilten", "reported"),
+        # "ohne" denies what its phrase holds, not the act the phrase qualifies
+        ("Polen bot Kuba Gespräche ohne Vorbedingungen an.", "Gespräche", "asserted"),
+        ("Russland griff ohne Vorwarnung die Ukraine an.", "griff", "asserted"),
+        ("Ohne Zustimmung des Kongresses griff Trump Venezuela an.", "griff", "asserted"),
+        ("Die Gespräche endeten ohne Einigung.", "Einigung", "negated"),
+        ("Die Delegation reiste ab, ohne mit Russland zu verhandeln.", "verhandeln", "negated"),
+        ("Israel zog sich zurück, ohne dass die Hamas die Geiseln freiließ.", "freiließ",
+         "negated"),
     ],
 )
 def test_modality(text: str, trigger: str, modality: str) -> None:

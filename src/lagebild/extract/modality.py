@@ -734,6 +734,15 @@ def in_future(tokens: tuple[Token, ...], trigger_index: int) -> bool:
     return _future(clause, _FUTURE_AUX | _REPORTED_PLAN | {"würde", "würden"}) is not None
 
 
+def hypothetical_in_clause(tokens: tuple[Token, ...], trigger_index: int) -> bool:
+    """A word cue of the trigger's clause leaves its act open ("Wenn Russland nicht zustimmt",
+    "Ungarn könnte ... blockieren"), whatever else classify found first."""
+    cues = _cues()
+    trig = tokens[trigger_index]
+    return any(t.clause == trig.clause and cues.get(t.lower) == "hypothetical" and t is not trig
+               for t in tokens)
+
+
 def planned_in_clause(tokens: tuple[Token, ...], trigger_index: int) -> bool:
     """The trigger's clause speaks of the act as to come: future tense or a word of intent
     ("will", "plant"), whatever else it says of it ("will nicht mehr zusammenarbeiten")."""
@@ -832,12 +841,30 @@ def _negation(clause: list[Token], trig: Token) -> str | None:
             continue  # "nicht nur", "nicht zuletzt": no denial
         if t.lower == "nicht" and nxt == "aus" and trig.lemma == "schließen":
             continue  # "schloss ... nicht aus": the refusal to rule out is the act
+        if t.lower == "ohne" and not _under_ohne(clause, k, trig):
+            continue  # "bot Gespräche ohne Vorbedingungen an": the offer stands
         # "keine" far after a verb-second trigger belongs to another phrase; "nicht" at the
         # end of a clause negates its verb wherever it stands.
         if t.start > trig.end and t.lower != "nicht" and t.start - trig.end > 40:
             continue
         return t.lower
     return None
+
+
+def _under_ohne(clause: list[Token], k: int, trig: Token) -> bool:
+    """The trigger is what "ohne" at ``k`` denies: "ohne dass ... angriff", "ohne ... zu
+    verhandeln", "ohne Einigung" -- not the act its phrase merely qualifies ("griff ohne
+    Vorwarnung an", "Ohne Zustimmung des Parlaments griff Trump an")."""
+    if trig.start < clause[k].start:
+        return False
+    if k + 1 < len(clause) and clause[k + 1].lower == "dass":
+        return True
+    at = next((j for j in range(k + 1, len(clause)) if clause[j].start == trig.start), None)
+    if at is None:
+        return False
+    if clause[at - 1].lower == "zu" or "zu" in trig.lower[1:-2]:
+        return True  # the zu-infinitive: "ohne ... zu verhandeln", "ohne abzuziehen"
+    return trig.noun and at - k <= 4
 
 
 def _names_subject(source: str, tokens: tuple[Token, ...], trig: Token) -> bool:
