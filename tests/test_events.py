@@ -3118,3 +3118,38 @@ def test_seizing_a_ship_and_forbidding_an_actor_coerce() -> None:
     assert [(e.type, e.mode, e.source.country) for e in extract_events(_linked_doc(body))] == [
         ("COERCE", "restrict", "ISR")]
     assert not extract_events(_linked_doc("Die Polizei hat den Verdächtigen festgesetzt."))
+
+
+def test_halted_flights_trade_and_a_closed_airspace_are_sanctions() -> None:
+    body = "Die USA haben sämtliche Flüge aus Venezuela ausgesetzt."
+    assert _sides(extract_events(_linked_doc(body))) == {("SANCTION", "USA", None, "VEN", None)}
+    body = "Die Türkei hat ihren Luftraum für israelische Flugzeuge gesperrt."
+    assert tuples(extract_events(_linked_doc(body))) == {("SANCTION", "TUR", "ISR")}
+    body = "Polen stellte den Handel mit Kuba ein."
+    assert tuples(extract_events(make_doc(body))) == {("SANCTION", "POL", "CUB")}
+    # a street closed to protesters, a flight halted at the airport: no relations cut
+    assert not extract_events(_linked_doc("Die Polizei sperrte die Straße für Demonstranten."))
+
+
+def test_consent_withheld_is_a_refusal() -> None:
+    body = "Ungarns Ministerpräsident Viktor Orbán kündigte an, dem Paket nicht zuzustimmen."
+    assert [(e.type, e.source.country, e.target, e.modality)
+            for e in extract_events(_linked_doc(body))] == [("REJECT", "HUN", None, "asserted")]
+    body = "Die Slowakei stimmte dem Beitritt der Ukraine nicht zu."
+    assert tuples(extract_events(_linked_doc(body))) == {("REJECT", "SVK", "UKR")}
+    # not yet, only in a condition, or not only: no refusal
+    for body in ("Ungarn hat dem Paket noch nicht zugestimmt.",
+                 "Wenn Russland nicht zustimmt, scheitert der Plan.",
+                 "Ungarn stimmte nicht nur dem Paket zu."):
+        assert not extract_events(_linked_doc(body)), body
+
+
+def test_forbidding_interference_rebuffs() -> None:
+    body = "Serbien verbat sich jede Einmischung in seine inneren Angelegenheiten."
+    doc = replace(_linked_doc(body), published="2026-11-20T10:00")
+    assert [(e.type, e.source.country, e.target, e.date) for e in extract_events(doc)] == [
+        ("REJECT", "SRB", None, "2026-11-20")]
+    body = "Peking hat sich jede Einmischung der USA verbeten."
+    assert tuples(extract_events(_linked_doc(body))) == {("REJECT", "CHN", "USA")}
+    # not reflexive: no rebuff
+    assert not extract_events(_linked_doc("Serbien verbat jede Einmischung."))

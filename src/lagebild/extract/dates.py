@@ -381,7 +381,7 @@ _STRONG_PRETERITE = frozenset(
     "ließ ließen befahl befahlen beschoss beschossen erschoss erschossen stritt stritten "
     "unterstrich unterstrichen schoss schossen drang drangen fing fingen floh flohen "
     "erhielt erhielten bekam bekamen sandte sandten entschied lud luden stand standen "
-    "ging gingen verließ verließen wandte wandten fuhr fuhren übergab übergaben".split()
+    "ging gingen verließ verließen wandte wandten fuhr fuhren übergab übergaben verbat verbaten".split()
 )
 
 

@@ -1834,7 +1834,9 @@ _RECIPROCAL_VERBS = frozenset({"liefern", "beschuldigen", "bezichtigen", "beschi
 _GOODS = frozenset({"import", "importe", "ware", "waren", "einfuhr", "einfuhren", "produkt",
                     "produkte", "güter", "gut", "erzeugnis", "erzeugnisse", "export", "exporte",
                     "lieferung", "lieferungen", "stahl", "aluminium", "auto", "autos", "fahrzeug",
-                    "fahrzeuge", "öl", "gas", "getreide", "agrarprodukte", "chips"})
+                    "fahrzeuge", "öl", "gas", "getreide", "agrarprodukte", "chips",
+                    # flights halted: "setzte sämtliche Flüge aus Venezuela aus"
+                    "flug", "flüge", "direktflüge", "linienflüge", "passagierflüge"})
 
 
 def _after_goods(tokens: tuple[Token, ...], p: Participant) -> bool:
@@ -3579,8 +3581,9 @@ def extract_sentence(
             targets = [tgt, *(fellows.get(_actor_key(tgt), ()) if taken_up else ())]
             for tgt in targets:  # noqa: B020 (the list is built before the loop)
                 if src is None or (tgt is None and (needs_target(trig.entry.type)
-                                                    or trig.entry.requires_target)):
-                    continue
+                                                    or trig.entry.requires_target)
+                                   and not _consent_withheld(tokens, trig)):
+                    continue  # (a refusal needs no target: "dem Paket nicht zuzustimmen")
                 if trig.entry.mode == "visit" and _private_people(src):
                     continue  # "Die 28-jährige Italienerin reiste nach Syrien": travel, no visit
                 if trig.entry.announced and not _to_come(tokens, trig, sentence):
@@ -4274,6 +4277,13 @@ def _event(
         entry = replace(entry, type="SANCTION", mode="withdraw")
         mod = modality.ModalityResult(
             "planned" if modality.planned_in_clause(tokens, trig.index) else "asserted", cue="mehr")
+    if mod.modality == "negated" and _consent_withheld(tokens, trig):
+        # "kündigte an, dem Paket nicht zuzustimmen": consent denied is a refusal (PLOVER
+        # REJECT), not a non-event (but "hat noch nicht zugestimmt" is still pending)
+        entry = replace(entry, type="REJECT", mode=None)
+        mod = modality.ModalityResult(
+            "planned" if modality.planned_in_clause(tokens, trig.index) else "asserted",
+            cue=mod.cue)
     when = dates.event_date(sentence.text, tok.start, doc.published,
                             planned=mod.modality == "planned")
     confidence = entry.conf * (1.0 if src is not None and tgt is not None else 0.7)
@@ -4296,6 +4306,29 @@ def _event(
 
 _GIVING_TYPES = frozenset({"AID", "COOPERATE"})
 _NEGATORS = frozenset({"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines"})
+
+
+_CONSENT_VERBS = frozenset({"zustimmen"})
+
+
+def _consent_withheld(tokens: tuple[Token, ...], trig: Trigger) -> bool:
+    """A consent verb negated outright in its clause (what `_event` codes as REJECT), not in
+    a condition ("Wenn Russland nicht zustimmt, ...")."""
+    if trig.entry.lemma not in _CONSENT_VERBS or modality.hypothetical_in_clause(tokens, trig.index):
+        return False
+    clause = tokens[trig.index].clause
+    return any(t.clause == clause and _refused(tokens, t.lower) for t in tokens)
+
+
+def _refused(tokens: tuple[Token, ...], cue: str | None) -> bool:
+    """The negation ``cue`` denies consent outright ("nicht", "auf keinen Fall", "niemals"),
+    not just so far ("noch nicht", "bisher nicht")."""
+    if cue not in _NEGATORS | {"nie", "niemals"}:
+        return False
+    return not any(t.lower == cue and (
+        k > 0 and tokens[k - 1].lower in ("noch", "bisher", "bislang")
+        or k + 1 < len(tokens) and tokens[k + 1].lower in ("nur", "zuletzt"))
+        for k, t in enumerate(tokens))
 
 
 def _no_longer(tokens: tuple[Token, ...], i: int) -> bool:
