@@ -3153,3 +3153,23 @@ def test_forbidding_interference_rebuffs() -> None:
     assert tuples(extract_events(_linked_doc(body))) == {("REJECT", "CHN", "USA")}
     # not reflexive: no rebuff
     assert not extract_events(_linked_doc("Serbien verbat jede Einmischung."))
+
+
+def test_a_verb_after_und_past_an_infinitive_clause_keeps_the_main_subject() -> None:
+    body = "Polen kündigte an, die Ausgaben zu erhöhen, und sicherte Kuba Unterstützung zu."
+    assert tuples(extract_events(make_doc(body))) == {("SUPPORT", "POL", "CUB")}
+
+
+def test_the_actors_of_an_infinitive_asked_for_are_not_who_is_asked() -> None:
+    body = "Polen hat die Europäer aufgefordert, eingefrorene russische Vermögenswerte freizugeben."
+    assert tuples(extract_events(_linked_doc(body))) == {("REQUEST", "POL", None)}
+    body = "Polen forderte Kuba auf, russische Truppen abzuziehen."
+    assert ("REQUEST", "POL", "CUB") in tuples(extract_events(make_doc(body)))
+
+
+def test_blocked_funds_are_aid_withdrawn() -> None:
+    body = ("Die Europäische Kommission hat Ungarn wegen Verstößen gegen die Rechtsstaatlichkeit "
+            "weitere Gelder gesperrt.")
+    assert [(e.type, e.mode, e.source.country, e.target.country if e.target else None)
+            for e in extract_events(_linked_doc(body))] == [("SANCTION", "withdraw", "EU", "HUN")]
+    assert not extract_events(_linked_doc("Die Bank sperrte das Konto."))

@@ -2187,10 +2187,13 @@ def _plan_owner(
 
 
 def _infinitive_clause(tokens: tuple[Token, ...], clause: int) -> bool:
-    """The clause ends in a zu-infinitive ("zu haben", "zu versorgen")."""
+    """The clause ends in a zu-infinitive ("zu haben", "zu versorgen", "freizugeben")."""
     words = [t for t in tokens if t.clause == clause and t.text[:1].isalpha()]
     return any(a.lower == "zu" and b.text[:1].islower() and b.lower not in _DETERMINERS
-               for a, b in zip(words[-3:], words[-2:], strict=False))
+               for a, b in zip(words[-3:], words[-2:], strict=False)) \
+        or bool(words) and words[0].lower not in _SUBORDINATORS - _RELATIVE \
+        and modality.clause_infinitive(tokens, clause) is not None  # (not "nachdem sie sich
+    # geweigert hätten festzustellen": a finite clause)
 
 
 def _without_noun_prefix(groups: list[list[Participant]], noun: int) -> list[list[Participant]]:
@@ -2339,6 +2342,9 @@ def _shared_subject(
     clause before is someone's words (", forderte Nordkorea" names the speaker) or a
     subordinate clause, or names no actor before its verb."""
     head = _first_word(tokens, clause)
+    if head is not None and tokens[head].lower in ("und", "sowie", "oder") \
+            and head + 1 < len(tokens) and tokens[head + 1].clause == clause:
+        head += 1  # ", und sicherte der Ukraine Unterstützung zu"
     if clause == 0 or head is None or head not in verbs or head == 0 \
             or tokens[head - 1].text != "," and tokens[head - 1].lower not in _COORD:
         return None
@@ -2347,14 +2353,19 @@ def _shared_subject(
     if interrupted is not None:
         return interrupted
     while True:  # past other clauses of the same chain: "kritisierte A, lobte B, griff C an"
+        # (and past an infinitive clause: "kündigte an, die Ausgaben zu erhöhen, und sicherte
+        # der Ukraine Unterstützung zu")
         first = _first_word(tokens, prev)
-        if first is None or prev == 0 or first not in verbs:
+        if first is None or prev == 0 or first not in verbs \
+                and modality.clause_infinitive(tokens, prev) is None:
             break
         prev -= 1
     if first is None or _opens_subordinate(tokens, first, _NOT_MAIN_CLAUSE_OPENERS) \
             or modality.reported_clause(tokens, prev):
         return None
-    own = _clause_verbs(tokens, verbs, prev)
+    own = _clause_verbs(tokens, verbs, prev) or [
+        # a main verb that is no trigger: "Polen kündigte an, ..., und sicherte ... zu"
+        k for k in range(first, head) if tokens[k].clause == prev and modality.verb_form(tokens[k])][:1]
     if not own:
         return None
     if tokens[head].lemma in modality.speech_lemmas() and not _narrative_past(tokens, prev, own[0]):
