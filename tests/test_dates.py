@@ -42,6 +42,11 @@ def _resolve_only(text: str, published: date | None = PUB, direction: str = "pas
         ("vor knapp einem Jahr sahen", "2024"),
         ("gestern", "2025-10-26"),
         ("hatte 2011 beigetragen", "2011"),
+        # "vergangenen Montag" on a Monday is a week back, "kommenden Montag" a week ahead
+        ("am vergangenen Montag", "2025-10-20"),
+        ("am letzten Freitag", "2025-10-24"),
+        ("am kommenden Montag", "2025-11-03"),
+        ("nächsten Mittwoch", "2025-10-29"),
     ],
 )
 def test_resolves_against_publication(text: str, expected: str) -> None:
@@ -59,7 +64,8 @@ def test_relative_expression_without_publication_date_is_unknown(text: str) -> N
 
 @pytest.mark.parametrize(
     "text",
-    ["seit 2010 in Wien", "500 Millionen Dollar", "Jahrgang 1953", "(2004-2010)", "2022 Menschen"],
+    ["seit vergangenem Freitag", "seit 2010 in Wien", "500 Millionen Dollar", "Jahrgang 1953",
+     "(2004-2010)", "2022 Menschen"],
 )
 def test_periods_and_quantities_are_not_dates(text: str) -> None:
     assert find_time_expressions(text) == ()

@@ -84,7 +84,8 @@ _QUANTITY_AFTER = re.compile(
     r"Kilometer|km|Meter|Tonnen|Prozent|Mann|Tote|Toten)\b"
 )
 # Prepositions that make an expression a span ("seit 2010", "bis Mai"): not an event date.
-_SPAN_BEFORE = re.compile(r"(?:seit|bis|ab|zwischen|Jahrgang|von)\s+(?:dem\s+|Ende\s+|Anfang\s+)?$", re.I)
+_SPAN_BEFORE = re.compile(r"(?:seit|bis|ab|zwischen|Jahrgang|von)\s+(?:dem\s+|Ende\s+|Anfang\s+|"
+                          r"(?:vergangene|letzte|vorige)[mn]\s+)?$", re.I)
 
 
 def _month_alt() -> str:
@@ -104,6 +105,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("daymonth", re.compile(rf"\b(\d{{1,2}})\.\s*({m})\b\.?", flags)),
         ("monthyear", re.compile(rf"\b({m})\.?\s+((?:19|20)\d{{2}})\b", flags)),
         ("month", re.compile(rf"\b(?:im|Anfang|Mitte|Ende|seit|bis)\s+({m})\b", flags)),
+        # "am vergangenen Freitag" on a Friday is a week ago; "kommenden Freitag" a week ahead
+        ("lastweekday", re.compile(rf"\b(?:am\s+)?(?:vergangene[nm]|letzte[nm]|vorige[nm])\s+({wd})\b",
+                                   flags)),
+        ("nextweekday", re.compile(rf"\b(?:am\s+)?(?:kommenden|nächsten)\s+({wd})\b", flags)),
         ("weekday", re.compile(rf"\b(?:am\s+)?(?:(?:frühen|späten)\s+)?({wd})(?:abend|morgen|"
                                rf"nachmittag|vormittag|mittag|nacht|früh)?\b", flags)),
         ("nightto", re.compile(rf"\bin\s+der\s+Nacht\s+(?:auf|zu[mr]?)\s+({wd})\b", flags)),
@@ -176,10 +181,10 @@ def _build(kind: str, match: re.Match[str], text: str) -> TimeExpression | None:
         if span_text.lower().startswith(("seit", "bis")) or not match.group(1)[0].isupper():
             return None
         return TimeExpression(start, end, span_text, "month", month=months[match.group(1).lower()])
-    if kind in ("weekday", "nightto"):
+    if kind in ("weekday", "nightto", "lastweekday", "nextweekday"):
         if not match.group(1)[0].isupper():
             return None
-        return TimeExpression(start, end, span_text, "weekday",
+        return TimeExpression(start, end, span_text, "weekday" if kind == "nightto" else kind,
                               weekday=_WEEKDAYS[match.group(1).lower()])
     if kind == "today":
         word = match.group(1).lower()
@@ -270,6 +275,12 @@ def resolve(
         if direction == "future" and delta:
             day = day + timedelta(days=7)
         return ResolvedDate(day.isoformat(), "day")
+    if expr.kind == "lastweekday" and expr.weekday is not None:
+        delta = (published.weekday() - expr.weekday) % 7 or 7
+        return ResolvedDate((published - timedelta(days=delta)).isoformat(), "day")
+    if expr.kind == "nextweekday" and expr.weekday is not None:
+        delta = (expr.weekday - published.weekday()) % 7 or 7
+        return ResolvedDate((published + timedelta(days=delta)).isoformat(), "day")
     if expr.kind == "relative" and expr.offset_days is not None:
         return ResolvedDate((published + timedelta(days=expr.offset_days)).isoformat(), "day")
     if expr.kind == "relative_week" and expr.offset_days is not None:
@@ -381,7 +392,8 @@ _STRONG_PRETERITE = frozenset(
     "ließ ließen befahl befahlen beschoss beschossen erschoss erschossen stritt stritten "
     "unterstrich unterstrichen schoss schossen drang drangen fing fingen floh flohen "
     "erhielt erhielten bekam bekamen sandte sandten entschied lud luden stand standen "
-    "ging gingen verließ verließen wandte wandten fuhr fuhren übergab übergaben verbat verbaten".split()
+    "ging gingen verließ verließen wandte wandten fuhr fuhren übergab übergaben verbat verbaten "
+    "fror froren".split()
 )
 
 
