@@ -97,6 +97,8 @@ def test_modality(text: str, trigger: str, modality: str) -> None:
         ("Kuba hat nach Angaben Polens Raketen abgefeuert.", "Polens"),
         ("Kuba hat nach polnischen Angaben Chile angegriffen.", "polnischen Angaben"),
         ("Kuba hat polnischen Angaben zufolge Chile angegriffen.", "polnischen Angaben"),
+        # a word capitalised for opening the sentence is no part of the name
+        ("Wie Reuters berichtete, griff Kuba Chile an.", "Reuters"),
         # after a relative clause on the opening subject the verb resumes its clause: the
         # subject speaks, the name after the verb is its object
         ("Der kubanische Präsident, der seit 2018 regiert, sagte, Chile sei ein Partner.",
@@ -382,3 +384,15 @@ def test_an_indefinite_genitive_after_an_account_noun_is_its_source() -> None:
 def test_what_a_report_says_is_reported_and_denied_by_a_denial(
         text: str, trigger: str, modality: str) -> None:
     assert _classify(text, trigger)[0] == modality
+
+
+def test_a_plan_names_its_reporter_but_not_its_planner() -> None:
+    text = "Wie Reuters berichtete, will Polen die Militärhilfe für Kuba einfrieren."
+    assert _classify(text, "einfrieren") == ("planned", "Reuters")
+    text = "Laut einem Bericht des Senders CNN erwägt Polen, Truppen abzuziehen."
+    assert _classify(text, "abzuziehen") == ("planned", "Senders CNN")
+    assert _classify("Putin kündigte an, Truppen nach Kuba zu verlegen.", "verlegen") == ("planned", None)
+    # a subject after an opening adverb speaks for itself
+    assert _classify("Auch China kritisierte die Militärübung.", "kritisierte",
+                     trigger_is_speech=True) == ("asserted", None)
+

@@ -414,8 +414,9 @@ def _speaker_position(tokens: tuple[Token, ...], verb: int, name: str) -> bool:
                     j -= 1
             # the clause starts there, or after "wie", or after a dateline ("Berlin – Die
             # Bundesregierung kritisierte Russland": Berlin's dash is not a clause boundary)
+            # (or after a word capitalised only for opening it: "Auch China kritisierte")
             return j < 0 or tokens[j].clause != clause or tokens[j].lower == "wie" \
-                or tokens[j].text in _DATELINE_DASHES
+                or tokens[j].text in _DATELINE_DASHES or j == 0 and not tokens[0].noun
     return False
 
 
@@ -514,8 +515,9 @@ def _capital_run(tokens: tuple[Token, ...], i: int, step: int) -> str | None:
     while 0 <= i < len(tokens):
         tok = tokens[i]
         if not tok.text[:1].isupper() or tok.lower in _PRONOUNS or tok.lower in _ARTICLES \
-                or counts(tok.lower):
-            break  # (nor a count: "nach Angaben Südkoreas Tausende Soldaten")
+                or counts(tok.lower) or i == 0 and not tok.noun:
+            break  # (nor a count: "nach Angaben Südkoreas Tausende Soldaten"; nor a word
+            # capitalised for opening the sentence: "Wie Reuters berichtete")
         words.append(tok)
         i += step
         if len(words) == 4:
@@ -540,6 +542,40 @@ def classify(
     ``previous_attribution`` is the source named by the preceding sentence: "demnach" and
     bare Konjunktiv I continue it ("Putin befürwortete demnach ...").
     """
+    got = _classify(tokens, trigger_index, text, trigger_is_speech=trigger_is_speech,
+                    previous_attribution=previous_attribution)
+    if got.modality == "planned" and got.attributed_to is None:
+        # "Wie Reuters berichtete, will Washington die Hilfe einfrieren": a plan has its
+        # source too (not the planner's own words: "Trump will Putin treffen, sagte er")
+        source = sentence_attribution(tokens, text)
+        if source is not None and not _announced_by_subject(source, tokens, tokens[trigger_index]):
+            return ModalityResult("planned", attributed_to=source, cue=got.cue)
+    return got
+
+
+def _announced_by_subject(source: str, tokens: tuple[Token, ...], trig: Token) -> bool:
+    """The source is named before the planned act outside an account phrase ("Putin kündigte
+    an, Truppen zu verlegen"): the planner announcing, not a report about the plan ("Laut
+    Reuters will ...", "Wie Reuters berichtete, will ...")."""
+    first = source.split()[0]
+    return any(t.text == first and t.start < trig.start and not _in_account_phrase(tokens, k)
+               and not any(tokens[j].lower in _REPORT_OPENERS or tokens[j].lower in _REPORT_NOUNS
+                           for j in range(max(0, k - 4), k))
+               and not any(tokens[j].lower == "zufolge" for j in range(k + 1, min(len(tokens), k + 4)))
+               for k, t in enumerate(tokens))
+
+
+_REPORT_OPENERS = frozenset({"wie", "laut", "nach"})
+
+
+def _classify(
+    tokens: tuple[Token, ...],
+    trigger_index: int,
+    text: str,
+    *,
+    trigger_is_speech: bool = False,
+    previous_attribution: str | None = None,
+) -> ModalityResult:
     cues = _cues()
     trig = tokens[trigger_index]
     clause = [t for t in tokens if t.clause == trig.clause]
