@@ -3173,3 +3173,38 @@ def test_blocked_funds_are_aid_withdrawn() -> None:
     assert [(e.type, e.mode, e.source.country, e.target.country if e.target else None)
             for e in extract_events(_linked_doc(body))] == [("SANCTION", "withdraw", "EU", "HUN")]
     assert not extract_events(_linked_doc("Die Bank sperrte das Konto."))
+
+
+def test_journalists_can_suffer_acts_but_outlets_stay_out() -> None:
+    body = "Ein russisches Gericht hat den US-Journalisten wegen Spionage zu 16 Jahren Haft verurteilt."
+    assert _sides(extract_events(_linked_doc(body))) == {("SANCTION", "RUS", "JUD", "USA", "JRN")}
+    # a paper is no participant: "Britische Zeitungen schießen sich auf ... ein"
+    body = "Die palästinensische Nachrichtenagentur WAFA bestätigte das Gespräch mit Israel."
+    assert all(e.source is None or e.source.sector != "JRN" for e in extract_events(_linked_doc(body)))
+
+
+def test_a_role_noun_with_a_state_genitive_is_one_actor() -> None:
+    body = "Der Präsident der Ukraine kritisierte Russland."
+    assert tuples(extract_events(_linked_doc(body))) == {("ACCUSE", "UKR", "RUS")}
+    body = "Der Außenminister der USA traf den Präsidenten der Ukraine."
+    assert tuples(extract_events(_linked_doc(body))) == {("CONSULT", "USA", "UKR")}
+
+
+def test_a_direction_after_an_object_belongs_to_the_act_not_the_inverted_subject() -> None:
+    body = "Dem Sender CNN zufolge will Trump Truppen nach Polen entsenden."
+    assert tuples(extract_events(_linked_doc(body), keep_irrealis=True)) == {("AID", "USA", "POL")}
+    body = "Wie Reuters berichtete, will Washington die Militärhilfe für Kiew vorerst einfrieren."
+    assert [(e.type, e.mode, e.target.country if e.target else None, e.modality, e.attributed_to)
+            for e in extract_events(_linked_doc(body))] == [
+        ("SANCTION", "withdraw", "UKR", "planned", "Reuters")]
+
+
+def test_talks_put_on_ice_and_an_intervention_ruled_out() -> None:
+    body = "Georgiens Regierung hat die Beitrittsgespräche mit der EU auf Eis gelegt."
+    assert [(e.type, e.mode, e.target.country) for e in extract_events(_linked_doc(body))] == [
+        ("SANCTION", "discontinue", "EU")]
+    body = "Mexikos Präsidentin hat einen US-Militäreinsatz auf mexikanischem Boden ausgeschlossen."
+    assert tuples(extract_events(_linked_doc(body))) == {("REJECT", "MEX", "USA")}
+    # not ruled out: a threat
+    body = "Trump schloss einen Militäreinsatz in Venezuela nicht aus."
+    assert {e.type for e in extract_events(_linked_doc(body))} == {"THREATEN"}

@@ -694,8 +694,11 @@ def participants(
     ends = [t.end for t in tokens]
     for m in mentions:
         actor = m.actor
-        if actor is None or actor.sector == "JRN" or not (actor.country or _stateless_body(m)):
-            continue  # a news agency or paper reports events; it does not act for its state
+        if actor is None or actor.sector == "JRN" and actor.kind != "person" \
+                or not (actor.country or _stateless_body(m)):
+            # a news agency or paper reports events; it does not act for its state (its
+            # journalists may suffer them: "hat den US-Journalisten zu 16 Jahren verurteilt")
+            continue
         if m.text.rsplit("-", 1)[-1].lower() in _DOCUMENT_HEADS:
             continue  # "ein Verstoß gegen UN-Resolutionen": the body's text, not the body
         first = _token_at(ends, m.start - sentence.start)
@@ -715,8 +718,9 @@ def participants(
         spans.append((first, last, ActorRef(m.text, actor.actor_id, actor.country, actor.sector)))
         if actor.kind == "organisation":
             bodies.add(first)
-        if actor.kind == "person":
-            people.add(first)
+        if actor.kind == "person" and m.how != "role":
+            people.add(first)  # (a person's name; a role noun takes a genitive: "Der
+            # Präsident der Ukraine kritisierte Russland")
     spans.sort(key=lambda s: s[0])
     merged: list[tuple[int, int, ActorRef]] = []
     for first, last, ref in spans:
@@ -2674,6 +2678,9 @@ def _first(groups: list[list[Participant]], roles: tuple[str, ...]) -> list[Part
     return None
 
 
+_DIRECTION_PREPS = frozenset({"für", "nach", "an", "gegen", "auf"})
+
+
 def _attached(tokens: tuple[Token, ...], head: Participant, p: Participant) -> bool:
     """``p`` is a prepositional phrase on ``head``'s noun: only prepositions and articles
     (or capitalised nouns) stand between them, no verb. A state or place takes no such
@@ -2683,6 +2690,11 @@ def _attached(tokens: tuple[Token, ...], head: Participant, p: Participant) -> b
             ("lb:people:", "lb:per:")):
         return False
     between = tokens[head.last + 1 : p.first]
+    if between and between[0].lower not in ALL_PREPS and p.prep in _DIRECTION_PREPS:
+        # "will Trump Truppen nach Polen entsenden", "will Washington die Militärhilfe für Kiew
+        # einfrieren": an object between, whose direction is the act's (not "den Einsatz
+        # von US-Bodentruppen", "dem im US-Exil lebenden Prediger": the object's own phrase)
+        return False
     return 0 < len(between) <= 3 and all(
         t.lower in ALL_PREPS or t.lower in _DETERMINERS or t.text[:1].isupper() for t in between)
 
