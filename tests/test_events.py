@@ -3208,3 +3208,9 @@ def test_talks_put_on_ice_and_an_intervention_ruled_out() -> None:
     # not ruled out: a threat
     body = "Trump schloss einen Militäreinsatz in Venezuela nicht aus."
     assert {e.type for e in extract_events(_linked_doc(body))} == {"THREATEN"}
+
+
+def test_the_forces_facing_a_protest_are_not_its_protesters() -> None:
+    body = ("Bei Protesten gegen die Regierung in Kenia hat die Polizei nach Angaben von "
+            "Menschenrechtlern mindestens 16 Menschen getötet.")
+    assert {e.type for e in extract_events(_linked_doc(body))} == {"ASSAULT"}

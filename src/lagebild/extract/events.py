@@ -1468,6 +1468,10 @@ def assign_roles(
             # after an attack: "Nach Angriffen auf Flüchtlingsboote hat die Küstenwache jede
             # Verantwortung von sich gewiesen" answers it)
             src = next((g for g in groups if g[0].first > verb and g[0].role == "core"), None)
+            if src is not None and entry.type == "PROTEST" and (
+                    _state_or_government(src[0].ref) or src[0].ref.sector in ("COP", "MIL")):
+                src = None  # "Bei Protesten gegen die Regierung hat die Polizei ... getötet":
+                # the forces facing the protest (but "Bei Protesten forderten Studenten ...")
         if src is None:
             # "Bei dem Staatsbesuch in China, den Erdogan am Mittwoch begann": the relative
             # clause on the noun names its actor
