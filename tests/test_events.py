@@ -3214,3 +3214,13 @@ def test_the_forces_facing_a_protest_are_not_its_protesters() -> None:
     body = ("Bei Protesten gegen die Regierung in Kenia hat die Polizei nach Angaben von "
             "Menschenrechtlern mindestens 16 Menschen getötet.")
     assert {e.type for e in extract_events(_linked_doc(body))} == {"ASSAULT"}
+
+
+def test_a_reported_act_to_come_is_dated_forward() -> None:
+    body = "Der Kreml teilte mit, Putin werde Xi am Montag treffen."
+    doc = replace(_linked_doc(body), published="2026-11-20T10:00")  # a Friday
+    assert [(e.type, e.modality, e.date) for e in extract_events(doc)] == [
+        ("CONSULT", "reported", "2026-11-23")]
+    body = "Der Kreml teilte mit, Putin habe Xi am Montag getroffen."
+    doc = replace(_linked_doc(body), published="2026-11-20T10:00")
+    assert [e.date for e in extract_events(doc)] == ["2026-11-16"]

@@ -4311,8 +4311,10 @@ def _event(
         mod = modality.ModalityResult(
             "planned" if modality.planned_in_clause(tokens, trig.index) else "asserted",
             cue=mod.cue)
+    # (a report of what is to come points forward too: "Putin werde Xi am Montag treffen")
     when = dates.event_date(sentence.text, tok.start, doc.published,
-                            planned=mod.modality == "planned")
+                            planned=mod.modality == "planned" or mod.modality == "reported"
+                            and modality.in_future(tokens, trig.index))
     confidence = entry.conf * (1.0 if src is not None and tgt is not None else 0.7)
     return Event(
         type=entry.type,
