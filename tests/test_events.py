@@ -3181,6 +3181,9 @@ def test_journalists_can_suffer_acts_but_outlets_stay_out() -> None:
     # a paper is no participant: "Britische Zeitungen schießen sich auf ... ein"
     body = "Die palästinensische Nachrichtenagentur WAFA bestätigte das Gespräch mit Israel."
     assert all(e.source is None or e.source.sector != "JRN" for e in extract_events(_linked_doc(body)))
+    # what a journalist writes is a report, not an act
+    body = "Der Blogger Raif Badawi kritisierte in seinem Blog die saudische Regierung."
+    assert not extract_events(_linked_doc(body))
 
 
 def test_a_role_noun_with_a_state_genitive_is_one_actor() -> None:

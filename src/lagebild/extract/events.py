@@ -3611,6 +3611,9 @@ def extract_sentence(
                                                     or trig.entry.requires_target)
                                    and not _consent_withheld(tokens, trig)):
                     continue  # (a refusal needs no target: "dem Paket nicht zuzustimmen")
+                if src.sector == "JRN":
+                    continue  # a journalist suffers acts ("den US-Journalisten verurteilt");
+                    # what one writes ("kritisierte in seinem Blog") is a report
                 if trig.entry.mode == "visit" and _private_people(src):
                     continue  # "Die 28-jährige Italienerin reiste nach Syrien": travel, no visit
                 if trig.entry.announced and not _to_come(tokens, trig, sentence):
