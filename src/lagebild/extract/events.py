@@ -627,6 +627,8 @@ _SUBORDINATORS = frozenset({"dass", "weil", "da", "wenn", "ob", "als", "nachdem"
                             "während", "obwohl", "damit", "sobald", "seit", "seitdem", "wie",
                             "der", "die", "das", "den", "dem", "deren", "dessen", "welche",
                             "welcher", "welches", "wo"})
+# openers of a subordinate clause that are no article-like relative pronoun ("nachdem")
+_CONJUNCTIONS = _SUBORDINATORS - _RELATIVE
 # words that open a subordinate or relative clause, "denen" included ("..., denen er ...")
 _CLAUSE_OPENERS = _SUBORDINATORS | {"denen"}
 # openers of a clause that cannot be a main clause telling a narration ("um ... zu", "wie ...")
@@ -2199,7 +2201,7 @@ def _infinitive_clause(tokens: tuple[Token, ...], clause: int) -> bool:
     words = [t for t in tokens if t.clause == clause and t.text[:1].isalpha()]
     return any(a.lower == "zu" and b.text[:1].islower() and b.lower not in _DETERMINERS
                for a, b in zip(words[-3:], words[-2:], strict=False)) \
-        or bool(words) and words[0].lower not in _SUBORDINATORS - _RELATIVE \
+        or bool(words) and words[0].lower not in _CONJUNCTIONS \
         and modality.clause_infinitive(tokens, clause) is not None  # (not "nachdem sie sich
     # geweigert hätten festzustellen": a finite clause)
 
