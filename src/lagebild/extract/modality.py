@@ -770,23 +770,24 @@ def in_future(tokens: tuple[Token, ...], trigger_index: int) -> bool:
     return _future(clause, _FUTURE_AUX | _REPORTED_PLAN | {"würde", "würden"}) is not None
 
 
+def _cue_in_clause(tokens: tuple[Token, ...], trigger_index: int, cls: str) -> bool:
+    """A word cue of class ``cls`` stands in the trigger's clause (not the trigger itself)."""
+    cues = _cues()
+    trig = tokens[trigger_index]
+    return any(t.clause == trig.clause and t is not trig and cues.get(t.lower) == cls
+               for t in tokens)
+
+
 def hypothetical_in_clause(tokens: tuple[Token, ...], trigger_index: int) -> bool:
     """A word cue of the trigger's clause leaves its act open ("Wenn Russland nicht zustimmt",
     "Ungarn könnte ... blockieren"), whatever else classify found first."""
-    cues = _cues()
-    trig = tokens[trigger_index]
-    return any(t.clause == trig.clause and cues.get(t.lower) == "hypothetical" and t is not trig
-               for t in tokens)
+    return _cue_in_clause(tokens, trigger_index, "hypothetical")
 
 
 def planned_in_clause(tokens: tuple[Token, ...], trigger_index: int) -> bool:
     """The trigger's clause speaks of the act as to come: future tense or a word of intent
     ("will", "plant"), whatever else it says of it ("will nicht mehr zusammenarbeiten")."""
-    cues = _cues()
-    trig = tokens[trigger_index]
-    return in_future(tokens, trigger_index) or any(
-        t.clause == trig.clause and t is not trig and cues.get(t.lower) == "planned"
-        for t in tokens)
+    return in_future(tokens, trigger_index) or _cue_in_clause(tokens, trigger_index, "planned")
 
 
 def _future(clause: list[Token], auxiliaries: frozenset[str] = _FUTURE_AUX) -> str | None:
