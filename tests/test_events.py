@@ -3227,3 +3227,23 @@ def test_a_reported_act_to_come_is_dated_forward() -> None:
     body = "Der Kreml teilte mit, Putin habe Xi am Montag getroffen."
     doc = replace(_linked_doc(body), published="2026-11-20T10:00")
     assert [e.date for e in extract_events(doc)] == ["2026-11-16"]
+
+
+def test_a_state_laden_with_tariffs_or_sanctions_is_sanctioned() -> None:
+    body = "Die USA haben Indien mit zusätzlichen Zöllen belegt."
+    assert tuples(extract_events(_linked_doc(body))) == {("SANCTION", "USA", "IND")}
+    body = "Washington hatte Kuba mit harten Sanktionen überzogen."
+    assert tuples(extract_events(_linked_doc(body))) == {("SANCTION", "USA", "CUB")}
+    # proving something, overdrawing a budget: no sanction
+    assert not extract_events(_linked_doc("Studien belegen, dass die Zölle Indien schaden."))
+    assert not extract_events(_linked_doc("Der Minister aus Polen hat sein Budget überzogen."))
+
+
+def test_whose_help_is_asked_for_is_asked() -> None:
+    body = "Dänemark hat nach Drohnensichtungen um Unterstützung der Nato gebeten."
+    assert tuples(extract_events(_linked_doc(body))) == {("REQUEST", "DNK", "NATO")}
+    body = "Die Regierung in Kiew bat um Militärhilfe der USA."
+    assert tuples(extract_events(_linked_doc(body))) == {("REQUEST", "UKR", "USA")}
+    # the prisoners whose release is asked for are not asked
+    body = "Polen bat um die Freilassung der Gefangenen aus Kuba."
+    assert [e.target for e in extract_events(_linked_doc(body))] == [None]

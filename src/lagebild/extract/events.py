@@ -1330,6 +1330,20 @@ _ADDRESSED_WITH_BEI = frozenset({"entschuldigen", "bedanken", "beschweren"})
 
 _HANDING_OVER = frozenset({"übergeben", "übergabe"})
 
+# What only its giver can grant: the genitive of "um Hilfe der USA bitten" is the one asked
+# (not of "um Freilassung der Geiseln", "um Schutz der Zivilisten")
+_GRANTED_NOUNS = ("unterstützung", "hilfe", "beistand", "vermittlung", "zustimmung",
+                  "rückendeckung", "erlaubnis", "genehmigung")
+
+
+def _granted_noun_before(tokens: tuple[Token, ...], genitive: int) -> bool:
+    """The genitive at ``genitive`` follows a noun of granting ("um Militärhilfe der USA"),
+    an article at most between them."""
+    k = genitive - 1
+    if k > 0 and tokens[k].lower in _DETERMINERS:
+        k -= 1
+    return k >= 0 and tokens[k].text[:1].isupper() and tokens[k].lower.endswith(_GRANTED_NOUNS)
+
 
 def _object_before_own_phrase(tokens: tuple[Token, ...], p: Participant, i: int) -> bool:
     """``p`` is a noun phrase of its own with a dative or accusative article, and an
@@ -1722,6 +1736,12 @@ def assign_roles(
         tgt = next(([p] for p in in_clause if p.prep in ("bei", "beim") and p.first > (
             src[-1].last if src else -1) and not (p.ref.actor_id or "").startswith("lb:place:")),
             None)
+    if not tgt and entry.type == "REQUEST" and entry.pos == "V":
+        # "hat um Unterstützung der Nato gebeten": whose help is asked for is asked
+        giver = next((p for p in in_clause if p.prep == "um" and p.role == "gen"
+                      and _granted_noun_before(tokens, p.first)), None)
+        if giver is not None and not (src and giver.ref.country == src[0].ref.country):
+            tgt = [giver]
     if src and entry.pos == "V" and _man_after_finite(tokens, clause, src[0].last):
         # "Auch Polen muss man den Vorwurf machen": "man" is the subject, the fronted
         # actor an object
@@ -3262,6 +3282,11 @@ def _collective(doc: Document, upto: int) -> list[ActorRef]:
     return [refs[c] for c, _ in counts.most_common(2)] if len(counts) >= 2 else []
 
 
+# Light verbs whose noun stands in a prepositional phrase: "belegte Indien mit Strafzöllen",
+# "überzog Russland mit Sanktionen" (the accusative is the one hit)
+_LIGHT_VERB_PREPS = {"belegen": "mit", "überziehen": "mit"}
+
+
 def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Trigger]:
     """Merge light verbs with the noun trigger of their clause ("Unterstützung zusichern")."""
     drop: set[int] = set()
@@ -3288,7 +3313,8 @@ def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tri
         # the light verb's object is a bare noun phrase, never one in a prepositional phrase:
         # "fliegen ... mit Unterstützung Großbritanniens Luftangriffe" flies air strikes, "sich
         # gegen ein Abkommen aussprechen" opposes it, "Zu Besuch ... stellte klar" is no demand
-        nouns = [n for n in nouns if _governing_prep(tokens, n.index) is None]
+        nouns = [n for n in nouns if _governing_prep(tokens, n.index) in (
+            None, _LIGHT_VERB_PREPS.get(t.entry.lemma))]
         if t.entry.light == "label":
             # what a speaker calls something heads the von-phrase: "sprach von dem
             # 'produktivsten Tag' seit Beginn der Verhandlungen" named no talks of his
