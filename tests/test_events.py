@@ -3247,3 +3247,13 @@ def test_whose_help_is_asked_for_is_asked() -> None:
     # the prisoners whose release is asked for are not asked
     body = "Polen bat um die Freilassung der Gefangenen aus Kuba."
     assert [e.target for e in extract_events(_linked_doc(body))] == [None]
+
+
+def test_a_partner_named_by_a_pronoun_is_the_person_named_before() -> None:
+    body = "Orbán empfing Putin nicht, sondern telefonierte lediglich mit ihm."
+    assert [(e.type, e.target.country if e.target else None, e.modality)
+            for e in extract_events(_linked_doc(body))] == [("CONSULT", "RUS", "asserted")]
+    # one person: not also whom the person before had met
+    body = "Trump traf Putin in Alaska. Anschließend sprach Selenskyj mit ihm."
+    assert [(e.source.country, e.target.country) for e in extract_events(_linked_doc(body))
+            if e.source and e.target] == [("USA", "RUS"), ("UKR", "USA")]

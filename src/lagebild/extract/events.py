@@ -3627,6 +3627,14 @@ def extract_sentence(
                 # von ihnen ab": what is shot down is the last intruder's or attacker's
                 tgt = _intruder(context, src)
             taken_up = tgt is not None and tgt is not assigned
+            if tgt is None and src is not None and trig.entry.pos == "V" \
+                    and _pronoun_partner(tokens, trig):
+                # "Orbán empfing Putin nicht, sondern telefonierte mit ihm": the other person
+                # the sentence named before, else the person the text is about
+                # (one person: not who acted with that person before)
+                tgt = _person_named_before(tokens, parts, trig, src, mentions) or (
+                    context.person if context.person is not None
+                    and context.person.actor_id != src.actor_id else None)
             if tgt is None and src is not None and src.country:
                 # "Trump nannte Petro einen Drogenboss und stoppte alle Hilfszahlungen an das
                 # Land": the state named last that is not the doer's
@@ -4172,6 +4180,26 @@ def _object_pronoun(tokens: tuple[Token, ...], trig: Trigger) -> bool:
     clause = tokens[trig.index].clause
     return any(t.lower in ("ihm", "ihn") and t.clause == clause
                and not (k > 0 and tokens[k - 1].lower in ALL_PREPS) for k, t in enumerate(tokens))
+
+
+def _pronoun_partner(tokens: tuple[Token, ...], trig: Trigger) -> bool:
+    """The trigger's clause has "ihm" or "ihn" after a preposition after the trigger ("sprach
+    mit ihm", "telefonierte lediglich mit ihm"; not "mit ihm" before a verb at the end,
+    whose own clause the rules cannot see)."""
+    clause = tokens[trig.index].clause
+    return any(t.lower in ("ihm", "ihn") and t.clause == clause and tokens[k - 1].lower in ALL_PREPS
+               for k, t in enumerate(tokens) if k > trig.index)
+
+
+def _person_named_before(tokens: tuple[Token, ...], parts: list[Participant], trig: Trigger,
+                         src: ActorRef, mentions: list[Mention]) -> ActorRef | None:
+    """The one person other than the doer that the sentence named before the trigger's
+    clause, if it named one."""
+    clause = tokens[trig.index].clause
+    persons = {m.actor.actor_id for m in mentions if m.actor is not None and m.actor.kind == "person"}
+    people = {p.ref.actor_id: p.ref for p in parts if tokens[p.first].clause < clause
+              and p.ref.actor_id in persons and p.ref.actor_id != src.actor_id}
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 # "das Land", "dem Land", "diesem Land": a state the text named before (not as the
