@@ -3257,3 +3257,13 @@ def test_a_partner_named_by_a_pronoun_is_the_person_named_before() -> None:
     body = "Trump traf Putin in Alaska. Anschließend sprach Selenskyj mit ihm."
     assert [(e.source.country, e.target.country) for e in extract_events(_linked_doc(body))
             if e.source and e.target] == [("USA", "RUS"), ("UKR", "USA")]
+
+
+def test_a_plural_pronoun_does_not_take_up_a_subject_of_singular_verb() -> None:
+    body = ("Die Bundesanwaltschaft hat drei mutmaßliche russische Agenten festnehmen lassen. "
+            "Sie sollen Anschläge auf Bahnstrecken in Deutschland geplant haben.")
+    assert [e.type for e in extract_events(_linked_doc(body))] == ["COERCE"]
+    # a subject of plural verb is taken up
+    body = "Die USA haben Kuba mit Sanktionen belegt. Sie wollen Havanna zu Reformen zwingen."
+    assert [(e.type, e.source.country) for e in extract_events(_linked_doc(body))] == [
+        ("SANCTION", "USA"), ("COERCE", "USA")]

@@ -2501,6 +2501,20 @@ def _singular_verb(t: Token) -> bool:
     return t.text[:1].islower() and not _plural_form(t)
 
 
+# Singular finite auxiliaries and modals: "Die Bundesanwaltschaft hat", "Die Regierung will"
+_SINGULAR_AUXILIARIES = frozenset({
+    "hat", "hatte", "ist", "war", "wird", "wurde", "will", "wollte", "soll", "sollte", "kann",
+    "konnte", "muss", "musste", "darf", "durfte"})
+
+
+def _singular_verb_after(tokens: tuple[Token, ...], parts: list[Participant], src: ActorRef) -> bool:
+    """The subject ``src`` opens its sentence and a singular auxiliary follows it."""
+    p = next((p for p in parts if p.ref is src), None)
+    return p is not None and _first_word(tokens, tokens[p.first].clause) in (
+        p.first, p.first - 1) and p.last + 1 < len(tokens) \
+        and tokens[p.last + 1].lower in _SINGULAR_AUXILIARIES
+
+
 def _plural_form(t: Token) -> bool:
     """The word has the form of a plural verb ("eroberten", "haben", "sind")."""
     return t.lower.endswith("en") or t.lower == "sind"
@@ -3464,6 +3478,8 @@ class Context:
     partners: tuple[tuple[str, ActorRef], ...] = ()  # state -> last counterpart
     last: ActorRef | None = None  # the actor named last: what "Dieser" takes up
     subject_person: bool = False  # the subject is one person: no plural "sie" takes it up
+    # the subject took a singular verb ("Die Bundesanwaltschaft hat"): no plural "sie" either
+    subject_singular: bool = False
     subject_neuter: bool = False  # the subject is a state or place "er" cannot take up
     person: ActorRef | None = None  # the last subject that was a person
     pair: tuple[ActorRef, ActorRef] | None = None  # the two sides of the last dyadic event
@@ -3565,8 +3581,11 @@ def extract_sentence(
         # names no partner ("in einem Gespräch mit der Zeitung Kritik an Polen üben") did not
         # meet the target of the sentence's other act
         previous = context.subject
-        if previous is not None and context.subject_person and _plural_pronoun_subject(tokens, trig):
-            previous = None  # "Außerdem eroberten sie Chemieanlagen" after "sagte Lawrow"
+        if previous is not None and (context.subject_person or context.subject_singular) \
+                and _plural_pronoun_subject(tokens, trig):
+            # "Außerdem eroberten sie Chemieanlagen" after "sagte Lawrow"; "Sie sollen
+            # Anschläge geplant haben" after "Die Bundesanwaltschaft hat drei Agenten ..."
+            previous = None
         if context.subject_neuter and context.person is not None and _er_in_clause(tokens, trig):
             # "Varoufakis ... Europa hat beschlossen, uns zu erpressen. Schäuble warf er vor,
             # ...": "er" is no "Europa" or "Russland", but the person before
@@ -3718,7 +3737,8 @@ def extract_sentence(
                             noun_subject and trig.entry.pos == "V")):
                         # the actor of the first event, or of the first verb's after a noun's:
                         # "Erdogan hat die Angriffe Israels verurteilt. Er rief ..." is Erdogan
-                        after = replace(after, subject=src)
+                        after = replace(after, subject=src, subject_singular=_singular_verb_after(
+                            tokens, parts, src))
                         noun_subject = trig.entry.pos == "N"
                     if tgt is not None and src.country and tgt.country and not domestic:
                         partners[src.country] = tgt
@@ -4143,7 +4163,7 @@ def _with_person(after: Context, before: Context, mentions: list[Mention]) -> Co
     """``after`` with ``subject_person``, ``subject_neuter`` and ``person`` set: whether its
     subject is a person, or a state or place that "er" cannot take up, and the last person."""
     if after.subject is before.subject:
-        return replace(after, subject_person=before.subject_person,
+        return replace(after, subject_person=before.subject_person, subject_singular=before.subject_singular,
                        subject_neuter=before.subject_neuter, person=before.person)
     subject = after.subject
     kinds = {m.actor.kind for m in mentions if subject is not None and m.actor is not None
