@@ -3267,3 +3267,18 @@ def test_a_plural_pronoun_does_not_take_up_a_subject_of_singular_verb() -> None:
     body = "Die USA haben Kuba mit Sanktionen belegt. Sie wollen Havanna zu Reformen zwingen."
     assert [(e.type, e.source.country) for e in extract_events(_linked_doc(body))] == [
         ("SANCTION", "USA"), ("COERCE", "USA")]
+
+
+def test_an_airspace_named_by_a_possessive_is_the_accusers_or_speakers() -> None:
+    body = "Estland hat Russland vorgeworfen, mit drei Kampfjets seinen Luftraum verletzt zu haben."
+    assert tuples(extract_events(_linked_doc(body))) == {("ACCUSE", "EST", "RUS"), ("MOBILIZE", "RUS", "EST")}
+    body = "Russland hat Polen vorgeworfen, seinen Luftraum verletzt zu haben."
+    assert ("MOBILIZE", "POL", "RUS") in tuples(extract_events(_linked_doc(body)))
+
+
+def test_an_offer_to_no_one_named_is_made_to_the_sides_of_the_offered_act() -> None:
+    body = "Erdoğan bot an, zwischen Russland und der Ukraine zu vermitteln."
+    assert tuples(extract_events(_linked_doc(body))) == {("AGREE", "TUR", "RUS"), ("AGREE", "TUR", "UKR")}
+    # an offer with its addressee keeps it
+    body = "Die Türkei bot Russland an, Gespräche mit der Ukraine auszurichten."
+    assert tuples(extract_events(_linked_doc(body))) == {("AGREE", "TUR", "RUS")}

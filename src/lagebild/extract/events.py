@@ -1386,6 +1386,13 @@ def _airspace_owner(tokens: tuple[Token, ...], in_clause: list[Participant]) -> 
     return None
 
 
+def _own_airspace(tokens: tuple[Token, ...], clause: int) -> bool:
+    """The clause names an airspace by a possessive: "seinen Luftraum", "in ihren Luftraum"."""
+    return any(t.clause == clause and t.lower.startswith("luftraum") and k > 0
+               and tokens[k - 1].lower in ("sein", "seinen", "seinem", "ihr", "ihren", "ihrem")
+               for k, t in enumerate(tokens))
+
+
 def assign_roles(
     trig: Trigger, tokens: tuple[Token, ...], parts: list[Participant],
     collective: list[ActorRef], previous_subject: ActorRef | None = None,
@@ -1731,6 +1738,13 @@ def assign_roles(
                        and tokens[trig.index - 1].text == ","
                        and (src is None or tokens[src[0].first].clause >= clause - 1)]
             tgt = [later[0]] if later else [earlier[0]] if earlier else None
+    if tgt is None and entry.type == "AGREE" and entry.infinitive_need and src is not None \
+            and memo.get("infinitive", clause + 1, lambda: _infinitive_clause(tokens, clause + 1)):
+        # "Erdoğan bot an, zwischen Russland und der Ukraine zu vermitteln": an offer that
+        # names no addressee is made to the sides of the offered act
+        sides = [p for p in others if tokens[p.first].clause == clause + 1 and p.role in (
+            "partner", "target", "core") and p.ref.country != src[0].ref.country]
+        tgt = sides or None
     if not tgt and entry.pos == "V" and entry.lemma in _ADDRESSED_WITH_BEI:
         # "hat sich bei Trump entschuldigt": whom one apologises to or thanks is "bei" him
         tgt = next(([p] for p in in_clause if p.prep in ("bei", "beim") and p.first > (
@@ -1757,6 +1771,12 @@ def assign_roles(
             tgt = [by]
     if not tgt and entry.type == "MOBILIZE" and entry.pos == "V":
         owner = _airspace_owner(tokens, in_clause)
+        if owner is None and _own_airspace(tokens, clause):
+            # "Drohnen sind in seinen Luftraum eingedrungen, teilte Polen mit": the speaker's;
+            # "Estland warf Russland vor, seinen Luftraum verletzt zu haben": the accuser's
+            owner = next((p for p in parts if p.ref is speaker), None) if speaker is not None \
+                else next((p for p in parts if p.role == "core" and tokens[p.first].clause < clause),
+                          None) if _infinitive_clause(tokens, clause) else None
         if owner is not None and not (src and owner.ref.country == src[0].ref.country):
             tgt = [owner]
     src_refs = [p.ref for p in src] if src else []
