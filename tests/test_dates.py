@@ -187,3 +187,17 @@ def test_a_weak_preterite_in_second_place_dates_the_noun_act_it_carries() -> Non
     # an adjective in -te before its noun is no verb
     sentence = "Putins letzte Rede enthielt eine Drohung."
     assert event_date(sentence, sentence.index("Drohung"), "2026-11-20T10:00") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "expected"),
+    [
+        # a Monday, 1 December: the weekend before lies in November, the next in December
+        ("hat am Wochenende angegriffen", "past", "2025-11"),
+        ("griff am vergangenen Wochenende an", "past", "2025-11"),
+        ("will am Wochenende reisen", "future", "2025-12"),
+        ("will am kommenden Wochenende reisen", "future", "2025-12"),
+    ],
+)
+def test_a_weekend_is_no_single_day_but_its_month(text: str, direction: str, expected: str) -> None:
+    assert _resolve_only(text, date(2025, 12, 1), direction) == expected

@@ -112,6 +112,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("weekday", re.compile(rf"\b(?:am\s+)?(?:(?:frühen|späten)\s+)?({wd})(?:abend|morgen|"
                                rf"nachmittag|vormittag|mittag|nacht|früh)?\b", flags)),
         ("nightto", re.compile(rf"\bin\s+der\s+Nacht\s+(?:auf|zu[mr]?)\s+({wd})\b", flags)),
+        # "am Wochenende", "am vergangenen Wochenende", "übers Wochenende"
+        ("weekend", re.compile(r"\b(?:am|übers|über\s+das)\s+(?:(vergangenen|letzten|vorigen|kommenden|"
+                               r"nächsten)\s+)?Wochenende\b", flags)),
         ("today", re.compile(r"\b(heute|gestern|vorgestern|morgen|übermorgen)\b", flags)),
         ("lastweek", re.compile(r"\b(?:in\s+der\s+)?(?:vergangenen|letzten|vorigen|vergangene|"
                                 r"letzte|vorige)\s+Woche\b", flags)),
@@ -186,6 +189,10 @@ def _build(kind: str, match: re.Match[str], text: str) -> TimeExpression | None:
             return None
         return TimeExpression(start, end, span_text, "weekday" if kind == "nightto" else kind,
                               weekday=_WEEKDAYS[match.group(1).lower()])
+    if kind == "weekend":
+        which = (match.group(1) or "").lower()
+        offset = -7 if which in ("vergangenen", "letzten", "vorigen") else 7 if which else 0
+        return TimeExpression(start, end, span_text, "weekend", offset_days=offset)
     if kind == "today":
         word = match.group(1).lower()
         if match.group(1)[0].isupper() and start > 0 and text[start - 2 : start] not in (". ", ""):
@@ -281,6 +288,8 @@ def resolve(
     if expr.kind == "nextweekday" and expr.weekday is not None:
         delta = (expr.weekday - published.weekday()) % 7 or 7
         return ResolvedDate((published + timedelta(days=delta)).isoformat(), "day")
+    if expr.kind == "weekend" and expr.offset_days is not None:
+        return _weekend(published, expr.offset_days, direction)
     if expr.kind == "relative" and expr.offset_days is not None:
         return ResolvedDate((published + timedelta(days=expr.offset_days)).isoformat(), "day")
     if expr.kind == "relative_week" and expr.offset_days is not None:
@@ -292,6 +301,19 @@ def resolve(
     if expr.kind == "relative_year" and expr.offset_years is not None:
         return ResolvedDate(f"{published.year + expr.offset_years:04d}", "year")
     return None
+
+
+def _weekend(published: date, offset: int, direction: Direction) -> ResolvedDate:
+    """The month of the weekend meant ("am Wochenende" is Saturday or Sunday: no one day).
+    Plain, it is the last one (the next in a plan), or the current one on a weekend day;
+    "vergangenen" steps back and "kommenden" forward from the weekend of the week published."""
+    saturday = published - timedelta(days=(published.weekday() - 5) % 7)  # on or before
+    on_weekend = published.weekday() >= 5
+    if offset > 0 or offset == 0 and direction == "future" and not on_weekend:
+        saturday += timedelta(days=7)
+    elif offset < 0 and on_weekend:
+        saturday -= timedelta(days=7)
+    return ResolvedDate(f"{saturday.year:04d}-{saturday.month:02d}", "month")
 
 
 def _day(year: int, month: int, day: int) -> ResolvedDate | None:
