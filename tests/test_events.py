@@ -3282,3 +3282,14 @@ def test_an_offer_to_no_one_named_is_made_to_the_sides_of_the_offered_act() -> N
     # an offer with its addressee keeps it
     body = "Die Türkei bot Russland an, Gespräche mit der Ukraine auszurichten."
     assert tuples(extract_events(_linked_doc(body))) == {("AGREE", "TUR", "RUS")}
+
+
+def test_a_harm_promised_on_a_condition_on_its_target_is_a_threat() -> None:
+    body = "Die EU werde neue Sanktionen gegen Russland verhängen, sollte Moskau die Waffenruhe brechen."
+    assert [(e.type, e.source.country, e.target.country, e.modality)
+            for e in extract_events(_linked_doc(body))] == [("THREATEN", "EU", "RUS", "asserted")]
+    body = "Falls Kuba die Gefangenen nicht freilässt, wird Polen Sanktionen gegen Havanna verhängen."
+    assert ("THREATEN", "POL", "CUB") in tuples(extract_events(_linked_doc(body)))
+    # a condition on someone else is no threat to the target
+    body = "Wenn Polen zustimmt, will die EU neue Sanktionen gegen Russland verhängen."
+    assert [(e.type, e.modality) for e in extract_events(_linked_doc(body))] == [("SANCTION", "planned")]

@@ -3750,6 +3750,13 @@ def extract_sentence(
                         lambda: _objects_read_as_speakers(tokens, parts, memo)):
                     # "Putin traf Xi, kritisierte die Nato": the Nato is criticised, not quoted
                     event = replace(event, modality="asserted", attributed_to=None)
+                if event.type in _THREATENED_ACTS and event.modality in ("planned", "reported") \
+                        and event.target is not None and _on_condition_of(tokens, parts, trig, event.target):
+                    # "Die EU werde Sanktionen gegen Russland verhängen, sollte Moskau die
+                    # Waffenruhe brechen": a harm promised if the target acts is a threat (PLOVER
+                    # THREATEN), made in saying it
+                    event = replace(event, type="THREATEN", mode=None, modality="asserted",
+                                    attributed_to=None)
                 sources_at.setdefault(trig.index, src)
                 if keep_irrealis or event.modality not in ("negated", "hypothetical"):
                     events.append(event)
@@ -4124,6 +4131,23 @@ def _next_verb_between(tokens: tuple[Token, ...], v: int, i: int) -> bool:
     belongs to that verb."""
     return any(tokens[k].lower in _VERB_CONJUNCTIONS and _finite_after_conjunction(tokens[k + 1])
                for k in range(v + 1, i - 1))
+
+
+# Acts a condition on the target turns into threats
+_THREATENED_ACTS = frozenset({"SANCTION", "ASSAULT", "COERCE"})
+# clauses that state a condition: "falls Moskau ...", ", sollte Russland ... brechen"
+_CONDITION_OPENERS = frozenset({"wenn", "falls", "sofern", "sollte", "sollten"})
+
+
+def _on_condition_of(tokens: tuple[Token, ...], parts: list[Participant], trig: Trigger,
+                     target: ActorRef) -> bool:
+    """Another clause of the sentence is a condition that names the target's side ("sollte
+    Moskau die Waffenruhe brechen" for sanctions on Russia; not "wenn der Rat zustimmt")."""
+    clause = tokens[trig.index].clause
+    conditions = {t.clause for k, t in enumerate(tokens) if t.clause != clause
+                  and t.lower in _CONDITION_OPENERS and _first_word(tokens, t.clause) == k}
+    return any(tokens[p.first].clause in conditions and p.ref.country == target.country
+               and p.ref.country is not None for p in parts)
 
 
 # verb-first conditional clauses open with these: ", sollten kurdische Kämpfer ... einnehmen"
