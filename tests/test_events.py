@@ -3293,3 +3293,11 @@ def test_a_harm_promised_on_a_condition_on_its_target_is_a_threat() -> None:
     # a condition on someone else is no threat to the target
     body = "Wenn Polen zustimmt, will die EU neue Sanktionen gegen Russland verhängen."
     assert [(e.type, e.modality) for e in extract_events(_linked_doc(body))] == [("SANCTION", "planned")]
+
+
+def test_where_a_threatened_strike_would_hit_is_threatened() -> None:
+    body = "Trump schloss einen Militäreinsatz in Venezuela nicht aus."
+    assert tuples(extract_events(_linked_doc(body))) == {("THREATEN", "USA", "VEN")}
+    # where the threat was made is no target
+    body = "Putin drohte bei einem Treffen in Minsk mit Vergeltung."
+    assert [e.target for e in extract_events(_linked_doc(body))] == [None]

@@ -1386,6 +1386,11 @@ def _airspace_owner(tokens: tuple[Token, ...], in_clause: list[Participant]) -> 
     return None
 
 
+# Military acts a threat may hold: "einen Militäreinsatz in Venezuela", "Angriffe in Nigeria"
+_STRIKE_NOUNS = ("einsatz", "angriff", "schlag", "schläge", "intervention", "invasion", "offensive",
+                 "operation", "operationen", "angriffe")
+
+
 def _own_airspace(tokens: tuple[Token, ...], clause: int) -> bool:
     """The clause names an airspace by a possessive: "seinen Luftraum", "in ihren Luftraum"."""
     return any(t.clause == clause and t.lower.startswith("luftraum") and k > 0
@@ -1745,6 +1750,13 @@ def assign_roles(
         sides = [p for p in others if tokens[p.first].clause == clause + 1 and p.role in (
             "partner", "target", "core") and p.ref.country != src[0].ref.country]
         tgt = sides or None
+    if tgt is None and entry.type == "THREATEN" and entry.pos == "V":
+        # "schloss einen Militäreinsatz in Venezuela nicht aus": where the threatened act
+        # would strike is whom it threatens
+        tgt = next(([p] for p in in_clause if p.role == "place" and p.prep == "in"
+                    and p.ref.country and not (src and p.ref.country == src[0].ref.country)
+                    and p.first >= 2 and tokens[p.first - 1].lower == "in"
+                    and tokens[p.first - 2].lemma.endswith(_STRIKE_NOUNS)), None)
     if not tgt and entry.pos == "V" and entry.lemma in _ADDRESSED_WITH_BEI:
         # "hat sich bei Trump entschuldigt": whom one apologises to or thanks is "bei" him
         tgt = next(([p] for p in in_clause if p.prep in ("bei", "beim") and p.first > (
