@@ -1747,9 +1747,9 @@ def assign_roles(
             and memo.get("infinitive", clause + 1, lambda: _infinitive_clause(tokens, clause + 1)):
         # "Erdoğan bot an, zwischen Russland und der Ukraine zu vermitteln": an offer that
         # names no addressee is made to the sides of the offered act
-        sides = [p for p in others if tokens[p.first].clause == clause + 1 and p.role in (
+        offered_to = [p for p in others if tokens[p.first].clause == clause + 1 and p.role in (
             "partner", "target", "core") and p.ref.country != src[0].ref.country]
-        tgt = sides or None
+        tgt = offered_to or None
     if tgt is None and entry.type == "THREATEN" and entry.pos == "V":
         # "schloss einen Militäreinsatz in Venezuela nicht aus": where the threatened act
         # would strike is whom it threatens
