@@ -3668,7 +3668,7 @@ def extract_sentence(
                     tgt = context.last_doer
             if tgt is None and src is not None and trig.entry.pos == "V" \
                     and context.person is not None and context.person.actor_id != src.actor_id \
-                    and _object_pronoun(tokens, trig):
+                    and _object_pronoun(tokens, trig, memo):
                 # "Maduro ist vor Gericht erschienen. Die Staatsanwaltschaft wirft ihm
                 # Drogenhandel vor": "ihm" is the person the text is about
                 tgt = context.person
@@ -3679,7 +3679,7 @@ def extract_sentence(
                 tgt = _intruder(context, src)
             taken_up = tgt is not None and tgt is not assigned
             if tgt is None and src is not None and trig.entry.pos == "V" \
-                    and _pronoun_partner(tokens, trig):
+                    and _pronoun_partner(tokens, trig, memo):
                 # "Orbán empfing Putin nicht, sondern telefonierte mit ihm": the other person
                 # the sentence named before, else the person the text is about
                 # (one person: not who acted with that person before)
@@ -4250,21 +4250,27 @@ _MASCULINE_STATES = frozenset({
     "Vatikan", "Oman", "Kosovo", "Senegal", "Gazastreifen", "Balkan", "Kaukasus", "Westen"})
 
 
-def _object_pronoun(tokens: tuple[Token, ...], trig: Trigger) -> bool:
+def _object_pronoun(tokens: tuple[Token, ...], trig: Trigger, memo: _Memo) -> bool:
     """The trigger's clause has "ihm" or "ihn" as an object (not after a preposition:
-    "mit ihm" is a partner the rules read as such)."""
-    clause = tokens[trig.index].clause
-    return any(t.lower in ("ihm", "ihn") and t.clause == clause
-               and not (k > 0 and tokens[k - 1].lower in ALL_PREPS) for k, t in enumerate(tokens))
+    "mit ihm" is a partner, see ``_pronoun_partner``)."""
+    return any(not after_prep for _, after_prep in _him_in_clause(tokens, trig, memo))
 
 
-def _pronoun_partner(tokens: tuple[Token, ...], trig: Trigger) -> bool:
+def _pronoun_partner(tokens: tuple[Token, ...], trig: Trigger, memo: _Memo) -> bool:
     """The trigger's clause has "ihm" or "ihn" after a preposition after the trigger ("sprach
     mit ihm", "telefonierte lediglich mit ihm"; not "mit ihm" before a verb at the end,
     whose own clause the rules cannot see)."""
+    return any(after_prep and k > trig.index for k, after_prep in _him_in_clause(tokens, trig, memo))
+
+
+def _him_in_clause(tokens: tuple[Token, ...], trig: Trigger, memo: _Memo) -> list[tuple[int, bool]]:
+    """Where "ihm"/"ihn" stands in the trigger's clause, and whether after a preposition (the
+    sentence is scanned once, not once per trigger)."""
     clause = tokens[trig.index].clause
-    return any(t.lower in ("ihm", "ihn") and t.clause == clause and tokens[k - 1].lower in ALL_PREPS
-               for k, t in enumerate(tokens) if k > trig.index)
+    found: list[tuple[int, int, bool]] = memo.get("him", -1, lambda: [
+        (k, t.clause, k > 0 and tokens[k - 1].lower in ALL_PREPS)
+        for k, t in enumerate(tokens) if t.lower in ("ihm", "ihn")])
+    return [(k, after_prep) for k, c, after_prep in found if c == clause]
 
 
 def _person_named_before(tokens: tuple[Token, ...], parts: list[Participant], trig: Trigger,
