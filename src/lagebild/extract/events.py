@@ -1786,9 +1786,10 @@ def assign_roles(
         if owner is None and _own_airspace(tokens, clause):
             # "Drohnen sind in seinen Luftraum eingedrungen, teilte Polen mit": the speaker's;
             # "Estland warf Russland vor, seinen Luftraum verletzt zu haben": the accuser's
-            owner = next((p for p in parts if p.ref is speaker), None) if speaker is not None \
-                else next((p for p in parts if p.role == "core" and tokens[p.first].clause < clause),
-                          None) if _infinitive_clause(tokens, clause) else None
+            if speaker is not None:
+                owner = next((p for p in parts if p.ref is speaker), None)
+            elif memo.get("infinitive", clause, lambda: _infinitive_clause(tokens, clause)):
+                owner = next((p for p in parts if p.role == "core" and tokens[p.first].clause < clause), None)
         if owner is not None and not (src and owner.ref.country == src[0].ref.country):
             tgt = [owner]
     src_refs = [p.ref for p in src] if src else []
