@@ -170,7 +170,9 @@ def test_foreign_media_are_journalists_of_their_state_and_common_nouns_are_not(l
     body = ("Das berichtete die belgische Zeitung Het Laatste Nieuws. Laut einer Yougov-Umfrage "
             "liegt Labour vorn. Ein Blick in den Kurier zeigt: Mehr als die Hälfte ist dagegen.")
     found = {m.text: m.actor for m in linker.link(_doc(body, "2025-01-01")) if m.actor}
-    assert (found["Het Laatste Nieuws"].country, found["Het Laatste Nieuws"].sector) == ("BEL", "JRN")
+    # (the role noun before the name is the paper's: one mention)
+    paper = found["belgische Zeitung Het Laatste Nieuws"]
+    assert (paper.country, paper.sector) == ("BEL", "JRN")
     assert found["Yougov-Umfrage"].country == "GBR"
     assert not {"Blick", "Kurier", "Mehr"} & set(found)
 
@@ -1139,3 +1141,42 @@ def test_a_name_written_with_its_article_links_mid_sentence_but_not_as_an_adject
     # the article's rule needs the rest capitalised: "die linke Szene" is no party
     assert not [m for m in _linked(linker, "Die linke Szene protestierte am Montag.")
                 if m.actor is not None and m.actor.sector == "PTY"]
+
+
+def test_a_role_noun_or_adjective_before_an_organisations_name_is_that_organisation(linker: Linker) -> None:
+    body = "Die EU-Kommission hat gegen den US-Konzern Google eine Geldbuße verhängt."
+    assert [(m.text, m.actor.actor_id, m.actor.country) for m in _linked(linker, body)
+            if "Google" in m.text or "Konzern" in m.text] == [("US-Konzern Google", "Q95", "USA")]
+    # a company known to the KB keeps its own state in a report from elsewhere
+    body = "Moskau – Ein Gericht in Moskau hat gegen Google eine Geldstrafe verhängt."
+    assert _one(linker, body, "Google").actor.country == "USA"
+    # a name the NER model found takes the state and sector of the noun before it
+    body = "Die EU hat den chinesischen Konzern Wahaha sanktioniert."
+    start = body.index("Wahaha")
+    ner = (Mention(start, start + 6, "Wahaha", "ORG"),)
+    m = next(m for m in linker.link(_doc(body, mentions=ner)) if "Wahaha" in m.text)
+    assert (m.text, m.actor.country, m.actor.sector) == ("chinesischen Konzern Wahaha", "CHN", "BUS")
+    # a state's adjective too
+    body = "Das deutsche BKA ermittelt."
+    ner = (Mention(body.index("BKA"), body.index("BKA") + 3, "BKA", "ORG"),)
+    m = next(m for m in linker.link(_doc(body, mentions=ner)) if "BKA" in m.text)
+    assert (m.text, m.actor.country) == ("deutsche BKA", "DEU")
+    # a company noun takes up the company named before it
+    body = "Niger hat den Atomkonzern Orano enteignet. Die Junta warf dem Unternehmen Ausbeutung vor."
+    assert _one(linker, body, "Unternehmen").actor.actor_id == _one(linker, body, "Orano").actor.actor_id
+
+
+def test_a_government_no_state_places_is_the_one_named_last(linker: Linker) -> None:
+    # a report on two states has no home state: the junta is the government named before
+    body = ("Die Regierung in Niger hat den französischen Atomkonzern Orano enteignet. Die "
+            "Militärjunta warf dem Unternehmen vor, das Land ausgebeutet zu haben.")
+    m = _one(linker, body, "Militärjunta")
+    assert (m.actor.country, m.actor.sector, m.how) == ("NER", "GOV", "coref")
+    body = "Die Übergangsregierung in Damaskus warnte."
+    assert _one(linker, body, "Übergangsregierung").actor.country == "SYR"
+    # the home state, where there is one, places it first
+    body = ("Wien – Österreich hat die Grenze geschlossen. Die Regierung in Rom protestierte. "
+            "Österreichs Kanzler sprach mit der Opposition in Wien. Die Regierung verteidigte "
+            "die Maßnahme.")
+    last = [m for m in _linked(linker, body) if m.text == "Regierung"][-1]
+    assert last.actor.country == "AUT"

@@ -313,6 +313,7 @@ class Linker:
         found = _surnames_of_new_people(doc, found)
         found = _surnames_before_full_names(found)
         found.sort(key=lambda m: (m.start, m.end))
+        found = _organisations_after_role_nouns(doc.body, found)
         found = _party_in_brackets(doc.body, found)
         found = _organisations_taken_up(doc.body, found)
         home = home_state(found, dateline_state(doc, found))
@@ -320,6 +321,7 @@ class Linker:
             found = [_with_home(m, home) for m in found]
             if home[1] >= _PLACE_HOME_SHARE:
                 found = [self._group_home(m, home[0]) for m in found]
+        found = _governments_taken_up(doc.body, found)
         # a group no state claimed stays unlinked: "die Regierung" of nobody in particular
         found = [m for m in found if m.how != "role-bare"]
         found = [self._peoples_home(m, home) for m in found]
@@ -1421,6 +1423,35 @@ def home_state(mentions: Sequence[Mention], dateline: str | None = None) -> tupl
 _PLACE_HOME_SHARE = 0.5
 
 
+def _organisations_after_role_nouns(body: str, found: list[Mention]) -> list[Mention]:
+    """"gegen den US-Konzern Google", "den chinesischen Konzern Wahaha", "das deutsche BKA": a
+    group's role noun or a state's adjective right before an organisation's name is that
+    organisation, not a second actor; its state is the organisation's when it has none of
+    its own (``found`` is sorted: this runs before the home state is given)."""
+    out: list[Mention] = []
+    for m in found:
+        role = out[-1] if out else None
+        if role is None or role.actor is None or m.actor is None or not _names_role_group(role) \
+                or m.label != "ORG" or m.actor.kind != "organisation" \
+                or body[role.end:m.start].strip():
+            out.append(m)
+            continue
+        a = m.actor
+        how = m.how if a.country else f"{m.how}+role"
+        out[-1] = replace(m, start=role.start, text=body[role.start:m.end],
+                          actor=replace(a, country=a.country or role.actor.country,
+                                        sector=a.sector or role.actor.sector), how=how)
+    return out
+
+
+def _names_role_group(m: Mention) -> bool:
+    """``m`` is a role noun of a state's group ("US-Konzern", "die Behörde") or a state's
+    adjective ("das deutsche BKA"), not a name."""
+    return m.actor is not None and m.actor.country is not None and (
+        m.actor.kind == "group" and m.how == "role" and m.actor.actor_id.startswith("lb:grp:")
+        or m.how == "adj")
+
+
 def _party_in_brackets(body: str, found: list[Mention]) -> list[Mention]:
     """"Finanzminister Hans Jörg Schelling (ÖVP)": a person of no known state is of the
     state of the party in brackets after the name (``found`` is sorted)."""
@@ -1448,7 +1479,8 @@ _KIND_NOUNS: dict[str, frozenset[str]] = {norm(noun): frozenset(sectors.split())
     ("terrorgruppe", "REB"), ("islamistenmiliz", "REB"), ("partei", "PTY"),
     ("bündnis", "IGO"), ("militärbündnis", "IGO"), ("organisation", "NGO IGO REB"))}
 _TAKEN_UP_NOUNS: dict[str, frozenset[str]] = {norm(noun): frozenset(sectors.split()) for noun, sectors in (
-    ("gericht", "JUD"), ("gerichtshof", "JUD"), ("behörde", "GOV"), ("geheimdienst", "SPY"))
+    ("gericht", "JUD"), ("gerichtshof", "JUD"), ("behörde", "GOV"), ("geheimdienst", "SPY"),
+    ("unternehmen", "BUS"), ("konzern", "BUS"))
 } | _KIND_NOUNS
 _DEFINITE_BEFORE = re.compile(r"(?:\b(?:der|die|das|dem|den|des|vom|beim|zum|im)\s+)$", re.I)
 
@@ -1472,6 +1504,24 @@ def _organisations_taken_up(body: str, found: list[Mention]) -> list[Mention]:
                       and _named_organisation(p) and p.how != "ner-only"
                       and (p.actor.sector in sectors or noun in norm(p.actor.name))]
         named = _most_salient(candidates, m.sentence_index)
+        if named is not None:
+            out[k] = replace(m, actor=named.actor, how="coref")
+    return out
+
+
+def _governments_taken_up(body: str, found: list[Mention]) -> list[Mention]:
+    """"Die Regierung in Niger hat ... Die Militärjunta warf ... vor": a definite government
+    noun that neither its sentence nor the article's home state places (a report on two
+    states has no home) is the government the article named last. Only governments: a bare
+    "die Polizei" or "die Armee" is nobody's in particular. ``found`` is sorted."""
+    out = list(found)
+    for k, m in enumerate(out):
+        if m.how != "role-bare" or m.actor is None or m.actor.sector != "GOV" \
+                or not _DEFINITE_BEFORE.search(body[max(0, m.start - 8):m.start]):
+            continue
+        named = _most_salient([p for p in out[:k] if p.actor is not None and p.how == "role"
+                               and p.actor.actor_id.startswith("lb:grp:")
+                               and p.actor.sector == "GOV"], m.sentence_index)
         if named is not None:
             out[k] = replace(m, actor=named.actor, how="coref")
     return out
