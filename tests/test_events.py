@@ -3301,3 +3301,17 @@ def test_where_a_threatened_strike_would_hit_is_threatened() -> None:
     # where the threat was made is no target
     body = "Putin drohte bei einem Treffen in Minsk mit Vergeltung."
     assert [e.target for e in extract_events(_linked_doc(body))] == [None]
+
+
+def test_a_fine_imposed_is_a_sanction_and_a_fine_paid_is_none() -> None:
+    body = "Die EU-Kommission hat gegen den US-Konzern Google eine Geldbuße von 2,9 Milliarden Euro verhängt."
+    assert _sides(extract_events(_linked_doc(body))) == {("SANCTION", "EU", "IGO", "USA", "BUS")}
+    body = "Der Konzern Google zahlte eine Geldstrafe von 20 Millionen Dollar an die US-Regierung."
+    assert extract_events(_linked_doc(body)) == ()
+
+
+def test_a_weak_participle_in_et_finds_its_verb() -> None:
+    # simplemma leaves "enteignet" as it is: "-et" is the infinitive's "-en"
+    body = "Die Regierung in Niger hat den französischen Atomkonzern Orano enteignet."
+    assert [(e.type, e.mode, e.source.country, e.target.country)
+            for e in extract_events(_linked_doc(body))] == [("COERCE", "seize", "NER", "FRA")]

@@ -404,8 +404,8 @@ def participle_infinitives(word: str) -> list[str]:
 
     simplemma knows "angegriffen" but not "bombardiert", "entführt", "beschossen": "-iert" is
     "-ieren", a weak "-t" is "-en" (after "-er"/"-el" also "-n": "abgefeuert" -> "abfeuern"),
-    "-ossen" is "-ießen"; a "ge" after a separable prefix goes ("abgeschossen" ->
-    "abschießen"). Only candidates: the trigger lexicon decides.
+    "-ossen" is "-ießen", "-et" is "-en" ("enteignet"); a "ge" after a separable prefix goes
+    ("abgeschossen" -> "abschießen"). Only candidates: the trigger lexicon decides.
     """
     stems = [word]
     at = word.find("ge", 1)
@@ -420,6 +420,9 @@ def participle_infinitives(word: str) -> list[str]:
         elif w.endswith(("ert", "elt")):
             # "abgefeuert" -> "abfeuern", "verhandelt" -> "verhandeln" ("geleert": "leeren")
             out.extend((w[:-1] + "n", w[:-1] + "en"))
+        elif w.endswith("et"):
+            # "enteignet" -> "enteignen", "beendet" -> "beenden": the stem's -e- before -t
+            out.extend((w[:-2] + "en", w[:-1] + "en"))
         elif w.endswith("t"):
             out.append(w[:-1] + "en")
     return out
