@@ -3315,3 +3315,19 @@ def test_a_weak_participle_in_et_finds_its_verb() -> None:
     body = "Die Regierung in Niger hat den französischen Atomkonzern Orano enteignet."
     assert [(e.type, e.mode, e.source.country, e.target.country)
             for e in extract_events(_linked_doc(body))] == [("COERCE", "seize", "NER", "FRA")]
+
+
+def test_the_genitive_of_a_later_phrase_is_no_side_of_an_agreement() -> None:
+    body = ("Pakistan und Afghanistan haben sich auf eine Waffenruhe geeinigt. Die Vereinbarung "
+            "kam unter Vermittlung Katars und der Türkei zustande.")
+    assert tuples(extract_events(_linked_doc(body))) == {("AGREE", "PAK", "AFG")}
+    # a phrase right after the noun is its own: the partner of the agreement
+    body = "Polen hat die Einigung mit seinem Amtskollegen Wladimir Putin begrüßt."
+    assert ("AGREE", "RUS", "POL") in tuples(extract_events(make_doc(body))) | {
+        (t, b, a) for t, a, b in tuples(extract_events(make_doc(body)))}
+
+
+def test_a_name_set_off_after_a_genitive_is_its_apposition_not_a_partner() -> None:
+    body = ("Es sei ein produktives Treffen gewesen, sagte der Generalsekretär der Vereinten "
+            "Nationen, António Guterres, nach den Gesprächen in Genf.")
+    assert [e.target.name for e in extract_events(_linked_doc(body))] == ["Genf"]

@@ -1265,7 +1265,21 @@ def _groups(
                 groups[-1].append(replace(p, role=groups[-1][0].role, prep=groups[-1][0].prep))
                 continue
         groups.append([p])
-    return groups
+    return [part for g in groups for part in _without_apposition(g, tokens)]
+
+
+def _without_apposition(group: list[Participant], tokens: tuple[Token, ...]) -> list[list[Participant]]:
+    """A "group" of two that only a comma joins, set off by a comma after it too, is a
+    phrase and its apposition, not a list: "der Chefunterhändler der Regierung, Humberto de
+    la Calle," (a list has its "und": "Russland, China und Iran")."""
+    if len(group) != 2:
+        return [group]
+    first, second = group
+    between = tokens[first.last + 1 : second.first]
+    closed = second.last + 1 < len(tokens) and tokens[second.last + 1].text == ","
+    if [t.text for t in between] == [","] and closed:
+        return [[first], [replace(second, role=first.role, prep=first.prep)]]
+    return [group]
 
 
 def _apposition_of_head(
@@ -1921,6 +1935,21 @@ def _closed_phrase_between(tokens: tuple[Token, ...], i: int, j: int) -> bool:
     return any(tokens[k].lower in ALL_PREPS and any(
         tokens[m].noun and tokens[m].text[:1].isupper() for m in range(k + 1, j))
         for k in range(i + 1, j))
+
+
+def _set_off_after(tokens: tuple[Token, ...], src: list[Participant] | None,
+                   g: list[Participant]) -> bool:
+    """``g`` follows ``src`` after a lone comma: an apposition of ``src``'s phrase."""
+    return src is not None and g[0].first == src[-1].last + 2 \
+        and tokens[src[-1].last + 1].text == ","
+
+
+def _genitive_of_later_phrase(tokens: tuple[Token, ...], i: int, p: Participant) -> bool:
+    """``p`` is the genitive of a noun in a prepositional phrase that begins after the noun
+    trigger at ``i`` and a word that is not of its phrase: "Die Vereinbarung kam unter
+    Vermittlung Katars zustande" (Katar mediated, it is no side of the agreement; but "die
+    Einigung mit seinem Amtskollegen Sobotka": a phrase right after the noun is its own)."""
+    return p.role == "gen" and any(tokens[k].lower == p.prep for k in range(i + 2, p.first))
 
 
 def _heads_own_phrase(tokens: tuple[Token, ...], k: int) -> bool:
@@ -3077,7 +3106,8 @@ def _nominal(
                 first_after.first - i <= 4 and not any(
                     _heads_own_phrase(tokens, k) for k in range(i + 1, first_after.first)) \
                 and not (first_after.role == "core"
-                         and _closed_phrase_between(tokens, i, first_after.first)):
+                         and _closed_phrase_between(tokens, i, first_after.first)) \
+                and not _genitive_of_later_phrase(tokens, i, first_after):
             src = nxt
             a += 1
     subject_takes_part = not genitive_is_target(entry.type) and entry.type not in SPEECH_TYPES \
@@ -3119,7 +3149,10 @@ def _nominal(
         # "Putin hat dem Staatschef Maduro seine Unterstützung zugesichert": a dative before
         # (not the subject of a judging verb for an act judged: "Merz verurteilte die
         # russischen Luftangriffe" was no attack on Merz)
-        tgt = next((g for g in groups if g[0].last < i and g is not src and g[0].role in roles), None)
+        # (not a name set off after the subject's genitive, the same phrase: "sagte der
+        # Chefunterhändler der Regierung, Humberto de la Calle, nach den Gesprächen")
+        tgt = next((g for g in groups if g[0].last < i and g is not src and g[0].role in roles
+                    and not _set_off_after(tokens, src, g)), None)
     if tgt is None and entry.type in _PLACE_AS_LAST_RESORT and src is not None and len(src) == 1 \
             and src[0].last < i and not entry.lemma.endswith(_GATHERINGS):
         # "ist zu Gesprächen in Peking eingetroffen": where the subject holds talks stands in
