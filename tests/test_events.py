@@ -3331,3 +3331,21 @@ def test_a_name_set_off_after_a_genitive_is_its_apposition_not_a_partner() -> No
     body = ("Es sei ein produktives Treffen gewesen, sagte der Generalsekretär der Vereinten "
             "Nationen, António Guterres, nach den Gesprächen in Genf.")
     assert [e.target.name for e in extract_events(_linked_doc(body))] == ["Genf"]
+
+
+def test_first_person_subjects_and_objects_are_the_speaker() -> None:
+    body = "Wir verurteilen den Angriff auf Polen aufs Schärfste, sagte Kubas Präsident."
+    events = extract_events(_linked_doc(body))
+    assert ("ACCUSE", "CUB", "GOV") in {(e.type, e.source.country, e.source.sector) for e in events}
+    # an actor the frame took for the subject is the object
+    body = ("Um die Lage zu beenden, fordern wir Polen auf, die Situation zu klären, sagte ein "
+            "Sprecher der kubanischen Regierung.")
+    assert _sides(extract_events(_linked_doc(body))) == {("REQUEST", "CUB", "GOV", "POL", None)}
+    body = '"Russland hat uns in der Nacht angegriffen", sagte der polnische Präsident.'
+    assert _sides(extract_events(_linked_doc(body))) == {("ASSAULT", "RUS", None, "POL", "GOV")}
+    # "sind gefordert" says what the speaker is asked, not what they ask
+    body = "Wir sind alle gefordert, das Miteinander zu suchen, sagte der polnische Präsident."
+    assert extract_events(_linked_doc(body)) == ()
+    # without a speaker, no one
+    body = "Wir verurteilen den Angriff auf Polen."
+    assert [e.source for e in extract_events(_linked_doc(body)) if e.type == "ACCUSE"] in ([], [None])

@@ -1809,6 +1809,24 @@ def assign_roles(
                 owner = next((p for p in parts if p.role == "core" and tokens[p.first].clause < clause), None)
         if owner is not None and not (src and owner.ref.country == src[0].ref.country):
             tgt = [owner]
+    if speaker is not None and entry.pos == "V" and memo.get(
+            "first person", clause, lambda: _first_person_subject(tokens, clause)):
+        # "Wir verurteilen den Angriff, sagte Macron", "fordern wir Deutschland auf, ...,
+        # sagte ein Sprecher der Regierung": "ich" and "wir" are the clause's subject (they
+        # are nominative), the speaker; an actor the frame took for the subject is the
+        # object ("Wir wurden angegriffen, sagte X": the speaker suffered it)
+        speaking = next((p for p in parts if p.ref is speaker), None)
+        others = [p for p in (src or []) + (tgt or [])
+                  if p.ref is not speaker and tokens[p.first].clause == clause]
+        if speaking is not None and (trig.passive or _stative_passive(tokens, trig)):
+            src, tgt = others or None, [speaking]
+        elif speaking is not None:
+            src, tgt = [speaking], others or None
+    elif speaker is not None and entry.pos == "V" and src and not tgt and not trig.passive \
+            and all(p.ref is not speaker for p in src) and memo.get(
+                "first person object", clause, lambda: _first_person_object(tokens, clause)):
+        # ""Russland hat uns angegriffen", sagte Selenskyj": "uns", "mich" are the speaker
+        tgt = [p for p in parts if p.ref is speaker][:1] or None
     src_refs = [p.ref for p in src] if src else []
     if not src_refs and demonstrative is not None and clause == 0 and entry.pos == "V" \
             and not trig.passive:
@@ -2539,6 +2557,50 @@ def _pronoun_before(tokens: tuple[Token, ...], p: Participant) -> bool:
     word = _first_word(tokens, clause)
     return word is not None and any(
         _subject_pronoun(tokens, k) for k in range(word, p.first) if tokens[k].clause == clause)
+
+
+def _body_of_speaker(tokens: tuple[Token, ...], parts: list[Participant],
+                     attribution: str | None) -> ActorRef | None:
+    """"..., sagte ein Sprecher der ungarischen Regierung": a speaker named by an unlinked
+    noun speaks for the body in its genitive right after it."""
+    if attribution is None or " " in attribution:
+        return None
+    for k, t in enumerate(tokens):
+        if t.text == attribution:
+            return next((p.ref for p in parts if 0 < p.first - k <= 3 and p.role == "core"
+                         and tokens[k + 1].lower in ("der", "des")
+                         and all(_adjective_like(w) or w.lower in ("der", "des")
+                                 for w in tokens[k + 1 : p.first])), None)
+    return None
+
+
+_FIRST_PERSON = frozenset({"ich", "wir"})
+
+
+def _first_person_subject(tokens: tuple[Token, ...], clause: int) -> bool:
+    """``clause`` has "ich" or "wir": always nominative, so its subject."""
+    return any(t.lower in _FIRST_PERSON and t.clause == clause for t in tokens)
+
+
+# forms of "sein" that, with the participle of a verb of acting on someone, say what state
+# the subject is in: "Wir sind bedroht", "Wir sind alle gefordert" (not "Wir sind gereist")
+_STATIVE_AUXILIARIES = frozenset({"bin", "sind", "ist", "sei", "seien", "war", "waren"})
+_DONE_TO_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "COERCE", "ASSAULT", "SANCTION"})
+
+
+def _stative_passive(tokens: tuple[Token, ...], trig: Trigger) -> bool:
+    """The verb trigger is a participle after a form of "sein" in its clause, of a verb
+    that acts on its object ("Wir sind gefordert": the speaker is the one asked)."""
+    clause = tokens[trig.index].clause
+    return trig.entry.type in _DONE_TO_TYPES and tokens[trig.index].text[:1].islower() \
+        and any(t.lower in _STATIVE_AUXILIARIES and t.clause == clause
+                for t in tokens[: trig.index])
+
+
+def _first_person_object(tokens: tuple[Token, ...], clause: int) -> bool:
+    """``clause`` has "uns", "mich" or "mir" (and, with no "ich"/"wir", they are no
+    reflexives)."""
+    return any(t.lower in ("uns", "mich", "mir") and t.clause == clause for t in tokens)
 
 
 def _said_of_self(tokens: tuple[Token, ...], trig: Trigger) -> bool:
@@ -3594,7 +3656,8 @@ def extract_sentence(
     # (the attribution may be the name without its adjective: "Das russische
     # Verteidigungsministerium erklärte" is attributed to "Verteidigungsministerium")
     speaker = next((p.ref for p in parts if own_attr and (
-        p.ref.name in own_attr or own_attr in p.ref.name)), None)
+        p.ref.name in own_attr or own_attr in p.ref.name)), None) or _body_of_speaker(
+        tokens, parts, own_attr)
     v = prefield_end(tokens)
     opening = next((p.ref for p in parts if p.role == "core" and p.first <= (v or 4)), None)
     subject = speaker or opening
