@@ -396,3 +396,24 @@ def test_a_plan_names_its_reporter_but_not_its_planner() -> None:
     assert _classify("Auch China kritisierte die Militärübung.", "kritisierte",
                      trigger_is_speech=True) == ("asserted", None)
 
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        # an adjective of lack denies its noun, or the act a noun of willingness wants
+        ("Die USA begründeten das mit der fehlenden Bereitschaft Moskaus zu Friedensgesprächen.",
+         "Friedensgesprächen", "negated"),
+        ("Kiew beklagte die mangelnde Unterstützung durch Polen.", "Unterstützung", "negated"),
+        # (not another noun's lack: the attack happened)
+        ("Trotz fehlender Beweise griff Polen Kuba an.", "griff", "asserted"),
+        # willing is not done
+        ("Kiew signalisierte Bereitschaft zu Gesprächen mit Russland.", "Gesprächen", "hypothetical"),
+        # what can be done is not done, but a purpose's "zu können" is no modal of the clause
+        ("Wir können selbst Menschen festnehmen, sagte der Minister.", "festnehmen", "hypothetical"),
+        ("Die HDP bezichtigt die AKP, die Krise provoziert zu haben, um wählen zu können.",
+         "bezichtigt", "asserted"),
+    ],
+)
+def test_lack_willingness_and_ability_leave_an_act_undone(text: str, trigger: str, modality: str) -> None:
+    assert _classify(text, trigger)[0] == modality

@@ -589,6 +589,10 @@ def _classify(
     neg = _negation(clause, trig)
     if neg:
         return ModalityResult("negated", cue=neg)
+    willed = _willed(tokens, trigger_index)
+    lacking = _lacking(tokens, trigger_index if willed is None else willed)
+    if lacking is not None:
+        return ModalityResult("negated", cue=lacking)
     called_off = _called_off(tokens, trigger_index)
     if called_off is not None:
         return ModalityResult(called_off[0], cue=called_off[1])
@@ -603,6 +607,8 @@ def _classify(
             return ModalityResult("hypothetical", cue=phrase)
     if _generic_act(tokens, trigger_index, clause):
         return ModalityResult("hypothetical", cue="generic")
+    if willed is not None:
+        return ModalityResult("hypothetical", cue=tokens[willed].lower)
     if trigger_index == 0 and trig.text[:1].isupper() and "?" not in text:
         return ModalityResult("hypothetical", cue="verb-first conditional")
     if text.rstrip().endswith("?") and trig.clause == 0:
@@ -614,6 +620,8 @@ def _classify(
             # "machte Russland für mögliche Sabotageakte verantwortlich": the adjective leaves
             # its own noun open ("ein möglicher Angriff"), not the clause's verb
             continue
+        if t.lower in _ABILITY and k > 0 and tokens[k - 1].lower == "zu":
+            continue  # "um eine Neuwahl ansetzen zu können": a purpose's modal, not the clause's
         if t.lower == "würden" and _indirect_speech(tokens, text):
             # "Sie würden Informationen teilen, sagte Cook": indirect speech uses "würden"
             # where the Konjunktiv I "werden" looks like the indicative; singular "werde"
@@ -671,8 +679,40 @@ def _classify(
 
 # "Ein Angriff auf eines der Länder gilt als Angriff auf beide": an act named with an
 # indefinite or "jeder" before a verb of counting as something is a rule, not an event
+_ABILITY = frozenset({"kann", "können", "könne"})
 _GENERIC_DETERMINERS = frozenset({"ein", "eine", "einen", "jeder", "jede", "jedes", "jeden"})
 _COUNTS_AS = frozenset({"gilt", "gelten", "gälte", "gelte", "zählt", "zählen", "wertet", "werten"})
+
+
+# adjectives that deny their noun: "wegen fehlender Unterstützung", "mangelnde Zusammenarbeit"
+_ATTRIBUTIVE_LACKING = frozenset(stem + ending for stem in ("fehlend", "mangelnd", "ausbleibend")
+                                 for ending in ("e", "en", "er", "es", "em"))
+# nouns of being willing: the act in their zu-phrase is not done ("die Bereitschaft Moskaus
+# zu Gesprächen"), as with the adjective "bereit"
+_WILLINGNESS_NOUNS = frozenset({"bereitschaft", "wille", "willen", "willens"})
+_ZU = frozenset({"zu", "zur", "zum"})
+
+
+def _willed(tokens: tuple[Token, ...], trigger_index: int) -> int | None:
+    """The noun of willingness whose zu-phrase holds the noun trigger at ``trigger_index``
+    ("Bereitschaft Russlands zu weiteren Gesprächen"), if any."""
+    trig = tokens[trigger_index]
+    if not trig.text[:1].isupper():
+        return None
+    for j in range(trigger_index - 1, max(-1, trigger_index - 6), -1):
+        t = tokens[j]
+        if t.clause != trig.clause or t.text in (",", ";", ":"):
+            return None
+        if t.lower in _WILLINGNESS_NOUNS:
+            return j if any(tokens[k].lower in _ZU for k in range(j + 1, trigger_index)) else None
+    return None
+
+
+def _lacking(tokens: tuple[Token, ...], noun: int) -> str | None:
+    """An adjective of lack right before the noun at ``noun`` ("fehlende Bereitschaft")."""
+    return next((tokens[k].lower for k in range(max(0, noun - 3), noun)
+                 if tokens[k].lower in _ATTRIBUTIVE_LACKING and _attributive_to(tokens, k, noun)),
+                None)
 
 
 def _attributive_to(tokens: tuple[Token, ...], k: int, noun: int) -> bool:
