@@ -2597,10 +2597,13 @@ def _stative_passive(tokens: tuple[Token, ...], trig: Trigger) -> bool:
                 for t in tokens[: trig.index])
 
 
+_FIRST_PERSON_OBJECTS = frozenset({"uns", "mich", "mir"})
+
+
 def _first_person_object(tokens: tuple[Token, ...], clause: int) -> bool:
-    """``clause`` has "uns", "mich" or "mir" (and, with no "ich"/"wir", they are no
-    reflexives)."""
-    return any(t.lower in ("uns", "mich", "mir") and t.clause == clause for t in tokens)
+    """``clause`` has "uns", "mich" or "mir" (asked only of a clause without "ich"/"wir",
+    where they are no reflexives)."""
+    return any(t.lower in _FIRST_PERSON_OBJECTS and t.clause == clause for t in tokens)
 
 
 def _said_of_self(tokens: tuple[Token, ...], trig: Trigger) -> bool:
