@@ -23,8 +23,11 @@ import pytest
 
 N_JSONL_FILES = 12
 RECORDS_PER_FILE = 20
-N_TEXT_FILES = 120
-TOTAL = N_JSONL_FILES * RECORDS_PER_FILE + N_TEXT_FILES  # 360 distinct articles
+# (enough that three runs killed after 30 more articles each stop mid-run even when a kill
+# lands late: between the poll that sees the count and the signal, a fast run stores more;
+# with 360 a fresh clone's CI run once finished its second run before the kill)
+N_TEXT_FILES = 360
+TOTAL = N_JSONL_FILES * RECORDS_PER_FILE + N_TEXT_FILES  # 600 distinct articles
 
 COUNTRIES = [
     "Russland",
