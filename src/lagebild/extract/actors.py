@@ -1489,24 +1489,7 @@ def _organisations_taken_up(body: str, found: list[Mention]) -> list[Mention]:
     """"das Gericht", "die Miliz", "die Behörde" that no state places (``role-bare``) are the
     organisation of that kind the article named last before them: one of the noun's sector,
     or whose name holds the noun ("Atomenergiebehörde"). ``found`` is sorted."""
-    out = list(found)
-    for k, m in enumerate(out):
-        if m.how != "role-bare" or m.actor is None:
-            continue
-        noun = _inflection_stem(norm(m.text))
-        sectors = _TAKEN_UP_NOUNS.get(noun)
-        if sectors is None or not _DEFINITE_BEFORE.search(body[max(0, m.start - 8):m.start]):
-            continue
-        if k + 1 < len(out) and not body[m.end:out[k + 1].start].strip() \
-                or _name_follows(body, m.end):
-            continue  # "von der Organisation Attac": the name after it is who it is
-        candidates = [p for p in out[:k] if p.actor is not None
-                      and _named_organisation(p) and p.how != "ner-only"
-                      and (p.actor.sector in sectors or noun in norm(p.actor.name))]
-        named = _most_salient(candidates, m.sentence_index)
-        if named is not None:
-            out[k] = replace(m, actor=named.actor, how="coref")
-    return out
+    return _taken_up(body, found, _organisation_antecedents)
 
 
 def _governments_taken_up(body: str, found: list[Mention]) -> list[Mention]:
@@ -1514,17 +1497,47 @@ def _governments_taken_up(body: str, found: list[Mention]) -> list[Mention]:
     noun that neither its sentence nor the article's home state places (a report on two
     states has no home) is the government the article named last. Only governments: a bare
     "die Polizei" or "die Armee" is nobody's in particular. ``found`` is sorted."""
+    return _taken_up(body, found, _government_antecedents)
+
+
+def _taken_up(
+    body: str, found: list[Mention],
+    antecedents: Callable[[str, list[Mention], int], list[Mention]],
+) -> list[Mention]:
+    """Each definite ``role-bare`` mention becomes the most salient of the earlier mentions
+    ``antecedents`` offers for it (``how="coref"``); the rest stay as they are."""
     out = list(found)
     for k, m in enumerate(out):
-        if m.how != "role-bare" or m.actor is None or m.actor.sector != "GOV" \
+        if m.how != "role-bare" or m.actor is None \
                 or not _DEFINITE_BEFORE.search(body[max(0, m.start - 8):m.start]):
             continue
-        named = _most_salient([p for p in out[:k] if p.actor is not None and p.how == "role"
-                               and p.actor.actor_id.startswith("lb:grp:")
-                               and p.actor.sector == "GOV"], m.sentence_index)
+        named = _most_salient(antecedents(body, out, k), m.sentence_index)
         if named is not None:
             out[k] = replace(m, actor=named.actor, how="coref")
     return out
+
+
+def _organisation_antecedents(body: str, out: list[Mention], k: int) -> list[Mention]:
+    """The named organisations before ``out[k]`` that its institution noun may stand for."""
+    m = out[k]
+    noun = _inflection_stem(norm(m.text))
+    sectors = _TAKEN_UP_NOUNS.get(noun)
+    if sectors is None:
+        return []
+    if k + 1 < len(out) and not body[m.end:out[k + 1].start].strip() or _name_follows(body, m.end):
+        return []  # "von der Organisation Attac": the name after it is who it is
+    return [p for p in out[:k] if p.actor is not None
+            and _named_organisation(p) and p.how != "ner-only"
+            and (p.actor.sector in sectors or noun in norm(p.actor.name))]
+
+
+def _government_antecedents(body: str, out: list[Mention], k: int) -> list[Mention]:
+    """The state governments a sentence placed before ``out[k]``, if it is a government noun."""
+    actor = out[k].actor
+    if actor is None or actor.sector != "GOV":
+        return []
+    return [p for p in out[:k] if p.actor is not None and p.how == "role"
+            and p.actor.actor_id.startswith("lb:grp:") and p.actor.sector == "GOV"]
 
 
 def _most_salient(candidates: list[Mention], sentence: int | None) -> Mention | None:
