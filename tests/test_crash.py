@@ -25,7 +25,8 @@ N_JSONL_FILES = 12
 RECORDS_PER_FILE = 20
 # (enough that three runs killed after 30 more articles each stop mid-run even when a kill
 # lands late: between the poll that sees the count and the signal, a fast run stores more;
-# with 360 a fresh clone's CI run once finished its second run before the kill)
+# with 360 a fresh clone's CI run once finished its second run before the kill, and with
+# 3-sentence articles another finished its third: see _article)
 N_TEXT_FILES = 360
 TOTAL = N_JSONL_FILES * RECORDS_PER_FILE + N_TEXT_FILES  # 600 distinct articles
 
@@ -57,6 +58,10 @@ def _article(i: int) -> str:
         f"Meldung Nummer {i}: {a} {verb} am Montag {b}.",
         f"Die Regierung in Berlin äußerte sich dazu am Dienstag, wie die Nachrichtenagentur {i} meldete.",
         "Beobachter erwarten weitere Gespräche in den kommenden Wochen. " * (1 + i % 4),
+        # A news article's length (~2 KB), not a line: on the short ones a run stored its
+        # remaining 500 in a third of a second, faster than the watching poll can rely on.
+        *(f"Absatz {k} der Meldung {i} berichtet über Reaktionen aus {COUNTRIES[k % len(COUNTRIES)]}, "
+          f"die am {k + 1}. Oktober veröffentlicht wurden." for k in range(20)),
     ]
     return " ".join(sentences).strip()
 
@@ -114,28 +119,50 @@ def _stored_count(db: Path) -> int:
 def _run_and_kill(
     cmd: list[str], db: Path, cwd: Path, at_least: int, sig: int = signal.SIGKILL, timeout: float = 240
 ) -> int:
-    """Start the run, signal it once ``at_least`` more articles are stored; returns the count then."""
+    """Start the run, signal it once ``at_least`` more articles are stored; returns the count then.
+
+    The run goes in slices: it is stopped (SIGSTOP) while the store is counted and signalled while
+    still stopped, so it cannot store more between the count and the signal. (A free-running
+    poll lost that race on a fast machine: the run stored its last 500 articles between polls.)
+    """
     before = _stored_count(db)
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + timeout
     try:
         while time.monotonic() < deadline:
+            time.sleep(0.02)  # one slice of running
+            if proc.poll() is not None:
+                stderr = proc.stderr.read().decode() if proc.stderr else ""
+                pytest.fail(f"run ended (exit {proc.returncode}) before it could be killed: {stderr[-2000:]}")
+            _stop(proc.pid)
             stored = _stored_count(db)
             if stored >= before + at_least:
                 _CHILDREN[:] = _children(proc.pid)
                 os.kill(proc.pid, sig)
+                os.kill(proc.pid, signal.SIGCONT)  # a stopped process takes SIGINT only once continued
                 proc.wait(timeout=30)  # SIGINT too must end the run promptly
                 return stored
-            if proc.poll() is not None:
-                stderr = proc.stderr.read().decode() if proc.stderr else ""
-                pytest.fail(f"run ended (exit {proc.returncode}) before it could be killed: {stderr[-2000:]}")
-            time.sleep(0.01)
+            os.kill(proc.pid, signal.SIGCONT)
         pytest.fail(f"run stored fewer than {at_least} new articles in {timeout} s")
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
     return -1  # unreachable
+
+
+def _stop(pid: int) -> None:
+    """SIGSTOP, then wait until the process is stopped (the signal is delivered asynchronously)."""
+    psutil = pytest.importorskip("psutil")
+    os.kill(pid, signal.SIGSTOP)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            if psutil.Process(pid).status() in (psutil.STATUS_STOPPED, psutil.STATUS_ZOMBIE):
+                return
+        except psutil.NoSuchProcess:
+            return
+        time.sleep(0.001)
 
 
 _CHILDREN: list[int] = []  # worker processes of the run when it was signalled
