@@ -3349,3 +3349,10 @@ def test_first_person_subjects_and_objects_are_the_speaker() -> None:
     # without a speaker, no one
     body = "Wir verurteilen den Angriff auf Polen."
     assert [e.source for e in extract_events(_linked_doc(body)) if e.type == "ACCUSE"] in ([], [None])
+
+
+def test_deploying_fighter_jets_is_mobilizing_moving_talks_is_not() -> None:
+    body = "Die Bundeswehr verlegt weitere Eurofighter nach Polen."
+    assert _sides(extract_events(_linked_doc(body))) == {("MOBILIZE", "DEU", "MIL", "POL", None)}
+    body = "Die Gespräche zwischen Russland und der Ukraine über eine Waffenruhe wurden nach Genf verlegt."
+    assert "MOBILIZE" not in {e.type for e in extract_events(_linked_doc(body))}
