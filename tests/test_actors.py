@@ -1180,3 +1180,20 @@ def test_a_government_no_state_places_is_the_one_named_last(linker: Linker) -> N
             "die Maßnahme.")
     last = [m for m in _linked(linker, body) if m.text == "Regierung"][-1]
     assert last.actor.country == "AUT"
+
+
+def test_a_definite_generic_role_takes_up_the_one_person_named_in_it(linker: Linker) -> None:
+    body = ("Kiew bestellte den russischen Botschafter Igor Petrow ein. In einem Interview "
+            "hatte der Diplomat am Montag Kiew Provokationen vorgeworfen. Der Botschafter schwieg.")
+    petrow = _one(linker, body, "Igor Petrow").actor
+    assert petrow is not None and petrow.country == "RUS"
+    taken = [m for m in _linked(linker, body) if m.text in ("Diplomat", "Botschafter")]
+    assert [(m.text, m.actor.actor_id if m.actor else None) for m in taken] == [
+        ("Diplomat", petrow.actor_id), ("Botschafter", petrow.actor_id)]
+    # two named in the role: ambiguous, nobody
+    body = ("Der russische Botschafter Igor Petrow und der chinesische Botschafter Li Wei "
+            "trafen sich. Der Diplomat sagte nichts.")
+    assert [m for m in _linked(linker, body) if m.text == "Diplomat" and m.actor is not None] == []
+    # an indefinite one is someone else
+    body = "Der russische Botschafter Igor Petrow reiste ab. Ein Diplomat blieb."
+    assert [m for m in _linked(linker, body) if m.text == "Diplomat" and m.actor is not None] == []

@@ -907,12 +907,26 @@ class Linker:
         holder = self._seen_holder(office, st) if office else None
         if holder is not None:  # "Erdoğan ... der Staatschef": the named man holds that office
             return i + 1, holder, "coref"
+        taken_up = self._named_in_role(toks, i, st) if not office else None
+        if taken_up is not None:
+            return i + 1, taken_up, "coref"
         if not office and sector in _HOME_PERSON_SECTORS:
             # "Lukaschenko hat sechs inhaftierte Oppositionsführer begnadigt": opposition
             # figures and members of parliament no state names are the home state's, as the
             # groups are ("die Opposition"); an ambassador or a spokesman is anyone's
             return self._unplaced_group(toks, i, sector)
         return None
+
+    def _named_in_role(self, toks: list[_Tok], i: int, st: _DocState) -> Actor | None:
+        """"der Botschafter", "der Diplomat" after "den russischen Botschafter Sergej Andrejew":
+        a definite role noun with no office takes up the one person the article named in that
+        role (or in a role it stands for: _ROLES_TAKEN_UP_BY), whatever their state."""
+        if i == 0 or toks[i - 1].key not in ("der", "die", "dem", "den", "des"):
+            return None
+        stem = self._role_stem(toks[i].key)
+        stems = {stem} | _ROLES_TAKEN_UP_BY.get(stem, frozenset())
+        named = {a.actor_id: a for (_, role), a in st.by_role.items() if role in stems}
+        return next(iter(named.values())) if len(named) == 1 else None
 
     def _genitive_state(self, toks: list[_Tok], i: int) -> str | None:
         """The state a genitive right after the noun at ``i`` names: "der Präsident
@@ -1478,6 +1492,12 @@ _KIND_NOUNS: dict[str, frozenset[str]] = {norm(noun): frozenset(sectors.split())
     ("miliz", "REB"), ("terrormiliz", "REB"), ("terrororganisation", "REB"),
     ("terrorgruppe", "REB"), ("islamistenmiliz", "REB"), ("partei", "PTY"),
     ("bündnis", "IGO"), ("militärbündnis", "IGO"), ("organisation", "NGO IGO REB"))}
+# A generic role noun that takes up a person named with a narrower one: "den russischen
+# Botschafter Sergej Andrejew ... in dem der Diplomat Warschau vorwarf"
+_ROLES_TAKEN_UP_BY: dict[str, frozenset[str]] = {
+    "diplomat": frozenset({"botschafter", "botschafterin", "gesandter", "gesandte", "chefdiplomat"}),
+    "diplomatin": frozenset({"botschafterin", "gesandte", "chefdiplomatin"}),
+}
 _TAKEN_UP_NOUNS: dict[str, frozenset[str]] = {norm(noun): frozenset(sectors.split()) for noun, sectors in (
     ("gericht", "JUD"), ("gerichtshof", "JUD"), ("behörde", "GOV"), ("geheimdienst", "SPY"),
     ("unternehmen", "BUS"), ("konzern", "BUS"))
