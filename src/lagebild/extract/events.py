@@ -1006,6 +1006,11 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
         if t.lower in _NOT_GENITIVE_OPENERS or t.text[:1].isdigit():
             # (nor a number: "im Gegenzug fast 2000 palästinensische Häftlinge")
             own_article = True
+        if j == first - 1 and t.text[:1].islower() and t.lower.endswith("e") and _adjective_like(t):
+            # "der in die Kritik geratene Regierungschef": an adjective's weak ending needs an
+            # article before it, which opened the mention's own phrase (a genitive without
+            # one is strong: "Angriffe russischer Truppen")
+            own_article = True
         if t.lower in ("von", "vom") and j > 0 and tokens[j - 1].text[:1].isupper() and \
                 tokens[j - 1].lower not in ("seiten",) and _only_count_between(tokens, j, first):
             # "in großen Teilen von Caracas", "Lob von Xi": von after a noun names its owner
@@ -1042,6 +1047,12 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
                     and (ref.actor_id or "").startswith("Q") \
                     and not tokens[first].lower.endswith(("s", "x", "z")):
                 break  # "in Kaschmir Pakistan ... vorgeworfen": a state's genitive takes -s
+            if j == first - 1 and _time_noun(t.lower) and tokens[first].text[:1].isupper() \
+                    and not tokens[last].lower.endswith(("s", "x", "z")):
+                break  # "traf am Montag Putin", "empfing am Dienstagabend Präsident Selenskyj":
+                # a time's noun ends its phrase; a name after it is its genitive only with -s
+                # ("Ende der Amtszeit Putins"; a name after another noun is set off with it:
+                # "mit seinem Amtskollegen Wolfgang Sobotka", "in der Provinz Deir Essor")
             if j == first - 1 and (ref.actor_id or "").startswith("lb:grp:") \
                     and (tokens[first].noun or tokens[first].lower.endswith("e")):
                 break  # "mit Angriffen (syrische) Zivilisten ins Visier nehmen": a bare plural
@@ -1612,6 +1623,13 @@ def assign_roles(
                     tokens, memo.get("covered", -1, lambda: _covered(parts)), trig.index,
                     src[0].first):
                 src = None  # "ermordeten rechte Paramilitärs 3.000 Menschen": the object
+            elif src is not None and src[0].first < trig.index and (opener := memo.get(
+                    "subordinate opener", clause, lambda: _subordinate_opener(tokens, clause))) \
+                    is not None and opener < src[0].first and _unnamed_subject_between(
+                        tokens, memo.get("covered", -1, lambda: _covered(parts)), opener,
+                        src[0].first):
+                src = None  # "in dem der Diplomat am Freitag Warschau vorwarf": the same in a
+                # clause whose verb comes last
             if src is None:
                 src = memo.get("beside", clause, lambda: _beside(tokens, groups, clause))
             v = prefield_end(tokens)
@@ -2084,12 +2102,21 @@ def prefield_end(tokens: tuple[Token, ...]) -> int:
         return 0
     if first.lower in ALL_PREPS:
         return 0  # "Laut Reuters hat Russland ...": a prepositional phrase, no subject
+    attribute = first.lower in _DETERMINERS and start + 1 < len(tokens) \
+        and tokens[start + 1].lower in ALL_PREPS
     for v in range(start + 1, min(len(tokens), start + 12)):
         t = tokens[v]
         if t.clause != first.clause:
             return 0
         if t.lower == "zufolge":
             return 0  # "Berichten zufolge verhandeln die USA": the source, no subject
+        if attribute:
+            # "Der wegen Korruption kritisierte Regierungschef traf ...", "Der in der EU
+            # weitgehend isolierte Orbán": an article and a preposition open an attribute,
+            # which ends with the participle before its noun (no verb in it)
+            attribute = not (t.text[:1].islower() and t.lower.endswith(ATTRIBUTIVE_ENDINGS)
+                             and v + 1 < len(tokens) and tokens[v + 1].text[:1].isupper())
+            continue
         if t.text[:1].islower() and t.lower not in _DETERMINERS and t.lower not in ALL_PREPS \
                 and tokens[v - 1].noun:
             return 0 if _time_phrase(tokens[start:v]) else v
@@ -2192,6 +2219,16 @@ _BARE_TIME_NOUNS = frozenset({
 })
 
 
+_TIMES_OF_DAY = ("abend", "nachmittag", "vormittag", "mittag", "nacht", "morgen", "wochenende")
+_WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend",
+             "sonntag")
+
+
+def _time_noun(word: str) -> bool:
+    """A noun naming a time ("Montag", "Freitagabend", "Wochenende", "Oktober")."""
+    return word in _BARE_TIME_NOUNS or word.startswith(_WEEKDAYS) or word.endswith(_TIMES_OF_DAY)
+
+
 def _covered(parts: list[Participant]) -> frozenset[int]:
     """The token indexes inside a participant."""
     return frozenset(k for p in parts for k in range(p.first, p.last + 1))
@@ -2218,6 +2255,18 @@ def _unnamed_subject_between(
                    for m in range(max(verb + 1, k - 3), k)):
             return True
     return False
+
+
+def _subordinate_opener(tokens: tuple[Token, ...], clause: int) -> int | None:
+    """The last word of what opens a subordinate clause: its conjunction ("dass", "weil") or
+    the pronoun of a relative clause with a preposition (", in dem"); None for a main clause
+    or a bare relative pronoun (", die Russland kritisierte" may have either as subject)."""
+    head = _first_word(tokens, clause) if clause > 0 else None
+    if head is None:
+        return None
+    if tokens[head].lower in _CONJUNCTIONS:
+        return head
+    return head + 1 if head + 1 < len(tokens) and _prep_relative_at(tokens, head + 1) else None
 
 
 def _oblique(tokens: tuple[Token, ...], p: Participant) -> bool:
@@ -3083,10 +3132,16 @@ def _nominal(
         return None, None  # "drohte China mit Strafzöllen": the threat is the event, not the tariffs
     if entry.type == "MOBILIZE" and any("luftraum" in w for w in entry.needs | {entry.lemma}):
         return _airspace_violation(tokens, groups, i)
+    if entry.type == "ACCUSE" and i >= 2 and tokens[i - 1].lower in ("die", "der") \
+            and tokens[i - 2].lower == "in":
+        # "in die Kritik geraten", "steht in der Kritik", "der in die Kritik geratene
+        # Regierungschef": who is criticised, by nobody named (not his own criticism)
+        return None, None
     src: list[Participant] | None = None
     tgt: list[Participant] | None = None
     destination: list[Participant] | None = None
     victim: list[Participant] | None = None
+    src_after = False  # the doer is the noun's own genitive or von-phrase
     starts, _ = _group_index(groups)
     a = bisect_right(starts, i)  # groups[a:] start after the noun
     for g in groups[max(0, a - 3) : a]:  # groups are ordered and do not overlap
@@ -3174,6 +3229,7 @@ def _nominal(
                          and _closed_phrase_between(tokens, i, first_after.first)) \
                 and not _genitive_of_later_phrase(tokens, i, first_after):
             src = nxt
+            src_after = True
             a += 1
     subject_takes_part = not genitive_is_target(entry.type) and entry.type not in SPEECH_TYPES \
         and entry.type != "PROTEST" or entry.type in ("THREATEN", "REJECT") and bool(entry.needs) \
@@ -3216,8 +3272,15 @@ def _nominal(
         # russischen Luftangriffe" was no attack on Merz)
         # (not a name set off after the subject's genitive, the same phrase: "sagte der
         # Chefunterhändler der Regierung, Humberto de la Calle, nach den Gesprächen")
+        # (nor, for an act that is neither help nor a claim, the clause's phrase before a noun
+        # whose doer is its own genitive: "Tusk begründete den Schritt mit den Manövern
+        # russischer Truppen"; a place may be: "In der türkischen Grenzstadt ... durch
+        # Artilleriebeschuss aus Syrien"; a claim's is whom it is about: "Kuba wies die Vorwürfe
+        # Russlands zurück")
         tgt = next((g for g in groups if g[0].last < i and g is not src and g[0].role in roles
-                    and not _set_off_after(tokens, src, g)), None)
+                    and not _set_off_after(tokens, src, g)
+                    and not (src_after and entry.type not in _COOPERATIVE_TYPES | _CLAIM_TYPES
+                             and g[0].role != "place")), None)
     if tgt is None and entry.type in _PLACE_AS_LAST_RESORT and src is not None and len(src) == 1 \
             and src[0].last < i and not entry.lemma.endswith(_GATHERINGS):
         # "ist zu Gesprächen in Peking eingetroffen": where the subject holds talks stands in
