@@ -61,6 +61,7 @@ _WEEKDAYS = {
     "sonnabend": 5,
     "sonntag": 6,
 }
+WEEKDAY_NAMES = tuple(_WEEKDAYS)  # (lower-case, "sonnabend" too)
 _NUMBERS = {
     "einem": 1,
     "einer": 1,

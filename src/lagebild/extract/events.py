@@ -2220,13 +2220,11 @@ _BARE_TIME_NOUNS = frozenset({
 
 
 _TIMES_OF_DAY = ("abend", "nachmittag", "vormittag", "mittag", "nacht", "morgen", "wochenende")
-_WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend",
-             "sonntag")
 
 
 def _time_noun(word: str) -> bool:
     """A noun naming a time ("Montag", "Freitagabend", "Wochenende", "Oktober")."""
-    return word in _BARE_TIME_NOUNS or word.startswith(_WEEKDAYS) or word.endswith(_TIMES_OF_DAY)
+    return word in _BARE_TIME_NOUNS or word.startswith(dates.WEEKDAY_NAMES) or word.endswith(_TIMES_OF_DAY)
 
 
 def _covered(parts: list[Participant]) -> frozenset[int]:
