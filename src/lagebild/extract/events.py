@@ -3082,6 +3082,8 @@ _CLAIM_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
 
 _COOPERATIVE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
                                 "RETREAT"})
+# acts whose clause may name their target before them though their doer is their genitive
+_TARGET_BEFORE_GENITIVE_DOER_TYPES = _COOPERATIVE_TYPES | _CLAIM_TYPES
 
 
 def _subject_from_other_clauses(
@@ -3264,6 +3266,7 @@ def _nominal(
         # "Zölle auf Importe aus der EU": whose goods are taxed is hit
         tgt = next((g for g in groups[a:] if g[0].role == "source" and _after_goods(tokens, g[0])),
                    None)
+    own_phrase_only = src_after and entry.type not in _TARGET_BEFORE_GENITIVE_DOER_TYPES
     if tgt is None and not attribute and not (said_about and entry.type not in _JUDGING_TYPES):
         # "Putin hat dem Staatschef Maduro seine Unterstützung zugesichert": a dative before
         # (not the subject of a judging verb for an act judged: "Merz verurteilte die
@@ -3277,8 +3280,7 @@ def _nominal(
         # Russlands zurück")
         tgt = next((g for g in groups if g[0].last < i and g is not src and g[0].role in roles
                     and not _set_off_after(tokens, src, g)
-                    and not (src_after and entry.type not in _COOPERATIVE_TYPES | _CLAIM_TYPES
-                             and g[0].role != "place")), None)
+                    and not (own_phrase_only and g[0].role != "place")), None)
     if tgt is None and entry.type in _PLACE_AS_LAST_RESORT and src is not None and len(src) == 1 \
             and src[0].last < i and not entry.lemma.endswith(_GATHERINGS):
         # "ist zu Gesprächen in Peking eingetroffen": where the subject holds talks stands in
