@@ -3387,3 +3387,38 @@ def test_deploying_fighter_jets_is_mobilizing_moving_talks_is_not() -> None:
     assert _sides(extract_events(_linked_doc(body))) == {("MOBILIZE", "DEU", "MIL", "POL", None)}
     body = "Die Gespräche zwischen Russland und der Ukraine über eine Waffenruhe wurden nach Genf verlegt."
     assert "MOBILIZE" not in {e.type for e in extract_events(_linked_doc(body))}
+
+
+@pytest.mark.parametrize(
+    ("body", "modality", "attributed_to"),
+    [
+        # the next sentence names who told it: the teller's report
+        ("Die USA haben Sanktionen gegen Kuba verhängt. Das teilte das Außenministerium in "
+         "Havanna mit.", "reported", "Außenministerium"),
+        ("Russland hat Truppen an die Grenze zu Finnland verlegt. Das geht aus einer Mitteilung "
+         "des finnischen Grenzschutzes hervor.", "reported", "finnischen Grenzschutzes"),
+        # the actor telling of its own act asserts it; announcing it, plans it
+        ("Russland hat Truppen an die Grenze zu Finnland verlegt. Das teilte Russland mit.",
+         "asserted", None),
+        ("Russland verlegt Truppen an die Grenze zu Finnland. Das kündigte Peskow an.", "planned",
+         "Peskow"),
+        # what was done and then announced is reported
+        ("Russland hat Truppen an die Grenze zu Finnland verlegt. Das kündigte Peskow an.",
+         "reported", "Peskow"),
+        # a judgment of the act is no account of it
+        ("Russland hat Truppen an die Grenze zu Finnland verlegt. Das kritisierte Peskow.",
+         "asserted", None),
+    ],
+)
+def test_a_sentence_after_the_act_names_who_told_it(
+        body: str, modality: str, attributed_to: str | None) -> None:
+    event = next(e for e in extract_events(make_doc(body)) if e.type in ("SANCTION", "MOBILIZE"))
+    assert (event.modality, event.attributed_to) == (modality, attributed_to)
+
+
+def test_the_time_of_what_the_next_sentence_tells_is_not_told() -> None:
+    body = ("Während des Besuchs von Putin in Kuba sind Dissidenten festgenommen worden. Das sagte "
+            "ein Sprecher der Opposition.")
+    by_type = {e.type: e for e in extract_events(make_doc(body))}
+    assert (by_type["CONSULT"].modality, by_type["CONSULT"].attributed_to) == ("asserted", None)
+    assert (by_type["COERCE"].modality, by_type["COERCE"].attributed_to) == ("reported", "Sprecher")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lagebild.extract._tokens import tokenize
-from lagebild.extract.modality import classify, sentence_attribution
+from lagebild.extract.modality import classify, sentence_attribution, told_before
 from lagebild.models import Sentence
 
 
@@ -417,3 +417,33 @@ def test_a_plan_names_its_reporter_but_not_its_planner() -> None:
 )
 def test_lack_willingness_and_ability_leave_an_act_undone(text: str, trigger: str, modality: str) -> None:
     assert _classify(text, trigger)[0] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "announced"),
+    [
+        ("Dies teilte der finnische Grenzschutz mit.", "finnische Grenzschutz", False),
+        ("Das sagte Präsident Cyril Ramaphosa in Pretoria.", "Präsident Cyril Ramaphosa", False),
+        ("Das hat das Weiße Haus bestätigt.", "Weiße Haus", False),
+        ("Das geht aus einer Mitteilung des Finanzministeriums hervor.", "Finanzministeriums", False),
+        ("Das kündigte Verteidigungsminister Pistorius am Montag an.", "Verteidigungsminister Pistorius",
+         True),
+    ],
+)
+def test_a_sentence_naming_who_told_the_one_before(text: str, speaker: str, announced: bool) -> None:
+    told = told_before(tokenize(Sentence(0, len(text), text)), text)
+    assert told is not None and (told.speaker, told.announced) == (speaker, announced)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das kritisierte Merz scharf.",  # a judgment: an act of its own
+        "Das wollte der Kreml nicht bestätigen.",
+        "Das Ministerium teilte mit, es werde reagieren.",  # "Das" is an article here
+        "Das sei ein Angriff, sagte Peskow.",
+        "Das geht aus einem Bericht hervor.",  # nobody named
+    ],
+)
+def test_sentences_that_name_no_teller_of_the_one_before(text: str) -> None:
+    assert told_before(tokenize(Sentence(0, len(text), text)), text) is None

@@ -420,6 +420,11 @@ _STRONG_PRETERITE = frozenset(
 )
 
 
+def looks_preterite(word: str) -> bool:
+    """The verb form ``word`` (a trigger, not any word of a sentence) looks preterite."""
+    return _looks_preterite(word.lower(), weak=True)
+
+
 def _looks_preterite(word: str, weak: bool = False) -> bool:
     if word in _STRONG_PRETERITE or word.endswith(("ierte", "ierten")):
         return True

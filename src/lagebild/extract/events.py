@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, TypeVar, cast
 
-from ..models import Actor, ActorRef, Document, Event, Mention, Sentence, is_state_code
+from ..models import Actor, ActorRef, Document, Event, Mention, Modality, Sentence, is_state_code
 from ..pipeline import register_stage
 from . import dates, modality
 from ._lexicon import read_tsv
@@ -4723,10 +4723,54 @@ def extract_events(doc: Document, keep_irrealis: bool = False) -> tuple[Event, .
     """All events of a document that has sentences and actor mentions."""
     events: list[Event] = []
     context = Context()
-    for sentence in doc.sentences:
+    for n, sentence in enumerate(doc.sentences):
         found, context = extract_sentence(doc, sentence, context, keep_irrealis)
+        told = _told_next(doc.sentences, n) if found else None
+        if told is not None:
+            tokens = tokenize(sentence)
+            found = [_as_told(event, told, tokens) for event in found]
         events.extend(found)
     return tuple(events)
+
+
+def _told_next(sentences: tuple[Sentence, ...], n: int) -> modality.ToldBefore | None:
+    """Who the sentence after ``n`` says told it: "... verlegt. Das teilte der Grenzschutz mit"."""
+    if n + 1 >= len(sentences) or not sentences[n + 1].text.startswith(("Das ", "Dies")):
+        return None
+    following = sentences[n + 1]
+    return modality.told_before(tokenize(following), following.text)
+
+
+_PAST_AUXILIARIES = frozenset({"hat", "haben", "hatte", "hatten", "ist", "sind", "war", "waren",
+                               "wurde", "wurden"})
+# a noun in these phrases is the time of what is told, not told itself ("Während des Besuchs
+# von Papst Franziskus sind 50 Dissidenten festgenommen worden. Das sagte ...")
+_TIME_PREPS = frozenset({"während", "bei", "beim", "nach", "seit", "vor"})
+
+
+def _as_told(event: Event, told: modality.ToldBefore, tokens: tuple[Token, ...]) -> Event:
+    """An event of a sentence the next names the teller of: the teller's report ("Die USA
+    haben Sanktionen verhängt. Das teilte das Finanzministerium mit"), or the actor's own word
+    on its own act (asserted); announced ("Das kündigte Pistorius an"), an act not yet done is
+    planned. An event that already names its source keeps it."""
+    if event.attributed_to is not None:
+        return event
+    at = next((k for k, t in enumerate(tokens) if t.text == event.trigger), None)
+    if at is not None and tokens[at].noun and _governing_prep(tokens, at) in _TIME_PREPS:
+        return event
+    announced = told.announced and not _told_as_done(tokens, event.trigger)
+    own = event.source is not None and _same_speaker(told.speaker, event.source, tokens)
+    if event.modality == "asserted":
+        modality_now: Modality = "planned" if announced else "asserted" if own else "reported"
+        return replace(event, modality=modality_now, attributed_to=None if own else told.speaker)
+    return event if own else replace(event, attributed_to=told.speaker)
+
+
+def _told_as_done(tokens: tuple[Token, ...], trigger: str | None) -> bool:
+    """The sentence tells of a past act: a perfect, pluperfect or passive auxiliary, or a
+    preterite trigger ("hat ... verlegt", "verlegte"), not "verlegt eine Brigade"."""
+    return any(t.lower in _PAST_AUXILIARIES for t in tokens) or (
+        trigger is not None and dates.looks_preterite(trigger))
 
 
 class EventStage:

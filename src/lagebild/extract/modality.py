@@ -281,6 +281,70 @@ def sentence_attribution(tokens: tuple[Token, ...], text: str) -> str | None:
 
 
 _QUOTES = frozenset('"„“”«»')
+# "das"/"dies" opening a sentence whose verb follows it take up what the sentence before said
+_TAKING_UP = frozenset({"das", "dies", "dieses"})
+# speech verbs that judge what they take up: "Das kritisierte Merz" is an act of its own
+_JUDGING_SPEECH = frozenset({"warnen", "kritisieren", "beklagen", "behaupten"})
+_PERFECT_AUX = frozenset({"hat", "haben", "habe", "hatte", "hatten"})
+
+
+@dataclass(frozen=True)
+class ToldBefore:
+    """A sentence that names who said the one before it: "Das teilte der Kreml mit"."""
+
+    speaker: str
+    announced: bool  # "Das kündigte Pistorius an": what was said is still to come
+
+
+def told_before(tokens: tuple[Token, ...], text: str) -> ToldBefore | None:
+    """Who the sentence says told the sentence before it, when that is all it says of it:
+    "Das teilte der finnische Grenzschutz mit", "Dies sagte Selenskyj in Kiew", "Das hat das
+    Weiße Haus bestätigt", "Das geht aus einer Mitteilung des Finanzministeriums hervor" --
+    not "Das kritisierte Merz" (a judgment, an act of its own) or "Das wollte der Kreml nicht
+    bestätigen"."""
+    if len(tokens) < 3 or tokens[0].lower not in _TAKING_UP or not tokens[1].text.islower():
+        return None
+    if any(_cues().get(t.lower) == "negation" for t in tokens if t.clause == tokens[1].clause):
+        return None
+    particles = clause_particles(tokens)
+    verb = 1
+    if tokens[1].lower in _PERFECT_AUX:
+        # "Das hat das Weiße Haus bestätigt": the participle ends the clause
+        verb = max(k for k, t in enumerate(tokens) if t.clause == tokens[1].clause
+                   and t.text[:1].isalpha())
+        if verb <= 2 or not tokens[verb].text.islower():
+            return None
+        speaker = _name_after(tokens, 2)
+    else:
+        speaker = None
+    lemma = verb_lemma(tokens, verb, particles)
+    if lemma == "hervorgehen":
+        speaker = _document_source(tokens, verb)
+    elif lemma in speech_lemmas() and lemma not in _JUDGING_SPEECH:
+        speaker = speaker or sentence_attribution(tokens, text)
+    else:
+        return None
+    if not speaker:
+        return None
+    return ToldBefore(speaker, announced=lemma in ("ankündigen", "kündigen"))
+
+
+def _document_source(tokens: tuple[Token, ...], verb: int) -> str | None:
+    """Whose document "geht aus ... hervor" names: "aus einer Mitteilung des Ministeriums",
+    "aus einem Bericht der Vereinten Nationen", "aus Regierungskreisen"."""
+    at = next((k for k, t in enumerate(tokens) if t.lower == "aus" and t.clause == tokens[verb].clause),
+              None)
+    if at is None:
+        return None
+    k = at + 1
+    while k < len(tokens) and (tokens[k].lower in _ARTICLES or tokens[k].text[:1].islower()
+                               and tokens[k].text.isalpha()):
+        k += 1  # "einer internen Mitteilung"
+    if k < len(tokens) and tokens[k].lower in _REPORT_NOUNS | _DOCUMENT_NOUNS:
+        if k + 1 < len(tokens) and tokens[k + 1].lower in ("des", "der", "von", "vom"):
+            return _name_after(tokens, k + 2) or tokens[k].text
+        return None  # "aus einem Bericht": nobody named
+    return _source_after_preposition(tokens, at + 1)
 
 
 def reported_clause(tokens: tuple[Token, ...], clause: int) -> bool:
@@ -319,6 +383,10 @@ ACCOUNT_NOUNS = ("angaben", "informationen", "erkenntnissen", "darstellung", "ei
 # what a source publishes: "laut einem Bericht des Senders" names the sender
 _REPORT_NOUNS = frozenset(ACCOUNT_NOUNS) | {"bericht", "berichten", "meldung", "meldungen",
                                             "recherchen", "aussagen", "artikel", "interview"}
+# what else a source issues: "geht aus einer Mitteilung des Ministeriums hervor"
+_DOCUMENT_NOUNS = frozenset({"mitteilung", "erklärung", "stellungnahme", "dokument", "dokumenten",
+                             "schreiben", "brief", "papier", "unterlagen", "antwort", "statement",
+                             "pressemitteilung", "veröffentlichung", "daten", "studie", "analyse"})
 
 
 def _according_to(tokens: tuple[Token, ...], i: int) -> str | None:
