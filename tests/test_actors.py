@@ -1058,6 +1058,15 @@ def test_a_state_before_a_verb_owns_no_object_after_it(linker: Linker) -> None:
     assert m.actor.country == "RUS"
 
 
+def test_a_bare_state_name_right_before_a_noun_owns_nothing(linker: Linker) -> None:
+    # in a verb-final clause the subject stands right before the object: an owner would be
+    # the genitive "Nordkoreas Truppen"
+    mentions = _linked(linker, "Seoul glaubt, dass Nordkorea Truppen nach Russland entsandt hat.")
+    assert [m.text for m in mentions if m.actor and m.actor.sector == "MIL"] == []
+    m = _one(linker, "Seoul glaubt, dass Nordkoreas Truppen in Russland kämpfen.", "Truppen")
+    assert (m.actor.country, m.actor.sector) == ("PRK", "MIL")
+
+
 def test_a_role_that_names_its_state_is_not_the_last_president(linker: Linker) -> None:
     # "Kremlchef" names Russia's president even after another president was named
     body = ("Trump und Putin wollen sich treffen. Das kündigte der US-Präsident nach einem "

@@ -152,6 +152,14 @@ def _verb_between(toks: list[_Tok], k: int, i: int) -> bool:
     return not (genitive and all(t.key.endswith(_MODIFIER_ENDINGS) for t in between))
 
 
+def _next_phrase(toks: list[_Tok], k: int, i: int) -> bool:
+    """The state at ``k`` right before the noun at ``i`` is a phrase of its own: "..., dass
+    Nordkorea Truppen nach Russland entsandt hat" (an owner would be the genitive
+    "Nordkoreas Truppen"; a place is "in Nordkorea")."""
+    return k == i - 1 and not toks[k].text.endswith("s") and not (
+        k > 0 and toks[k - 1].key in _TOWN_PREPS)
+
+
 def _town(entry: list[str]) -> Actor:
     """A gazetteer town ([name, ISO3]) as a place actor."""
     return Actor(f"lb:place:{slug(entry[0])}", entry[0], "place", entry[1])
@@ -1033,7 +1041,7 @@ class Linker:
                 kind = self.kb.actors[entry[0]][1]
                 if kind != "state" and self.kb.metonym(entry[0]) is None:
                     continue
-                if _verb_between(toks, k, i):
+                if _verb_between(toks, k, i) or _next_phrase(toks, k, i):
                     return None
                 return str(self.kb.actors[entry[0]][2])
         return None
