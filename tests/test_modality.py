@@ -447,3 +447,34 @@ def test_a_sentence_naming_who_told_the_one_before(text: str, speaker: str, anno
 )
 def test_sentences_that_name_no_teller_of_the_one_before(text: str) -> None:
     assert told_before(tokenize(Sentence(0, len(text), text)), text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality", "source"),
+    [
+        # expected or feared: it may come or not
+        ("Die Nato befürchtet, dass Russland Polen angreift.", "angreift", "hypothetical", None),
+        ("Kiew geht davon aus, dass Russland Polen angreift.", "angreift", "hypothetical", None),
+        ("Dass Russland Polen angreift, befürchtet die Nato seit Monaten.", "angreift",
+         "hypothetical", None),
+        # believed: the believer's account
+        ("Der Geheimdienst vermutet, dass Nordkorea Truppen entsandt hat.", "entsandt", "reported",
+         "Geheimdienst"),
+        # a dass-clause of a verb of knowing is a fact
+        ("Die Nato weiß, dass Russland Polen angegriffen hat.", "angegriffen", "asserted", None),
+    ],
+)
+def test_a_dass_clause_of_expecting_or_believing(
+        text: str, trigger: str, modality: str, source: str | None) -> None:
+    assert _classify(text, trigger) == (modality, source)
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Kuba wies die Vorwürfe zurück, Russland Waffen zu liefern.", "negated"),
+        ("Polen erhob den Vorwurf, Russland Waffen zu liefern.", "reported"),
+    ],
+)
+def test_the_claim_a_claim_noun_spells_out(text: str, modality: str) -> None:
+    assert _classify(text, "liefern")[0] == modality

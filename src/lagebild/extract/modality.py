@@ -181,6 +181,29 @@ PLAN_NOUNS: dict[str, Modality] = {
     "angebot": "hypothetical", "drohung": "hypothetical", "weigerung": "negated"}
 
 
+# Nouns whose zu-infinitive clause is what someone claims ("die Vorwürfe, die Miliz mit
+# Waffen zu beliefern"): reported, or negated when a denying verb governs the noun
+_CLAIM_NOUNS = frozenset({"vorwurf", "vorwürfe", "anschuldigung", "beschuldigung",
+                          "unterstellung", "behauptung", "verdacht"})
+
+
+def _claimed(tokens: tuple[Token, ...], clause: int) -> ModalityResult | None:
+    """The claim a zu-infinitive clause spells out, when the clause before has a claim noun:
+    "wies die Vorwürfe zurück, die Miliz zu beliefern" (negated), "erhob den Vorwurf, ..."."""
+    if clause == 0:
+        return None
+    noun = next((t for t in tokens if t.clause == clause - 1 and t.noun
+                 and t.lemma.lower() in _CLAIM_NOUNS), None)
+    if noun is None:
+        return None
+    particles = clause_particles(tokens)
+    denied = next((t.lower for k, t in enumerate(tokens) if t.clause == clause - 1
+                   and t.text[:1].islower() and verb_lemma(tokens, k, particles) in _DENYING_VERBS),
+                  None)
+    return ModalityResult("negated", cue=denied) if denied else ModalityResult(
+        "reported", cue=noun.lower)
+
+
 def plan_noun(tokens: tuple[Token, ...], clause: int) -> int | None:
     """The plan noun of the clause before ``clause`` whose infinitive ``clause`` is."""
     return next((k for k, t in enumerate(tokens) if t.clause == clause - 1
@@ -665,8 +688,8 @@ def _classify(
     if called_off is not None:
         return ModalityResult(called_off[0], cue=called_off[1])
     report = _report_clause(tokens, trig.clause)
-    if report is not None and report[0] == "negated":
-        return ModalityResult("negated", cue=report[1])
+    if report is not None and report.modality in ("negated", "hypothetical"):
+        return ModalityResult(report.modality, cue=report.cue)
     for phrase, cls in cues.items():
         if cls == "sentence_hypothetical" and phrase in low and not (
                 trig.lemma in _STANCE_VERBS and trig.lower in phrase.split()):
@@ -698,8 +721,8 @@ def _classify(
         return ModalityResult("hypothetical", cue=t.lower)
     if report is not None:
         # "Es gibt Berichte, wonach Russland Waffen geliefert hat": what reports say
-        return ModalityResult("reported", attributed_to=sentence_attribution(tokens, text),
-                              cue=report[1])
+        return ModalityResult("reported", attributed_to=report.source or sentence_attribution(
+            tokens, text), cue=report.cue)
     for k, t in enumerate(tokens):
         if t.clause == trig.clause and cues.get(t.lower) == "planned" and t is not trig \
                 and not _other_conjunct(tokens, trigger_index, k) \
@@ -717,6 +740,9 @@ def _classify(
         # "rief Y auf, Z zu verhaften" is asked for, "kündigte an, Y zu unterstützen" planned,
         # "Wie weit ist der Kreml bereit, Maduro zu stützen?" an open question; a noun in the
         # infinitive's clause shares it ("kündigte an, bei dem Treffen seinen Ärger anzusprechen")
+        claimed = _claimed(tokens, tokens[infinitive].clause)
+        if claimed is not None:
+            return claimed
         planned_by = plan_noun(tokens, tokens[infinitive].clause)
         if planned_by is not None:
             # "kritisierte den Plan Russlands, Truppen zu verlegen": the noun governs it
@@ -939,20 +965,50 @@ _DENYING_VERBS = frozenset({"zurückweisen", "dementieren", "bestreiten", "wider
                             "verneinen", "abstreiten"})
 
 
-def _report_clause(tokens: tuple[Token, ...], clause: int) -> tuple[Modality, str] | None:
+# Verbs of expecting or fearing: what a dass-clause on them says may come or not ("befürchtet,
+# dass Russland eine Offensive beginnt"); of believing: it is the believer's account ("Der
+# Geheimdienst vermutet, dass Nordkorea Truppen entsandt hat")
+_EXPECTING_VERBS = frozenset({"befürchten", "fürchten", "hoffen", "erwarten", "rechnen",
+                              "ausgehen", "spekulieren", "bezweifeln", "zweifeln"})
+_BELIEVING_VERBS = frozenset({"glauben", "vermuten", "annehmen", "schätzen", "verdächtigen",
+                              "mutmaßen"})
+
+
+@dataclass(frozen=True)
+class _ReportClause:
+    modality: Modality
+    cue: str
+    source: str | None = None  # who believes it, when a believing verb governs the clause
+
+
+def _report_clause(tokens: tuple[Token, ...], clause: int) -> _ReportClause | None:
     """A clause that says what a report says: "wonach ..." is reported, "negated" when the
     clause it hangs on denies it ("wies Berichte zurück, wonach ...", "Berichten, wonach ...,
-    widersprach der Kreml"), as is a dass-clause of a denying verb ("bestritt, dass ...")."""
+    widersprach der Kreml"), as is a dass-clause of a denying verb ("bestritt, dass ...");
+    a dass-clause of a verb of expecting is hypothetical, of believing the believer's report."""
     first = next((t for t in tokens if t.clause == clause and t.text[:1].isalpha()), None)
-    if clause == 0 or first is None or first.lower not in ("wonach", "dass"):
-        return None
+    if first is None or first.lower not in ("wonach", "dass") or clause == 0 and first.lower != "dass":
+        return None  # (a sentence may open with its dass-clause: "Dass ..., befürchtet die Nato")
     particles = clause_particles(tokens)
-    denied = next((t.lower for k, t in enumerate(tokens)
-                   if t.clause in (clause - 1, clause + 1) and t.text[:1].islower()
-                   and verb_lemma(tokens, k, particles) in _DENYING_VERBS), None)
+    governing = [(k, t, verb_lemma(tokens, k, particles)) for k, t in enumerate(tokens)
+                 if t.clause in (clause - 1, clause + 1) and t.text[:1].islower()]
+    denied = next((t.lower for _, t, lemma in governing if lemma in _DENYING_VERBS), None)
     if denied is not None:
-        return "negated", denied
-    return ("reported", "wonach") if first.lower == "wonach" else None
+        return _ReportClause("negated", denied)
+    if first.lower == "wonach":
+        return _ReportClause("reported", "wonach")
+    expected = next((t.lower for _, t, lemma in governing if lemma in _EXPECTING_VERBS), None)
+    if expected is not None:
+        return _ReportClause("hypothetical", expected)
+    believed = next((k for k, _, lemma in governing if lemma in _BELIEVING_VERBS), None)
+    if believed is not None:
+        # the believer is the subject before the verb ("Der Geheimdienst vermutet"), not a
+        # noun of a clause before it ("Ich halte nichts von Populismus und glaube, dass")
+        believer = _name_before(tokens, believed)
+        if believer is not None and not _speaker_position(tokens, believed, believer):
+            believer = None
+        return _ReportClause("reported", tokens[believed].lower, believer)
+    return None
 
 
 def _called_off(tokens: tuple[Token, ...], trigger_index: int) -> tuple[Modality, str] | None:
