@@ -2918,8 +2918,11 @@ def test_a_zur_phrase_before_its_verb_is_no_goals_attribute() -> None:
             for e in extract_events(make_doc(body))] == [("AID", "POL", "CUB", "planned")]
 
 
-def test_a_protest_against_a_definite_step_takes_up_the_last_doer() -> None:
-    body = "Polen hat ein Schiff Kubas beschossen. Kuba protestierte gegen das Vorgehen."
+@pytest.mark.parametrize("judging", ["protestierte gegen das Vorgehen",
+                                     "protestierte scharf gegen das Vorgehen",
+                                     "kritisierte erneut scharf den Schritt"])
+def test_a_protest_against_a_definite_step_takes_up_the_last_doer(judging: str) -> None:
+    body = f"Polen hat ein Schiff Kubas beschossen. Kuba {judging}."
     assert ("ACCUSE", "CUB", "POL") in tuples(extract_events(make_doc(body)))
 
 
@@ -3422,3 +3425,48 @@ def test_the_time_of_what_the_next_sentence_tells_is_not_told() -> None:
     by_type = {e.type: e for e in extract_events(make_doc(body))}
     assert (by_type["CONSULT"].modality, by_type["CONSULT"].attributed_to) == ("asserted", None)
     assert (by_type["COERCE"].modality, by_type["COERCE"].attributed_to) == ("reported", "Sprecher")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # accepting another's proposal: its author is the target (a genitive or a von-phrase)
+        ("Kuba hat das Angebot von Putin angenommen.", ("AGREE", "CUB", "RUS", "asserted")),
+        ("Kuba akzeptierte den Friedensplan Chinas.", ("AGREE", "CUB", "CHN", "asserted")),
+        # refusing it outright is a rejection
+        ("Kuba akzeptiert die Bedingungen der Ukraine nicht.", ("REJECT", "CUB", "UKR", "asserted")),
+        # "annehmen" of no proposal is no agreement ("assume")
+        ("Kuba nimmt an, dass Polen verhandeln will.", None),
+    ],
+)
+def test_accepting_a_proposal_agrees_with_its_author(
+        body: str, expected: tuple[str, str, str, str] | None) -> None:
+    got = [(e.type, e.source.country if e.source else None, e.target.country if e.target else None,
+            e.modality) for e in extract_events(make_doc(body)) if e.type in ("AGREE", "REJECT")]
+    assert got == ([expected] if expected else [])
+
+
+def test_supplying_a_state_makes_it_the_recipient() -> None:
+    body = "China beliefert Russland seit Monaten mit Drohnen."
+    assert tuples(extract_events(make_doc(body))) == {("AID", "CHN", "RUS")}
+
+
+def test_a_werden_of_the_clause_before_makes_no_passive() -> None:
+    # "Es wird erwartet, dass ...": the dass-clause's verb is active, its subject the doer
+    body = "Es wird erwartet, dass Polen neue Sanktionen gegen Russland verhängt."
+    events = extract_events(make_doc(body), keep_irrealis=True)
+    assert [(e.type, e.source.country if e.source else None, e.target.country if e.target else None,
+             e.modality) for e in events] == [("SANCTION", "POL", "RUS", "hypothetical")]
+
+
+def test_forces_sent_to_no_state_are_deployed() -> None:
+    body = "Die USA haben weitere Kriegsschiffe in die Karibik entsandt."
+    assert tuples(extract_events(make_doc(body))) == {("MOBILIZE", "USA", None)}
+    # sent to a state, they are military aid to it
+    body = "Nordkorea hat Soldaten nach Russland geschickt."
+    assert tuples(extract_events(make_doc(body))) == {("AID", "PRK", "RUS")}
+
+
+def test_staff_sent_to_no_state_are_no_deployment() -> None:
+    body = "Die USA entsenden regelmäßig Mitarbeiter zu Auktionshäusern."
+    assert extract_events(make_doc(body)) == ()

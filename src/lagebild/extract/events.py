@@ -584,6 +584,9 @@ def _is_passive(
     # ("Ponta werden Aktenfälschung, Geldwäsche sowie ... vorgeworfen": present-tense werden
     # counts when the trigger is not the infinitive, which would make it a future)
     not_infinitive = infinitive is not None and tok.lower != infinitive
+    first = next((t for t in tokens if t.clause == tok.clause and t.text[:1].isalpha()), tok)
+    if tok.clause > 0 and first.lower in _SUBORDINATORS:
+        return False  # "Es wird erwartet, dass die EU Sanktionen verhängt": another clause's
     # (not from a relative clause inside the trigger's: "hat die Lieferungen an Israel, die
     # eingesetzt werden können, gestoppt" is active)
     return clause_end and any((t.lower in ("wurde", "wurden") or not_infinitive and t.lower in (
@@ -2985,9 +2988,9 @@ def _next_target(
     if entry.type in ("AID", "SANCTION") and tokens:
         # "Soldaten in die Ukraine entsenden", "beschränkte die Ausfuhr in die USA": where it goes
         order = order + (("place",),)
-    if not is_symmetric(entry.type):
+    if not is_symmetric(entry.type) or entry.lemma in _ACCEPTING_VERBS:
         # last resort: a von-phrase inside the object ("kritisierten die Leistung der von
-        # Russland gelieferten Systeme")
+        # Russland gelieferten Systeme", "akzeptierte den Friedensplan von Trump")
         order = order + (("agent", "attr"),)
     for roles in order:
         for g in _in_roles(groups, roles, by_role):
@@ -3859,6 +3862,11 @@ def extract_sentence(
             # an act taken up from the sentence before is each of its doers' ("Russland und
             # Belarus hielten ein Manöver ab. Polen verurteilte das Manöver")
             targets = [tgt, *(fellows.get(_actor_key(tgt), ()) if taken_up else ())]
+            if tgt is None and src is not None and trig.entry.lemma in _SENDING_VERBS \
+                    and trig.entry.pos == "V" and _forces_in_clause(tokens, trig.index):
+                # "Washington hat Kriegsschiffe in die Karibik entsandt": forces sent to no
+                # state are deployed (PLOVER MOBILIZE), not given to anyone
+                trig = replace(trig, entry=replace(trig.entry, type="MOBILIZE", mode="troops"))
             for tgt in targets:  # noqa: B020 (the list is built before the loop)
                 if src is None or (tgt is None and (needs_target(trig.entry.type)
                                                     or trig.entry.requires_target)
@@ -4193,6 +4201,9 @@ def _doer_of_step_taken_up(
     scharf", "begrüßte die Entscheidung"; not "die Entscheidung der Regierung"); a noun
     for a wrong only when that doer's act was ``hostile``."""
     k = trig.index + 1
+    while k < min(len(tokens), trig.index + 3) and tokens[k].text.isalpha() \
+            and tokens[k].text.islower() and tokens[k].lower not in _DEFINITE | ALL_PREPS:
+        k += 1  # an adverb: "kritisierte scharf den Schritt", "protestierte energisch gegen"
     if k < len(tokens) and tokens[k].lower == "gegen":
         k += 1  # "protestierte gegen das Vorgehen"
     start = k
@@ -4641,10 +4652,23 @@ def _event(
 
 
 _GIVING_TYPES = frozenset({"AID", "COOPERATE"})
+_SENDING_VERBS = frozenset({"entsenden", "schicken"})
+# what armed forces are called: "Truppen", "Kriegsschiffe", "Marineinfanteristen", "Kampfjets"
+_FORCES = ("truppe", "truppen", "soldat", "soldaten", "schiff", "schiffe", "flugzeugträger",
+           "zerstörer", "fregatte", "fregatten", "infanterist", "infanteristen", "jet", "jets",
+           "bomber", "kontingent", "streitkräfte", "einheiten", "verbände", "u-boote", "u-boot")
+
+
+def _forces_in_clause(tokens: tuple[Token, ...], i: int) -> bool:
+    """The clause of the verb at ``i`` names armed forces (not "entsendet Mitarbeiter")."""
+    return any(t.clause == tokens[i].clause and t.noun and t.lower.endswith(_FORCES)
+               for t in tokens)
 _NEGATORS = frozenset({"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines"})
 
 
-_CONSENT_VERBS = frozenset({"zustimmen"})
+# consent to another's proposal, whose author is its target: "nahm das Angebot von X an"
+_ACCEPTING_VERBS = frozenset({"zustimmen", "annehmen", "akzeptieren"})
+_CONSENT_VERBS = _ACCEPTING_VERBS
 
 
 def _consent_withheld(tokens: tuple[Token, ...], trig: Trigger) -> bool:
