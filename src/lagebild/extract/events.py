@@ -4668,13 +4668,12 @@ _NEGATORS = frozenset({"nicht", "kein", "keine", "keinen", "keinem", "keiner", "
 
 # consent to another's proposal, whose author is its target: "nahm das Angebot von X an"
 _ACCEPTING_VERBS = frozenset({"zustimmen", "annehmen", "akzeptieren"})
-_CONSENT_VERBS = _ACCEPTING_VERBS
 
 
 def _consent_withheld(tokens: tuple[Token, ...], trig: Trigger) -> bool:
     """A consent verb negated outright in its clause (what `_event` codes as REJECT), not in
     a condition ("Wenn Russland nicht zustimmt, ...")."""
-    if trig.entry.lemma not in _CONSENT_VERBS or modality.hypothetical_in_clause(tokens, trig.index):
+    if trig.entry.lemma not in _ACCEPTING_VERBS or modality.hypothetical_in_clause(tokens, trig.index):
         return False
     clause = tokens[trig.index].clause
     return any(t.clause == clause and _refused(tokens, t.lower) for t in tokens)

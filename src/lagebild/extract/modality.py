@@ -196,10 +196,7 @@ def _claimed(tokens: tuple[Token, ...], clause: int) -> ModalityResult | None:
                  and t.lemma.lower() in _CLAIM_NOUNS), None)
     if noun is None:
         return None
-    particles = clause_particles(tokens)
-    denied = next((t.lower for k, t in enumerate(tokens) if t.clause == clause - 1
-                   and t.text[:1].islower() and verb_lemma(tokens, k, particles) in _DENYING_VERBS),
-                  None)
+    denied = _denying_verb(tokens, (clause - 1,))
     return ModalityResult("negated", cue=denied) if denied else ModalityResult(
         "reported", cue=noun.lower)
 
@@ -974,6 +971,19 @@ _BELIEVING_VERBS = frozenset({"glauben", "vermuten", "annehmen", "schätzen", "v
                               "mutmaßen"})
 
 
+def _verbs_of(tokens: tuple[Token, ...], clauses: tuple[int, ...]) -> list[tuple[int, Token, str]]:
+    """The lower-case words of ``clauses`` with their verb lemmas (particles joined)."""
+    particles = clause_particles(tokens)
+    return [(k, t, verb_lemma(tokens, k, particles)) for k, t in enumerate(tokens)
+            if t.clause in clauses and t.text[:1].islower()]
+
+
+def _denying_verb(tokens: tuple[Token, ...], clauses: tuple[int, ...]) -> str | None:
+    """A verb of ``clauses`` that denies a report or claim ("wies ... zurück", "bestritt")."""
+    return next((t.lower for _, t, lemma in _verbs_of(tokens, clauses) if lemma in _DENYING_VERBS),
+                None)
+
+
 @dataclass(frozen=True)
 class _ReportClause:
     modality: Modality
@@ -989,9 +999,7 @@ def _report_clause(tokens: tuple[Token, ...], clause: int) -> _ReportClause | No
     first = next((t for t in tokens if t.clause == clause and t.text[:1].isalpha()), None)
     if first is None or first.lower not in ("wonach", "dass") or clause == 0 and first.lower != "dass":
         return None  # (a sentence may open with its dass-clause: "Dass ..., befürchtet die Nato")
-    particles = clause_particles(tokens)
-    governing = [(k, t, verb_lemma(tokens, k, particles)) for k, t in enumerate(tokens)
-                 if t.clause in (clause - 1, clause + 1) and t.text[:1].islower()]
+    governing = _verbs_of(tokens, (clause - 1, clause + 1))
     denied = next((t.lower for _, t, lemma in governing if lemma in _DENYING_VERBS), None)
     if denied is not None:
         return _ReportClause("negated", denied)
