@@ -3470,3 +3470,98 @@ def test_forces_sent_to_no_state_are_deployed() -> None:
 def test_staff_sent_to_no_state_are_no_deployment() -> None:
     body = "Die USA entsenden regelmäßig Mitarbeiter zu Auktionshäusern."
     assert extract_events(make_doc(body)) == ()
+
+
+def test_a_for_phrase_inside_the_opposed_phrase_still_opposes() -> None:
+    # "für die Ukraine" belongs to the aid opposed, it is no "sich für ... aussprechen"
+    body = "Der Regierungschef Ungarns hat sich gegen weitere Militärhilfe für die Ukraine ausgesprochen."
+    assert ("REJECT", "HUN", "UKR") in tuples(extract_events(_linked_doc(body)))
+    body = "Der Regierungschef Ungarns hat sich für weitere Sanktionen gegen Russland ausgesprochen."
+    assert not any(e.type == "REJECT" for e in extract_events(_linked_doc(body)))
+
+
+def test_the_seat_of_another_side_is_not_the_target() -> None:
+    # "in Warschau" says where the government sits, not where Russia's manoeuvre is aimed
+    body = "Die Regierung in Warschau reagierte auf ein Militärmanöver Russlands."
+    assert tuples(extract_events(_linked_doc(body))) == {("MOBILIZE", "RUS", None)}
+
+
+def test_a_threat_after_an_act_with_two_counterparts_is_against_neither() -> None:
+    body = ("Die Türkei hat Schweden und Finnland aufgefordert, ihre Politik zu ändern. "
+            "Erdoğan drohte am Montag mit weiteren Schritten.")
+    threats = [e for e in extract_events(_linked_doc(body)) if e.type == "THREATEN"]
+    assert [(e.source.country if e.source else None, e.target) for e in threats] == [("TUR", None)]
+    # with one counterpart the threat is against it
+    body = ("Die Türkei hat Schweden aufgefordert, seine Politik zu ändern. "
+            "Erdoğan drohte am Montag mit weiteren Schritten.")
+    threats = [e for e in extract_events(_linked_doc(body)) if e.type == "THREATEN"]
+    assert [(e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in threats] == [("TUR", "SWE")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Indien und Pakistan haben sich auf einen Gefangenenaustausch geeinigt.",
+        "Indien und Pakistan vereinbarten einen Gefangenenaustausch.",
+    ],
+)
+def test_a_deed_agreed_on_is_planned(body: str) -> None:
+    by_type = {e.type: e.modality for e in extract_events(_linked_doc(body))}
+    assert by_type == {"AGREE": "asserted", "RETREAT": "planned"}
+
+
+def test_a_deed_done_as_agreed_is_asserted() -> None:
+    body = "Indien und Pakistan haben den vereinbarten Gefangenenaustausch am Sonntag vollzogen."
+    assert {e.modality for e in extract_events(_linked_doc(body)) if e.type == "RETREAT"} == {"asserted"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Die Nato hat ihre Präsenz in der Ostsee verstärkt.", ("MOBILIZE", "NATO", None)),
+        ("Die USA stocken ihre Truppen in Polen auf.", ("MOBILIZE", "USA", "POL")),
+        ("China hat den Druck auf Taiwan verstärkt.", ("COERCE", "CHN", "TWN")),
+    ],
+)
+def test_forces_and_pressure_built_up(body: str, expected: tuple[str, str, str | None]) -> None:
+    assert tuples(extract_events(_linked_doc(body))) == {expected}
+
+
+def test_cooperation_strengthened_is_no_deployment() -> None:
+    body = "Polen und Litauen haben ihre Zusammenarbeit verstärkt."
+    assert {e.type for e in extract_events(_linked_doc(body))} == {"COOPERATE"}
+
+
+def test_an_attack_the_subject_acts_after_is_not_its_own() -> None:
+    body = "Die Nato hat ihre Präsenz in der Ostsee nach mutmaßlichen Sabotageakten verstärkt."
+    assert tuples(extract_events(_linked_doc(body))) == {("MOBILIZE", "NATO", None)}
+    # its own attacks it steps up are its own
+    body = "Russland hat seine Angriffe auf Kiew verstärkt."
+    assert tuples(extract_events(_linked_doc(body))) == {("ASSAULT", "RUS", "UKR")}
+
+
+@pytest.mark.parametrize(
+    ("body", "modality", "attributed_to"),
+    [
+        # an announced act of another: planned, by the announcer's word
+        ("Der Regierungschef Viktor Orbán lehnt neue Hilfen ab. Ungarn werde das Paket für die "
+         "Ukraine blockieren, kündigte er an.", "planned", "Regierungschef Viktor Orbán"),
+        ("Ungarn werde das Paket für die Ukraine blockieren, kündigte Orbán an.", "planned", "Orbán"),
+        # a plain report of it stays reported
+        ("Ungarn werde das Paket für die Ukraine blockieren, sagte Orbán.", "reported", "Orbán"),
+        # "er" who said it is the person the sentence before was about
+        ("Die Außenministerin Annalena Baerbock reiste nach Kairo. Ägypten habe Israel scharf "
+         "kritisiert, sagte sie.", "reported", "Außenministerin Annalena Baerbock"),
+    ],
+)
+def test_an_announced_act_and_a_pronoun_speaker(body: str, modality: str, attributed_to: str) -> None:
+    event = next(e for e in extract_events(_linked_doc(body)) if e.trigger in ("blockieren", "kritisiert"))
+    assert (event.modality, event.attributed_to) == (modality, attributed_to)
+
+
+def test_many_speakers_are_no_one_person() -> None:
+    body = ("Die Außenministerin Annalena Baerbock traf ihre Kollegen. Russland habe die Ukraine "
+            "erneut angegriffen, sagten sie.")
+    event = next(e for e in extract_events(_linked_doc(body)) if e.type == "ASSAULT")
+    assert (event.modality, event.attributed_to) == ("reported", None)

@@ -51,7 +51,8 @@ def raw_lemma(word: str) -> str:
 
 # Lower-case verb forms simplemma reads as another word: "brach" is the adjective (fallow
 # land) to it, but in news it is "brechen" ("brach die Gespräche ab").
-_VERB_FORMS = {"brach": "brechen"}
+# Participles it keeps as adjectives: "hat ihre Präsenz verstärkt"
+_VERB_FORMS = {"brach": "brechen", "verstärkt": "verstärken", "bombardiert": "bombardieren"}
 
 
 @lru_cache(maxsize=65536)

@@ -306,7 +306,8 @@ def find_triggers(tokens: tuple[Token, ...]) -> list[Trigger]:
                    or not _blocked(tokens, i, e.blockers, last_in_clause, where_in_clause)]
         entries = [e for e in entries if e.mode != "convict" or _penalty_phrase(tokens, tok.clause)]
         entries = [e for e in entries if e.required <= clause_lemmas[tok.clause] and not any(
-            _word_matches(lem, x) for x in e.excluded for lem in clause_lemmas[tok.clause]) and all(
+            _word_matches(lem, x) and not _inside_needed_phrase(x, e, tok.clause, where_in_clause)
+            for x in e.excluded for lem in clause_lemmas[tok.clause]) and all(
             # a required preposition follows the verb: "steht hinter der Ukraine", not
             # "Hinter dem Anschlag steht der Iran"
             last_in_clause.get((tok.clause, w), -1) > i for w in e.required if w in ALL_PREPS)]
@@ -459,6 +460,20 @@ def _compound_head(lemma: str) -> str | None:
         if tail in forms:
             return forms[tail]
     return None
+
+
+def _inside_needed_phrase(
+    word: str, entry: TriggerEntry, clause: int, where_in_clause: dict[tuple[int, str], list[int]],
+) -> bool:
+    """Whether an excluded preposition only follows a needed one, inside its phrase: "sich gegen
+    Militärhilfe für die Ukraine aussprechen" opposes the aid; "sich für Sanktionen gegen Russland
+    aussprechen" does not oppose."""
+    if word not in ALL_PREPS:
+        return False
+    at = where_in_clause.get((clause, word))
+    needed = [where_in_clause[clause, n][0] for n in entry.needs
+              if n in ALL_PREPS and (clause, n) in where_in_clause]
+    return at is not None and bool(at) and bool(needed) and min(needed) < at[0]
 
 
 def _entries_for(
@@ -1488,8 +1503,15 @@ def assign_roles(
         # Angriffe auf Boote", "Kuba bereitet sich auf einen Angriff vor"
         responded_to = _governing_prep(tokens, trig.index) == "auf" and _verb_governs(
             tokens, trig, memo, "responding verbs", _RESPONDING_VERBS)
-        own_act = entry.type in _HOSTILE_TYPES and not responded_to and _verb_governs(
+        after_act = entry.type in _HITTING_TYPES | _HOSTILE_TYPES \
+            and _governing_prep(tokens, trig.index) in _CAUSE_PREPS
+        own_act = entry.type in _HOSTILE_TYPES and not responded_to and not after_act and _verb_governs(
             tokens, trig, memo, "own act verbs", _OWN_ACT_VERBS)
+        if after_act:
+            # "Die Nato hat ihre Präsenz nach mutmaßlichen Sabotageakten verstärkt": what the
+            # subject acts after or because of is another's act, as a judged one is (its own
+            # doer, "nach russischen Angriffen", still comes from the noun's phrase)
+            said_about = True
         if entry.type in _COOPERATIVE_TYPES and entry.mode != "ease":
             # "mit Unterstützung Großbritanniens Luftangriffe gegen Stellungen des IS": whom
             # the act backed is against gets no help from it
@@ -2009,6 +2031,13 @@ _OWN_ACT_VERBS = frozenset({"ankündigen", "starten", "beginnen", "planen", "vor
 
 # verbs whose object act is still to come ("einen Angriff vorbereiten, planen")
 _PREPARING_VERBS = frozenset({"vorbereiten", "planen", "erwägen", "anstreben"})
+# Prepositions of what a clause's act follows from: "nach den Angriffen", "angesichts der Drohungen"
+_CAUSE_PREPS = frozenset({"nach", "angesichts", "infolge", "aufgrund", "wegen"})
+# Verbs of agreeing on a deed ("vereinbarten einen Gefangenenaustausch", "einigten sich auf
+# einen Truppenabzug"), and the deeds that agreeing on leaves to come (an agreed sanction or
+# cooperation is in force with the decision)
+_AGREEING_VERBS = frozenset({"vereinbaren", "einigen", "verständigen", "abmachen"})
+_AGREED_ACT_TYPES = frozenset({"RETREAT", "AID", "MOBILIZE"})
 # Verbs whose auf-phrase names an act that is expected ("sich auf einen Angriff vorbereiten")
 _BRACING_VERBS = frozenset({"vorbereiten", "einstellen", "wappnen", "rüsten"})
 # Verbs whose auf-phrase names another's act ("reagierte auf die Angriffe")
@@ -2901,6 +2930,20 @@ def _first(groups: list[list[Participant]], roles: tuple[str, ...]) -> list[Part
 _DIRECTION_PREPS = frozenset({"für", "nach", "an", "gegen", "auf"})
 
 
+def _seat_of_other(
+    tokens: tuple[Token, ...], groups: list[list[Participant]], place: list[Participant],
+    src: list[Participant] | None,
+) -> bool:
+    """The place is where another side of the clause sits ("Die Regierung in Warschau
+    reagierte auf ein Manöver Russlands"), a phrase on that side's noun: not where the act
+    is aimed."""
+    # (a side named as the source is, "Die Regierung der Region warf der Regierung in Kiew
+    # vor", is no other side: its place is all that tells the target apart)
+    same = src[0].ref.actor_id if src else None
+    return any(h is not src and h is not place and h[0].role == "core" and _attached(tokens, h[-1], place[0])
+               and (same is None or h[0].ref.actor_id != same) for h in groups)
+
+
 def _attached(tokens: tuple[Token, ...], head: Participant, p: Participant) -> bool:
     """``p`` is a prepositional phrase on ``head``'s noun: only prepositions and articles
     (or capitalised nouns) stand between them, no verb. A state or place takes no such
@@ -3002,6 +3045,8 @@ def _next_target(
                 continue  # (nor "des Europarats" in "der Kommissar des Europarats, Muiznieks")
             if g[0].role != "core" and tokens and _in_reason_phrase(tokens, g[0]):
                 continue  # "wegen Spionage für Israel hingerichtet": the charge's, not the act's
+            if roles == ("place",) and tokens and _seat_of_other(tokens, groups, g, src):
+                continue
             if src is not None and g[0].role != "core" and entry.type not in _PLACE_IS_TARGET \
                     and _attached(tokens, src[-1], g[0]) and not (
                         g[0].prep == "gegen" and entry.pos == "V"
@@ -3283,7 +3328,8 @@ def _nominal(
         # Russlands zurück")
         tgt = next((g for g in groups if g[0].last < i and g is not src and g[0].role in roles
                     and not _set_off_after(tokens, src, g)
-                    and not (own_phrase_only and g[0].role != "place")), None)
+                    and not (own_phrase_only and g[0].role != "place")
+                    and not (g[0].role == "place" and _seat_of_other(tokens, groups, g, src))), None)
     if tgt is None and entry.type in _PLACE_AS_LAST_RESORT and src is not None and len(src) == 1 \
             and src[0].last < i and not entry.lemma.endswith(_GATHERINGS):
         # "ist zu Gesprächen in Peking eingetroffen": where the subject holds talks stands in
@@ -3724,6 +3770,9 @@ def extract_sentence(
     # ("Die Jihadisten haben ...") leaves no antecedent
     # (the attribution may be the name without its adjective: "Das russische
     # Verteidigungsministerium erklärte" is attributed to "Verteidigungsministerium")
+    # "..., kündigte er an": the person the last sentence was about speaks this one
+    told_by = context.subject if own_attr is None and context.subject_person \
+        and modality.pronoun_speaker(tokens) is not None else None
     speaker = next((p.ref for p in parts if own_attr and (
         p.ref.name in own_attr or own_attr in p.ref.name)), None) or _body_of_speaker(
         tokens, parts, own_attr)
@@ -3774,6 +3823,7 @@ def extract_sentence(
     fellows = dict(context.fellows)
     events: list[Event] = []
     sources_at: dict[int, ActorRef] = {}  # trigger index -> the source of its event
+    countered: dict[str, tuple[int, str]] = {}  # state -> (trigger, counterpart) of its last act here
     seen: set[tuple[str, str | None, str | None]] = set()
     modes_seen: dict[tuple[str, str | None, str | None], list[tuple[str, str | None]]] = {}
     noun_subject = False  # the subject passed on is the doer of a noun's act
@@ -3903,7 +3953,7 @@ def extract_sentence(
                     if (trig.entry.type, src.country, tgt.country) in seen:
                         continue
                     seen.add((trig.entry.type, src.country, tgt.country))
-                event = _event(doc, sentence, tokens, trig, src, tgt, context.attribution)
+                event = _event(doc, sentence, tokens, trig, src, tgt, context.attribution, told_by)
                 if event.modality == "reported" and event.attributed_to is None:
                     # "Die Ukraine warf Russland vor, Kinder zu verschleppen": by the accuser's word
                     speaker_of, controller = _governing_speaker(tokens, trig, sources_at)
@@ -3924,6 +3974,16 @@ def extract_sentence(
                             tokens, trig, memo, "preparing verbs", _PREPARING_VERBS):
                     # "Russland bereitet einen Angriff auf die Nato vor": what is prepared or
                     # planned is still to come
+                    event = replace(event, modality="planned")
+                if trig.entry.pos == "N" and trig.entry.type in _AGREED_ACT_TYPES \
+                        and event.modality in ("asserted", "reported") \
+                        and _governing_prep(tokens, trig.index) in (None, "auf") and _governing_verb(
+                            tokens, trig, memo.get("agreeing verbs", -1, lambda: frozenset(
+                                k for k in _verbs_among(tokens, modality.clause_particles(tokens),
+                                                        _AGREEING_VERBS)
+                                if not _attributive(tokens, k))), memo):
+                    # "Indien und Pakistan einigten sich auf einen Gefangenenaustausch": the deed
+                    # agreed on is still to come (the agreement is the AGREE)
                     event = replace(event, modality="planned")
                 if trig.entry.pos == "N" and event.modality in ("asserted", "reported") \
                         and _governing_prep(tokens, trig.index) == "auf" and _verb_governs(
@@ -3954,7 +4014,13 @@ def extract_sentence(
                             tokens, parts, src))
                         noun_subject = trig.entry.pos == "N"
                     if tgt is not None and src.country and tgt.country and not domestic:
-                        partners[src.country] = tgt
+                        if countered.get(src.country, (trig.index, tgt.country)) != (trig.index, tgt.country):
+                            # "forderte Schweden und Finnland auf, ...": with two counterparts of
+                            # one act, whom a later threat naming nobody is against is unclear
+                            partners.pop(src.country, None)
+                        else:
+                            partners[src.country] = tgt
+                        countered[src.country] = (trig.index, tgt.country)
                         partners[tgt.country] = src
                         pair = (src, tgt)
     acts = dict(context.acts)
@@ -4586,6 +4652,7 @@ def _domestic_pair(src: ActorRef, tgt: ActorRef | None, mode: str | None = None)
 def _event(
     doc: Document, sentence: Sentence, tokens: tuple[Token, ...], trig: Trigger,
     src: ActorRef | None, tgt: ActorRef | None, previous_attribution: str | None,
+    told_by: ActorRef | None = None,
 ) -> Event:
     entry = trig.entry
     tok = tokens[trig.index]
@@ -4594,6 +4661,11 @@ def _event(
         trigger_is_speech=entry.type in SPEECH_TYPES and entry.pos == "V",
         previous_attribution=previous_attribution,
     )
+    if mod.modality in ("reported", "planned") and mod.attributed_to is None and told_by is not None:
+        mod = replace(mod, attributed_to=told_by.name)  # "..., sagte er": the one named before
+    if mod.modality == "planned" and mod.attributed_to and src is not None and _same_speaker(
+            mod.attributed_to, src, tokens):
+        mod = replace(mod, attributed_to=None)  # "Er werde Putin treffen, kündigte Trump an"
     if mod.modality == "reported" and mod.attributed_to and src is not None and _same_speaker(
             mod.attributed_to, src, tokens):
         # "Maduro warnte ... und ließ die Streitkräfte trainieren": the actor speaking for

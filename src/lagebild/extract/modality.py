@@ -300,6 +300,23 @@ def sentence_attribution(tokens: tuple[Token, ...], text: str) -> str | None:
     return None
 
 
+def pronoun_speaker(tokens: tuple[Token, ...]) -> str | None:
+    """The singular pronoun that speaks the sentence: "..., kündigte er an", "..., sagte sie"
+    or "Er sagte, ..." ("er"/"sie"; not a plural "sagten sie", whom no one person stands for)."""
+    speech = speech_lemmas() | _ANNOUNCING_VERBS
+    particles = clause_particles(tokens)
+    for i, tok in enumerate(tokens):
+        if not tok.text[:1].islower() or verb_lemma(tokens, i, particles) not in speech \
+                or tok.lower.endswith(("en", "ten")):
+            continue
+        after_comma = i > 0 and tokens[i - 1].text == "," and i + 1 < len(tokens) \
+            and tokens[i + 1].lower in ("er", "sie")
+        opening = i == 1 and tokens[0].lower in ("er", "sie")
+        if after_comma or opening:
+            return tokens[i + 1 if after_comma else 0].lower
+    return None
+
+
 _QUOTES = frozenset('"„“”«»')
 # "das"/"dies" opening a sentence whose verb follows it take up what the sentence before said
 _TAKING_UP = frozenset({"das", "dies", "dieses"})
@@ -638,7 +655,24 @@ def classify(
         source = sentence_attribution(tokens, text)
         if source is not None and not _announced_by_subject(source, tokens, tokens[trigger_index]):
             return ModalityResult("planned", attributed_to=source, cue=got.cue)
+    if got.modality == "reported" and own_plan(tokens, trigger_index) is not None:
+        announcing = _announcing_verb(tokens, tokens[trigger_index].clause)
+        if announcing is not None:
+            return ModalityResult("planned", attributed_to=got.attributed_to, cue=announcing)
     return got
+
+
+# verbs that give one's word on what is to come: what they report in Konjunktiv I future
+# ("Ungarn werde das Paket blockieren, kündigte Orbán an") is planned, not just reported
+_ANNOUNCING_VERBS = frozenset({"ankündigen", "versprechen", "zusagen", "zusichern", "bekanntgeben",
+                               "verkünden"})
+
+
+def _announcing_verb(tokens: tuple[Token, ...], clause: int) -> str | None:
+    """An announcing verb of another clause than ``clause`` (the reported one)."""
+    particles = clause_particles(tokens)
+    return next((t.lower for k, t in enumerate(tokens) if t.clause != clause and t.text[:1].islower()
+                 and verb_lemma(tokens, k, particles) in _ANNOUNCING_VERBS), None)
 
 
 def _announced_by_subject(source: str, tokens: tuple[Token, ...], trig: Token) -> bool:
