@@ -478,3 +478,32 @@ def test_a_dass_clause_of_expecting_or_believing(
 )
 def test_the_claim_a_claim_noun_spells_out(text: str, modality: str) -> None:
     assert _classify(text, "liefern")[0] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        # the setting of an announcement happened (by the announcer's own account); what it
+        # announced is to come
+        ("Tusk kündigte bei einem Besuch in Vilnius neue Hilfen an.", "Besuch", "reported"),
+        ("Tusk kündigte bei einem Besuch in Vilnius neue Hilfen an.", "Hilfen", "planned"),
+        ("Tusk hat im Telefonat mit Nauseda neue Hilfen angekündigt.", "Telefonat", "asserted"),
+        ("Tusk kündigte einen Besuch in Vilnius an.", "Besuch", "planned"),
+        # an intended trip's setting is to come too
+        ("Tusk will bei seinem Besuch in Vilnius Nauseda treffen.", "Besuch", "planned"),
+    ],
+)
+def test_the_setting_of_an_announcement(text: str, trigger: str, modality: str) -> None:
+    assert _classify(text, trigger)[0] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "modality", "source"),
+    [
+        ("Litauen werde die Grenze schließen, kündigte Nauseda an.", "planned", "Nauseda"),
+        ("Litauen werde die Grenze schließen, versprach Nauseda.", "planned", "Nauseda"),
+        ("Litauen werde die Grenze schließen, sagte Nauseda.", "reported", "Nauseda"),
+    ],
+)
+def test_an_act_announced_in_reported_speech(text: str, modality: str, source: str) -> None:
+    assert _classify(text, "schließen") == (modality, source)

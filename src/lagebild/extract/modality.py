@@ -658,7 +658,10 @@ def classify(
     if got.modality == "reported" and own_plan(tokens, trigger_index) is not None:
         announcing = _announcing_verb(tokens, tokens[trigger_index].clause)
         if announcing is not None:
-            return ModalityResult("planned", attributed_to=got.attributed_to, cue=announcing)
+            # (who gives the word: "..., versprach Nauseda", a verb no report cue knows)
+            by = got.attributed_to or (_name_after(tokens, announcing + 1)
+                                       if tokens[announcing - 1].text == "," else None)
+            return ModalityResult("planned", attributed_to=by, cue=tokens[announcing].lower)
     return got
 
 
@@ -668,10 +671,10 @@ _ANNOUNCING_VERBS = frozenset({"ankündigen", "versprechen", "zusagen", "zusiche
                                "verkünden"})
 
 
-def _announcing_verb(tokens: tuple[Token, ...], clause: int) -> str | None:
+def _announcing_verb(tokens: tuple[Token, ...], clause: int) -> int | None:
     """An announcing verb of another clause than ``clause`` (the reported one)."""
     particles = clause_particles(tokens)
-    return next((t.lower for k, t in enumerate(tokens) if t.clause != clause and t.text[:1].islower()
+    return next((k for k, t in enumerate(tokens) if t.clause != clause and t.text[:1].islower()
                  and verb_lemma(tokens, k, particles) in _ANNOUNCING_VERBS), None)
 
 
@@ -759,7 +762,10 @@ def _classify(
                 and not _other_conjunct(tokens, trigger_index, k) \
                 and trig.lemma not in _STANCE_VERBS \
                 and not (t.lower in _ATTRIBUTIVE_PLANNED
-                         and not _attributive_to(tokens, k, trigger_index)):
+                         and not _attributive_to(tokens, k, trigger_index)) \
+                and not (t.lower.startswith(_ANNOUNCING_STEMS) and _setting_phrase(tokens, trigger_index)):
+            # ("kündigte bei einem Besuch in Kiew neue Hilfen an": the visit is where the
+            # announcement was made, not what it announced)
             return ModalityResult("planned", cue=t.lower)
     future = _future(clause)
     if future is not None:
@@ -886,6 +892,25 @@ _STANCE_VERBS = frozenset({"ausschließen", "schließen"})
 
 
 _FINITE_PLAN_CUES = frozenset({"lud", "luden", "lädt", "kündigte", "kündigten", "kündigt"})
+
+
+# forms of announcing and inviting (not of intending: "will bei seinem Besuch Xi treffen" is
+# a visit to come)
+_ANNOUNCING_STEMS = ("kündig", "angekündigt", "lud", "lädt", "eingeladen")
+_SETTING_WORDS = frozenset({"bei", "beim", "während", "in", "im"})
+
+
+def _setting_phrase(tokens: tuple[Token, ...], i: int) -> bool:
+    """The noun at ``i`` heads a phrase of the setting: "bei einem Besuch", "im Telefonat"."""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        t = tokens[k]
+        if t.lower in _SETTING_WORDS:
+            return True
+        if t.lower not in _ARTICLES and not t.lower.startswith(("sein", "ihr", "ein")) \
+                and not (t.text[:1].islower() and t.lower.endswith(("e", "en", "em", "er", "es"))
+                         and not verb_form(t)):
+            return False
+    return False
 
 
 def _other_conjunct(tokens: tuple[Token, ...], trigger_index: int, cue_index: int) -> bool:
