@@ -1206,3 +1206,12 @@ def test_a_definite_generic_role_takes_up_the_one_person_named_in_it(linker: Lin
     # an indefinite one is someone else
     body = "Der russische Botschafter Igor Petrow reiste ab. Ein Diplomat blieb."
     assert [m for m in _linked(linker, body) if m.text == "Diplomat" and m.actor is not None] == []
+
+
+@pytest.mark.parametrize(("span", "linked"), [("Gegenmaßnahmen", False), ("Forderungen", False),
+                                               ("Hartung", True), ("Jung", True)])
+def test_an_abstract_noun_the_model_calls_a_person_is_no_name(
+        linker: Linker, span: str, linked: bool) -> None:
+    body = f"Der Premierminister Kanadas kündigte am Montag {span} an."
+    found = [m for m in linker.link(_with_ner(body, [(span, "PER")])) if m.text == span]
+    assert bool(found) == linked

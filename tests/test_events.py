@@ -3565,3 +3565,14 @@ def test_many_speakers_are_no_one_person() -> None:
             "erneut angegriffen, sagten sie.")
     event = next(e for e in extract_events(_linked_doc(body)) if e.type == "ASSAULT")
     assert (event.modality, event.attributed_to) == ("reported", None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Frankreich zieht sich aus Mali zurück.",
+        "Frankreich zieht seine letzten Soldaten aus Mali ab.",
+    ],
+)
+def test_the_state_left_is_the_target_of_a_withdrawal(body: str) -> None:
+    assert tuples(extract_events(_linked_doc(body))) == {("RETREAT", "FRA", "MLI")}

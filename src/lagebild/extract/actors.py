@@ -1152,6 +1152,8 @@ class Linker:
         for m in ner:
             if m.label == "MISC" or taken.overlaps(m.start, m.end):
                 continue  # MISC ("Ukraine-Krieg", "Brexit") names no actor
+            if m.label == "PER" and _abstract_noun(m.text):
+                continue  # "kündigte Gegenmaßnahmen an": the model's person is no name
             key = " ".join(norm(w) for w in m.text.split())
             actor: Actor | None = None
             # a KB surname ("Aden") only after the person's full name, as in the KB pass
@@ -1685,6 +1687,19 @@ def _common_noun(text: str) -> bool:
     from ._tokens import raw_lemma
 
     return raw_lemma(text) != text or len(text) > 6 and text.endswith(_ABSTRACT_ENDINGS)
+
+
+def _abstract_noun(text: str) -> bool:
+    """One word whose lemma is a German abstract noun ("Gegenmaßnahmen", "Unterstützung"):
+    never a person's name."""
+    from ._tokens import raw_lemma
+
+    if " " in text or "-" in text:
+        return False
+    lemma = raw_lemma(text)
+    # (inflected or long: "Jung", "Hartung" are surnames as well as words)
+    return lemma.endswith(_ABSTRACT_ENDINGS) and _is_german_word(lemma) and (
+        lemma.lower() != text.lower() or len(lemma) >= 9)
 
 
 def _looks_like_name(tok: _Tok) -> bool:

@@ -1740,6 +1740,12 @@ def assign_roles(
                 "target", "place", "partner")
             tgt = next((g for g in groups if g[0].first > tgt[-1].last and g[0].role in ends),
                        None)
+        if tgt is None and entry.type == "RETREAT" and entry.mode is None and src is not None:
+            # "Frankreich zieht sich aus Mali zurück", "zieht seine letzten Soldaten aus dem
+            # Senegal ab": the state left is the target, forces named or not
+            tgt = next((g for g in groups if g[0].role == "source" and g[0].prep == "aus"
+                        and g[0].first > src[-1].last and g[0].ref.country
+                        and g[0].ref.country != src[0].ref.country), None)
         if tgt is not None and entry.type in ("ACCUSE", "REJECT") \
                 and _victim_of_act(tokens, tgt[0], particles):
             # "kritisierte die Angriffe auf Kiew", "lehnte Sanktionen gegen Moskau ab": who an
