@@ -473,7 +473,7 @@ def _inside_needed_phrase(
     at = where_in_clause.get((clause, word))
     needed = [where_in_clause[clause, n][0] for n in entry.needs
               if n in ALL_PREPS and (clause, n) in where_in_clause]
-    return at is not None and bool(at) and bool(needed) and min(needed) < at[0]
+    return at is not None and bool(needed) and min(needed) < at[0]
 
 
 def _entries_for(
@@ -3127,7 +3127,7 @@ def _partners_of_each_other(src: list[Participant] | None) -> bool:
 # Verbs that judge what their object names: praise, criticism, rejection
 _JUDGING_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
 # Prepositions of the setting an act took place in ("in einem Telefonat", "beim Treffen")
-_SETTING_PREPS = frozenset({"in", "im", "bei", "beim", "während"})
+_SETTING_PREPS = modality.SETTING_PREPS
 # Denials: what follows them is the claim denied, not whom they rebuff ("bestreitet,
 # Russland mit Raketen beliefert zu haben", "dementierte, dass chinesische Firmen ...")
 _DENIAL_VERBS = frozenset({"bestreiten", "dementieren", "leugnen", "abstreiten"})
@@ -3985,9 +3985,9 @@ def extract_sentence(
                         and event.modality in ("asserted", "reported") \
                         and _governing_prep(tokens, trig.index) in (None, "auf") and _governing_verb(
                             tokens, trig, memo.get("agreeing verbs", -1, lambda: frozenset(
-                                k for k in _verbs_among(tokens, modality.clause_particles(tokens),
-                                                        _AGREEING_VERBS)
-                                if not _attributive(tokens, k))), memo):
+                                k for k in _verbs_among(tokens, memo.get(
+                                    "particles", -1, lambda: modality.clause_particles(tokens)),
+                                    _AGREEING_VERBS) if not _attributive(tokens, k))), memo):
                     # "Indien und Pakistan einigten sich auf einen Gefangenenaustausch": the deed
                     # agreed on is still to come (the agreement is the AGREE)
                     event = replace(event, modality="planned")

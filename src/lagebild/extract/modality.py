@@ -897,14 +897,15 @@ _FINITE_PLAN_CUES = frozenset({"lud", "luden", "lädt", "kündigte", "kündigten
 # forms of announcing and inviting (not of intending: "will bei seinem Besuch Xi treffen" is
 # a visit to come)
 _ANNOUNCING_STEMS = ("kündig", "angekündigt", "lud", "lädt", "eingeladen")
-_SETTING_WORDS = frozenset({"bei", "beim", "während", "in", "im"})
+# prepositions of an act's setting: "bei einem Besuch", "im Telefonat" (events shares them)
+SETTING_PREPS = frozenset({"in", "im", "bei", "beim", "während"})
 
 
 def _setting_phrase(tokens: tuple[Token, ...], i: int) -> bool:
     """The noun at ``i`` heads a phrase of the setting: "bei einem Besuch", "im Telefonat"."""
     for k in range(i - 1, max(-1, i - 5), -1):
         t = tokens[k]
-        if t.lower in _SETTING_WORDS:
+        if t.lower in SETTING_PREPS:
             return True
         if t.lower not in _ARTICLES and not t.lower.startswith(("sein", "ihr", "ein")) \
                 and not (t.text[:1].islower() and t.lower.endswith(("e", "en", "em", "er", "es"))
