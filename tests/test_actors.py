@@ -1215,3 +1215,14 @@ def test_an_abstract_noun_the_model_calls_a_person_is_no_name(
     body = f"Der Premierminister Kanadas kündigte am Montag {span} an."
     found = [m for m in linker.link(_with_ner(body, [(span, "PER")])) if m.text == span]
     assert bool(found) == linked
+
+
+def test_a_noun_and_a_state_genitive_the_model_calls_an_organisation_is_the_state(linker: Linker) -> None:
+    body = "Polen begründete den Schritt mit einem Militärmanöver Russlands."
+    found = linker.link(_with_ner(body, [("Militärmanöver Russlands", "ORG")]))
+    assert [(m.text, m.actor.actor_id if m.actor else None) for m in found
+            if "Russlands" in m.text] == [("Russlands", "Q159")]
+    # a court of the state is its own organisation
+    body = "Polen beruft sich auf ein Urteil des Verfassungsgericht Russlands."
+    found = linker.link(_with_ner(body, [("Verfassungsgericht Russlands", "ORG")]))
+    assert [m.text for m in found if "Russlands" in m.text] == ["Verfassungsgericht Russlands"]

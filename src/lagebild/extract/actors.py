@@ -1305,6 +1305,8 @@ def _names_around_places(ner: Sequence[Mention], found: list[Mention]) -> list[M
             continue  # "in Kaschmir Pakistan" read as one person: no name ends in a state
         if _only_spaces_between(m, inside):
             continue  # "hat Pakistan Afghanistan ... vorgeworfen": two names, not one
+        if m.label == "ORG" and _noun_of_state(m, inside):
+            continue  # "mit einem Militärmanöver Russlands": the state's act, no organisation
         first = inside[0].actor
         country = first.country if m.label == "ORG" and first is not None else None
         kind = "person" if m.label == "PER" else "organisation"
@@ -1314,6 +1316,16 @@ def _names_around_places(ner: Sequence[Mention], found: list[Mention]) -> list[M
     if not added:
         return found
     return [f for k, f in enumerate(ordered) if k not in dropped] + added
+
+
+def _noun_of_state(m: Mention, inside: list[Mention]) -> bool:
+    """A span of one common German noun and a state's genitive after it ("Militärmanöver
+    Russlands"), where a name would have a word of its own ("Oberste Gerichtshof Nordkoreas")."""
+    words = m.text.split()
+    last = inside[-1]
+    return len(words) == 2 and len(inside) == 1 and last.end == m.end and last.actor is not None \
+        and last.actor.kind == "state" and words[1].endswith("s") and _is_german_word(words[0]) \
+        and _name_sector(words[0]) is None
 
 
 def _surnames_of_new_people(doc: Document, found: list[Mention]) -> list[Mention]:
