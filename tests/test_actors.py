@@ -1226,3 +1226,24 @@ def test_a_noun_and_a_state_genitive_the_model_calls_an_organisation_is_the_stat
     body = "Polen beruft sich auf ein Urteil des Verfassungsgericht Russlands."
     found = linker.link(_with_ner(body, [("Verfassungsgericht Russlands", "ORG")]))
     assert [m.text for m in found if "Russlands" in m.text] == ["Verfassungsgericht Russlands"]
+
+
+@pytest.mark.parametrize(
+    ("body", "first", "second"),
+    [
+        ("Russische und belarussische Truppen hielten ein Manöver ab.",
+         ("Russische", "lb:grp:rus:mil"), ("belarussische Truppen", "lb:grp:blr:mil")),
+        ("Die deutsche und die französische Regierung sagten Hilfe zu.",
+         ("deutsche", "lb:grp:deu:gov"), ("französische Regierung", "lb:grp:fra:gov")),
+    ],
+)
+def test_a_country_adjective_shares_the_role_noun_of_the_phrase_coordinated_with_it(
+        linker: Linker, body: str, first: tuple[str, str], second: tuple[str, str]) -> None:
+    found = [(m.text, m.actor.actor_id if m.actor else None) for m in _linked(linker, body)]
+    assert found[:2] == [first, second]
+
+
+def test_a_country_adjective_before_a_coordinated_common_noun_stays_the_state(linker: Linker) -> None:
+    found = [(m.text, m.actor.actor_id if m.actor else None)
+             for m in _linked(linker, "Er lobte die russische und chinesische Kultur.")]
+    assert found == [("russische", "Q159"), ("chinesische", "Q148")]

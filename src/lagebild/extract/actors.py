@@ -89,6 +89,8 @@ _NOT_HOME_GROUPS = frozenset(norm(w) for w in (
     "beamte", "beamten", "beamter",
 ))
 # Nouns that make a capitalised country adjective before them a sea's name
+# articles between coordinated country adjectives ("die deutsche und die französische Regierung")
+_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
 _WATERS = frozenset({"meer", "meeres", "ozean", "ozeans", "golf", "golfs"})
 # Nouns of an account ("nach Angaben Südkoreas"): their genitive is a source, not an owner
 # (normalised keys: no umlauts)
@@ -646,7 +648,33 @@ class Linker:
         phrase = self._role_after(toks, i, end, country, st)
         if phrase is not None:
             return self._of_people(phrase, state_id)
+        shared = self._shared_role(toks, end) if how == "adj" else None
+        if shared is not None and state_id not in self.kb.peoples:
+            # "russische und belarussische Truppen", "die deutsche und die französische
+            # Regierung": the adjective shares the next phrase's role noun
+            role_key, role = shared
+            return self._resolve_role(toks, i, end, country, role, role_key, st)
         return end, self.kb.actor(state_id), how
+
+    def _shared_role(self, toks: list[_Tok], end: int) -> tuple[str, list[str]] | None:
+        """The role noun of a country adjective's phrase coordinated right after one at
+        ``end`` ("und belarussische Truppen", "oder der chinesische Präsident")."""
+        j = end
+        if j >= len(toks) or toks[j].key not in ("und", "oder", "sowie"):
+            return None
+        j += 1
+        if j < len(toks) and toks[j].key in _ARTICLES:
+            j += 1  # "die deutsche und die französische Regierung"
+        if j + 1 >= len(toks) or toks[j].key not in self.kb.adjectives \
+                or not toks[j].text[:1].islower():
+            return None
+        k = j + 1
+        while k < len(toks) and k - j <= 2 and _is_modifier(toks[k]) and not _capitalised(toks[k].text):
+            k += 1  # "und belarussische reguläre Truppen"
+        if k >= len(toks) or not _capitalised(toks[k].text):
+            return None
+        role = self._role(toks[k].key)
+        return (toks[k].key, role) if role is not None else None
 
     def _of_people(self, phrase: tuple[int, Actor, str], people_id: str) -> tuple[int, Actor, str]:
         """A role phrase of a people without a state ("kurdische Kämpfer") as that people's
