@@ -3576,3 +3576,30 @@ def test_many_speakers_are_no_one_person() -> None:
 )
 def test_the_state_left_is_the_target_of_a_withdrawal(body: str) -> None:
     assert tuples(extract_events(_linked_doc(body))) == {("RETREAT", "FRA", "MLI")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a state's protest against the attacks of the sentence before is against the attacker
+        ("Israels Armee hat Stellungen der Hisbollah im Libanon angegriffen. Die libanesische "
+         "Regierung protestierte gegen die Angriffe.", ("ACCUSE", "LBN", "ISR")),
+        # "die Übungen" take up the manoeuvre before
+        ("Die chinesische Marine hat ein Manöver rund um Taiwan begonnen. Taiwans Präsident "
+         "verurteilte die Übungen als Provokation.", ("ACCUSE", "TWN", "CHN")),
+    ],
+)
+def test_an_act_noun_taken_up_names_the_doer_opposed(body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in tuples(extract_events(_linked_doc(body)))
+
+
+def test_a_joint_exercise_judged_is_each_exercising_sides() -> None:
+    body = ("Russische und belarussische Truppen haben gemeinsame Übungen nahe der Grenze "
+            "abgehalten. Litauen verurteilte die Übungen.")
+    judged = {t for t in tuples(extract_events(_linked_doc(body))) if t[0] == "ACCUSE"}
+    assert judged == {("ACCUSE", "LTU", "RUS"), ("ACCUSE", "LTU", "BLR")}
+
+
+def test_a_drill_of_rescuers_is_no_show_of_force() -> None:
+    body = "Die Armee hielt am Samstag eine Katastrophenschutzübung ab."
+    assert not [e for e in extract_events(_linked_doc(body)) if e.type == "MOBILIZE"]

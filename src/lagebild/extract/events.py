@@ -3126,6 +3126,8 @@ def _partners_of_each_other(src: list[Participant] | None) -> bool:
 
 # Verbs that judge what their object names: praise, criticism, rejection
 _JUDGING_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
+# Verbs against another's act, whose definite act noun names the act of the sentence before
+_OPPOSING_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
 # Prepositions of the setting an act took place in ("in einem Telefonat", "beim Treffen")
 _SETTING_PREPS = modality.SETTING_PREPS
 # Denials: what follows them is the claim denied, not whom they rebuff ("bestreitet,
@@ -3850,10 +3852,11 @@ def extract_sentence(
         for src, assigned in assign_roles(trig, tokens, parts, collective, previous, earlier,
                                           memo, speaker, demonstrative):
             tgt = assigned
-            if tgt is None and src is not None and trig.entry.type in _JUDGING_TYPES - {"SUPPORT"} \
+            if tgt is None and src is not None and trig.entry.type in _OPPOSING_TYPES \
                     and trig.entry.pos == "V" and context.acts:
                 # "Israel griff Doha an. Katar verurteilte den Angriff": a definite act noun
-                # takes up the last act of its kind, and who did it is accused
+                # takes up the last act of its kind, and who did it is accused (or protested
+                # against: "Beirut protestierte gegen die Angriffe")
                 tgt = _doer_of_act_taken_up(tokens, trig, triggers, dict(context.acts), src, parts)
             if tgt is None and src is not None and trig.entry.type == "REJECT" \
                     and trig.entry.pos == "V" and (_demonstrative_object(tokens, trig)
@@ -4033,6 +4036,11 @@ def extract_sentence(
     for e in events:
         if e.type in _TAKEN_UP_ACTS and e.source is not None and e.source.country:
             acts[e.type] = e.source
+        elif e.type == "COOPERATE" and e.mode == "military" and e.source is not None:
+            # a joint exercise is a show of force as well, which the next sentence may judge
+            # ("Russland und Belarus hielten gemeinsame Übungen ab. Polen verurteilte die
+            # Übungen")
+            acts["MOBILIZE"] = e.source
     # "Südkorea und die USA verurteilten den Start. ... der beiden Länder": a coordinated
     # subject of two states is the pair "beide" takes up next, before the pair of an act
     sides = _coordinated_sides(events)
