@@ -3603,3 +3603,28 @@ def test_a_joint_exercise_judged_is_each_exercising_sides() -> None:
 def test_a_drill_of_rescuers_is_no_show_of_force() -> None:
     body = "Die Armee hielt am Samstag eine Katastrophenschutzübung ab."
     assert not [e for e in extract_events(_linked_doc(body)) if e.type == "MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Die Ukraine setzt westliche Raketen gegen Ziele in Russland ein.", {("ASSAULT", "UKR", "RUS")}),
+        # the state struck by an attack whose doer went unnamed is the next attack's target
+        ("Die Ukraine ist in der Nacht mit Drohnen angegriffen worden. Nach Angaben der "
+         "Luftwaffe setzte Russland mehr als 400 Drohnen ein.", {("ASSAULT", "RUS", "UKR")}),
+        # drones that watch attack nobody; one who works for a ceasefire uses no weapon
+        ("Die Bundeswehr setzt Drohnen zur Aufklärung ein.", set()),
+        ("Die Regierung will sich für eine Waffenruhe einsetzen.", set()),
+    ],
+)
+def test_weapons_used_are_an_attack(body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert {t for t in tuples(extract_events(_linked_doc(body))) if t[0] == "ASSAULT"} == expected
+
+
+def test_the_act_a_speaker_names_after_own_demand_is_the_counterparts() -> None:
+    body = ("Venezuela hat die Vereinigten Staaten aufgefordert, ihre Kriegsschiffe abzuziehen. "
+            "Außenminister Yván Gil sprach von einer Bedrohung für den Frieden.")
+    assert ("ACCUSE", "VEN", "USA") in tuples(extract_events(_linked_doc(body)))
+    # after a meeting, the partner is not whom the word is about
+    body = "Merz traf Macron in Paris. Der Kanzler sprach von einer Provokation."
+    assert ("ACCUSE", "DEU", "FRA") not in tuples(extract_events(_linked_doc(body)))

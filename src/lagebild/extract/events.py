@@ -3748,6 +3748,9 @@ class Context:
     # doer -> the others who did the same act with it ("Russland und Belarus hielten ein
     # Manöver ab"): whom a judgment of the act taken up also targets
     fellows: tuple[tuple[str, tuple[ActorRef, ...]], ...] = ()
+    # the state an attack struck whose doer the sentence did not name ("Die Ukraine ist in
+    # der Nacht angegriffen worden"): whom the next sentence's attack by a named doer struck
+    struck: ActorRef | None = None
 
 
 def extract_sentence(
@@ -3806,7 +3809,8 @@ def extract_sentence(
     after = Context(own_attr or context.attribution, carried, context.partners,
                     named[-1] if named else demonstrative, pair=context.pair, acts=context.acts,
                     last_doer=context.last_doer if told else None,
-                    fellows=context.fellows if told else ())
+                    fellows=context.fellows if told else (),
+                    struck=context.struck if told else None)
     if not parts and demonstrative is None and not any(t.lower in _STANDINS for t in tokens):
         return [], _with_person(after, context, mentions)  # no actor, no "beide Seiten", no
         # pronoun: nothing to extract
@@ -3835,6 +3839,7 @@ def extract_sentence(
     seen: set[tuple[str, str | None, str | None]] = set()
     modes_seen: dict[tuple[str, str | None, str | None], list[tuple[str, str | None]]] = {}
     noun_subject = False  # the subject passed on is the doer of a noun's act
+    struck = after.struck
     for trig in sorted(triggers, key=lambda t: t.index):
         # counterparts from earlier sentences only: within one sentence a symmetric act that
         # names no partner ("in einem Gespräch mit der Zeitung Kritik an Polen üben") did not
@@ -3890,10 +3895,9 @@ def extract_sentence(
                 hostile = any(_actor_key(d) == _actor_key(context.last_doer)
                               for _, d in context.acts)
                 tgt = _doer_of_step_taken_up(tokens, trig, context.last_doer, src, parts, hostile)
-                if tgt is None and _called_an_act(tokens, trig, parts) \
-                        and _other_side(context.last_doer, src):
+                if tgt is None and _called_an_act(tokens, trig, parts):
                     # "China hielt ein Manöver ab. Taipeh sprach von einer Provokation"
-                    tgt = context.last_doer
+                    tgt = _doer_called(context, src)
             if tgt is None and src is not None and trig.entry.pos == "V" \
                     and context.person is not None and context.person.actor_id != src.actor_id \
                     and _object_pronoun(tokens, trig, memo):
@@ -3914,6 +3918,15 @@ def extract_sentence(
                 tgt = _person_named_before(tokens, parts, trig, src, mentions) or (
                     context.person if context.person is not None
                     and context.person.actor_id != src.actor_id else None)
+            if tgt is None and src is not None and trig.entry.type == "ASSAULT" \
+                    and context.struck is not None and src.country \
+                    and src.country != context.struck.country:
+                # "Die Ukraine ist in der Nacht angegriffen worden. Nach Angaben der Luftwaffe
+                # setzte Russland 400 Drohnen ein": the attack told of before
+                tgt = context.struck
+            if src is None and tgt is not None and trig.entry.type == "ASSAULT" \
+                    and is_state_code(tgt.country):
+                struck = tgt
             if tgt is None and src is not None and src.country:
                 # "Trump nannte Petro einen Drogenboss und stoppte alle Hilfszahlungen an das
                 # Land": the state named last that is not the doer's
@@ -4055,7 +4068,7 @@ def extract_sentence(
                      None if events else after.last_doer)
     doers_with = _fellow_doers(events) if events else after.fellows
     return events, _with_person(replace(after, partners=tuple(partners.items()), pair=pair,
-                                        opposed=opposed, acts=tuple(acts.items()),
+                                        struck=struck, opposed=opposed, acts=tuple(acts.items()),
                                         last_doer=last_doer, fellows=doers_with),
                                 context, mentions)
 
@@ -4332,6 +4345,27 @@ def _called_an_act(tokens: tuple[Token, ...], trig: Trigger, parts: list[Partici
     return tokens[i].lemma == "sprechen" and i + 1 < len(tokens) \
         and tokens[i + 1].lower == "von" and tokens[i].lemma != trig.entry.lemma \
         and not any(p.first > i and tokens[p.first].clause == tokens[i].clause for p in parts)
+
+
+def _doer_called(context: Context, src: ActorRef) -> ActorRef | None:
+    """Whose act a speaker's word names ("sprach von einer Provokation"): the last
+    sentence's doer, or when that was the speaker's own state, its counterpart then
+    ("Venezuela forderte die USA auf, ihre Schiffe abzuziehen. Außenminister Gil sprach von
+    einer Bedrohung")."""
+    last = context.last_doer
+    if last is None:
+        return None
+    if src.country and last.country == src.country and not _domestic_pair(src, last):
+        # (only after a demand or a charge: "Merz traf Macron. Der Kanzler sprach von einer
+        # Provokation" is not Macron's)
+        pressed = any(t in _PRESSING_TYPES and _actor_key(d) == _actor_key(last)
+                      for t, d in context.acts)
+        return dict(context.partners).get(src.country) if pressed else None
+    return last if _other_side(last, src) else None
+
+
+# acts that press a counterpart, whose own act the next sentence may name
+_PRESSING_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SANCTION"})
 
 
 def _other_side(doer: ActorRef, src: ActorRef) -> bool:
