@@ -3628,3 +3628,21 @@ def test_the_act_a_speaker_names_after_own_demand_is_the_counterparts() -> None:
     # after a meeting, the partner is not whom the word is about
     body = "Merz traf Macron in Paris. Der Kanzler sprach von einer Provokation."
     assert ("ACCUSE", "DEU", "FRA") not in tuples(extract_events(_linked_doc(body)))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a sanction after or because of another state's attack is against the attacker
+        ("Nach russischen Angriffen auf Kiew hat die EU neue Sanktionen verhängt.",
+         ("SANCTION", "EU", "RUS")),
+        ("Die EU hat wegen der russischen Angriffe auf die Ukraine neue Sanktionen verhängt.",
+         ("SANCTION", "EU", "RUS")),
+        # a state in a fronted genitive cause phrase is no subject
+        ("Angesichts der chinesischen Manöver hat Japan scharf protestiert.", ("ACCUSE", "JPN", "CHN")),
+    ],
+)
+def test_a_cause_phrase_names_whom_the_answer_is_against(body: str, expected: tuple[str, str, str]) -> None:
+    found = tuples(extract_events(_linked_doc(body)))
+    assert expected in found
+    assert not any(t[1] == expected[2] and t[0] == expected[0] for t in found)

@@ -55,7 +55,10 @@ TARGET_PREPS = frozenset({"gegen", "auf", "an", "für", "nach", "gegenüber", "z
 PLACE_PREPS = frozenset({"in", "im", "ins", "bei", "beim", "aus"})
 ALL_PREPS = AGENT_PREPS | SOURCE_PREPS | PARTNER_PREPS | TARGET_PREPS | PLACE_PREPS | {
     "um", "unter", "wegen", "trotz", "während", "seit", "bis", "ohne", "nahe", "neben",
-    "zwischen", "hinter", "laut", "vom", "am"}
+    "zwischen", "hinter", "laut", "vom", "am",
+    # genitive prepositions of cause and occasion: "Angesichts der chinesischen Manöver hat
+    # Japan protestiert" (the state in the phrase is no subject)
+    "angesichts", "infolge", "aufgrund", "anlässlich", "inmitten"}
 _DETERMINERS = frozenset(
     "der die das den dem des ein eine einen einem einer eines sein seine seinen seinem seiner "
     "ihr ihre ihren ihrem ihrer beide beiden".split()
@@ -3918,6 +3921,15 @@ def extract_sentence(
                 tgt = _person_named_before(tokens, parts, trig, src, mentions) or (
                     context.person if context.person is not None
                     and context.person.actor_id != src.actor_id else None)
+            if tgt is None and src is not None and trig.entry.pos == "V" \
+                    and trig.entry.type in _ANSWERING_TYPES:
+                # "Nach russischen Angriffen auf Kiew hat die EU neue Sanktionen verhängt":
+                # a sanction, charge or threat answers the doer of the act it follows
+                def doer_of(t: Trigger, before: ActorRef | None = previous) -> ActorRef | None:
+                    return sources_at.get(t.index) or next((s for s, _ in assign_roles(
+                        t, tokens, parts, collective, before, earlier, memo, speaker, demonstrative)
+                        if s is not None), None)
+                tgt = _cause_doer(tokens, trig, triggers, src, doer_of)
             if tgt is None and src is not None and trig.entry.type == "ASSAULT" \
                     and context.struck is not None and src.country \
                     and src.country != context.struck.country:
@@ -4345,6 +4357,28 @@ def _called_an_act(tokens: tuple[Token, ...], trig: Trigger, parts: list[Partici
     return tokens[i].lemma == "sprechen" and i + 1 < len(tokens) \
         and tokens[i + 1].lower == "von" and tokens[i].lemma != trig.entry.lemma \
         and not any(p.first > i and tokens[p.first].clause == tokens[i].clause for p in parts)
+
+
+# acts that answer another's act, whose doer a cause phrase names ("nach den Angriffen")
+_ANSWERING_TYPES = frozenset({"SANCTION", "ACCUSE", "THREATEN", "PROTEST"})
+
+
+def _cause_doer(
+    tokens: tuple[Token, ...], trig: Trigger, triggers: list[Trigger], src: ActorRef,
+    doer_of: Callable[[Trigger], ActorRef | None],
+) -> ActorRef | None:
+    """The doer of a hostile act a cause phrase of the verb's clause names ("nach russischen
+    Angriffen", "wegen der Blockade durch China"), if it is another state's."""
+    clause = tokens[trig.index].clause
+    for t in triggers:
+        if t.entry.pos != "N" or tokens[t.index].clause != clause \
+                or t.entry.type not in _HITTING_TYPES | _HOSTILE_TYPES \
+                or _governing_prep(tokens, t.index) not in _CAUSE_PREPS:
+            continue
+        doer = doer_of(t)
+        if doer is not None and doer.country and doer.country != src.country and _other_side(doer, src):
+            return doer
+    return None
 
 
 def _doer_called(context: Context, src: ActorRef) -> ActorRef | None:
