@@ -3646,3 +3646,39 @@ def test_a_cause_phrase_names_whom_the_answer_is_against(body: str, expected: tu
     found = tuples(extract_events(_linked_doc(body)))
     assert expected in found
     assert not any(t[1] == expected[2] and t[0] == expected[0] for t in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a name after a place noun in the attack's target phrase is hit, it did not attack
+        ("Russland hat einen Angriff auf den Hafen Odessa verübt.", {("ASSAULT", "RUS", "UKR")}),
+        ("Der Angriff auf den Flughafen Kiew wurde verurteilt.", set()),
+        # the noun's own genitive after it still is its doer
+        ("Nordkorea reagierte auf Militärmanöver der USA mit Südkorea.", {("COOPERATE", "USA", "KOR")}),
+        # "verübt", "ausgeführt": the subject commits the act
+        ("Israel hat einen Angriff auf Ziele im Iran ausgeführt.", {("ASSAULT", "ISR", "IRN")}),
+    ],
+)
+def test_the_doer_and_the_target_of_an_attack_noun(body: str, expected: set[tuple[str, str, str]]) -> None:
+    found = {t for t in tuples(extract_events(_linked_doc(body))) if t[0] in ("ASSAULT", "COOPERATE")}
+    assert found == expected
+
+
+def test_who_answers_charges_is_not_their_maker() -> None:
+    body = ("Lech Walesa wurde der Spionage beschuldigt. Er will sich juristisch gegen die "
+            "neuerlich erhobenen Vorwürfe wehren.")
+    assert not [e for e in extract_events(_linked_doc(body)) if e.source is not None]
+
+
+def test_a_participle_before_its_noun_lends_it_no_subject() -> None:
+    # "eingeleiteten" is no light verb of the talks: the EU starts them with Serbia
+    body = "Die EU startete am Montag die 2014 eingeleiteten Beitrittsverhandlungen mit Serbien."
+    assert ("CONSULT", "EU", "SRB") in tuples(extract_events(_linked_doc(body)))
+
+
+def test_a_visit_to_a_place_not_known_meets_no_earlier_counterpart() -> None:
+    body = ("Merz traf Macron in Paris. Später sagte Merz bei einem Besuch auf der Insel Sylt, "
+            "man sei sich einig.")
+    visits = [e for e in extract_events(_linked_doc(body)) if e.trigger == "Besuch"]
+    assert visits == []

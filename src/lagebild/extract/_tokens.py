@@ -52,7 +52,8 @@ def raw_lemma(word: str) -> str:
 # Lower-case verb forms simplemma reads as another word: "brach" is the adjective (fallow
 # land) to it, but in news it is "brechen" ("brach die Gespräche ab").
 # Participles it keeps as adjectives: "hat ihre Präsenz verstärkt"
-_VERB_FORMS = {"brach": "brechen", "verstärkt": "verstärken", "bombardiert": "bombardieren"}
+_VERB_FORMS = {"brach": "brechen", "verstärkt": "verstärken", "bombardiert": "bombardieren",
+               "verübt": "verüben", "verübte": "verüben"}
 
 
 @lru_cache(maxsize=65536)

@@ -1888,7 +1888,7 @@ def assign_roles(
     if not src_refs and previous_subject is not None and not trig.passive \
             and _pronoun_subject(tokens, trig, memo) and not _man_subject(tokens, trig) \
             and not (entry.pos == "N" and (_genitive_attribute(tokens, trig.index) or said_about
-                                           or responded_to)):
+                                           or responded_to or _claim_answered(tokens, trig))):
         src_refs = [previous_subject]  # (not "Sie verurteilte den Einsatz als Entführung")
     if not src_refs and entry.pos == "V" and (speaker or previous_subject) is not None and memo.get(
             "own country", clause, lambda: _own_country_subject(tokens, clause)):
@@ -1928,7 +1928,8 @@ def assign_roles(
             is_symmetric(entry.type) or entry.lemma in _THREATS_OF_THE_LAST_COUNTERPART) and partners \
             and not memo.get("prep relative opens", clause,
                              lambda: _opens_with_prep_relative(tokens, clause)) \
-            and not memo.get("bill", clause, lambda: _names_a_bill(tokens, clause)):
+            and not memo.get("bill", clause, lambda: _names_a_bill(tokens, clause)) \
+            and not (entry.mode == "visit" and _destination_after(tokens, trig.index)):
         # "Putin unterzeichnete die Vereinbarung": the partner is the counterpart of the
         # article's last event with that state; so is whom a threat naming nobody is against
         # ("Maduro drohte, Aggressionen mit Raketen abzuwehren" in a report on the US and him;
@@ -1954,6 +1955,17 @@ def assign_roles(
         tgt_refs = []
         entry = replace(entry, frame="sym")
     return _pairs(src_refs, tgt_refs, entry)
+
+
+# Prepositions of where a visit goes: "bei einem Besuch auf der Insel Lipari", "in Kiew"
+_DESTINATION_PREPS = frozenset({"in", "im", "nach", "auf", "bei", "beim", "an", "am"})
+
+
+def _destination_after(tokens: tuple[Token, ...], i: int) -> bool:
+    """A visit's trigger at ``i`` goes to a place its own phrase names ("Besuch auf der Insel
+    Lipari"): whether or not the place is known, it is no counterpart met before."""
+    return any(t.lower in _DESTINATION_PREPS and t.clause == tokens[i].clause
+               for t in tokens[i + 1 : i + 3])
 
 
 def _reciprocal(tokens: tuple[Token, ...], clause: int, memo: _Memo) -> bool:
@@ -2035,7 +2047,9 @@ def _heads_own_phrase(tokens: tuple[Token, ...], k: int) -> bool:
 _OWN_ACT_VERBS = frozenset({"ankündigen", "starten", "beginnen", "planen", "vorbereiten",
                             "fortsetzen", "einleiten", "ausweiten", "verstärken",
                             "reagieren", "antworten", "kontern", "vergelten", "bekanntgeben",
-                            "verkünden"})
+                            "verkünden",
+                            # "einen Anschlag verüben", "einen Angriff ausführen"
+                            "verüben", "ausführen", "durchführen"})
 
 
 # verbs whose object act is still to come ("einen Angriff vorbereiten, planen")
@@ -3178,6 +3192,13 @@ def _first_core_before(groups: list[list[Participant]], i: int) -> list[Particip
     return groups[first_core]
 
 
+def _claim_answered(tokens: tuple[Token, ...], trig: Trigger) -> bool:
+    """A charge noun in a gegen-phrase ("wehrt sich gegen die Vorwürfe", "klagt gegen die
+    Anschuldigungen"): the clause's subject is the accused answering it, not the accuser."""
+    return trig.entry.type == "ACCUSE" and trig.entry.pos == "N" \
+        and _governing_prep(tokens, trig.index) == "gegen"
+
+
 def _nominal(
     trig: Trigger, tokens: tuple[Token, ...], groups: list[list[Participant]], entry: TriggerEntry,
     said_about: bool = False, own_act: bool = False,
@@ -3232,6 +3253,8 @@ def _nominal(
     # "zur Unterstützung der syrischen Armee": a purpose; its genitive is the object
     if entry.type in _HITTING_TYPES and _opposed(tokens, i):
         return None, None  # "legte sein Veto gegen neue Sanktionen gegen Russland ein"
+    if _claim_answered(tokens, trig):
+        return None, None  # "sich gegen die Vorwürfe wehren": the accused answers them
     if entry.type in _COOPERATIVE_TYPES and _governing_prep(tokens, i) == "gegen":
         # "verstoße gegen die Vereinbarungen", "stimmte gegen das Abkommen": what is opposed
         # or broken is no agreement made here
@@ -3286,7 +3309,10 @@ def _nominal(
                     _heads_own_phrase(tokens, k) for k in range(i + 1, first_after.first)) \
                 and not (first_after.role == "core"
                          and _closed_phrase_between(tokens, i, first_after.first)) \
-                and not _genitive_of_later_phrase(tokens, i, first_after):
+                and not _genitive_of_later_phrase(tokens, i, first_after) \
+                and not (first_after.role == "gen" and any(
+                    tokens[k].lower in ("auf", "gegen") for k in range(i + 1, first_after.first))):
+            # (not a name in the noun's target phrase: "Angriff auf den Flughafen Kiew")
             src = nxt
             src_after = True
             a += 1
@@ -3571,6 +3597,10 @@ def _light_pairs(triggers: list[Trigger], tokens: tuple[Token, ...]) -> list[Tri
     for t in triggers:
         if t.entry.pos != "V" or t.entry.light is None:
             continue
+        if t.entry.light == "noun" and _attributive(tokens, t.index):
+            # "bei von Palästinensern verübten Angriffen": a participle before its noun lends
+            # it no subject (the noun keeps its own doer)
+            continue
         nouns = [n for n in triggers if n.entry.pos == "N" and tokens[n.index].clause ==
                  tokens[t.index].clause and n.index not in drop and n.index not in lifted]
         if t.entry.light == "verb":
@@ -3719,7 +3749,8 @@ def _governing_prep_index(tokens: tuple[Token, ...], i: int) -> int | None:
         if t.lower in ALL_PREPS and t.lower not in ("von", "vom"):  # "ein von Kiew angestrebtes"
             return k
         if t.lower in _DETERMINERS or _adjective_like(t) or _attributive(tokens, k) \
-                or t.lower in ("von", "vom") \
+                or t.lower in ("von", "vom") or k + 1 < i and t.text.isalpha() and t.text.islower() \
+                and _attributive(tokens, k + 1) \
                 or t.text[:1].isupper() and k < i - 1 and tokens[k - 1].lower in ("von", "vom"):
             continue
         return None  # a verb or another word: the phrase starts after it
