@@ -1958,7 +1958,7 @@ def assign_roles(
 
 
 # Prepositions of where a visit goes: "bei einem Besuch auf der Insel Lipari", "in Kiew"
-_DESTINATION_PREPS = frozenset({"in", "im", "nach", "auf", "bei", "beim", "an", "am"})
+_DESTINATION_PREPS = PLACE_PREPS - {"aus"} | {"nach", "auf", "an", "am"}
 
 
 def _destination_after(tokens: tuple[Token, ...], i: int) -> bool:
