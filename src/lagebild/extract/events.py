@@ -4407,8 +4407,8 @@ def _cause_doer(
                 or _governing_prep(tokens, t.index) not in _CAUSE_PREPS:
             continue
         doer = doer_of(t)
-        if doer is not None and doer.country and doer.country != src.country and _other_side(doer, src):
-            return doer
+        if doer is not None and doer.country and doer.country != src.country:
+            return doer  # (another state is another side: no _other_side test needed)
     return None
 
 
