@@ -313,3 +313,15 @@ def test_predicted_spans_lose_brackets_quotes_and_hash_signs_at_their_edges() ->
 
 def test_shipped_pipeline_trims_edges() -> None:
     assert ner.load_model().pipe_names[-1] == ner.TRIM_COMPONENT
+
+
+def test_names_lose_lower_case_words_at_their_end_titles_keep_them() -> None:
+    from spacy.tokens import Span
+
+    nlp = spacy.blank("de")
+    doc = nlp.make_doc("In Novi Sad demonstrierten Studenten , Literatur um acht , eBay , picture alliance")
+    doc.ents = [Span(doc, 1, 4, "LOC"), Span(doc, 6, 9, "MISC"), Span(doc, 10, 11, "ORG"),
+                Span(doc, 12, 14, "ORG")]
+    out = ner.trim_edges(doc)
+    assert [(e.text, e.label_) for e in out.ents] == [
+        ("Novi Sad", "LOC"), ("Literatur um acht", "MISC"), ("eBay", "ORG"), ("picture alliance", "ORG")]

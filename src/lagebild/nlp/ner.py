@@ -23,7 +23,7 @@ from ..pipeline import register_stage
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 LABELS: frozenset[str] = frozenset({"PER", "LOC", "ORG", "MISC"})
 MODEL_ENV = "LAGEBILD_NER_MODEL"  # a different model directory, e.g. for experiments
@@ -76,11 +76,30 @@ TRIM_COMPONENT = "lagebild_trim_edges"
 _LEADING_ONLY = frozenset("#")
 
 
+# Names of persons, places and organisations end in a capitalised word: a lower-case word
+# the model took along is the clause's verb or noun's attribute ("in Novi Sad demonstrierten"
+# -> "Novi Sad"). (Titles of works, MISC, do end in one: "Literatur um acht"; so do brands
+# written all in lower case: "picture alliance".)
+_CAPITALISED_LABELS = frozenset({"PER", "LOC", "ORG"})
+
+
+def _lower_word(text: str) -> bool:
+    return text.isalpha() and text.islower()
+
+
+def _lower_tail(ent: Span, end: int) -> bool:
+    """Whether the token before ``end`` is a lower-case word the capitalised name ``ent``
+    took along."""
+    return ent.label_ in _CAPITALISED_LABELS and _lower_word(ent.doc[end - 1].text) \
+        and any(t.text[:1].isupper() for t in ent.doc[ent.start : end - 1])
+
+
 def trim_edges(doc: Doc) -> Doc:
     """Predicted entities without quote, bracket or "#" tokens at their edges ("Stromberg ("
-    -> "Stromberg", "# Hamburg" -> "Hamburg"). No training span has one there, yet both
-    models now and then carry a name's tag onto the token beside it; a span of nothing but
-    such tokens is dropped."""
+    -> "Stromberg", "# Hamburg" -> "Hamburg"), and persons, places and organisations without
+    lower-case words at their end. No training span has one there, yet both models now and
+    then carry a name's tag onto the token beside it; a span of nothing but such tokens is
+    dropped."""
     from spacy.tokens import Span
 
     kept: list[Span] = []
@@ -89,7 +108,7 @@ def trim_edges(doc: Doc) -> Doc:
         start, end = ent.start, ent.end
         while start < end and (doc[start].text in EDGE_PUNCT or doc[start].text in _LEADING_ONLY):
             start += 1
-        while end > start and doc[end - 1].text in EDGE_PUNCT:
+        while end > start and (doc[end - 1].text in EDGE_PUNCT or _lower_tail(ent, end)):
             end -= 1
         if (start, end) != (ent.start, ent.end):
             changed = True
