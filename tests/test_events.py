@@ -3130,6 +3130,10 @@ def test_halted_flights_trade_and_a_closed_airspace_are_sanctions() -> None:
     assert tuples(extract_events(_linked_doc(body))) == {("SANCTION", "TUR", "ISR")}
     body = "Polen stellte den Handel mit Kuba ein."
     assert tuples(extract_events(make_doc(body))) == {("SANCTION", "POL", "CUB")}
+    body = "Zudem setzte Peking die Einfuhr von Meeresfrüchten aus Japan aus."
+    assert _sides(extract_events(_linked_doc(body))) == {("SANCTION", "CHN", "GOV", "JPN", None)}
+    body = "China hat die Importe von Sojabohnen aus den USA gestoppt."
+    assert tuples(extract_events(_linked_doc(body))) == {("SANCTION", "CHN", "USA")}
     # a street closed to protesters, a flight halted at the airport: no relations cut
     assert not extract_events(_linked_doc("Die Polizei sperrte die Straße für Demonstranten."))
 
