@@ -1174,6 +1174,21 @@ def test_a_verb_after_the_comma_continues_a_subject_opened_by_an_article() -> No
             for e in extract_events(_linked_doc(body))] == [("REQUEST", "TUR", "YPG")]
 
 
+def test_words_that_go_on_from_the_subjects_act_go_to_its_target() -> None:
+    # the demand after the welcome is made to whom the welcome went, not to the USA
+    body = ("Venezuelas Übergangspräsidentin Delcy Rodríguez hat die Freilassung politischer "
+            "Gefangener angekündigt. Die USA begrüßten den Schritt, forderten aber freie Wahlen.")
+    assert [(e.type, e.source.country, e.target and e.target.country)
+            for e in extract_events(_linked_doc(body))] == [
+        ("RETREAT", "VEN", None), ("SUPPORT", "USA", "VEN"), ("REQUEST", "USA", "VEN")]
+    body = "Putin kritisierte die Nato, forderte Sicherheitsgarantien und drohte mit Gegenmaßnahmen."
+    assert tuples(extract_events(_linked_doc(body))) == {
+        ("ACCUSE", "RUS", "NATO"), ("REQUEST", "RUS", "NATO"), ("THREATEN", "RUS", "NATO")}
+    # the speaker of a parenthesis is no subject the next verb shares
+    body = "Das neue Gesetz, sagte Putin, nennt die Nato eine Bedrohung."
+    assert not [e for e in extract_events(_linked_doc(body)) if e.source.country == "RUS"]
+
+
 def test_a_clause_that_opens_with_a_verb_continues_the_narrated_subject() -> None:
     doc = _linked_doc("Putin kritisierte die Nato, lobte China und griff die Ukraine an.")
     events = extract_events(doc)

@@ -1806,11 +1806,16 @@ def assign_roles(
                 later = later[1:]
             # "Die Attacke in Aleppo sei empörend, kritisierte er": the quoted clause before
             # (not when the subject stood before: "Die Emirate, denen vorgeworfen wird, die
-            # RSF zu beliefern, wiesen die Vorwürfe zurück" goes on after a relative clause)
+            # RSF zu beliefern, wiesen die Vorwürfe zurück" goes on after a relative clause;
+            # nor the subject itself: "Die USA begrüßten den Schritt, forderten aber Wahlen")
             earlier = [p for p in others if p.last < trig.index and tokens[p.first].clause ==
                        clause - 1 and p.role in ("core", "target", "place")
                        and tokens[trig.index - 1].text == ","
-                       and (src is None or tokens[src[0].first].clause >= clause - 1)]
+                       and (src is None or tokens[src[0].first].clause >= clause - 1
+                            and not (p in src and memo.get(
+                                "shared subject", clause, lambda: _shared_subject(
+                                    tokens, parts, memo.get("verb triggers", -1, frozenset),
+                                    clause)) is p))]
             tgt = [later[0]] if later else [earlier[0]] if earlier else None
     if tgt is None and entry.type == "AGREE" and entry.infinitive_need and src is not None \
             and memo.get("infinitive", clause + 1, lambda: _infinitive_clause(tokens, clause + 1)):
@@ -3159,6 +3164,26 @@ _COOPERATIVE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPE
 _TARGET_BEFORE_GENITIVE_DOER_TYPES = _COOPERATIVE_TYPES | _CLAIM_TYPES
 
 
+def _addressee_before(
+    tokens: tuple[Token, ...], parts: list[Participant], trig: Trigger, src: ActorRef,
+    sources_at: dict[int, ActorRef], targets_at: dict[int, ActorRef], memo: _Memo,
+) -> ActorRef | None:
+    """The target of the last act before ``trig`` of the subject its clause shares with the
+    clause before ("Die USA begrüßten den Schritt, forderten aber freie Wahlen": of the
+    welcome), if ``src`` did that act."""
+    clause = tokens[trig.index].clause
+    verbs: frozenset[int] = memo.get("verb triggers", -1, frozenset)
+    if memo.get("shared subject", clause, lambda: _shared_subject(tokens, parts, verbs, clause)) is None:
+        return None
+    before = [k for k in targets_at if k < trig.index and tokens[k].clause < clause]
+    if not before:
+        return None
+    last = max(before)
+    if _actor_key(sources_at[last]) != _actor_key(src):
+        return None
+    return targets_at[last]
+
+
 def _subject_from_other_clauses(
     others: list[Participant], tokens: tuple[Token, ...], trig: Trigger
 ) -> list[Participant] | None:
@@ -3869,6 +3894,7 @@ def extract_sentence(
     fellows = dict(context.fellows)
     events: list[Event] = []
     sources_at: dict[int, ActorRef] = {}  # trigger index -> the source of its event
+    targets_at: dict[int, ActorRef] = {}  # trigger index -> the target of its event
     countered: dict[str, tuple[int, str]] = {}  # state -> (trigger, counterpart) of its last act here
     seen: set[tuple[str, str | None, str | None]] = set()
     modes_seen: dict[tuple[str, str | None, str | None], list[tuple[str, str | None]]] = {}
@@ -3970,6 +3996,11 @@ def extract_sentence(
             if src is None and tgt is not None and trig.entry.type == "ASSAULT" \
                     and is_state_code(tgt.country):
                 struck = tgt
+            if tgt is None and src is not None and trig.entry.pos == "V" \
+                    and trig.entry.type in _CLAIM_TYPES:
+                # "Die USA begrüßten den Schritt, forderten aber freie Wahlen": words that go
+                # on from the subject's act before go to whom that act went
+                tgt = _addressee_before(tokens, parts, trig, src, sources_at, targets_at, memo)
             if tgt is None and src is not None and src.country:
                 # "Trump nannte Petro einen Drogenboss und stoppte alle Hilfszahlungen an das
                 # Land": the state named last that is not the doer's
@@ -4069,6 +4100,8 @@ def extract_sentence(
                     event = replace(event, type="THREATEN", mode=None, modality="asserted",
                                     attributed_to=None)
                 sources_at.setdefault(trig.index, src)
+                if tgt is not None:
+                    targets_at.setdefault(trig.index, tgt)
                 if keep_irrealis or event.modality not in ("negated", "hypothetical"):
                     events.append(event)
                     if speaker is None and (after.subject is None or len(events) == 1 or (
