@@ -1217,6 +1217,20 @@ def test_an_abstract_noun_the_model_calls_a_person_is_no_name(
     assert bool(found) == linked
 
 
+@pytest.mark.parametrize(("body", "span", "linked"), [
+    ("Beide Seiten einigten sich auf die erste Phase des Friedensplans.", "Friedensplans", False),
+    ("Er sprach von der Umsetzung eines Waffenstillstands.", "Waffenstillstands", False),
+    # a relative pronoun is no article: the name after it is a person
+    ("Er folgte Günay, der Erdinç zu kritisch geworden war.", "Erdinç", True),
+    ("Der Arzt, der Grabowski seit 1980 betreut, schwieg.", "Grabowski", True),
+    ("Es ist eine Idee des Sebastian Kurz.", "Sebastian Kurz", True),
+])
+def test_one_word_after_a_genitive_article_the_model_calls_a_person_is_a_noun(
+        linker: Linker, body: str, span: str, linked: bool) -> None:
+    found = [m for m in linker.link(_with_ner(body, [(span, "PER")])) if m.text == span]
+    assert bool(found) == linked
+
+
 def test_a_noun_and_a_state_genitive_the_model_calls_an_organisation_is_the_state(linker: Linker) -> None:
     body = "Polen begründete den Schritt mit einem Militärmanöver Russlands."
     found = linker.link(_with_ner(body, [("Militärmanöver Russlands", "ORG")]))

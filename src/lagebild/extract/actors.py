@@ -1186,6 +1186,8 @@ class Linker:
             actor: Actor | None = None
             # a KB surname ("Aden") only after the person's full name, as in the KB pass
             entries = [e for e in self.kb.names.get(key, ()) if e[1] != "short" or e[0] in st.seen]
+            if m.label == "PER" and not entries and _noun_after_article(body, m):
+                continue  # "auf die erste Phase des Friedensplans": a noun, no unknown person
             town = self.kb.gazetteer.get(key) if m.label == "LOC" else None
             if entries:
                 actor = self.kb.actor(entries[0][0], date=st.date)
@@ -1740,6 +1742,17 @@ def _abstract_noun(text: str) -> bool:
     # (inflected or long: "Jung", "Hartung" are surnames as well as words)
     return lemma.endswith(_ABSTRACT_ENDINGS) and _is_german_word(lemma) and (
         lemma.lower() != text.lower() or len(lemma) >= 9)
+
+
+def _noun_after_article(body: str, m: Mention) -> bool:
+    """One word right after a genitive article: news name a person with a role noun or
+    adjective between ("des Präsidenten Trump", "des inhaftierten Nawalny"), so a bare "des
+    Friedensplans" the model called a person is a noun. (Not "der", "die", "dem": they are
+    relative pronouns too, "der Trump seit 1980 betreut", "mit der Celmins arbeitet".)"""
+    if " " in m.text or "-" in m.text:
+        return False
+    before = _WORD_BEFORE.search(body, max(0, m.start - 40), m.start)
+    return before is not None and before[1].lower() in ("des", "eines")
 
 
 def _looks_like_name(tok: _Tok) -> bool:
