@@ -2436,6 +2436,8 @@ def test_the_actors_of_a_demanded_or_alleged_infinitive_are_not_its_addressee() 
      ("SANCTION", "withdraw", "CUB", "POL")),
     # soldiers sent are military aid (not rockets sent onto a city)
     ("Kuba hat Tausende weitere Soldaten nach Polen geschickt.", ("AID", "military", "CUB", "POL")),
+    ("Kuba schickt zusätzliche Eurofighter nach Polen.", ("AID", "military", "CUB", "POL")),
+    ("Kuba schickte eine Fregatte in die Ostsee.", ("MOBILIZE", "troops", "CUB", None)),
     # arms sold are military aid; exports stopped are aid withdrawn
     ("Kuba verkauft Kampfjets an Polen.", ("AID", "military", "CUB", "POL")),
     ("Kuba hat die Rüstungsexporte nach Polen gestoppt.", ("SANCTION", "withdraw", "CUB", "POL")),
