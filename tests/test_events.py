@@ -2487,6 +2487,12 @@ def test_a_speaking_bodys_man_is_the_body_itself() -> None:
     # a generic "man" takes no earlier subject
     body = "Kuba kritisierte Polen. Man müsse Polen angreifen."
     assert tuples(extract_events(_linked_doc(body))) == {("ACCUSE", "CUB", "POL")}
+    # so is its "es" (but not the empty "es" of "es gebe", "es habe ... gegeben")
+    body = "Das kubanische Außenministerium teilte mit, es betrachte die polnischen Attacken als Provokation."
+    assert {(e.type, e.source.country, e.target and e.target.country)
+            for e in extract_events(_linked_doc(body)) if e.type == "ACCUSE"} == {("ACCUSE", "CUB", "POL")}
+    body = "Kuba klagte, es habe in Chile Angriffe durch polnische Truppen gegeben."
+    assert not [e for e in extract_events(_linked_doc(body)) if e.source.country == "CUB"]
 
 
 def test_the_setting_of_a_demand_took_place() -> None:
@@ -3138,6 +3144,16 @@ def test_seizing_a_ship_and_forbidding_an_actor_coerce() -> None:
     assert [(e.type, e.mode, e.source.country) for e in extract_events(_linked_doc(body))] == [
         ("COERCE", "restrict", "ISR")]
     assert not extract_events(_linked_doc("Die Polizei hat den Verdächtigen festgesetzt."))
+
+
+def test_a_state_adjective_on_its_soil_is_where_not_whom() -> None:
+    # "auf mexikanischem Boden": the place of the troops' mission; they are whose it would be
+    body = "Mexikos Präsidentin hat einen Einsatz von US-Truppen auf mexikanischem Boden ausgeschlossen."
+    assert tuples(extract_events(_linked_doc(body))) == {("REJECT", "MEX", "USA")}
+    # attacks onto the land (accusative) or on it strike its state
+    for body in ("Die Ukraine hat Angriffe auf russisches Gebiet ausgeweitet.",
+                 "Die Ukraine griff Ziele auf russischem Gebiet an."):
+        assert tuples(extract_events(_linked_doc(body))) == {("ASSAULT", "UKR", "RUS")}, body
 
 
 def test_halted_flights_trade_and_a_closed_airspace_are_sanctions() -> None:

@@ -1012,6 +1012,18 @@ def _only_count_between(tokens: tuple[Token, ...], j: int, first: int) -> bool:
         not between or counts(between[-1].lower))
 
 
+# what a state's land is called after "auf" with its adjective: "auf mexikanischem Boden"
+_TERRITORY_NOUNS = frozenset({"boden", "gebiet", "territorium", "staatsgebiet", "hoheitsgebiet"})
+
+
+def _on_territory(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """A state's adjective in the dative before a noun of land, after "auf": where ("einen
+    Einsatz von US-Truppen auf mexikanischem Boden ausgeschlossen"), not whom (the accusative
+    "Angriffe auf russisches Gebiet" go there)."""
+    return first == last and tokens[first].text[:1].islower() and tokens[first].lower.endswith("em") \
+        and last + 1 < len(tokens) and tokens[last + 1].lower in _TERRITORY_NOUNS
+
+
 def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) -> Participant:
     j = first - 1
     steps = 0
@@ -1051,6 +1063,8 @@ def _with_role(tokens: tuple[Token, ...], first: int, last: int, ref: ActorRef) 
             # "die Niederschlagung durch die Sowjetunion ... wird verurteilt": the agent of the
             # noun, not of the clause's passive
             return Participant(ref, first, last, "attr", "durch")
+        if t.lower == "auf" and _on_territory(tokens, first, last):
+            return Participant(ref, first, last, "place", "in")
         if t.lower in ALL_PREPS:
             prep = t.lower
             if t.lower == "von" or (j > 0 and tokens[j - 1].lower == "von"):
@@ -1688,7 +1702,8 @@ def assign_roles(
             if src is not None and (src[0].first > trig.index or _pronoun_after(tokens, trig) or (
                     _pronoun_after_modal(tokens, head, src[0].first) is not None)
                     or pronoun_after_conjunction
-                    or (_subject_pronoun(tokens, head) or tokens[head].lower == "man")
+                    or (_subject_pronoun(tokens, head) or tokens[head].lower == "man"
+                        or _body_pronoun(tokens, head))
                     and head < src[0].first) \
                     and _pronoun_subject(tokens, trig, memo):
                 # "Sie beklagten, ...": the participant after is not the subject; nor, in
@@ -2723,13 +2738,34 @@ def _said_of_self(tokens: tuple[Token, ...], trig: Trigger) -> bool:
             and not trig.passive and _singular_verb(tokens[1]) and trig.index > 0:
         return True
     word = _first_word(tokens, clause)
-    if word is not None and clause > 0 and tokens[word].lower in ("er", "sie", "man") \
+    if word is not None and clause > 0 \
+            and (tokens[word].lower in ("er", "sie", "man") or _body_pronoun(tokens, word)) \
             and word + 1 < len(tokens) and _singular_verb(tokens[word + 1]) and not trig.passive:
-        # "Trump erklärte, er habe die Einigung vermittelt"; a body's "man": "Das Ministerium
-        # erklärte, man habe 45 Drohnen abgeschossen"
+        # "Trump erklärte, er habe die Einigung vermittelt"; a body's "man" or "es": "Das
+        # Ministerium erklärte, man habe 45 Drohnen abgeschossen"
         return True
     return word is not None and tokens[word].lower in ("dass", "ob") \
         and _pronoun_after_subordinator(tokens, word, trig.index)
+
+
+# verbs whose "es" is no one: "es gebe keine Beweise", "es sei zu Kämpfen gekommen", "es
+# gehe um Sicherheit", "es heiße", "es gelte, ..."
+_IMPERSONAL_VERBS = frozenset({"geben", "kommen", "gehen", "heißen", "gelten"})
+
+
+def _body_pronoun(tokens: tuple[Token, ...], k: int) -> bool:
+    """"es" opening a clause after the first before a finite verb of the singular: a neuter
+    body's words of itself ("Das Außenministerium teilte mit, es betrachte die Attacken als
+    Provokation"), unless the clause's verb takes an empty "es" ("es habe Bombardierungen
+    gegeben")."""
+    if tokens[k].lower != "es" or tokens[k].clause == 0 or k + 1 >= len(tokens):
+        return False
+    clause = tokens[k].clause
+    verb = tokens[k + 1]
+    return verb.clause == clause and _singular_verb(verb) and (
+        verb.lower in _AUX_AND_MODALS or verb.lower in _REPORTED_FINITE
+        or modality.verb_form(verb)) and not any(
+        t.clause == clause and t.lemma in _IMPERSONAL_VERBS for t in tokens[k + 1:])
 
 
 def _singular_verb(t: Token) -> bool:
@@ -2778,7 +2814,8 @@ def _pronoun_subject(tokens: tuple[Token, ...], trig: Trigger, memo: _Memo | Non
     word = (memo or _Memo()).get("first word", clause, lambda: _first_word(tokens, clause))
     if word is None:
         return False
-    if (_subject_pronoun(tokens, word) or tokens[word].lower == "man") and word < trig.index:
+    if (_subject_pronoun(tokens, word) or tokens[word].lower == "man" or _body_pronoun(tokens, word)) \
+            and word < trig.index:
         return True  # ("..., man habe 45 ukrainische Drohnen abgeschossen": not the drones)
     if _pronoun_after_modal(tokens, word, trig.index) is not None:
         return True  # "In Bolivien will er die Haftanstalt Palmasola besuchen"
