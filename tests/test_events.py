@@ -3677,6 +3677,11 @@ def test_the_act_a_speaker_names_after_own_demand_is_the_counterparts() -> None:
          ("SANCTION", "EU", "RUS")),
         # a state in a fronted genitive cause phrase is no subject
         ("Angesichts der chinesischen Manöver hat Japan scharf protestiert.", ("ACCUSE", "JPN", "CHN")),
+        # "daraufhin", "im Gegenzug": the answer to the doer of the sentence before
+        ("Russland hat die Ukraine angegriffen. Die EU drohte daraufhin mit neuen Sanktionen.",
+         ("THREATEN", "EU", "RUS")),
+        ("Die USA lieferten Waffen an Kiew. Moskau verhängte im Gegenzug Sanktionen.",
+         ("SANCTION", "RUS", "USA")),
     ],
 )
 def test_a_cause_phrase_names_whom_the_answer_is_against(body: str, expected: tuple[str, str, str]) -> None:

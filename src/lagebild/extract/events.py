@@ -4024,6 +4024,13 @@ def extract_sentence(
                         t, tokens, parts, collective, before, earlier, memo, speaker, demonstrative)
                         if s is not None), None)
                 tgt = _cause_doer(tokens, trig, triggers, src, doer_of)
+            if tgt is None and src is not None and trig.entry.pos == "V" \
+                    and trig.entry.type in _ANSWERING_TYPES and context.last_doer is not None \
+                    and context.last_doer.country not in (None, src.country) \
+                    and _answers_what_went_before(tokens, trig):
+                # "Russland hat die Ukraine angegriffen. Die EU drohte daraufhin mit neuen
+                # Sanktionen": the answer is to the doer of the sentence before
+                tgt = context.last_doer
             if tgt is None and src is not None and trig.entry.type == "ASSAULT" \
                     and context.struck is not None and src.country \
                     and src.country != context.struck.country:
@@ -4501,6 +4508,21 @@ def _doer_called(context: Context, src: ActorRef) -> ActorRef | None:
 
 # acts that press a counterpart, whose own act the next sentence may name
 _PRESSING_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SANCTION"})
+
+
+def _answers_what_went_before(tokens: tuple[Token, ...], trig: Trigger) -> bool:
+    """The trigger's clause says it answers what was told before: "daraufhin", "im
+    Gegenzug", "als Reaktion" (not "als Reaktion auf ...", which names what it answers)."""
+    clause = tokens[trig.index].clause
+    for k, t in enumerate(tokens):
+        if t.clause != clause:
+            continue
+        if t.lower in ("daraufhin", "gegenzug"):
+            return True
+        if t.lower == "reaktion" and k > 0 and tokens[k - 1].lower in ("als", "in") \
+                and (k + 1 >= len(tokens) or tokens[k + 1].lower != "auf"):
+            return True
+    return False
 
 
 def _other_side(doer: ActorRef, src: ActorRef) -> bool:
