@@ -411,6 +411,10 @@ def test_a_plan_names_its_reporter_but_not_its_planner() -> None:
         ("Kiew signalisierte Bereitschaft zu Gesprächen mit Russland.", "Gesprächen", "hypothetical"),
         # what can be done is not done, but a purpose's "zu können" is no modal of the clause
         ("Wir können selbst Menschen festnehmen, sagte der Minister.", "festnehmen", "hypothetical"),
+        # in reported speech too: "könne" is the Konjunktiv I of "kann"
+        ("Takaichi sagte, ein chinesischer Angriff auf Taiwan könne Japan bedrohen.", "Angriff",
+         "hypothetical"),
+        ("Russland könne die Nato angreifen, warnte der Minister.", "angreifen", "hypothetical"),
         ("Die HDP bezichtigt die AKP, die Krise provoziert zu haben, um wählen zu können.",
          "bezichtigt", "asserted"),
     ],
