@@ -1580,6 +1580,8 @@ def test_a_court_sentence_is_a_conviction_not_a_condemnation() -> None:
     body = "Ein kubanisches Gericht hat einen polnischen Bürger zu 13 Jahren Haft verurteilt."
     assert [(e.type, e.mode, e.target and e.target.country)
             for e in extract_events(_linked_doc(body))] == [("SANCTION", "convict", "POL")]
+    body = "Ein kubanisches Gericht hat einen Polen zu sechs Jahren und zehn Monaten Haft verurteilt."
+    assert [(e.type, e.mode) for e in extract_events(_linked_doc(body))] == [("SANCTION", "convict")]
     body = "Ein Gericht in Moskau verurteilte den Oppositionspolitiker Alexej Nawalny zum Tode."
     assert [(e.type, e.mode, e.target and e.target.sector)
             for e in extract_events(_linked_doc(body))] == [("SANCTION", "convict", "OPP")]
@@ -2438,6 +2440,8 @@ def test_the_actors_of_a_demanded_or_alleged_infinitive_are_not_its_addressee() 
     ("Kuba hat Tausende weitere Soldaten nach Polen geschickt.", ("AID", "military", "CUB", "POL")),
     ("Kuba schickt zusätzliche Eurofighter nach Polen.", ("AID", "military", "CUB", "POL")),
     ("Kuba schickte eine Fregatte in die Ostsee.", ("MOBILIZE", "troops", "CUB", None)),
+    # jets scrambled
+    ("Kuba ließ daraufhin Kampfjets aufsteigen.", ("MOBILIZE", "military", "CUB", None)),
     # arms sold are military aid; exports stopped are aid withdrawn
     ("Kuba verkauft Kampfjets an Polen.", ("AID", "military", "CUB", "POL")),
     ("Kuba hat die Rüstungsexporte nach Polen gestoppt.", ("SANCTION", "withdraw", "CUB", "POL")),

@@ -350,13 +350,14 @@ _PENALTY_ENDINGS = ("haft", "strafe", "tode", "gefängnis", "lager")
 
 def _penalty_phrase(tokens: tuple[Token, ...], clause: int) -> bool:
     """The clause sentences someone: a penalty word within a few words after "zu"/"zum"
-    ("zu 13 Jahren Haft verurteilt"); not "verurteilte den Tod von Demonstranten" or "den
-    Angriff auf die Botschaft", which condemn."""
+    ("zu 13 Jahren Haft verurteilt", "zu sechs Jahren und zehn Monaten Haft"); not
+    "verurteilte den Tod von Demonstranten" or "den Angriff auf die Botschaft", which
+    condemn."""
     for k, t in enumerate(tokens):
         if t.clause != clause or t.lower not in ("zu", "zum", "zur"):
             continue
-        for j in range(k + 1, min(len(tokens), k + 5)):
-            if tokens[j].clause != clause:
+        for j in range(k + 1, min(len(tokens), k + 8)):
+            if tokens[j].clause != clause or not tokens[j].text[:1].isalnum():
                 break
             if tokens[j].lower.endswith(_PENALTY_ENDINGS) or tokens[j].lower.startswith("lebenslang"):
                 return True
