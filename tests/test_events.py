@@ -2105,6 +2105,16 @@ def test_a_definite_noun_for_any_act_takes_up_the_act_before() -> None:
     body = ("Polen hat Sanktionen gegen Kuba verhängt. Das teilte die Regierung in Warschau "
             "mit. Russland kritisierte den Schritt.")
     assert ("ACCUSE", "RUS", "POL") in tuples(extract_events(make_doc(body)))
+    # a sentence of no event passes on its active subject: what it did is the step
+    body = ("Die Niederlande haben die Kontrolle über den Chiphersteller Nexperia übernommen. "
+            "China kritisierte den Schritt scharf.")
+    assert tuples(extract_events(_linked_doc(body))) == {("ACCUSE", "CHN", "NLD")}
+    body = ("Taiwans Präsident hat angekündigt, die Verteidigungsausgaben zu erhöhen. Peking "
+            "verurteilte die Pläne als Provokation.")
+    assert tuples(extract_events(_linked_doc(body))) == {("ACCUSE", "CHN", "TWN")}
+    # (not a passive's subject, which suffered it)
+    body = "Polen wurde in der Nacht schwer getroffen. Russland kritisierte den Schritt."
+    assert not [e for e in extract_events(_linked_doc(body)) if e.target]
 
 
 def test_a_relative_clause_about_an_act_noun_is_that_act() -> None:

@@ -3905,7 +3905,8 @@ def extract_sentence(
     told = own_attr is not None or bool(tokens) and tokens[0].lower in _GOING_ON_WITH_THE_ACT
     after = Context(own_attr or context.attribution, carried, context.partners,
                     named[-1] if named else demonstrative, pair=context.pair, acts=context.acts,
-                    last_doer=context.last_doer if told else None,
+                    last_doer=context.last_doer if told and context.last_doer is not None
+                    else _active_subject(tokens, opening),
                     fellows=context.fellows if told else (),
                     struck=context.struck if told else None)
     if not parts and demonstrative is None and not any(t.lower in _STANDINS for t in tokens):
@@ -3974,7 +3975,9 @@ def extract_sentence(
                     # wies das zurück")
                     tgt = accuser
                 elif accuser is None and context.last_doer is not None \
-                        and _other_side(context.last_doer, src):
+                        and _other_side(context.last_doer, src) and (
+                            context.last_doer.country != src.country
+                            or _domestic_pair(src, context.last_doer)):
                     # "Frankreich will Truppen entsenden. Moskau lehnt das strikt ab": what
                     # the last sentence's doer did or proposed
                     tgt = context.last_doer
@@ -4197,6 +4200,21 @@ def extract_sentence(
 _SHOOTING_DOWN = frozenset({"abschießen"})
 
 
+def _active_subject(tokens: tuple[Token, ...], opening: ActorRef | None) -> ActorRef | None:
+    """The state or body that opens an active main clause as its subject: the doer of what
+    the sentence tells even when that is no event ("Die Niederlande haben die Kontrolle über
+    Nexperia übernommen. China kritisierte den Schritt"); None after a passive ("Die
+    Ukraine wurde angegriffen")."""
+    if opening is None or not opening.country:
+        return None
+    main = [t for t in tokens if t.clause == 0]
+    if any(t.lower in ("wurde", "wurden", "worden") for t in main) or any(
+            t.lower in ("wird", "werden") for t in main) and main[-2:] and any(
+            t.lower.startswith("ge") and t.lower.endswith(("t", "en")) for t in main[-2:]):
+        return None
+    return opening
+
+
 def _intruder(context: Context, src: ActorRef) -> ActorRef | None:
     """The doer of the last sentences' military show or attack, if not on ``src``'s side:
     the sentence before's doer first."""
@@ -4398,7 +4416,10 @@ _STEP_NOUNS = frozenset({"schritt", "entscheidung", "vorgehen", "maßnahme", "ma
                          "beschluss", "ankündigung", "vorstoß", "aktion", "test", "tests",
                          "start",
                          # what two did together: "Nordkorea kritisierte die Vereinbarung"
-                         "vereinbarung", "abkommen", "einigung", "besuch", "treffen"})
+                         "vereinbarung", "abkommen", "einigung", "besuch", "treffen",
+                         # what one planned or said: "Peking verurteilte die Pläne"
+                         "plan", "pläne", "äußerung", "äußerungen", "aussage", "aussagen",
+                         "bemerkung", "bemerkungen"})
 
 
 # Nouns for wrongs done, which take up only a hostile act ("verurteilte die Gräueltaten")
