@@ -1703,9 +1703,7 @@ def assign_roles(
             if src is not None and (src[0].first > trig.index or _pronoun_after(tokens, trig) or (
                     _pronoun_after_modal(tokens, head, src[0].first) is not None)
                     or pronoun_after_conjunction
-                    or (_subject_pronoun(tokens, head) or tokens[head].lower == "man"
-                        or _body_pronoun(tokens, head))
-                    and head < src[0].first) \
+                    or _pronoun_as_subject(tokens, head) and head < src[0].first) \
                     and _pronoun_subject(tokens, trig, memo):
                 # "Sie beklagten, ...": the participant after is not the subject; nor, in
                 # "Zudem warf er Polen ... vor", "nachdem er Russland kritisiert hatte" or "Er
@@ -2769,6 +2767,11 @@ def _body_pronoun(tokens: tuple[Token, ...], k: int) -> bool:
         t.clause == clause and t.lemma in _IMPERSONAL_VERBS for t in tokens[k + 1:])
 
 
+def _pronoun_as_subject(tokens: tuple[Token, ...], k: int) -> bool:
+    """Token ``k`` is a subject pronoun: "er", "sie", "man", or a body's "es"."""
+    return _subject_pronoun(tokens, k) or tokens[k].lower == "man" or _body_pronoun(tokens, k)
+
+
 def _singular_verb(t: Token) -> bool:
     """A finite verb of the third person singular ("werde", "hat", "will"), not a plural
     ("Sie würden ... teilen, sagte Cook": they, not the speaker)."""
@@ -2815,8 +2818,7 @@ def _pronoun_subject(tokens: tuple[Token, ...], trig: Trigger, memo: _Memo | Non
     word = (memo or _Memo()).get("first word", clause, lambda: _first_word(tokens, clause))
     if word is None:
         return False
-    if (_subject_pronoun(tokens, word) or tokens[word].lower == "man" or _body_pronoun(tokens, word)) \
-            and word < trig.index:
+    if _pronoun_as_subject(tokens, word) and word < trig.index:
         return True  # ("..., man habe 45 ukrainische Drohnen abgeschossen": not the drones)
     if _pronoun_after_modal(tokens, word, trig.index) is not None:
         return True  # "In Bolivien will er die Haftanstalt Palmasola besuchen"
@@ -4209,7 +4211,7 @@ def _active_subject(tokens: tuple[Token, ...], opening: ActorRef | None) -> Acto
         return None
     main = [t for t in tokens if t.clause == 0]
     if any(t.lower in ("wurde", "wurden", "worden") for t in main) or any(
-            t.lower in ("wird", "werden") for t in main) and main[-2:] and any(
+            t.lower in ("wird", "werden") for t in main) and any(
             t.lower.startswith("ge") and t.lower.endswith(("t", "en")) for t in main[-2:]):
         return None
     return opening
