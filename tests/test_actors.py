@@ -435,6 +435,15 @@ def test_surname_after_a_full_name_the_model_found_is_that_person(linker: Linker
                                    and m.how.startswith("coref") for m in later)
 
 
+def test_east_asian_leaders_are_called_by_their_family_name_first(linker: Linker) -> None:
+    body = ("Chinas Staatschef Xi Jinping hat Kim Jong Un nach Peking eingeladen. Kim nahm an. "
+            "Südkoreas Präsident Lee Jae Myung traf Wang Yi. Lee und Wang sprachen lange.")
+    found = linker.link(_with_ner(body, [("Kim", "PER"), ("Lee", "PER"), ("Wang", "PER")]))
+    alone = {m.text: m.actor.name for m in found if " " not in m.text and m.actor is not None
+             and m.actor.kind == "person"}
+    assert alone == {"Kim": "Kim Jong Un", "Lee": "Lee Jae-myung", "Wang": "Wang Yi"}
+
+
 def test_unknown_people_take_the_state_the_article_is_about(linker: Linker) -> None:
     body = ("Madrid – In Spanien sucht der König eine Regierung. Spaniens Parteien streiten. "
             "Juan Carlos Monedero sagte, Spanien brauche eine Opposition.")

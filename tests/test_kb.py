@@ -62,6 +62,15 @@ def test_people_in_german_spelling(kb) -> None:
     assert kb.actor(kb.holder("BGD", "head_of_government", "2024-01-01")).name == "Sheikh Hasina"
 
 
+def test_a_leader_named_family_name_first_is_short_for_that_name(kb) -> None:
+    # "Kim" after "Kim Jong Un", "Lai" after "Lai Ching-te"; "Putin" after "Wladimir Putin"
+    shorts = {name: [e[0] for e in kb.names.get(name, ()) if e[1] == "short"]
+              for name in ("kim", "lai", "un", "ching-te")}
+    assert [kb.actor(i).name for i in shorts["kim"]] == ["Kim Jong Un"]
+    assert [kb.actor(i).name for i in shorts["lai"]] == ["Lai Ching-te"]
+    assert shorts["un"] == [] and shorts["ching-te"] == []
+
+
 def test_offices_by_date(kb) -> None:
     maduro = kb.holder("VEN", "president", "2026-01-02")
     rodriguez = kb.holder("VEN", "president", "2026-01-03")

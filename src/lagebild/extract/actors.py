@@ -39,7 +39,7 @@ from typing import NamedTuple
 from ..models import Actor, Document, EntityLabel, Mention, Sentence, is_state_code
 from ..pipeline import register_stage
 from ._tokens import counts
-from .kb import NAME_PARTICLES, KnowledgeBase, load_kb, name_key, norm, slug
+from .kb import NAME_PARTICLES, KnowledgeBase, family_name, load_kb, name_key, norm, slug
 
 # After these a capital is the place, not its government ("in Moskau", "nach Peking").
 LOCATIVE = frozenset({"in", "im", "nach", "bei", "beim", "nahe", "vor", "ins", "nordlich",
@@ -1159,7 +1159,7 @@ class Linker:
         st.people[actor.actor_id] = actor
         parts = actor.name.split()
         if len(parts) >= 2:
-            surname = norm(parts[-1])
+            surname = norm(family_name(actor.name, actor.country))
             st.local_names.setdefault(surname, actor)
             st.local_names.setdefault(surname + "s", actor)
             particle, _, bare = surname.partition("-")

@@ -78,6 +78,18 @@ NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "asch", "at", "az", "i
                         "abdel", "abdul"})
 
 
+# States whose people German news names family name first ("Xi Jinping", "Kim Jong Un", "Lee
+# Jae-myung", "Lai Ching-te") and then by that name alone ("Xi", "Kim", "Lee", "Lai").
+# (Not Hong Kong, whose leaders go by an English given name: "John Lee" is "Lee".)
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK"})
+
+
+def family_name(name: str, country: str | None) -> str:
+    """The word of a person's name the news calls them by alone."""
+    words = name.split()
+    return words[0] if country in FAMILY_NAME_FIRST and len(words) >= 2 else words[-1]
+
+
 def _join_particles(key: str) -> str:
     """"omar al bashir" -> "omar al-bashir" (the linker's tokens keep hyphenated words whole)."""
     words = key.split(" ")
@@ -437,7 +449,7 @@ def _add_people(b: _Builder) -> dict[str, str]:
             if not s.endswith("s"):
                 b.name(s + "s", actor_id, "alias", first=True)  # genitive "Putins", "Maduros"
         # The surname alone resolves inside an article once the full name was seen.
-        surname = name.split()[-1]
+        surname = family_name(name, None if country == "-" else country)
         if not _items(shorts):
             b.name(surname, actor_id, "short")
     return by_name
