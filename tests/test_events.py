@@ -3592,6 +3592,22 @@ def test_an_attack_the_subject_acts_after_is_not_its_own() -> None:
     assert tuples(extract_events(_linked_doc(body))) == {("ASSAULT", "RUS", "UKR")}
 
 
+def test_protests_the_subject_acts_after_are_not_its_own() -> None:
+    body = "Nach tagelangen Protesten hat die serbische Regierung Neuwahlen angekündigt."
+    assert not [e.source for e in extract_events(_linked_doc(body)) if e.type == "PROTEST"]
+    # nor is a subject after the noun the protesters ("Besuch des Staatschefs" is his)
+    body = "In Serbien hat nach Protesten die serbische Regierung Neuwahlen angekündigt."
+    assert not [e.source for e in extract_events(_linked_doc(body)) if e.type == "PROTEST"]
+
+
+def test_who_is_expelled_in_a_phrase_is_the_genitive() -> None:
+    body = "Mali reagierte mit der Ausweisung des französischen Botschafters."
+    assert tuples(extract_events(_linked_doc(body))) == {("SANCTION", "MLI", "FRA")}
+    # but who attacks is an attack's genitive
+    body = "Der Kommandeur wurde bei einem Angriff der US-geführten Militärallianz in Syrien getötet."
+    assert "USA" in {e.source.country for e in extract_events(_linked_doc(body)) if e.source}
+
+
 @pytest.mark.parametrize(
     ("body", "modality", "attributed_to"),
     [

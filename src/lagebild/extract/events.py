@@ -1521,12 +1521,13 @@ def assign_roles(
         # Angriffe auf Boote", "Kuba bereitet sich auf einen Angriff vor"
         responded_to = _governing_prep(tokens, trig.index) == "auf" and _verb_governs(
             tokens, trig, memo, "responding verbs", _RESPONDING_VERBS)
-        after_act = entry.type in _HITTING_TYPES | _HOSTILE_TYPES \
+        after_act = entry.type in _HITTING_TYPES | _HOSTILE_TYPES | {"PROTEST"} \
             and _governing_prep(tokens, trig.index) in _CAUSE_PREPS
         own_act = entry.type in _HOSTILE_TYPES and not responded_to and not after_act and _verb_governs(
             tokens, trig, memo, "own act verbs", _OWN_ACT_VERBS)
         if after_act:
-            # "Die Nato hat ihre Präsenz nach mutmaßlichen Sabotageakten verstärkt": what the
+            # "Die Nato hat ihre Präsenz nach mutmaßlichen Sabotageakten verstärkt", "Nach
+            # tagelangen Protesten kündigte die Regierung an": what the
             # subject acts after or because of is another's act, as a judged one is (its own
             # doer, "nach russischen Angriffen", still comes from the noun's phrase)
             said_about = True
@@ -2051,6 +2052,26 @@ def _genitive_of_later_phrase(tokens: tuple[Token, ...], i: int, p: Participant)
     Vermittlung Katars zustande" (Katar mediated, it is no side of the agreement; but "die
     Einigung mit seinem Amtskollegen Sobotka": a phrase right after the noun is its own)."""
     return p.role == "gen" and any(tokens[k].lower == p.prep for k in range(i + 2, p.first))
+
+
+# Articles that open no genitive: "nach Protesten die Regierung" is not the protesters' phrase
+_NOT_GENITIVE_ARTICLES = frozenset({"die", "das", "den", "dem", "ein", "eine", "einen", "einem"})
+
+
+def _verb_between(tokens: tuple[Token, ...], i: int, j: int) -> bool:
+    """A lower-case word between the noun at ``i`` and the phrase at ``j`` that no noun phrase
+    has, a verb, or an article of no genitive: "Nach Protesten hat die Regierung", "hat nach
+    Protesten die Regierung": the phrase is the clause's, not the noun's ("Besuch des
+    venezolanischen Staatschefs", "Lieferung von 26 Jets" are)."""
+    if i + 1 < j and tokens[i + 1].lower in _NOT_GENITIVE_ARTICLES:
+        return True
+    for k in range(i + 1, j):
+        t = tokens[k]
+        if t.text.isalpha() and t.text.islower() and t.lower not in _DETERMINERS \
+                and t.lower not in ALL_PREPS and not _adjective_like(t) and not _attributive(tokens, k) \
+                and not _counts(t) and not _modifier_word(t) or t.lower in _FINITE_AUX:
+            return True
+    return False
 
 
 def _heads_own_phrase(tokens: tuple[Token, ...], k: int) -> bool:
@@ -3356,11 +3377,15 @@ def _nominal(
             tokens, nxt[0].first)) and (
             (genitive_is_target(entry.type) or entry.mode in _GENITIVE_IS_TARGET_MODES
              or entry.lemma in _GENITIVE_IS_TARGET_NOUNS)
-            and (nxt[0].role == "core" or nxt[0].role == "gen" and nxt[0].first == i + 1)
+            and (nxt[0].role == "core" or nxt[0].role == "gen" and (
+                nxt[0].first == i + 1 or _genitive_head(tokens, nxt[0].first) == i and (
+                    entry.mode in _GENITIVE_IS_TARGET_MODES or entry.lemma in _GENITIVE_IS_TARGET_NOUNS)))
             and not _closed_phrase_between(tokens, i, nxt[0].first)
             or purpose and nxt[0].role in ("core", "gen")):
         # ("der Beschuss von Stellungen der YPG": the genitive of the hit noun too)
-        # "Invasion Venezuelas", "Festnahme des Präsidenten": the genitive is the victim (and
+        # "Invasion Venezuelas", "Festnahme des Präsidenten": the genitive is the victim, also
+        # of a deed done to a person in a phrase ("reagierte mit der Ausweisung des
+        # Botschafters"; but "bei einem Angriff der Allianz" is the attacker's) (and
         # who condemns it is not who did it: "Nordkorea verurteilte den Angriff der USA")
         return src or (None if said_about else _first_core_before(groups, i)), nxt
     if goal:
@@ -3375,6 +3400,7 @@ def _nominal(
                 and not (first_after.role == "core"
                          and _closed_phrase_between(tokens, i, first_after.first)) \
                 and not _genitive_of_later_phrase(tokens, i, first_after) \
+                and not _verb_between(tokens, i, first_after.first) \
                 and not (first_after.role == "gen" and any(
                     tokens[k].lower in ("auf", "gegen") for k in range(i + 1, first_after.first))):
             # (not a name in the noun's target phrase: "Angriff auf den Flughafen Kiew")
@@ -3816,10 +3842,20 @@ def _governing_prep_index(tokens: tuple[Token, ...], i: int) -> int | None:
         if t.lower in _DETERMINERS or _adjective_like(t) or _attributive(tokens, k) \
                 or t.lower in ("von", "vom") or k + 1 < i and t.text.isalpha() and t.text.islower() \
                 and _attributive(tokens, k + 1) \
-                or t.text[:1].isupper() and k < i - 1 and tokens[k - 1].lower in ("von", "vom"):
+                or t.text[:1].isupper() and k < i - 1 and tokens[k - 1].lower in ("von", "vom") \
+                or _unknown_adjective(tokens, k):
             continue
         return None  # a verb or another word: the phrase starts after it
     return None
+
+
+def _unknown_adjective(tokens: tuple[Token, ...], k: int) -> bool:
+    """A lower-case word with an adjective's ending right after a preposition or article, an
+    adjective the lemmatiser does not know ("nach tagelangen Protesten")."""
+    t = tokens[k]
+    return k >= 1 and t.text.isalpha() and t.text.islower() \
+        and t.lower.endswith(("e", "en", "er", "es", "em")) \
+        and (tokens[k - 1].lower in ALL_PREPS or tokens[k - 1].lower in _DETERMINERS)
 
 
 @dataclass(frozen=True)
