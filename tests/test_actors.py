@@ -702,6 +702,13 @@ def test_a_place_after_an_attack_noun_is_where_it_happened(linker: Linker) -> No
     assert _one(linker, "Paris kritisierte Berlin.", "Paris").actor.kind == "state"  # type: ignore[union-attr]
 
 
+def test_a_statement_of_a_capital_is_its_government_unless_named_after_it(linker: Linker) -> None:
+    # "eine Erklärung von Moskau" is asked of or given by Moscow; a named one is where it was made
+    moscow = _one(linker, "Polen forderte eine Erklärung von Moskau.", "Moskau")
+    assert moscow.actor is not None and moscow.actor.kind == "state" and moscow.actor.country == "RUS"
+    assert _one(linker, "Die Erklärung von Helsinki gilt.", "Helsinki").actor.kind == "place"  # type: ignore[union-attr]
+
+
 def test_an_international_office_acts_for_its_organisation(linker: Linker) -> None:
     body = ("Straßburg – EU-Kommissionschef Jean-Claude Juncker verteidigte sich. Der "
             "EU-Kommissionschef kritisierte Polen. Nato-Generalsekretär Jens Stoltenberg warnte.")

@@ -117,6 +117,7 @@ _WORD_AFTER = re.compile(r"\s+(\w+)")
 _NAMED_AFTER_PLACE = tuple(norm(w) for w in (
     "abkommen", "friedensplan", "friedensabkommen", "vereinbarung", "protokoll", "vertrag",
     "vertrages", "prozess", "format", "gipfel", "konferenz", "erklärung"))
+_INDEFINITE_ARTICLES = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})
 # Heads of nouns for what happened at a place: "die Anschläge von Paris", "dem Attentat von
 # Sarajevo", "das Massaker von Srebrenica" name where, not who (compounds too: "Terroranschlag")
 _HAPPENED_AT_PLACE = tuple(norm(w) for w in (
@@ -635,8 +636,10 @@ class Linker:
             return True
         # "der Friedensplan von Minsk", "das Abkommen von Dayton": where it was agreed; "die
         # Anschläge von Paris": where they happened
+        # (a name is definite: "eine Erklärung von Moskau" is Moscow's or asked of it)
         return i > 1 and toks[i - 1].key == "von" and (
-            toks[i - 2].key.startswith(_NAMED_AFTER_PLACE)
+            toks[i - 2].key.startswith(_NAMED_AFTER_PLACE) and not (
+                i > 2 and toks[i - 3].key in _INDEFINITE_ARTICLES)
             or toks[i - 2].key.endswith(_HAPPENED_AT_PLACE))
 
     # ---- role phrases ------------------------------------------------------------------
