@@ -2438,6 +2438,7 @@ def test_the_actors_of_a_demanded_or_alleged_infinitive_are_not_its_addressee() 
     # a treaty terminated, a list of sanctioned persons, expelled "des Landes"
     ("Kuba hat das Abkommen mit Polen aufgekündigt.", ("SANCTION", "discontinue", "CUB", "POL")),
     ("Polen hat Kubas Präsidenten auf seine Sanktionsliste gesetzt.", ("SANCTION", None, "POL", "CUB")),
+    ("Polen setzte drei kubanische Reedereien auf seine schwarze Liste.", ("SANCTION", None, "POL", "CUB")),
     ("Kuba hatte zwölf polnische Diplomaten des Landes verwiesen.", ("SANCTION", "expel", "CUB", "POL")),
     # a mobilisation ordered is the orderer's; talks as an exchange "mit" someone
     ("Kuba hat die Mobilmachung von Millionen Milizionären angeordnet.", ("MOBILIZE", None, "CUB", None)),
