@@ -3601,6 +3601,13 @@ def test_protests_the_subject_acts_after_are_not_its_own() -> None:
     assert not [e.source for e in extract_events(_linked_doc(body)) if e.type == "PROTEST"]
 
 
+def test_a_place_in_the_topic_of_talks_is_no_party_to_them() -> None:
+    body = "Polen und Kuba wollen über die Lage in der Ukraine und die Zusammenarbeit in Syrien beraten."
+    assert tuples(extract_events(_linked_doc(body))) == {("CONSULT", "POL", "CUB")}
+    body = "Kubas Außenminister wollte über die Lage in der Ukraine beraten."
+    assert not [e.target for e in extract_events(_linked_doc(body)) if e.target]
+
+
 def test_who_is_expelled_in_a_phrase_is_the_genitive() -> None:
     body = "Mali reagierte mit der Ausweisung des französischen Botschafters."
     assert tuples(extract_events(_linked_doc(body))) == {("SANCTION", "MLI", "FRA")}

@@ -2054,6 +2054,22 @@ def _genitive_of_later_phrase(tokens: tuple[Token, ...], i: int, p: Participant)
     return p.role == "gen" and any(tokens[k].lower == p.prep for k in range(i + 2, p.first))
 
 
+def _in_topic_phrase(tokens: tuple[Token, ...], first: int) -> bool:
+    """The phrase at ``first`` is inside an über-phrase of its clause, with only a noun phrase
+    between ("über die Lage in der Ukraine", "über den Krieg im Sudan und die Lage in Mali")."""
+    for k in range(first - 1, max(-1, first - 13), -1):
+        t = tokens[k]
+        if t.clause != tokens[first].clause or t.text in (",", ";", ":"):
+            return False
+        if t.lower == "über":
+            return True
+        if t.text.isalpha() and t.text.islower() and t.lower not in _DETERMINERS \
+                and t.lower not in ALL_PREPS and not _adjective_like(t) \
+                and t.lower not in ("und", "sowie", "oder"):
+            return False  # a verb: a phrase of its own
+    return False
+
+
 # Articles that open no genitive: "nach Protesten die Regierung" is not the protesters' phrase
 _NOT_GENITIVE_ARTICLES = frozenset({"die", "das", "den", "dem", "ein", "eine", "einen", "einem"})
 
@@ -3160,6 +3176,9 @@ def _next_target(
                 continue  # (help given in a place goes to nobody in particular)
             if g[0].prep == "zu" and is_symmetric(entry.type) and entry.mode != "visit":
                 continue  # "kommt zu einer Krisensitzung zu Griechenland zusammen": the topic
+            if roles == ("place",) and is_symmetric(entry.type) and entry.mode != "visit" \
+                    and _in_topic_phrase(tokens, g[0].first):
+                continue  # "wollen über die Lage in der Ukraine beraten": where the topic is
             if g[0].prep == "zwischen" and not is_symmetric(entry.type) and entry.pos == "V" \
                     and any(t.lower == "über" for t in tokens[max(0, g[0].first - 6):g[0].first]):
                 # "dementierte Berichte über ein Treffen zwischen Putin und Selenskyj": the
