@@ -3392,13 +3392,12 @@ def _nominal(
     own = _own_phrase_pair(tokens, groups, a, i, entry)
     if own is not None:
         return own
+    done_to_genitive = entry.mode in _GENITIVE_IS_TARGET_MODES or entry.lemma in _GENITIVE_IS_TARGET_NOUNS
     if nxt is not None and (nxt[0].first - i <= 3 or nxt[0].first - i <= 5 and _genitive_attribute(
             tokens, nxt[0].first)) and (
-            (genitive_is_target(entry.type) or entry.mode in _GENITIVE_IS_TARGET_MODES
-             or entry.lemma in _GENITIVE_IS_TARGET_NOUNS)
+            (genitive_is_target(entry.type) or done_to_genitive)
             and (nxt[0].role == "core" or nxt[0].role == "gen" and (
-                nxt[0].first == i + 1 or _genitive_head(tokens, nxt[0].first) == i and (
-                    entry.mode in _GENITIVE_IS_TARGET_MODES or entry.lemma in _GENITIVE_IS_TARGET_NOUNS)))
+                nxt[0].first == i + 1 or done_to_genitive and _genitive_head(tokens, nxt[0].first) == i))
             and not _closed_phrase_between(tokens, i, nxt[0].first)
             or purpose and nxt[0].role in ("core", "gen")):
         # ("der Beschuss von Stellungen der YPG": the genitive of the hit noun too)
