@@ -2054,6 +2054,11 @@ def _genitive_of_later_phrase(tokens: tuple[Token, ...], i: int, p: Participant)
     return p.role == "gen" and any(tokens[k].lower == p.prep for k in range(i + 2, p.first))
 
 
+def _phrase_word(t: Token) -> bool:
+    """An article, preposition or inflected adjective: a lower-case word inside a noun phrase."""
+    return t.lower in _DETERMINERS or t.lower in ALL_PREPS or _adjective_like(t)
+
+
 def _in_topic_phrase(tokens: tuple[Token, ...], first: int) -> bool:
     """The phrase at ``first`` is inside an über-phrase of its clause, with only a noun phrase
     between ("über die Lage in der Ukraine", "über den Krieg im Sudan und die Lage in Mali")."""
@@ -2063,8 +2068,7 @@ def _in_topic_phrase(tokens: tuple[Token, ...], first: int) -> bool:
             return False
         if t.lower == "über":
             return True
-        if t.text.isalpha() and t.text.islower() and t.lower not in _DETERMINERS \
-                and t.lower not in ALL_PREPS and not _adjective_like(t) \
+        if t.text.isalpha() and t.text.islower() and not _phrase_word(t) \
                 and t.lower not in ("und", "sowie", "oder"):
             return False  # a verb: a phrase of its own
     return False
@@ -2083,8 +2087,7 @@ def _verb_between(tokens: tuple[Token, ...], i: int, j: int) -> bool:
         return True
     for k in range(i + 1, j):
         t = tokens[k]
-        if t.text.isalpha() and t.text.islower() and t.lower not in _DETERMINERS \
-                and t.lower not in ALL_PREPS and not _adjective_like(t) and not _attributive(tokens, k) \
+        if t.text.isalpha() and t.text.islower() and not _phrase_word(t) and not _attributive(tokens, k) \
                 and not _counts(t) and not _modifier_word(t) or t.lower in _FINITE_AUX:
             return True
     return False
